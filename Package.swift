@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// Rota: on-call rotations and pipeline ownership planned as an integer program solved with GLPK.
+// Licensed GPL-3.0-or-later (Rota links GLPK, which is GPL-3.0).
+
+import PackageDescription
+
+let package = Package(
+    name: "Rota",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rota", targets: ["rota"]),
+        .library(name: "RotaCore", targets: ["RotaCore"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // GLPK's C API (Debian: libglpk-dev). Nothing but LinearProgramming imports it.
+        .systemLibrary(
+            name: "CGLPK",
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // Variables, linear expressions, named constraints, objectives and solve results over GLPK.
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["CGLPK"]
+        ),
+        // Scenario → calendars → planning → evaluation → reports.
+        .target(
+            name: "RotaCore",
+            dependencies: [
+                "LinearProgramming",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The command line: parses arguments, calls RotaCore, prints.
+        .executableTarget(
+            name: "rota",
+            dependencies: [
+                "RotaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming"]
+        ),
+        .testTarget(
+            name: "RotaCoreTests",
+            dependencies: [
+                "RotaCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "RotaCLITests",
+            dependencies: ["rota"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

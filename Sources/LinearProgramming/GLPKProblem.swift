@@ -1,0 +1,261 @@
+import CGLPK
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Owns one `glp_prob`, loaded from a ``Model``; frees it in `deinit`. The only type that holds a GLPK pointer.
+final class GLPKProblem {
+    private let pointer: OpaquePointer
+    private let model: Model
+    private let hasIntegerColumns: Bool
+
+    init(_ model: Model) throws(ModelError) {
+        try model.validate()
+        self.model = model
+        self.hasIntegerColumns = model.variables.contains { $0.kind != .continuous }
+        pointer = glp_create_prob()
+        glp_set_prob_name(pointer, ModelNames.sanitize(model.name))
+        load()
+    }
+
+    deinit { glp_delete_prob(pointer) }
+
+    private func load() {
+        let columns = model.variables, rows = model.constraints
+        if !columns.isEmpty { glp_add_cols(pointer, Int32(columns.count)) }
+        for (offset, column) in columns.enumerated() {
+            let j = Int32(offset + 1)
+            glp_set_col_name(pointer, j, column.name)
+            switch column.kind {
+            case .binary: glp_set_col_kind(pointer, j, GLP_BV)
+            case .integer: glp_set_col_kind(pointer, j, GLP_IV)
+            case .continuous: glp_set_col_kind(pointer, j, GLP_CV)
+            }
+            if column.kind != .binary {
+                let (type, lower, upper) = Self.boundType(column.lowerBound, column.upperBound)
+                glp_set_col_bnds(pointer, j, type, lower, upper)
+            }
+        }
+        if !rows.isEmpty { glp_add_rows(pointer, Int32(rows.count)) }
+        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        for (offset, row) in rows.enumerated() {
+            let i = Int32(offset + 1)
+            glp_set_row_name(pointer, i, row.name)
+            let rhs = row.constraint.rightHandSide
+            switch row.constraint.relation {
+            case .lessOrEqual: glp_set_row_bnds(pointer, i, GLP_UP, 0, rhs)
+            case .greaterOrEqual: glp_set_row_bnds(pointer, i, GLP_LO, rhs, 0)
+            case .equal: glp_set_row_bnds(pointer, i, GLP_FX, rhs, rhs)
+            }
+            for term in row.constraint.expression.terms {
+                ia.append(i)
+                ja.append(Int32(term.variable.index + 1))
+                ar.append(term.coefficient)
+            }
+        }
+        glp_load_matrix(pointer, Int32(ia.count - 1), ia, ja, ar)
+        glp_set_obj_dir(pointer, model.objective.sense == .minimize ? GLP_MIN : GLP_MAX)
+        let objective = model.objective.expression.normalized()
+        glp_set_obj_coef(pointer, 0, objective.constant)
+        for term in objective.terms { glp_set_obj_coef(pointer, Int32(term.variable.index + 1), term.coefficient) }
+    }
+
+    private static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case (nil, nil): return (GLP_FR, 0, 0)
+        case (let l?, nil): return (GLP_LO, l, 0)
+        case (nil, let u?): return (GLP_UP, 0, u)
+        case (let l?, let u?): return (l == u ? GLP_FX : GLP_DB, l, u)
+        }
+    }
+
+    // MARK: Solving
+
+    func solve(_ options: SolveOptions) -> SolveResult {
+        let terminal = TerminalCapture(log: options.log)
+        let search = SearchProgress(shouldStop: options.shouldStop)
+        glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
+        defer {
+            glp_term_hook(nil, nil)
+            terminal.flush()
+        }
+        let clock = ContinuousClock(), start = clock.now
+        let messageLevel = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
+        let timeLimit = options.timeLimit.map { Int32(clamping: Int(max(0, $0) * 1000)) } ?? Int32.max
+
+        var status: SolveStatus
+        if !hasIntegerColumns || !options.presolve {
+            var simplex = glp_smcp()
+            glp_init_smcp(&simplex)
+            simplex.msg_lev = messageLevel
+            simplex.tm_lim = timeLimit
+            simplex.presolve = GLP_ON
+            let code = glp_simplex(pointer, &simplex)
+            status = Self.simplexStatus(code: code, solution: glp_get_status(pointer))
+            if !hasIntegerColumns || status != .optimal {
+                if hasIntegerColumns, case .stopped(let reason) = status { status = .stoppedWithoutSolution(reason) }
+                return result(status, search: search, since: start, clock: clock, integer: false)
+            }
+        }
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = messageLevel
+        parameters.tm_lim = Int32(clamping: Int(timeLimit) - Int((clock.now - start).milliseconds))
+        parameters.mip_gap = options.relativeGap
+        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        parameters.cb_func = searchCallback
+        parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
+        let code = glp_intopt(pointer, &parameters)
+        status = Self.integerStatus(code: code, solution: glp_mip_status(pointer))
+        return result(status, search: search, since: start, clock: clock, integer: true)
+    }
+
+    private func result(
+        _ status: SolveStatus, search: SearchProgress, since start: ContinuousClock.Instant,
+        clock: ContinuousClock, integer: Bool
+    ) -> SolveResult {
+        var values: [Double] = []
+        var objective: Double?
+        if status.hasSolution {
+            values = (1...max(1, model.variables.count)).prefix(model.variables.count).map {
+                integer ? glp_mip_col_val(pointer, Int32($0)) : glp_get_col_prim(pointer, Int32($0))
+            }
+            objective = integer ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)
+        }
+        var bound: Double?, gap: Double?
+        if status == .optimal {
+            bound = objective
+            gap = 0
+        } else if case .stopped = status, let value = objective {
+            bound = search.bestBound
+            gap = bound.map { abs(value - $0) / (abs(value) + Double.ulpOfOne) }
+        }
+        return SolveResult(
+            status: status, objectiveValue: objective, bestBound: bound, relativeGap: gap, values: values,
+            size: model.size, simplexIterations: Int(glp_get_it_cnt(pointer)), branchNodes: search.nodes,
+            seconds: Double((clock.now - start).milliseconds) / 1000)
+    }
+
+    /// glp_simplex's return code and glp_get_status, as a status.
+    private static func simplexStatus(code: Int32, solution: Int32) -> SolveStatus {
+        switch code {
+        case 0:
+            switch solution {
+            case GLP_OPT: return .optimal
+            case GLP_NOFEAS: return .infeasible
+            case GLP_UNBND: return .unbounded
+            default: return .failed("the simplex method ended without an optimal basis (status \(solution))")
+            }
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .unbounded
+        case GLP_ETMLIM: return .stoppedWithoutSolution(.timeLimit)
+        default: return .failed(Self.message(code))
+        }
+    }
+
+    /// glp_intopt's return code and glp_mip_status, as a status (after GLPK's reference manual, section 2.8.2).
+    private static func integerStatus(code: Int32, solution: Int32) -> SolveStatus {
+        let feasible = solution == GLP_FEAS || solution == GLP_OPT
+        switch code {
+        case 0:
+            switch solution {
+            case GLP_OPT: return .optimal
+            case GLP_NOFEAS: return .infeasible
+            case GLP_FEAS: return .stopped(.gapTolerance)
+            default: return .failed("the search ended without a solution status (status \(solution))")
+            }
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .unbounded
+        case GLP_EMIPGAP: return feasible ? .stopped(.gapTolerance) : .stoppedWithoutSolution(.gapTolerance)
+        case GLP_ETMLIM: return feasible ? .stopped(.timeLimit) : .stoppedWithoutSolution(.timeLimit)
+        case GLP_ESTOP: return feasible ? .stopped(.interrupted) : .stoppedWithoutSolution(.interrupted)
+        default: return .failed(Self.message(code))
+        }
+    }
+
+    /// GLPK's own words for its error codes.
+    private static func message(_ code: Int32) -> String {
+        switch code {
+        case GLP_EBOUND: return "some variable or constraint has incorrect bounds (GLP_EBOUND)"
+        case GLP_EROOT: return "the optimal basis of the LP relaxation was not provided (GLP_EROOT)"
+        case GLP_EFAIL: return "the search was prematurely terminated due to the solver failure (GLP_EFAIL)"
+        case GLP_EBADB: return "the initial basis is invalid (GLP_EBADB)"
+        case GLP_ESING: return "the basis matrix is singular (GLP_ESING)"
+        case GLP_ECOND: return "the basis matrix is ill-conditioned (GLP_ECOND)"
+        case GLP_EITLIM: return "the iteration limit was exceeded (GLP_EITLIM)"
+        default: return "GLPK returned error code \(code)"
+        }
+    }
+
+    // MARK: Export
+
+    /// Writes the problem in CPLEX LP format.
+    func writeLP(to path: String) throws(ModelError) {
+        let terminal = TerminalCapture(log: nil)
+        glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
+        defer { glp_term_hook(nil, nil) }
+        if glp_write_lp(pointer, nil, path) != 0 { throw .exportFailed(path: path) }
+    }
+}
+
+// MARK: - Callbacks
+
+/// Collects GLPK's terminal output, which comes in pieces, into lines.
+private final class TerminalCapture {
+    private let log: (@Sendable (String) -> Void)?
+    private var pending = ""
+
+    init(log: (@Sendable (String) -> Void)?) { self.log = log }
+
+    func receive(_ text: String) {
+        guard let log else { return }
+        pending += text
+        while let newline = pending.firstIndex(of: "\n") {
+            log(String(pending[..<newline]))
+            pending = String(pending[pending.index(after: newline)...])
+        }
+    }
+
+    func flush() {
+        if !pending.isEmpty, let log { log(pending) }
+        pending = ""
+    }
+}
+
+/// What the branch-and-cut callback saw last: the best bound and the number of nodes.
+private final class SearchProgress {
+    let shouldStop: (@Sendable () -> Bool)?
+    var bestBound: Double?
+    var nodes = 0
+
+    init(shouldStop: (@Sendable () -> Bool)?) { self.shouldStop = shouldStop }
+}
+
+private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
+    if let info, let text {
+        Unmanaged<TerminalCapture>.fromOpaque(info).takeUnretainedValue().receive(String(cString: text))
+    }
+    return 1  // GLPK prints nothing itself.
+}
+
+private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
+    guard let tree, let info else { return }
+    let progress = Unmanaged<SearchProgress>.fromOpaque(info).takeUnretainedValue()
+    let best = glp_ios_best_node(tree)
+    if best != 0 { progress.bestBound = glp_ios_node_bound(tree, best) }
+    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    glp_ios_tree_size(tree, &active, &current, &total)
+    progress.nodes = Int(total)
+    if let stop = progress.shouldStop, stop() { glp_ios_terminate(tree) }
+}
+
+extension Duration {
+    fileprivate var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+}

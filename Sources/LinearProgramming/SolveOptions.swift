@@ -1,0 +1,43 @@
+/// How GLPK's branch-and-cut is run.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit in seconds for this solve; nil for none. A solve that reaches it returns the best
+    /// solution found so far with status ``SolveStatus/stopped(_:)`` and its gap.
+    public var timeLimit: Double?
+    /// Stop when the relative gap |best − bound| / |best| is at most this (0: prove optimality).
+    public var relativeGap: Double = 0
+    /// Use GLPK's MIP presolver. Off, the LP relaxation is solved with the simplex method first.
+    public var presolve: Bool = true
+    /// Which of GLPK's cut generators to run.
+    public var cuts: Cuts = [.mixedIntegerRounding, .clique, .cover]
+    /// GLPK's memory limit in MiB; nil for GLPK's default (none).
+    public var memoryLimitMiB: Int?
+    /// Receives GLPK's terminal output, one line at a time; nil keeps GLPK silent.
+    public var log: (@Sendable (String) -> Void)?
+    /// Asked during the search; returning true stops it with the best solution so far.
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
+        cuts: Cuts = [.mixedIntegerRounding, .clique, .cover], memoryLimitMiB: Int? = nil,
+        log: (@Sendable (String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.cuts = cuts
+        self.memoryLimitMiB = memoryLimitMiB
+        self.log = log
+        self.shouldStop = shouldStop
+    }
+
+    /// GLPK's cut generators.
+    public struct Cuts: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let gomory = Cuts(rawValue: 1)
+        public static let mixedIntegerRounding = Cuts(rawValue: 2)
+        public static let cover = Cuts(rawValue: 4)
+        public static let clique = Cuts(rawValue: 8)
+        public static let all: Cuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@testable import LinearProgramming
+
+@Suite("Solving small models with known optima")
+struct ModelSolveTests {
+    /// 0/1 knapsack, capacity 10: items (weight, value) = (5,10) (4,40) (6,30) (3,50).
+    /// Best: items 2 and 4 (weight 7, value 90); checked by enumerating all 16 subsets below.
+    @Test func knapsack() throws {
+        let weights: [Double] = [5, 4, 6, 3], values: [Double] = [10, 40, 30, 50]
+        var model = Model(name: "knapsack")
+        let take = weights.indices.map { model.addVariable("take(\($0))", .binary) }
+        model.add("capacity", LinearExpression.sum(zip(weights, take).map { $0 * $1 }) <= 10)
+        model.maximize(LinearExpression.sum(zip(values, take).map { $0 * $1 }))
+        let result = try model.solve()
+
+        var best = 0.0
+        for mask in 0..<16 {
+            let chosen = (0..<4).filter { mask & (1 << $0) != 0 }
+            if chosen.reduce(0, { $0 + weights[$1] }) <= 10 { best = max(best, chosen.reduce(0) { $0 + values[$1] }) }
+        }
+        #expect(result.status == .optimal)
+        #expect(result.objectiveValue == best)
+        #expect(result.objectiveValue == 90)
+        #expect(take.map { result.isOne($0) } == [false, true, false, true])
+        #expect(result.relativeGap == 0)
+        #expect(result.bestBound == 90)
+    }
+
+    /// 3×3 assignment: the cheapest permutation of this cost matrix costs 5 (1→2, 2→1, 3→3),
+    /// which the test confirms against all 6 permutations.
+    @Test func assignment() throws {
+        let cost: [[Double]] = [[4, 1, 3], [2, 0, 5], [3, 2, 2]]
+        var model = Model(name: "assignment")
+        let x = (0..<3).map { i in (0..<3).map { j in model.addVariable("x(\(i),\(j))", .binary) } }
+        for i in 0..<3 { model.add("row(\(i))", LinearExpression.sum(x[i]) == 1) }
+        for j in 0..<3 { model.add("column(\(j))", LinearExpression.sum(x.map { $0[j] }) == 1) }
+        model.minimize(LinearExpression.sum((0..<3).flatMap { i in (0..<3).map { j in cost[i][j] * x[i][j] } }))
+        let result = try model.solve()
+
+        let permutations = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+        let best = permutations.map { p in (0..<3).reduce(0.0) { $0 + cost[$1][p[$1]] } }.min()!
+        #expect(result.status == .optimal)
+        #expect(result.objectiveValue == best)
+        for i in 0..<3 { #expect(x[i].filter { result.isOne($0) }.count == 1) }
+    }
+
+    @Test func infeasibleIsProvedNotGuessed() throws {
+        var model = Model(name: "infeasible")
+        let a = model.addVariable("a", .binary), b = model.addVariable("b", .binary)
+        model.add("both", a + b >= 2)
+        model.add("atMostOne", a + b <= 1)
+        model.minimize(LinearExpression(a))
+        let result = try model.solve()
+        #expect(result.status == .infeasible)
+        #expect(result.values.isEmpty)
+        #expect(result.objectiveValue == nil)
+    }
+
+    /// Integer-infeasible but LP-feasible: 2a = 1 has the relaxation a = 0.5, so only branching proves it.
+    @Test func integerInfeasible() throws {
+        var model = Model(name: "parity")
+        let a = model.addVariable("a", .integer, lowerBound: 0, upperBound: 10)
+        model.add("odd", 2 * a == 1)
+        model.minimize(LinearExpression(a))
+        #expect(try model.solve().status == .infeasible)
+        #expect(try model.solve(SolveOptions(presolve: false)).status == .infeasible)
+    }
+
+    @Test func unbounded() throws {
+        var model = Model(name: "unbounded")
+        let a = model.addVariable("a", .integer, lowerBound: 0, upperBound: nil)
+        model.add("floor", LinearExpression(a) >= 1)
+        model.maximize(LinearExpression(a))
+        #expect(try model.solve().status == .unbounded)
+    }
+
+    @Test func continuousModelUsesSimplex() throws {
+        var model = Model(name: "lp")
+        let a = model.addVariable("a", .continuous), b = model.addVariable("b", .continuous)
+        model.add("sum", a + b <= 4)
+        model.add("mix", a + 3 * b <= 6)
+        model.maximize(3 * a + 2 * b)
+        let result = try model.solve()
+        #expect(result.status == .optimal)
+        #expect(abs(result.objectiveValue! - 12) < 1e-9)
+    }
+
+    @Test func presolveOffGivesTheSameOptimum() throws {
+        var model = Model(name: "knapsack")
+        let x = (0..<6).map { model.addVariable("x\($0)", .binary) }
+        model.add("cap", LinearExpression.sum(x.enumerated().map { Double($0.offset + 2) * $0.element }) <= 9)
+        model.maximize(LinearExpression.sum(x.enumerated().map { Double(($0.offset * 7) % 5 + 1) * $0.element }))
+        let on = try model.solve(), off = try model.solve(SolveOptions(presolve: false, cuts: []))
+        #expect(on.status == .optimal && off.status == .optimal)
+        #expect(on.objectiveValue == off.objectiveValue)
+    }
+
+    @Test func glpkOutputGoesToTheLogHandlerNotStandardOutput() throws {
+        final class Lines: @unchecked Sendable {
+            let lock = NSLock()
+            var items: [String] = []
+            func add(_ line: String) { lock.withLock { items.append(line) } }
+        }
+        let lines = Lines()
+        var model = Model(name: "logged")
+        let a = model.addVariable("a", .integer, lowerBound: 0, upperBound: 5)
+        model.add("cap", 2 * a <= 7)
+        model.maximize(LinearExpression(a))
+        _ = try model.solve(SolveOptions(log: { lines.add($0) }))
+        #expect(lines.items.contains { $0.contains("INTEGER OPTIMAL SOLUTION FOUND") })
+        #expect(lines.items.allSatisfy { !$0.contains("\n") })
+    }
+
+    @Test func anImmediateStopReportsNoProvedOptimum() throws {
+        // A model big enough that the root is not integral; asking to stop at once must not claim optimality.
+        var model = Model(name: "stop")
+        let n = 30
+        let x = (0..<n).map { model.addVariable("x\($0)", .binary) }
+        model.add("cap", LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 3) * $0.element }) <= 101)
+        model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
+        let result = try model.solve(SolveOptions(cuts: [], shouldStop: { true }))
+        #expect(result.status != .optimal)
+        if case .stopped(let reason) = result.status {
+            #expect(reason == .interrupted)
+            #expect(result.bestBound != nil)
+            #expect(result.relativeGap != nil)
+        }
+    }
+}
+
+@Suite("Model values, names and export")
+struct ModelStructureTests {
+    @Test func constraintsMoveConstantsRightAndMergeTerms() {
+        var model = Model()
+        let a = model.addVariable("a", .binary), b = model.addVariable("b", .binary)
+        let row = model.add("c1", 7 * a + 12 * b + 2 * a - 5 >= 115)
+        let constraint = model.constraints[row]
+        #expect(constraint.constraint.rightHandSide == 120)
+        #expect(constraint.constraint.expression.terms.map(\.coefficient) == [9, 12])
+        #expect(model.describe(constraint) == "c1: 9 a + 12 b >= 120")
+        #expect(model.size == ModelSize(rows: 1, columns: 2, nonzeros: 2))
+    }
+
+    @Test func namesAreMadeValidAndUnique() {
+        var model = Model()
+        let first = model.addVariable("x[aidil-1]", .binary), second = model.addVariable("x[aidil_1]", .binary)
+        let third = model.addVariable("9lives", .binary)
+        #expect(model.variables[first.index].name == "x_aidil_1_")
+        #expect(model.variables[second.index].name == "x_aidil_1_~2")
+        #expect(model.variables[third.index].name == "_9lives")
+    }
+
+    @Test func invalidModelsAreRejectedBeforeGLPKSeesThem() {
+        var model = Model()
+        _ = model.addVariable("a", .continuous, lowerBound: 3, upperBound: 1)
+        #expect(throws: ModelError.emptyDomain(variable: "a", lower: 3, upper: 1)) { try model.solve() }
+        var other = Model()
+        let b = other.addVariable("b", .continuous)
+        other.add("nan", Double.nan * b <= 1)
+        #expect(throws: ModelError.invalidCoefficient(constraint: "nan")) { try other.solve() }
+    }
+
+    @Test func exportsCPLEXLPThatNamesEveryRowAndColumn() throws {
+        var model = Model(name: "export")
+        let a = model.addVariable("x(a,1)", .binary), b = model.addVariable("load", .integer, lowerBound: 0, upperBound: 9)
+        model.add("cover(w1)", a + b >= 1)
+        model.minimize(3 * a + LinearExpression(b))
+        let text = try model.lpText()
+        #expect(text.contains("Minimize"))
+        #expect(text.contains("cover(w1):"))
+        #expect(text.contains("x(a,1)"))
+        #expect(text.contains("Generals"))
+        #expect(text.contains("0 <= x(a,1) <= 1"))  // GLPK writes binaries as bounded generals
+        #expect(text.contains("End"))
+    }
+
+    @Test func exportToAMissingFolderFailsWithAClearError() {
+        var model = Model()
+        _ = model.addVariable("a", .binary)
+        #expect(throws: ModelError.exportFailed(path: "/nonexistent-folder/x.lp")) {
+            try model.writeLP(to: "/nonexistent-folder/x.lp")
+        }
+    }
+}
