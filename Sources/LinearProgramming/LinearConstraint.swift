@@ -38,3 +38,6 @@ public func >= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { .ini
 public func == (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { .init(LinearExpression(lhs), .equal, rhs) }
 public func <= (lhs: Variable, rhs: Variable) -> LinearConstraint { .init(LinearExpression(lhs), .lessOrEqual, LinearExpression(rhs)) }
 public func >= (lhs: Variable, rhs: Variable) -> LinearConstraint { .init(LinearExpression(lhs), .greaterOrEqual, LinearExpression(rhs)) }
+public func <= (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .lessOrEqual, LinearExpression(constant: rhs)) }
+public func >= (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .greaterOrEqual, LinearExpression(constant: rhs)) }
+public func == (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .equal, LinearExpression(constant: rhs)) }

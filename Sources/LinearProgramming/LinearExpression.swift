@@ -1,6 +1,6 @@
 /// A linear expression Σ cᵢ·xᵢ + constant, built with the usual operators:
 /// `2 * x + y - 3`, `LinearExpression.sum(xs)`.
-public struct LinearExpression: Sendable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+public struct LinearExpression: Sendable {
     /// Terms in the order they were added; the same variable may appear more than once
     /// until ``normalized()`` merges them.
     public private(set) var terms: [(variable: Variable, coefficient: Double)]
@@ -12,8 +12,6 @@ public struct LinearExpression: Sendable, ExpressibleByFloatLiteral, Expressible
     }
 
     public init(_ variable: Variable) { self.init(terms: [(variable, 1)]) }
-    public init(floatLiteral value: Double) { self.init(constant: value) }
-    public init(integerLiteral value: Int) { self.init(constant: Double(value)) }
 
     /// The sum of `variables`, each with coefficient 1.
     public static func sum<S: Sequence>(_ variables: S) -> LinearExpression where S.Element == Variable {
@@ -73,4 +71,13 @@ extension Variable {
     public static func - (lhs: Variable, rhs: Variable) -> LinearExpression { LinearExpression(lhs) - LinearExpression(rhs) }
     public static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression { lhs - LinearExpression(rhs) }
     public static func - (lhs: Variable, rhs: LinearExpression) -> LinearExpression { LinearExpression(lhs) - rhs }
+}
+
+extension LinearExpression {
+    public static func + (lhs: LinearExpression, rhs: Double) -> LinearExpression {
+        LinearExpression(terms: lhs.terms, constant: lhs.constant + rhs)
+    }
+    public static func - (lhs: LinearExpression, rhs: Double) -> LinearExpression { lhs + (-rhs) }
+    public static func + (lhs: Double, rhs: LinearExpression) -> LinearExpression { rhs + lhs }
+    public static func - (lhs: Double, rhs: LinearExpression) -> LinearExpression { -rhs + lhs }
 }

@@ -1,0 +1,58 @@
+import LinearProgramming
+
+/// How one objective level was solved.
+public struct LevelOutcome: Sendable {
+    public let kind: ObjectiveKind
+    public let status: SolveStatus
+    /// The level's value in the solution kept (nil without one).
+    public let value: Double?
+    /// The best proved bound (equal to the value when optimal).
+    public let bound: Double?
+    public let gap: Double?
+    public let simplexIterations: Int
+    public let branchNodes: Int
+    public let seconds: Double
+}
+
+/// Minimizes levels one after another; after each, a row holds that level at the value found.
+struct LexicographicSolver {
+    var options: SolveOptions
+    /// Where each level's model is written (CPLEX LP), if anywhere.
+    var exportPath: ((Int, ObjectiveKind) -> String)?
+
+    struct Outcome {
+        /// The values of the last level that had a solution; empty when the first level had none.
+        let values: [Double]
+        let levels: [LevelOutcome]
+        let size: ModelSize
+    }
+
+    func solve(_ model: Model, levels: [ObjectiveLevel]) throws(ModelError) -> Outcome {
+        var model = model
+        var values: [Double] = []
+        var outcomes: [LevelOutcome] = []
+        let clock = ContinuousClock(), start = clock.now
+        for (position, level) in levels.enumerated() {
+            model.minimize(level.expression)
+            if let exportPath { try model.writeLP(to: exportPath(position, level.kind)) }
+            var levelOptions = options
+            if let limit = options.timeLimit {
+                let elapsed = clock.now - start
+                levelOptions.timeLimit = max(0, limit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) / 1e18)
+            }
+            let result = try model.solve(levelOptions)
+            let value = result.status.hasSolution ? result.value(level.expression) : nil
+            outcomes.append(
+                LevelOutcome(
+                    kind: level.kind, status: result.status, value: value, bound: result.bestBound,
+                    gap: result.relativeGap, simplexIterations: result.simplexIterations, branchNodes: result.branchNodes,
+                    seconds: result.seconds))
+            guard let value else { break }
+            values = result.values
+            // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
+            // so that GLPK's tolerances cannot make the next level infeasible.
+            model.add("hold_\(level.kind.rawValue)", level.expression <= value + 1e-6 * max(1, abs(value)))
+        }
+        return Outcome(values: values, levels: outcomes, size: model.size)
+    }
+}

@@ -1,0 +1,23 @@
+import LinearProgramming
+
+/// A solved scenario: the schedule, how each objective level was solved, and the holiday conflicts explained.
+public struct Plan: Sendable {
+    public let scenario: Scenario
+    public let availability: TeamAvailability
+    public let calendar: HolidayCalendar
+    public let schedule: Schedule
+    public let levels: [LevelOutcome]
+    public let size: ModelSize
+    public let holidayConflicts: [HolidayConflict]
+    /// LP files written by `--export-model`.
+    public let exportedModels: [String]
+
+    /// Whether every objective level was solved and proved optimal.
+    public var provedOptimal: Bool {
+        levels.count == expectedLevelCount && levels.allSatisfy { $0.status == .optimal }
+    }
+
+    var expectedLevelCount: Int {
+        scenario.rules.priorities.reduce(0) { $0 + ($1 == .ownershipBalance ? 1 : 2) }
+    }
+}

@@ -1,0 +1,32 @@
+/// How `rota plan` runs the solver.
+public struct PlanOptions: Sendable {
+    /// Seconds for the whole plan (all objective levels together); nil for no limit.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which each level may stop (0: prove optimality).
+    public var relativeGap: Double
+    /// Write each level's model in CPLEX LP format: level 1 to this path, later levels beside it.
+    public var exportModelPath: String?
+    /// Receives GLPK's output line by line.
+    public var log: (@Sendable (String) -> Void)?
+    /// Explain at most this many holiday conflicts with a counterfactual solve each.
+    public var conflictsToExplain: Int
+
+    public init(
+        timeLimit: Double? = 60, relativeGap: Double = 0, exportModelPath: String? = nil,
+        log: (@Sendable (String) -> Void)? = nil, conflictsToExplain: Int = 40
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.exportModelPath = exportModelPath
+        self.log = log
+        self.conflictsToExplain = conflictsToExplain
+    }
+
+    /// The file level `position` (from 0) is exported to: `model.lp`, `model.level2.lp`, …
+    public static func exportPath(base: String, level position: Int) -> String {
+        guard position > 0 else { return base }
+        let suffix = ".level\(position + 1)"
+        if base.hasSuffix(".lp") { return String(base.dropLast(3)) + suffix + ".lp" }
+        return base + suffix
+    }
+}

@@ -1,0 +1,150 @@
+import LinearProgramming
+
+/// Builds the integer program for a scenario, solves its objective levels in order with GLPK, and decodes
+/// the schedule.
+public struct Planner: Sendable {
+    public let calendar: HolidayCalendar
+    public let options: PlanOptions
+
+    public init(calendar: HolidayCalendar = .builtin, options: PlanOptions = PlanOptions()) {
+        self.calendar = calendar
+        self.options = options
+    }
+
+    public func plan(_ scenario: Scenario) throws(PlanningError) -> Plan {
+        let availability = TeamAvailability(scenario: scenario, calendar: calendar)
+        let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability)
+        if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
+
+        let built = RotationModel(scenario: scenario, availability: availability)
+        var exported: [String] = []
+        var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
+        if let base = options.exportModelPath {
+            solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
+            exported = built.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
+        }
+        let outcome: LexicographicSolver.Outcome
+        do { outcome = try solver.solve(built.model, levels: built.levels) } catch { throw .solverFailed(error.description) }
+
+        guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
+        switch first.status {
+        case .infeasible:
+            throw .noSchedule(reasons: [
+                "the leave in the scenario leaves too few engineers for min_gap_weeks: \(scenario.rules.minGapWeeks) "
+                    + "(nobody may be primary twice within \(scenario.rules.minGapWeeks + 1) consecutive weeks); "
+                    + "lower min_gap_weeks or move some leave"
+            ])
+        case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
+        case .failed(let message): throw .solverFailed(message)
+        case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
+        case .optimal, .stopped: break
+        }
+        let result = SolveValues(outcome.values)
+        let schedule = Self.decode(scenario, built, result)
+        let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels)
+        return Plan(
+            scenario: scenario, availability: availability, calendar: calendar, schedule: schedule,
+            levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
+    }
+
+    private func solveOptions(timeLimit: Double?) -> SolveOptions {
+        SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, log: options.log)
+    }
+
+    /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
+    static func weeksWithoutTwoEngineers(_ scenario: Scenario, _ availability: TeamAvailability) -> [String] {
+        scenario.period.allWeeks.enumerated().compactMap { t, dates in
+            let free = scenario.engineers.indices.filter { !availability.weeks[$0][t].onLeave }
+            guard free.count < 2 else { return nil }
+            let away = scenario.engineers.indices.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id }
+            let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
+            return "week \(t + 1) (\(dates)): \(who) free of leave, but a primary and a different backup are needed "
+                + "(on leave: \(away.joined(separator: ", "))); move someone's leave out of this week"
+        }
+    }
+
+    static func decode(_ scenario: Scenario, _ built: RotationModel, _ values: SolveValues) -> Schedule {
+        let ids = scenario.engineers.map(\.id)
+        let weeks = scenario.period.allWeeks.enumerated().map { t, dates in
+            RotationWeek(
+                number: t + 1, dates: dates,
+                primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
+                backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
+        }
+        let ownership = scenario.pipelines.enumerated().map { k, pipeline in
+            OwnershipAssignment(
+                pipeline: pipeline.id,
+                primary: ids[built.primaryOwner.firstIndex { values.isOne($0[k]) }!],
+                secondary: ids[built.secondaryOwner.firstIndex { values.isOne($0[k]) }!])
+        }
+        return Schedule(weeks: weeks, ownership: ownership)
+    }
+
+    // MARK: Holiday conflicts
+
+    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it.
+    func explainConflicts(
+        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome]
+    ) -> [HolidayConflict] {
+        let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
+        var conflicts: [HolidayConflict] = []
+        var base: RotationModel?
+        for week in schedule.weeks {
+            let t = week.number - 1
+            for role in DutyRole.allCases {
+                let id = week.engineer(for: role)
+                let facts = availability.weeks[index[id]!][t]
+                guard facts.holidayDays > 0 else { continue }
+                let reason: ConflictReason
+                if conflicts.count >= options.conflictsToExplain {
+                    reason = .notAnalysed
+                } else {
+                    if base == nil { base = RotationModel(scenario: scenario, availability: availability, includeOwnership: false) }
+                    reason = counterfactual(base!, week: t, role: role, scenario, availability, planned)
+                }
+                conflicts.append(
+                    HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
+            }
+        }
+        return conflicts
+    }
+
+    private func counterfactual(
+        _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
+        _ planned: [LevelOutcome]
+    ) -> ConflictReason {
+        let engineers = scenario.engineers.indices
+        let candidates = engineers.filter { !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayDays == 0 }
+        guard !candidates.isEmpty else {
+            return .nobodyElse(
+                onLeave: engineers.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
+                withHolidays: engineers.filter { availability.weeks[$0][t].holidayDays > 0 }.map { scenario.engineers[$0].id })
+        }
+        var model = base.model
+        let duty = role == .primary ? base.primary : base.backup
+        model.add("avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1)
+        let solver = LexicographicSolver(options: SolveOptions(timeLimit: 5))
+        guard let outcome = try? solver.solve(model, levels: base.levels) else { return .notAnalysed }
+        for alternative in outcome.levels {
+            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else { return .notAnalysed }
+            switch alternative.status {
+            case .infeasible: return .hardRules
+            case .optimal: break
+            default: return .notAnalysed
+            }
+            let value = alternative.value!
+            if value > plannedValue + 1e-6 * max(1, abs(plannedValue)) {
+                return .worse(alternative.kind, planned: plannedValue, alternative: value)
+            }
+            if value < plannedValue - 1e-6 * max(1, abs(plannedValue)) { return .avoidable }
+        }
+        return .tie
+    }
+}
+
+/// Solution values, read as 0/1 for binary variables.
+struct SolveValues {
+    let values: [Double]
+    init(_ values: [Double]) { self.values = values }
+    func isOne(_ variable: Variable?) -> Bool { variable.map { values[$0.index] > 0.5 } ?? false }
+}

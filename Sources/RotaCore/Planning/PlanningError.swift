@@ -1,0 +1,23 @@
+import LinearProgramming
+
+/// Why no plan could be made. `rota` exits 3 for ``noSchedule``, 1 for the others.
+public enum PlanningError: Error, CustomStringConvertible {
+    /// The rules admit no schedule; each reason names the rule, people and weeks involved.
+    case noSchedule(reasons: [String])
+    /// The time limit ended the search before any schedule was found.
+    case noScheduleFoundInTime(seconds: Double)
+    /// GLPK failed or was handed a model it must not be given.
+    case solverFailed(String)
+
+    public var description: String {
+        switch self {
+        case .noSchedule(let reasons):
+            return "no schedule satisfies the rules:\n" + reasons.map { "  - \($0)" }.joined(separator: "\n")
+        case .noScheduleFoundInTime(let seconds):
+            return "no schedule was found within the time limit (\(Int(seconds.rounded())) s); nothing is proved\n"
+                + "  hint: raise --time-limit"
+        case .solverFailed(let message):
+            return "the solver failed: \(message)"
+        }
+    }
+}

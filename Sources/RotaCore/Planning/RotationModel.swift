@@ -1,0 +1,153 @@
+import LinearProgramming
+
+/// The integer program of docs/model.md for one scenario: its variables, hard rules and objective levels.
+///
+/// Variables exist only where they may be 1: no duty variable is created for a week that overlaps
+/// the engineer's leave, which is how the leave rule holds.
+struct RotationModel {
+    var model: Model
+    /// `primary[e][t]` / `backup[e][t]`: engineer e is primary / backup in week t (nil: on leave).
+    let primary: [[Variable?]]
+    let backup: [[Variable?]]
+    /// `primaryOwner[e][k]` / `secondaryOwner[e][k]`: engineer e owns pipeline k; empty without ownership.
+    let primaryOwner: [[Variable]]
+    let secondaryOwner: [[Variable]]
+    /// Objective levels in priority order.
+    let levels: [ObjectiveLevel]
+
+    /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
+    init(scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true) {
+        var model = Model(name: scenario.name)
+        let engineers = scenario.engineers, weeks = scenario.period.weeks
+        let ids = engineers.map(\.id)
+
+        // On-call duty variables.
+        var primary: [[Variable?]] = [], backup: [[Variable?]] = []
+        for (e, id) in ids.enumerated() {
+            primary.append(
+                (0..<weeks).map { t in
+                    availability.weeks[e][t].onLeave ? nil : model.addVariable("p(\(id),\(t + 1))", .binary)
+                })
+            backup.append(
+                (0..<weeks).map { t in
+                    availability.weeks[e][t].onLeave ? nil : model.addVariable("b(\(id),\(t + 1))", .binary)
+                })
+        }
+        for t in 0..<weeks {
+            model.add("primary_cover(\(t + 1))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
+            model.add("backup_cover(\(t + 1))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            for e in engineers.indices {
+                if let p = primary[e][t], let b = backup[e][t] { model.add("one_role(\(ids[e]),\(t + 1))", p + b <= 1) }
+            }
+        }
+        // Minimum gap: at most one primary week in any window of min_gap_weeks + 1 consecutive weeks.
+        let window = scenario.rules.minGapWeeks + 1
+        if window > 1 {
+            for e in engineers.indices {
+                for t in 0..<max(1, weeks - window + 1) {
+                    let inWindow = (t..<min(weeks, t + window)).compactMap { primary[e][$0] }
+                    if inWindow.count > 1 {
+                        model.add("gap(\(ids[e]),\(t + 1))", LinearExpression.sum(inWindow) <= 1)
+                    }
+                }
+            }
+        }
+
+        // Fair shares and the deviation variables of the on-call balance level.
+        let available = engineers.indices.map { Double(availability.availableWeeks($0)) }
+        let totalAvailable = available.reduce(0, +)
+        let share = available.map { totalAvailable > 0 ? Double(weeks) * $0 / totalAvailable : 0 }
+        var levels: [ObjectiveLevel] = []
+        for goal in scenario.rules.priorities {
+            switch goal {
+            case .onCallBalance:
+                for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
+                    // A deviation is at most max(share, weeks − share); that bounds the variable.
+                    let largest = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
+                    let deviation = model.addVariable(
+                        "\(role.rawValue)_deviation", .continuous, lowerBound: 0, upperBound: largest)
+                    for e in engineers.indices {
+                        let count = LinearExpression.sum(duty[e].compactMap { $0 })
+                        model.add("\(role.rawValue)_above(\(ids[e]))", count - share[e] <= LinearExpression(deviation))
+                        model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - count <= LinearExpression(deviation))
+                    }
+                    levels.append(
+                        ObjectiveLevel(
+                            kind: role == .primary ? .primaryBalance : .backupBalance, expression: LinearExpression(deviation)))
+                }
+            case .holidayBurden:
+                var burden: [LinearExpression] = []
+                for e in engineers.indices {
+                    var expression = LinearExpression()
+                    for t in 0..<weeks where availability.weeks[e][t].holidayDays > 0 {
+                        let days = Double(availability.weeks[e][t].holidayDays)
+                        if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
+                        if let b = backup[e][t] { expression.add(b, coefficient: days) }
+                    }
+                    burden.append(expression)
+                }
+                levels.append(ObjectiveLevel(kind: .holidayTotal, expression: LinearExpression.sum(burden)))
+                let bound = burden.map { $0.terms.reduce(0) { $0 + $1.coefficient } }.max() ?? 0
+                let largest = model.addVariable("holiday_burden_max", .continuous, lowerBound: 0, upperBound: bound)
+                for e in engineers.indices where !burden[e].terms.isEmpty {
+                    model.add("holiday_burden(\(ids[e]))", burden[e] <= LinearExpression(largest))
+                }
+                levels.append(ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)))
+            case .ownershipBalance:
+                if includeOwnership { levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression())) }
+            }
+        }
+
+        // Ownership.
+        var primaryOwner: [[Variable]] = [], secondaryOwner: [[Variable]] = []
+        if includeOwnership {
+            let pipelines = scenario.pipelines
+            for id in ids {
+                primaryOwner.append(pipelines.map { model.addVariable("po(\(id),\($0.id))", .binary) })
+                secondaryOwner.append(pipelines.map { model.addVariable("so(\(id),\($0.id))", .binary) })
+            }
+            for (k, pipeline) in pipelines.enumerated() {
+                model.add("primary_owner(\(pipeline.id))", LinearExpression.sum(primaryOwner.map { $0[k] }) == 1)
+                model.add("secondary_owner(\(pipeline.id))", LinearExpression.sum(secondaryOwner.map { $0[k] }) == 1)
+                for e in engineers.indices {
+                    model.add("distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
+                }
+            }
+            let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
+            if !investor.isEmpty {
+                let cap = Double(OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
+                for e in engineers.indices {
+                    model.add("investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
+                }
+            }
+            let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
+            let largestLoad = model.addVariable("ownership_load_max", .continuous, lowerBound: 0, upperBound: totalWeight)
+            for e in engineers.indices {
+                var load = LinearExpression()
+                for (k, pipeline) in pipelines.enumerated() {
+                    load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
+                    load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
+                }
+                model.add("ownership_load(\(ids[e]))", load <= LinearExpression(largestLoad))
+            }
+            levels = levels.map {
+                $0.kind == .ownershipLargest ? ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression(largestLoad)) : $0
+            }
+        }
+
+        self.model = model
+        self.primary = primary
+        self.backup = backup
+        self.primaryOwner = primaryOwner
+        self.secondaryOwner = secondaryOwner
+        self.levels = levels
+    }
+}
+
+/// The rules of ownership that both the model and the rule checker state.
+public enum OwnershipRules {
+    /// No engineer is primary owner of more than ceil(investor-facing pipelines / engineers) of them.
+    public static func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
+        engineers == 0 ? investorFacing : (investorFacing + engineers - 1) / engineers
+    }
+}

@@ -1,0 +1,113 @@
+/// Everything a plan is made from: the team, its pipelines, the period and the rules.
+public struct Scenario: Sendable {
+    /// Short name; the default report folder is reports/<name>/.
+    public var name: String
+    public var title: String
+    public var period: PlanningPeriod
+    public var engineers: [Engineer]
+    public var pipelines: [Pipeline]
+    public var rules: Rules
+
+    public init(
+        name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
+        rules: Rules = Rules()
+    ) {
+        self.name = name
+        self.title = title
+        self.period = period
+        self.engineers = engineers
+        self.pipelines = pipelines
+        self.rules = rules
+    }
+
+    public func engineer(_ id: String) -> Engineer? { engineers.first { $0.id == id } }
+    public var investorFacingPipelines: [Pipeline] { pipelines.filter(\.investorFacing) }
+    public var onCallPipelines: [Pipeline] { pipelines.filter(\.onCall) }
+}
+
+/// Consecutive weeks of on-call duty; each week starts on a handoff day.
+public struct PlanningPeriod: Sendable, Equatable {
+    /// The first handoff day.
+    public var start: CalendarDate
+    public var weeks: Int
+
+    public init(start: CalendarDate, weeks: Int) {
+        self.start = start
+        self.weeks = weeks
+    }
+
+    /// Days from the first handoff to the day before the handoff after the last week.
+    public var dates: DateRange { DateRange(first: start, last: start.adding(days: 7 * weeks - 1))! }
+
+    /// Week `index` (from 0): seven days from its handoff day.
+    public func week(_ index: Int) -> DateRange {
+        DateRange(first: start.adding(days: 7 * index), last: start.adding(days: 7 * index + 6))!
+    }
+
+    public var allWeeks: [DateRange] { (0..<weeks).map(week) }
+}
+
+/// A person in the rotation.
+public struct Engineer: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// ISO 3166 style region whose public holidays apply: `MY-14`, `US-CA`, `GB-ENG`, `SG`.
+    public var region: String
+    /// Days off, each a single day or an inclusive range.
+    public var leave: [DateRange]
+
+    public init(id: String, name: String, region: String, leave: [DateRange] = []) {
+        self.id = id
+        self.name = name
+        self.region = region
+        self.leave = leave
+    }
+
+    public func isOnLeave(during range: DateRange) -> Bool { leave.contains { $0.overlaps(range) } }
+}
+
+/// A data pipeline that needs a primary and a secondary owner.
+public struct Pipeline: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// Business area (Profit, Growth, Engagement…).
+    public var area: String
+    /// Reported to investors: its primary owners are capped per engineer, and it needs a runbook.
+    public var investorFacing: Bool
+    /// Covered by the on-call rotation (false: fixed during office hours, like experiment pipelines).
+    public var onCall: Bool
+    /// Effort of owning it; ownership load counts 2 × weight as primary, 1 × weight as secondary.
+    public var weight: Double
+
+    public init(id: String, name: String, area: String, investorFacing: Bool, onCall: Bool, weight: Double = 1) {
+        self.id = id
+        self.name = name
+        self.area = area
+        self.investorFacing = investorFacing
+        self.onCall = onCall
+        self.weight = weight
+    }
+}
+
+/// The rules a plan must follow and the order in which its goals count.
+public struct Rules: Sendable, Equatable {
+    /// Weeks that must pass between two primary weeks of one person (1: no back-to-back primary weeks).
+    public var minGapWeeks: Int
+    /// Goals, most important first; each is held at its best while the next is optimized.
+    public var priorities: [PlanningGoal]
+
+    public init(minGapWeeks: Int = 1, priorities: [PlanningGoal] = PlanningGoal.allCases) {
+        self.minGapWeeks = minGapWeeks
+        self.priorities = priorities
+    }
+}
+
+/// A goal of the plan, as named in `rules.priorities`.
+public enum PlanningGoal: String, Sendable, CaseIterable, Equatable {
+    /// Primary and backup weeks close to each engineer's fair share.
+    case onCallBalance = "on_call_balance"
+    /// Few public holidays on duty, and none piled on one person.
+    case holidayBurden = "holiday_burden"
+    /// Ownership load spread evenly.
+    case ownershipBalance = "ownership_balance"
+}

@@ -1,0 +1,79 @@
+/// A scenario that cannot be planned, with where it went wrong and what to do. `rota` exits 2 for all of them.
+public enum ScenarioError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be read at all.
+    case unreadable(file: String, reason: String)
+    /// The file is not valid YAML (or not UTF-8 text).
+    case syntax(SourceLocation, problem: String)
+    /// A field holds the wrong kind of value.
+    case wrongType(SourceLocation, field: String, expected: String, found: String)
+    /// A required field is absent.
+    case missingField(SourceLocation, field: String, hint: String)
+    /// A field Rota does not know, with the fields it does know.
+    case unknownField(SourceLocation, field: String, allowed: [String])
+    /// A value of the right type that is not acceptable.
+    case invalidValue(SourceLocation, field: String, value: String, expected: String, hint: String?)
+    /// Two entries share an id.
+    case duplicateID(SourceLocation, field: String, id: String, firstLine: Int?)
+    /// A region code with no holiday calendar.
+    case unknownRegion(SourceLocation, field: String, region: String, known: [String])
+    /// The period reaches years the holiday data does not cover.
+    case periodOutsideHolidayData(SourceLocation, period: DateRange, years: ClosedRange<Int>)
+    /// A rotation needs a primary and a different backup.
+    case tooFewEngineers(SourceLocation, count: Int)
+
+    public var location: SourceLocation {
+        switch self {
+        case .unreadable(let file, _): return SourceLocation(file: file)
+        case .syntax(let l, _), .wrongType(let l, _, _, _), .missingField(let l, _, _), .unknownField(let l, _, _),
+            .invalidValue(let l, _, _, _, _), .duplicateID(let l, _, _, _), .unknownRegion(let l, _, _, _),
+            .periodOutsideHolidayData(let l, _, _), .tooFewEngineers(let l, _):
+            return l
+        }
+    }
+
+    public var description: String {
+        let (message, hint) = parts
+        return "\(location): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+
+    private var parts: (String, String?) {
+        switch self {
+        case .unreadable(_, let reason):
+            return ("cannot read the scenario: \(reason)", "check the path; scenarios are YAML files like scenarios/*.yaml")
+        case .syntax(_, let problem):
+            return ("not valid YAML: \(problem)", "indent with spaces (never tabs) and quote values containing ': ' or '#'")
+        case .wrongType(_, let field, let expected, let found):
+            return ("\(field): expected \(expected), found \(found)", nil)
+        case .missingField(_, let field, let hint):
+            return ("\(field) is required", hint)
+        case .unknownField(_, let field, let allowed):
+            let name = String(field.split(separator: ".").last ?? Substring(field))
+            let hint = Suggestions.didYouMean(name, allowed) ?? "known fields here: \(allowed.joined(separator: ", "))"
+            return ("\(field): unknown field", hint)
+        case .invalidValue(_, let field, let value, let expected, let hint):
+            return ("\(field): expected \(expected), found \(value)", hint)
+        case .duplicateID(_, let field, let id, let firstLine):
+            return (
+                "\(field): id \"\(id)\" is used twice" + (firstLine.map { " (first on line \($0))" } ?? ""),
+                "give every entry its own id"
+            )
+        case .unknownRegion(_, let field, let region, let known):
+            let close = Suggestions.closest(to: region, in: known)
+            let hint =
+                close.isEmpty
+                ? "known regions: \(known.joined(separator: ", "))"
+                : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "? (`rota regions` lists them all)"
+            return ("\(field): no holiday calendar for region \"\(region)\"", hint)
+        case .periodOutsideHolidayData(_, let period, let years):
+            return (
+                "period \(period) reaches beyond the holiday data, which covers \(years.lowerBound)–\(years.upperBound)",
+                "plan a period inside \(years.lowerBound)–\(years.upperBound)"
+            )
+        case .tooFewEngineers(_, let count):
+            return (
+                "engineers: \(count) listed, but a rotation needs at least 2 (a primary and a different backup)",
+                "add engineers to the list"
+            )
+        }
+    }
+}

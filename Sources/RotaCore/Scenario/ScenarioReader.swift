@@ -1,0 +1,202 @@
+import Foundation
+import Yams
+
+/// Reads and validates a scenario file (YAML). Every problem is a ``ScenarioError`` with file, line and field.
+public enum ScenarioReader {
+    static let topLevelFields = ["name", "title", "period", "engineers", "pipelines", "rules"]
+    static let periodFields = ["start", "weeks"]
+    static let engineerFields = ["id", "name", "region", "leave"]
+    static let pipelineFields = ["id", "name", "area", "investor_facing", "on_call", "weight"]
+    static let ruleFields = ["min_gap_weeks", "priorities"]
+
+    /// Reads the scenario at `path`; `calendar` decides which regions and years are known.
+    public static func read(path: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
+            throw .unreadable(file: path, reason: reason)
+        }
+        return try parse(data: data, file: path, calendar: calendar)
+    }
+
+    /// Parses scenario text; `file` is used in messages only.
+    public static func parse(data: Data, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw .syntax(SourceLocation(file: file), problem: "the file is not UTF-8 text")
+        }
+        if let nul = text.firstIndex(of: "\0") {
+            let line = text[..<nul].filter { $0 == "\n" }.count + 1
+            throw .syntax(SourceLocation(file: file, line: line), problem: "the file contains a NUL byte")
+        }
+        return try parse(yaml: text, file: file, calendar: calendar)
+    }
+
+    public static func parse(yaml: String, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw ScenarioError.syntax(SourceLocation(file: file, line: 1), problem: "the file is empty")
+            }
+            root = node
+        } catch let error as ScenarioError {
+            throw error
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        } catch {
+            throw .syntax(SourceLocation(file: file), problem: "\(error)")
+        }
+        return try Decoder(file: file, calendar: calendar).scenario(YAMLValue(node: root, path: "", file: file))
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = [problem, context?.text].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .syntax(SourceLocation(file: file, line: mark.line, column: mark.column), problem: detail)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .syntax(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                problem: "a key appears twice in one mapping: \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return .syntax(SourceLocation(file: file), problem: problem)
+        default:
+            return .syntax(SourceLocation(file: file), problem: "\(error)")
+        }
+    }
+}
+
+/// Turns the YAML tree into a ``Scenario``, field by field.
+private struct Decoder {
+    let file: String
+    let calendar: HolidayCalendar
+
+    func scenario(_ root: YAMLValue) throws(ScenarioError) -> Scenario {
+        let fields = try root.mapping(allowed: ScenarioReader.topLevelFields)
+        let name = try fields.required("name", hint: "add `name: team-2027q1`; it names the report folder").identifier()
+        let title = try fields["title"]?.nonEmptyString() ?? name
+        let period = try self.period(
+            fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
+        let engineersValue = try fields.required(
+            "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
+        let engineers = try self.engineers(engineersValue, period: period)
+        let pipelines = try self.pipelines(
+            fields.required("pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
+        let rules = try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.weeks) } ?? Rules()
+        if !calendar.covers(period.dates) {
+            throw .periodOutsideHolidayData(fields["period"]!.location, period: period.dates, years: calendar.years)
+        }
+        return Scenario(
+            name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules)
+    }
+
+    private func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
+        let fields = try value.mapping(allowed: ScenarioReader.periodFields)
+        let start = try fields.required("start", hint: "the first handoff day, e.g. `start: 2027-01-04`").date()
+        let weeks = try fields.required("weeks", hint: "how many weekly shifts, e.g. `weeks: 13` for a quarter")
+            .int(in: 1...260, hint: "a quarter is 13 weeks, a year 52")
+        return PlanningPeriod(start: start, weeks: weeks)
+    }
+
+    private func engineers(_ value: YAMLValue, period: PlanningPeriod) throws(ScenarioError) -> [Engineer] {
+        let items = try value.list()
+        var engineers: [Engineer] = []
+        var firstLines: [String: Int?] = [:]
+        for item in items {
+            let fields = try item.mapping(allowed: ScenarioReader.engineerFields)
+            let id = try fields.required("id", hint: "a short id such as `aidil`").identifier()
+            if let first = firstLines[id] {
+                throw .duplicateID(fields["id"]!.location, field: "\(item.path).id", id: id, firstLine: first)
+            }
+            firstLines[id] = fields["id"]!.line
+            let name = try fields["name"]?.nonEmptyString() ?? id
+            let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
+            let region = try regionValue.nonEmptyString()
+            guard calendar.knows(region: region) else {
+                throw .unknownRegion(regionValue.location, field: regionValue.path, region: region, known: calendar.regions)
+            }
+            var leave: [DateRange] = []
+            if let leaveValue = fields["leave"] {
+                for entry in try leaveValue.list() { leave.append(try entry.dateRange()) }
+            }
+            engineers.append(Engineer(id: id, name: name, region: region, leave: leave))
+        }
+        if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
+        return engineers
+    }
+
+    private func pipelines(_ value: YAMLValue) throws(ScenarioError) -> [Pipeline] {
+        let items = try value.list()
+        var pipelines: [Pipeline] = []
+        var firstLines: [String: Int?] = [:]
+        for item in items {
+            let fields = try item.mapping(allowed: ScenarioReader.pipelineFields)
+            let id = try fields.required("id", hint: "a short id such as `aggregate-profit`").identifier()
+            if let first = firstLines[id] {
+                throw .duplicateID(fields["id"]!.location, field: "\(item.path).id", id: id, firstLine: first)
+            }
+            firstLines[id] = fields["id"]!.line
+            pipelines.append(
+                Pipeline(
+                    id: id,
+                    name: try fields["name"]?.nonEmptyString() ?? id,
+                    area: try fields["area"]?.nonEmptyString() ?? "General",
+                    investorFacing: try fields["investor_facing"]?.bool() ?? false,
+                    onCall: try fields["on_call"]?.bool() ?? true,
+                    weight: try fields["weight"]?.number(
+                        in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1))
+        }
+        if pipelines.isEmpty {
+            throw .invalidValue(
+                value.location, field: "pipelines", value: "an empty list", expected: "at least one pipeline",
+                hint: "list the pipelines that need owners")
+        }
+        if !pipelines.contains(where: \.onCall) {
+            throw .invalidValue(
+                value.location, field: "pipelines", value: "no pipeline with on_call: true",
+                expected: "at least one pipeline covered by the on-call rotation",
+                hint: "set `on_call: true` on the production pipelines")
+        }
+        return pipelines
+    }
+
+    private func rules(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> Rules {
+        let fields = try value.mapping(allowed: ScenarioReader.ruleFields)
+        var rules = Rules()
+        if let gap = fields["min_gap_weeks"] {
+            rules.minGapWeeks = try gap.int(
+                in: 0...max(0, weeks - 1), hint: "0 allows back-to-back primary weeks, 1 forbids them")
+        }
+        if let prioritiesValue = fields["priorities"] {
+            let names = PlanningGoal.allCases.map(\.rawValue)
+            var goals: [PlanningGoal] = []
+            for entry in try prioritiesValue.list() {
+                let text = try entry.string()
+                guard let goal = PlanningGoal(rawValue: text) else {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "one of \(names.joined(separator: ", "))",
+                        hint: Suggestions.didYouMean(text, names))
+                }
+                if goals.contains(goal) {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "each goal once",
+                        hint: "remove the second \(text)")
+                }
+                goals.append(goal)
+            }
+            if goals.count != names.count {
+                let missing = PlanningGoal.allCases.filter { !goals.contains($0) }.map(\.rawValue)
+                throw .invalidValue(
+                    prioritiesValue.location, field: prioritiesValue.path, value: "\(goals.count) goals",
+                    expected: "all of \(names.joined(separator: ", ")) in order of importance",
+                    hint: "add \(missing.joined(separator: ", "))")
+            }
+            rules.priorities = goals
+        }
+        return rules
+    }
+}

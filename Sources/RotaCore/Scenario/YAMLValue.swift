@@ -1,0 +1,168 @@
+import Foundation
+import Yams
+
+/// A YAML node with the path that led to it (`engineers[2].leave[0]`), for typed reads with precise errors.
+struct YAMLValue {
+    let node: Node
+    let path: String
+    let file: String
+
+    var location: SourceLocation { SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column) }
+    var line: Int? { node.mark?.line }
+
+    /// What the node is, in words, for "found …" in messages.
+    var kindDescription: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if node.null != nil { return "nothing (null)" }
+            if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
+            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            return "\"\(scalar.string)\""
+        }
+    }
+
+    private func wrongType(_ expected: String) -> ScenarioError {
+        .wrongType(location, field: path, expected: expected, found: kindDescription)
+    }
+
+    func mapping(allowed: [String]) throws(ScenarioError) -> YAMLMapping {
+        guard case .mapping(let mapping) = node else { throw wrongType("a mapping of fields") }
+        var entries: [(String, YAMLValue)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw .wrongType(
+                    YAMLValue(node: key, path: path, file: file).location, field: path, expected: "field names",
+                    found: "a complex key")
+            }
+            let child = YAMLValue(node: value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", file: file)
+            guard allowed.contains(scalar.string) else {
+                let keyLocation = YAMLValue(node: key, path: child.path, file: file).location
+                throw .unknownField(keyLocation, field: child.path, allowed: allowed)
+            }
+            entries.append((scalar.string, child))
+        }
+        return YAMLMapping(owner: self, entries: entries)
+    }
+
+    func list() throws(ScenarioError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else { throw wrongType("a list") }
+        return sequence.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]", file: file) }
+    }
+
+    /// Text; plain numbers and dates are accepted as their text.
+    func string() throws(ScenarioError) -> String {
+        guard case .scalar(let scalar) = node, node.null == nil else { throw wrongType("text") }
+        return scalar.string
+    }
+
+    /// Text that is not empty after trimming.
+    func nonEmptyString() throws(ScenarioError) -> String {
+        let text = try string().trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { throw wrongType("text that is not empty") }
+        return text
+    }
+
+    func bool() throws(ScenarioError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.bool else {
+            throw wrongType("true or false")
+        }
+        return value
+    }
+
+    func int(in range: ClosedRange<Int>, hint: String? = nil) throws(ScenarioError) -> Int {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.int else {
+            throw wrongType("a whole number")
+        }
+        guard range.contains(value) else {
+            throw .invalidValue(
+                location, field: path, value: String(value),
+                expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", hint: hint)
+        }
+        return value
+    }
+
+    func number(in range: ClosedRange<Double>, hint: String? = nil) throws(ScenarioError) -> Double {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.float ?? node.int.map(Double.init),
+            value.isFinite
+        else { throw wrongType("a number") }
+        guard range.contains(value) else {
+            throw .invalidValue(
+                location, field: path, value: scalar.string,
+                expected: "a number from \(ModelNumber.format(range.lowerBound)) to \(ModelNumber.format(range.upperBound))",
+                hint: hint)
+        }
+        return value
+    }
+
+    /// An id: letters, digits, `-` and `_`, starting with a letter or digit, at most 64 characters.
+    func identifier() throws(ScenarioError) -> String {
+        let text = try string()
+        let valid =
+            !text.isEmpty && text.count <= 64 && text.first!.isASCII && (text.first!.isLetter || text.first!.isNumber)
+            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard valid else {
+            throw .invalidValue(
+                location, field: path, value: "\"\(text)\"",
+                expected: "an id of letters, digits, '-' and '_' (at most 64, starting with a letter or digit)",
+                hint: "ids appear in file names and CSV cells; keep the display name in `name`")
+        }
+        return text
+    }
+
+    func date() throws(ScenarioError) -> CalendarDate {
+        let text = try string()
+        guard let date = CalendarDate(iso: text) else { throw invalidDate(text) }
+        return date
+    }
+
+    /// A date `YYYY-MM-DD` or an inclusive range `YYYY-MM-DD..YYYY-MM-DD`.
+    func dateRange() throws(ScenarioError) -> DateRange {
+        let text = try string()
+        let ends = text.components(separatedBy: "..")
+        guard ends.count <= 2 else { throw invalidDate(text) }
+        let parsed = ends.map { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) }
+        guard let first = parsed[0], let last = parsed.last! else { throw invalidDate(text) }
+        guard let range = DateRange(first: first, last: last) else {
+            throw .invalidValue(
+                location, field: path, value: "\"\(text)\"", expected: "a range whose start is not after its end",
+                hint: "write the earlier date first: \(last)..\(first)")
+        }
+        return range
+    }
+
+    private func invalidDate(_ text: String) -> ScenarioError {
+        var hint = "write dates as YYYY-MM-DD, and ranges as YYYY-MM-DD..YYYY-MM-DD (both days included)"
+        let parts = text.split(separator: "..").first?.split(separator: "-").compactMap { Int($0) } ?? []
+        if parts.count == 3, (1...12).contains(parts[1]), CalendarDate(year: parts[0], month: parts[1], day: parts[2]) == nil {
+            hint = "\(parts[0])-\(parts[1] < 10 ? "0" : "")\(parts[1]) has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days"
+        }
+        return .invalidValue(
+            location, field: path, value: "\"\(text)\"", expected: "a date (YYYY-MM-DD) or a range A..B", hint: hint)
+    }
+}
+
+/// The fields of a YAML mapping, in file order, already checked against the allowed names.
+struct YAMLMapping {
+    let owner: YAMLValue
+    let entries: [(String, YAMLValue)]
+
+    subscript(key: String) -> YAMLValue? { entries.first { $0.0 == key }?.1 }
+
+    func required(_ key: String, hint: String) throws(ScenarioError) -> YAMLValue {
+        guard let value = self[key] else {
+            let path = owner.path.isEmpty ? key : "\(owner.path).\(key)"
+            throw .missingField(owner.location, field: path, hint: hint)
+        }
+        return value
+    }
+}
+
+/// Numbers in messages: `3`, `0.5`.
+enum ModelNumber {
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
