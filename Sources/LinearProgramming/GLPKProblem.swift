@@ -23,6 +23,8 @@ final class GLPKProblem {
 
     deinit { glp_delete_prob(pointer) }
 
+    static var libraryVersion: String { String(cString: glp_version()) }
+
     private func load() {
         let columns = model.variables, rows = model.constraints
         if !columns.isEmpty { glp_add_cols(pointer, Int32(columns.count)) }

@@ -22,3 +22,9 @@ extension Model {
         return text
     }
 }
+
+/// Facts about the solver library itself.
+public enum GLPKLibrary {
+    /// GLPK's version, e.g. `5.0`.
+    public static var version: String { GLPKProblem.libraryVersion }
+}

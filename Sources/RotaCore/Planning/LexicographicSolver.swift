@@ -19,6 +19,8 @@ struct LexicographicSolver {
     var options: SolveOptions
     /// Where each level's model is written (CPLEX LP), if anywhere.
     var exportPath: ((Int, ObjectiveKind) -> String)?
+    /// Asked after each level; false ends the solve there.
+    var shouldContinue: ((LevelOutcome) -> Bool)?
 
     struct Outcome {
         /// The values of the last level that had a solution; empty when the first level had none.
@@ -47,7 +49,7 @@ struct LexicographicSolver {
                     kind: level.kind, status: result.status, value: value, bound: result.bestBound,
                     gap: result.relativeGap, simplexIterations: result.simplexIterations, branchNodes: result.branchNodes,
                     seconds: result.seconds))
-            guard let value else { break }
+            guard let value, shouldContinue?(outcomes.last!) ?? true else { break }
             values = result.values
             // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
             // so that GLPK's tolerances cannot make the next level infeasible.

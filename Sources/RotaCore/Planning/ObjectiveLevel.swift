@@ -30,7 +30,7 @@ public enum ObjectiveKind: String, Sendable, CaseIterable {
         switch self {
         case .primaryBalance, .backupBalance: return "weeks"
         case .holidayTotal, .holidayLargest: return "points"
-        case .ownershipLargest: return "load"
+        case .ownershipLargest: return "weighted pipelines"
         }
     }
 }

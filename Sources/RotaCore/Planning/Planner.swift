@@ -12,6 +12,7 @@ public struct Planner: Sendable {
     }
 
     public func plan(_ scenario: Scenario) throws(PlanningError) -> Plan {
+        let clock = ContinuousClock(), start = clock.now
         let availability = TeamAvailability(scenario: scenario, calendar: calendar)
         let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
@@ -41,7 +42,8 @@ public struct Planner: Sendable {
         }
         let result = SolveValues(outcome.values)
         let schedule = Self.decode(scenario, built, result)
-        let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels)
+        let deadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) - clock.now.duration(to: start) }
+        let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
         return Plan(
             scenario: scenario, availability: availability, calendar: calendar, schedule: schedule,
             levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
@@ -84,7 +86,8 @@ public struct Planner: Sendable {
 
     /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it.
     func explainConflicts(
-        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome]
+        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
+        deadline: ContinuousClock.Instant?
     ) -> [HolidayConflict] {
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         var conflicts: [HolidayConflict] = []
@@ -96,11 +99,13 @@ public struct Planner: Sendable {
                 let facts = availability.weeks[index[id]!][t]
                 guard facts.holidayDays > 0 else { continue }
                 let reason: ConflictReason
-                if conflicts.count >= options.conflictsToExplain {
+                let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
+                if conflicts.count >= options.conflictsToExplain || (remaining.map { $0 <= .zero } ?? false) {
                     reason = .notAnalysed
                 } else {
                     if base == nil { base = RotationModel(scenario: scenario, availability: availability, includeOwnership: false) }
-                    reason = counterfactual(base!, week: t, role: role, scenario, availability, planned)
+                    let seconds = min(5, remaining.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 5)
+                    reason = counterfactual(base!, week: t, role: role, scenario, availability, planned, timeLimit: seconds)
                 }
                 conflicts.append(
                     HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
@@ -111,7 +116,7 @@ public struct Planner: Sendable {
 
     private func counterfactual(
         _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
-        _ planned: [LevelOutcome]
+        _ planned: [LevelOutcome], timeLimit: Double
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
         let candidates = engineers.filter { !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayDays == 0 }
@@ -123,21 +128,26 @@ public struct Planner: Sendable {
         var model = base.model
         let duty = role == .primary ? base.primary : base.backup
         model.add("avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1)
-        let solver = LexicographicSolver(options: SolveOptions(timeLimit: 5))
-        guard let outcome = try? solver.solve(model, levels: base.levels) else { return .notAnalysed }
-        for alternative in outcome.levels {
-            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else { return .notAnalysed }
+        var solver = LexicographicSolver(options: SolveOptions(timeLimit: timeLimit))
+        var verdict: ConflictReason?
+        // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
+        solver.shouldContinue = { alternative in
+            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else {
+                verdict = .notAnalysed
+                return false
+            }
             switch alternative.status {
-            case .infeasible: return .hardRules
-            case .optimal: break
-            default: return .notAnalysed
+            case .infeasible: verdict = .hardRules
+            case .optimal:
+                let value = alternative.value!, tolerance = 1e-6 * max(1, abs(plannedValue))
+                if value > plannedValue + tolerance { verdict = .worse(alternative.kind, planned: plannedValue, alternative: value) }
+                if value < plannedValue - tolerance { verdict = .avoidable }
+            default: verdict = .notAnalysed
             }
-            let value = alternative.value!
-            if value > plannedValue + 1e-6 * max(1, abs(plannedValue)) {
-                return .worse(alternative.kind, planned: plannedValue, alternative: value)
-            }
-            if value < plannedValue - 1e-6 * max(1, abs(plannedValue)) { return .avoidable }
+            return verdict == nil
         }
+        guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
+        if let verdict { return verdict }
         return .tie
     }
 }

@@ -62,14 +62,19 @@ struct RotationModel {
             switch goal {
             case .onCallBalance:
                 for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
-                    // A deviation is at most max(share, weeks − share); that bounds the variable.
-                    let largest = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
+                    // Counts are integer variables so that branch-and-bound splits on "n ≤ k or n ≥ k + 1" rather than
+                    // on single weeks. The deviation is at least the distance of each fair share to the nearest whole
+                    // number of weeks, and at most max(share, available − share).
+                    let floor = share.map { abs($0 - $0.rounded()) }.max() ?? 0
+                    let ceiling = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
                     let deviation = model.addVariable(
-                        "\(role.rawValue)_deviation", .continuous, lowerBound: 0, upperBound: largest)
+                        "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
                     for e in engineers.indices {
-                        let count = LinearExpression.sum(duty[e].compactMap { $0 })
-                        model.add("\(role.rawValue)_above(\(ids[e]))", count - share[e] <= LinearExpression(deviation))
-                        model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - count <= LinearExpression(deviation))
+                        let count = model.addVariable(
+                            "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: available[e])
+                        model.add("\(role.rawValue)_count(\(ids[e]))", LinearExpression.sum(duty[e].compactMap { $0 }) == LinearExpression(count))
+                        model.add("\(role.rawValue)_above(\(ids[e]))", LinearExpression(count) - share[e] <= LinearExpression(deviation))
+                        model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - LinearExpression(count) <= LinearExpression(deviation))
                     }
                     levels.append(
                         ObjectiveLevel(
@@ -88,7 +93,8 @@ struct RotationModel {
                 }
                 levels.append(ObjectiveLevel(kind: .holidayTotal, expression: LinearExpression.sum(burden)))
                 let bound = burden.map { $0.terms.reduce(0) { $0 + $1.coefficient } }.max() ?? 0
-                let largest = model.addVariable("holiday_burden_max", .continuous, lowerBound: 0, upperBound: bound)
+                // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
+                let largest = model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: bound)
                 for e in engineers.indices where !burden[e].terms.isEmpty {
                     model.add("holiday_burden(\(ids[e]))", burden[e] <= LinearExpression(largest))
                 }
@@ -120,18 +126,23 @@ struct RotationModel {
                     model.add("investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
                 }
             }
+            // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the
+            // largest load is `unit × units` with `units` an integer, which lets GLPK round its bound up.
+            let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
             let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
-            let largestLoad = model.addVariable("ownership_load_max", .continuous, lowerBound: 0, upperBound: totalWeight)
+            let units = model.addVariable(
+                "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
+            let largestLoad = unit * units
             for e in engineers.indices {
                 var load = LinearExpression()
                 for (k, pipeline) in pipelines.enumerated() {
                     load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
                     load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
                 }
-                model.add("ownership_load(\(ids[e]))", load <= LinearExpression(largestLoad))
+                model.add("ownership_load(\(ids[e]))", load <= largestLoad)
             }
             levels = levels.map {
-                $0.kind == .ownershipLargest ? ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression(largestLoad)) : $0
+                $0.kind == .ownershipLargest ? ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad) : $0
             }
         }
 
@@ -149,5 +160,14 @@ public enum OwnershipRules {
     /// No engineer is primary owner of more than ceil(investor-facing pipelines / engineers) of them.
     public static func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
         engineers == 0 ? investorFacing : (investorFacing + engineers - 1) / engineers
+    }
+
+    /// The largest step that divides every weight: the greatest common divisor of the weights in hundredths.
+    public static func weightUnit(_ weights: [Double]) -> Double {
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let hundredths = weights.map { Int(($0 * 100).rounded()) }
+        let divisor = hundredths.reduce(0, gcd)
+        let exact = zip(weights, hundredths).allSatisfy { abs($0 * 100 - Double($1)) < 1e-9 }
+        return exact && divisor > 0 ? Double(divisor) / 100 : 0.01
     }
 }

@@ -1,0 +1,199 @@
+import LinearProgramming
+
+/// report.md: the plan for people — rotation with holidays, ownership, fairness against fair shares, the
+/// holiday conflicts and why they stay, a Mermaid chart, and the solver's figures. CommonMark, no timestamps.
+public struct MarkdownReport: ReportFile {
+    public init() {}
+    public var fileName: String { "report.md" }
+
+    public func render(_ plan: Plan) -> String {
+        let scenario = plan.scenario
+        let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: plan.calendar)
+        let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func name(_ id: String) -> String { TextFormatting.markdownCell(names[id] ?? id) }
+        var out: [String] = []
+
+        out += ["# \(TextFormatting.markdownCell(scenario.title))", ""]
+        let period = scenario.period.dates
+        let investor = scenario.investorFacingPipelines.count, onCall = scenario.onCallPipelines.count
+        out += [
+            "Scenario `\(scenario.name)`: \(scenario.period.weeks) weeks from \(period.first) (\(period.first.weekdayName)) "
+                + "to \(period.last), \(scenario.engineers.count) engineers, \(scenario.pipelines.count) pipelines "
+                + "(\(investor) investor-facing, \(onCall) on call).", "",
+            statusLine(plan), "",
+        ]
+
+        // Rotation.
+        out += ["## On-call rotation", ""]
+        out += [
+            "One primary and one backup each week, handing over on \(period.first.weekdayName)s. "
+                + "The rotation covers: \(scenario.onCallPipelines.map { TextFormatting.markdownCell($0.name) }.joined(separator: ", ")).",
+            "",
+        ]
+        out += ["| Week | Dates | Primary | Backup | Public holidays in the team's regions |", "|---:|---|---|---|---|"]
+        var anyProvisional = false
+        for week in plan.schedule.weeks {
+            let holidays = teamHolidays(plan, week: week.number - 1)
+            anyProvisional = anyProvisional || holidays.contains { $0.provisional }
+            let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
+            out.append(
+                "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |")
+        }
+        out.append("")
+        if anyProvisional { out += ["† provisional: the date is not yet officially confirmed.", ""] }
+
+        // Ownership.
+        out += ["## Pipeline ownership", ""]
+        out += [
+            "| Pipeline | Area | Investor-facing | On call | Weight | Primary owner | Secondary owner |",
+            "|---|---|---|---|---:|---|---|",
+        ]
+        let owners = Dictionary(plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        for pipeline in scenario.pipelines {
+            let row = owners[pipeline.id]
+            out.append(
+                "| \(TextFormatting.markdownCell(pipeline.name)) | \(TextFormatting.markdownCell(pipeline.area)) | "
+                    + "\(pipeline.investorFacing ? "yes" : "no") | \(pipeline.onCall ? "yes" : "no") | "
+                    + "\(TextFormatting.number(pipeline.weight)) | \(row.map { name($0.primary) } ?? "—") | "
+                    + "\(row.map { name($0.secondary) } ?? "—") |")
+        }
+        out.append("")
+        if investor > 0 {
+            let cap = OwnershipRules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
+            out += ["Nobody is primary owner of more than \(cap) of the \(investor) investor-facing pipelines.", ""]
+        }
+
+        // Fairness.
+        out += ["## Fairness", ""]
+        out += [
+            "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
+            "|---|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in fairness.engineers {
+            let share = TextFormatting.number(row.fairShare)
+            out.append(
+                "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
+                    + "\(row.availableWeeks) of \(scenario.period.weeks) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
+                    + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
+        }
+        out += [
+            "",
+            "Fair share = weeks × the engineer's available weeks ÷ all engineers' available weeks (a week is unavailable when it "
+                + "overlaps their leave). Holiday burden = public-holiday days of the engineer's own region inside their duty weeks, "
+                + "counted 2 as primary and 1 as backup. Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
+            "",
+        ]
+
+        // Holiday conflicts.
+        out += ["## Holidays on duty", ""]
+        if plan.holidayConflicts.isEmpty {
+            out += ["Nobody is on duty in a week with a public holiday of their own region.", ""]
+        } else {
+            out += [
+                "Every week in which someone is on duty over a public holiday of their own region, and why the plan keeps it "
+                    + "(found by solving again with that duty forbidden to everyone who has a holiday that week):",
+                "",
+            ]
+            for conflict in plan.holidayConflicts {
+                let days = conflict.holidays.map {
+                    "\(TextFormatting.markdownCell($0.name)) (\($0.date.shortDescription)\($0.provisional ? " †" : ""))"
+                }
+                out.append(
+                    "- **Week \(conflict.week.number)** (\(conflict.week.dates.first) – \(conflict.week.dates.last)): "
+                        + "\(name(conflict.engineer)) is \(conflict.role.rawValue) over \(days.joined(separator: ", ")). "
+                        + reasonText(conflict.reason, name: name))
+            }
+            out.append("")
+        }
+
+        // Chart.
+        out += ["## Rotation chart", ""]
+        out += MermaidGantt.lines(plan)
+        out.append("")
+
+        // Solver.
+        out += ["## Solver", ""]
+        out += [
+            "GLPK \(GLPKLibrary.version), branch-and-cut. The levels are minimized in this order; each is then held at its value "
+                + "while the next is minimized (the integer program is stated in docs/model.md).",
+            "",
+        ]
+        out += [
+            "| # | Level | Value | Status | Best bound | Gap | Simplex iterations | Branch-and-bound nodes |",
+            "|---:|---|---:|---|---:|---:|---:|---:|",
+        ]
+        for (position, level) in plan.levels.enumerated() {
+            let value = fairness.value(of: level.kind)
+            out.append(
+                "| \(position + 1) | \(level.kind.title) | \(TextFormatting.number(value)) \(level.kind.unit) | \(level.status) | "
+                    + "\(level.bound.map { TextFormatting.number($0) } ?? "—") | \(level.gap.map(TextFormatting.percent) ?? "—") | "
+                    + "\(level.simplexIterations) | \(level.branchNodes) |")
+        }
+        out += [
+            "",
+            "Model of the last level: \(plan.size.rows) rows, \(plan.size.columns) columns, \(plan.size.nonzeros) non-zeros. "
+                + "Solve times are printed by `rota plan` on standard error and left out here, so that the same inputs always give "
+                + "the same report.",
+        ]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func statusLine(_ plan: Plan) -> String {
+        if plan.provedOptimal { return "**Solver status:** every objective level proved optimal." }
+        let open = plan.levels.filter { $0.status != .optimal }.map { level in
+            "\(level.kind.title.lowercased()): \(level.status)" + (level.gap.map { ", gap \(TextFormatting.percent($0))" } ?? "")
+        }
+        let missing = plan.expectedLevelCount - plan.levels.count
+        return "**Solver status: not proved optimal.** " + open.joined(separator: "; ")
+            + (missing > 0 ? "; \(missing) later level(s) not solved" : "") + "."
+    }
+
+    private func reasonText(_ reason: ConflictReason, name: (String) -> String) -> String {
+        switch reason {
+        case .nobodyElse(let onLeave, let withHolidays):
+            var parts: [String] = []
+            if !withHolidays.isEmpty { parts.append("holidays: \(withHolidays.map(name).joined(separator: ", "))") }
+            if !onLeave.isEmpty { parts.append("on leave: \(onLeave.map(name).joined(separator: ", "))") }
+            return "Unavoidable: everyone has a holiday or leave this week (\(parts.joined(separator: "; ")))."
+        case .hardRules:
+            return "Unavoidable: every rotation without it breaks a hard rule (leave, min_gap_weeks, or one role per week)."
+        case .worse(let kind, let planned, let alternative):
+            return "Kept because avoiding it would raise the \(kind.title.lowercased()) from \(TextFormatting.number(planned)) "
+                + "to \(TextFormatting.number(alternative)) \(kind.unit)."
+        case .tie:
+            return "An equally good rotation avoids it by moving holiday burden to someone else; the solver's tie-break kept this one."
+        case .avoidable:
+            return "Avoidable: the plan was not proved optimal and a better rotation exists; plan again with a longer --time-limit."
+        case .notAnalysed:
+            return "Not analysed (the analysis is limited in count and time)."
+        }
+    }
+
+    private struct TeamHoliday {
+        let text: String
+        let provisional: Bool
+    }
+
+    /// Holidays of the team's regions in a week: `1 Jan New Year's Day (Aidil, Choo)`.
+    private func teamHolidays(_ plan: Plan, week: Int) -> [TeamHoliday] {
+        var groups: [String: (holiday: Holiday, people: [String])] = [:]
+        var order: [String] = []
+        for (e, engineer) in plan.scenario.engineers.enumerated() {
+            for holiday in plan.availability.weeks[e][week].holidays {
+                let key = "\(holiday.date) \(holiday.name)"
+                if groups[key] == nil {
+                    groups[key] = (holiday, [])
+                    order.append(key)
+                }
+                groups[key]!.people.append(engineer.name)
+            }
+        }
+        return order.sorted().map { key in
+            let (holiday, people) = groups[key]!
+            let people_ = people.map(TextFormatting.markdownCell).joined(separator: ", ")
+            return TeamHoliday(
+                text: "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(people_))",
+                provisional: holiday.provisional)
+        }
+    }
+}

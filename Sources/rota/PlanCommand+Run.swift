@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import RotaCore
+
+extension PlanCommand {
+    func run() throws {
+        let loaded: Scenario
+        do {
+            loaded = try ScenarioReader.read(path: scenario)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitStatus.badInput
+        }
+        let clock = ContinuousClock(), start = clock.now
+        let progress = SolverProgress(verbose: verbose, quiet: quiet)
+        let options = PlanOptions(
+            timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, log: progress.handler(start: start))
+        let plan: Plan
+        do {
+            plan = try Planner(options: options).plan(loaded)
+        } catch {
+            Terminal.error(error.description)
+            if case .noSchedule = error { throw ExitStatus.noSchedule }
+            throw ExitStatus.failure
+        }
+        let folder = output ?? "reports/\(loaded.name)"
+        do {
+            try ReportFolderWriter.write(ReportSet.render(plan), to: folder)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitStatus.failure
+        }
+        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, seconds: seconds).text) }
+        if !plan.provedOptimal {
+            Terminal.error("warning: not every objective level was proved optimal; see the Solver section of report.md")
+            if requireOptimal { throw ExitStatus.notOptimal }
+        }
+    }
+}

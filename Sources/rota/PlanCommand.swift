@@ -1,0 +1,42 @@
+import ArgumentParser
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Solve a scenario and write its reports (rotation.csv, ownership.csv, fairness.csv, report.md).",
+        discussion: """
+            The report folder is replaced as a whole: written to a temporary sibling, then renamed into place, so a \
+            failed or interrupted run leaves the previous report as it was.
+            """
+    )
+
+    @Argument(help: "The scenario file (YAML); see docs/scenario.md.")
+    var scenario: String
+
+    @Option(name: .shortAndLong, help: "Report folder (default: reports/<scenario name>/).")
+    var output: String?
+
+    @Option(help: "Also write each objective level's model in CPLEX LP format: level 1 to this file, later levels beside it (FILE.level2.lp, …).")
+    var exportModel: String?
+
+    @Option(help: "Seconds for the whole plan; when reached, the best schedule so far is written and marked not optimal.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Relative MIP gap at which each level may stop (0 proves optimality).")
+    var gap: Double = 0
+
+    @Flag(help: "Exit 4 (after writing the reports) when any level was not proved optimal.")
+    var requireOptimal = false
+
+    @Flag(name: .shortAndLong, help: "Print GLPK's output on standard error.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard (0..<1).contains(gap) else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.02 for 2 %)") }
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
+    }
+}

@@ -1,0 +1,32 @@
+import RotaCore
+
+/// What `rota plan` prints when it has written a report.
+struct PlanSummary {
+    let plan: Plan
+    let folder: String
+    let seconds: Double
+
+    var text: String {
+        let scenario = plan.scenario
+        let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: plan.calendar)
+        var lines = [
+            "Planned \(scenario.name): \(scenario.period.weeks) weeks, \(scenario.engineers.count) engineers, "
+                + "\(scenario.pipelines.count) pipelines in \(format(seconds * 1000)) ms "
+                + "(\(plan.size.rows) rows, \(plan.size.columns) columns)"
+        ]
+        for (position, level) in plan.levels.enumerated() {
+            lines.append(
+                "  \(position + 1). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
+                    + "\(level.status) (\(format(level.seconds * 1000)) ms)")
+        }
+        if !plan.exportedModels.isEmpty { lines.append("Model written to \(plan.exportedModels.joined(separator: ", "))") }
+        lines.append("Wrote \(folder)/: \(ReportSet.files.map(\.fileName).joined(separator: ", "))")
+        return lines.joined(separator: "\n")
+    }
+
+    private func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100)" + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + "\(fraction)")
+    }
+}

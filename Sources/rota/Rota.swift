@@ -1,0 +1,24 @@
+import ArgumentParser
+
+@main
+struct Rota: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rota",
+        abstract: "Plans fair on-call rotations and pipeline ownership as an integer program solved with GLPK.",
+        discussion: """
+            Exit status: 0 success; 1 the solver or the file system failed; 2 bad input (the message names file, \
+            line and field); 3 no schedule satisfies the rules; 4 not proved optimal with --require-optimal; \
+            64 bad command-line usage.
+            """,
+        version: "0.1.0",
+        subcommands: [PlanCommand.self]
+    )
+}
+
+/// Exit statuses, as documented in README.md.
+enum ExitStatus {
+    static let failure = ExitCode(1)
+    static let badInput = ExitCode(2)
+    static let noSchedule = ExitCode(3)
+    static let notOptimal = ExitCode(4)
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Writing to standard output and standard error.
+enum Terminal {
+    static func out(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+    static func error(_ text: String) {
+        let prefixed = text.hasPrefix("warning:") ? text : "error: " + text
+        FileHandle.standardError.write(Data((prefixed + "\n").utf8))
+    }
+    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+/// Turns GLPK's output into progress lines on standard error: all of it with --verbose; on a terminal, only
+/// once a solve has run for a second (a long solve); never with --quiet or when standard error is not a terminal.
+struct SolverProgress {
+    let verbose: Bool
+    let quiet: Bool
+
+    func handler(start: ContinuousClock.Instant) -> (@Sendable (String) -> Void)? {
+        if quiet { return nil }
+        if verbose { return { Terminal.note("glpk: " + $0) } }
+        guard Terminal.standardErrorIsTerminal else { return nil }
+        return { line in
+            if ContinuousClock.now - start > .seconds(1) { Terminal.note("glpk: " + line) }
+        }
+    }
+}
