@@ -1,0 +1,137 @@
+import PropertyBased
+import Testing
+
+@testable import LinearProgramming
+@testable import RotaCore
+
+@Suite("Planner properties on random scenarios")
+struct PlannerPropertyTests {
+    /// Every schedule the planner returns satisfies every hard rule, as the independent checker judges it; the
+    /// checker's figures equal the solver's level values; and "no schedule" only when a week truly lacks two people
+    /// or the gap rule makes the rotation impossible (checked by exhaustive search on these small sizes).
+    @Test func plannedSchedulesPassTheIndependentChecker() async {
+        await propertyCheck(
+            count: 60, input: Gen.int(in: 2...5), Gen.int(in: 1...7), Gen.int(in: 1...5), Gen.int(in: 0...2),
+            Gen.int(in: 0...1_000_000)
+        ) { engineers, weeks, pipelines, gap, seed in
+            let scenario = TestScenarios.random(
+                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1), seed: UInt64(seed))
+            do {
+                let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
+                #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty, "seed \(seed)")
+                #expect(plan.provedOptimal)
+                let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: .builtin)
+                for level in plan.levels {
+                    #expect(abs(fairness.value(of: level.kind) - level.value!) < 1e-6, "\(level.kind) seed \(seed)")
+                }
+            } catch PlanningError.noSchedule {
+                #expect(
+                    BruteForce.rotations(scenario, limit: 2_000_000).isEmpty,
+                    "the planner found no schedule but one exists (seed \(seed))")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+    }
+
+    /// On scenarios small enough to enumerate every rotation and ownership table, the planner's lexicographic
+    /// objective vector equals the best one found by exhaustive search.
+    @Test func planIsLexicographicallyOptimalByExhaustiveSearch() async {
+        await propertyCheck(
+            count: 25, input: Gen.int(in: 2...3), Gen.int(in: 2...4), Gen.int(in: 1...3), Gen.int(in: 0...1),
+            Gen.int(in: 0...1_000_000)
+        ) { engineers, weeks, pipelines, gap, seed in
+            let scenario = TestScenarios.random(
+                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1), seed: UInt64(seed))
+            let rotations = BruteForce.rotations(scenario, limit: 2_000_000)
+            guard let plan = try? Planner().plan(scenario) else {
+                #expect(rotations.isEmpty, "seed \(seed): the planner failed but a rotation exists")
+                return
+            }
+            let kinds = plan.levels.map(\.kind)
+            let onCall = kinds.filter { $0 != .ownershipLargest }
+            let bestRotation = rotations.map { weeks in
+                let figures = FairnessReport(schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario, calendar: .builtin)
+                return onCall.map { figures.value(of: $0) }
+            }.min(by: BruteForce.lexicographicallyLess)!
+            let planned = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: .builtin)
+            for (kind, best) in zip(onCall, bestRotation) {
+                #expect(abs(planned.value(of: kind) - best) < 1e-9, "\(kind) seed \(seed)")
+            }
+            let bestLoad = BruteForce.ownershipTables(scenario).map {
+                FairnessReport(schedule: Schedule(weeks: [], ownership: $0), scenario: scenario, calendar: .builtin).largestOwnershipLoad
+            }.min()!
+            #expect(abs(planned.largestOwnershipLoad - bestLoad) < 1e-9, "ownership seed \(seed)")
+        }
+    }
+
+    @Test func symmetricallyPermutedTeamsGetTheSameFairnessFigures() throws {
+        for seed: UInt64 in [3, 17, 4242] {
+            let scenario = TestScenarios.random(engineers: 4, weeks: 8, pipelines: 4, minGap: 1, seed: seed)
+            var reversed = scenario
+            reversed.engineers.reverse()
+            reversed.pipelines.reverse()
+            let a = try Planner().plan(scenario), b = try Planner().plan(reversed)
+            let figuresA = FairnessReport(schedule: a.schedule, scenario: scenario, calendar: .builtin)
+            let figuresB = FairnessReport(schedule: b.schedule, scenario: reversed, calendar: .builtin)
+            for kind in ObjectiveKind.allCases {
+                #expect(abs(figuresA.value(of: kind) - figuresB.value(of: kind)) < 1e-9, "\(kind) seed \(seed)")
+            }
+        }
+    }
+}
+
+/// Exhaustive search over small scenarios, sharing nothing with the model: candidates come from the scenario and
+/// the independent rule checker decides which are valid.
+enum BruteForce {
+    static func rotations(_ scenario: Scenario, limit: Int) -> [[RotationWeek]] {
+        let checker = RuleChecker(scenario: scenario)
+        let weeks = scenario.period.allWeeks
+        let ids = scenario.engineers.map(\.id)
+        let pairs = ids.flatMap { p in ids.filter { $0 != p }.map { (p, $0) } }
+        var valid: [[RotationWeek]] = []
+        var explored = 0
+        func extend(_ prefix: [RotationWeek]) {
+            explored += 1
+            guard explored < limit else { return }
+            if prefix.count == weeks.count {
+                if rotationFindings(checker, prefix).isEmpty { valid.append(prefix) }
+                return
+            }
+            for (primary, backup) in pairs {
+                let week = RotationWeek(number: prefix.count + 1, dates: weeks[prefix.count], primary: primary, backup: backup)
+                // Prune with the checker on the prefix: a rule broken now stays broken.
+                if rotationFindings(checker, prefix + [week]).allSatisfy({ $0.rule == .coverage }) { extend(prefix + [week]) }
+            }
+        }
+        extend([])
+        return valid
+    }
+
+    static func ownershipTables(_ scenario: Scenario) -> [[OwnershipAssignment]] {
+        let checker = RuleChecker(scenario: scenario)
+        let ids = scenario.engineers.map(\.id)
+        let pairs = ids.flatMap { p in ids.filter { $0 != p }.map { (p, $0) } }
+        var tables: [[OwnershipAssignment]] = [[]]
+        for pipeline in scenario.pipelines {
+            tables = tables.flatMap { table in
+                pairs.map { table + [OwnershipAssignment(pipeline: pipeline.id, primary: $0.0, secondary: $0.1)] }
+            }
+        }
+        return tables.filter { table in
+            checker.check(Schedule(weeks: [], ownership: table)).allSatisfy { rotationRules.contains($0.rule) }
+        }
+    }
+
+    static let rotationRules: Set<HardRule> = [.coverage, .unknownEngineer, .distinctRoles, .leave, .minGap]
+
+    /// The checker's findings about the rotation alone.
+    private static func rotationFindings(_ checker: RuleChecker, _ weeks: [RotationWeek]) -> [RuleViolation] {
+        checker.check(Schedule(weeks: weeks, ownership: [])).filter { rotationRules.contains($0.rule) }
+    }
+
+    static func lexicographicallyLess(_ a: [Double], _ b: [Double]) -> Bool {
+        for (x, y) in zip(a, b) where abs(x - y) > 1e-9 { return x < y }
+        return false
+    }
+}

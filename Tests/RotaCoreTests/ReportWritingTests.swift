@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import RotaCore
+
+@Suite("Writing reports")
+struct ReportWritingTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func csvIsQuotedPerRFC4180AndFormulasAreNeutralised() {
+        var table = CSVTable(header: ["a", "b"])
+        table.append(["plain", "with, comma"])
+        table.append(["say \"hi\"", "=HYPERLINK(\"x\")"])
+        table.append(["+1", "@sum"])
+        table.append(["line\nbreak", "-2"])
+        #expect(
+            table.render()
+                == "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1,'@sum\r\n\"line\nbreak\",'-2\r\n")
+    }
+
+    @Test func numbersFormatTheSameEverywhere() {
+        #expect(TextFormatting.number(3.1836) == "3.18")
+        #expect(TextFormatting.number(4) == "4")
+        #expect(TextFormatting.number(4.5) == "4.5")
+        #expect(TextFormatting.number(-0.001) == "0")
+        #expect(TextFormatting.number(0.105, places: 1) == "0.1")
+        #expect(TextFormatting.markdownCell("a|b*c\nd") == "a\\|b\\*c d")
+    }
+
+    @Test func aFolderIsReplacedWholeAndOtherFilesAreNeverDestroyed() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("reports/team")
+        try ReportFolderWriter.write([("report.md", "one\n"), ("rotation.csv", "a\r\n")], to: target.path)
+        try ReportFolderWriter.write([("report.md", "two\n")], to: target.path)
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "two\n")
+        #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("rotation.csv").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"])
+
+        // A folder with someone's own files is refused, and left exactly as it was.
+        try Data("notes".utf8).write(to: target.appendingPathComponent("notes.txt"))
+        #expect(throws: ReportWriteError.self) { try ReportFolderWriter.write([("report.md", "three\n")], to: target.path) }
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "two\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"])
+    }
+
+    @Test func aFailedWriteLeavesThePreviousReport() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team")
+        try ReportFolderWriter.write([("report.md", "old\n")], to: target.path)
+        // A file name that cannot be created (a folder of that name is in the way is not possible in a new
+        // staging folder, so use a name with a path separator into a missing folder).
+        #expect(throws: ReportWriteError.self) {
+            try ReportFolderWriter.write([("report.md", "new\n"), ("missing/rotation.csv", "x")], to: target.path)
+        }
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])
+    }
+}

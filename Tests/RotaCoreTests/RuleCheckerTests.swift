@@ -1,0 +1,90 @@
+import Testing
+
+@testable import RotaCore
+
+/// Each test starts from a valid planned schedule, breaks one rule by hand, and expects exactly that finding.
+@Suite("The independent rule checker")
+struct RuleCheckerTests {
+    let scenario: Scenario
+    let schedule: Schedule
+    let checker: RuleChecker
+
+    init() throws {
+        scenario = try TestScenarios.seed("xyz-tech-2027q1")
+        schedule = try Planner().plan(scenario).schedule
+        checker = RuleChecker(scenario: scenario)
+    }
+
+    func replacingWeek(_ number: Int, primary: String? = nil, backup: String? = nil) -> Schedule {
+        var copy = schedule
+        let week = copy.weeks[number - 1]
+        copy.weeks[number - 1] = RotationWeek(
+            number: number, dates: week.dates, primary: primary ?? week.primary, backup: backup ?? week.backup)
+        return copy
+    }
+
+    @Test func thePlannedScheduleIsClean() { #expect(checker.check(schedule).isEmpty) }
+
+    @Test func sameEngineerInBothRoles() {
+        let week = schedule.weeks[3]
+        let findings = checker.check(replacingWeek(4, backup: week.primary))
+        #expect(findings.contains(RuleViolation(.distinctRoles, "week 4: \(week.primary) is both primary and backup", week: 4, engineer: week.primary)))
+    }
+
+    @Test func dutyDuringLeave() {
+        // Aidil is on leave 2027-03-08..2027-03-12, in week 10.
+        let findings = checker.check(replacingWeek(10, primary: "aidil"))
+        #expect(findings.contains { $0.rule == .leave && $0.week == 10 && $0.engineer == "aidil" })
+        #expect(findings.first { $0.rule == .leave }!.message.contains("on leave 2027-03-08..2027-03-12"))
+    }
+
+    @Test func backToBackPrimaryWeeks() {
+        let next = schedule.weeks[1].primary
+        let broken = replacingWeek(1, primary: next, backup: schedule.weeks[0].backup == next ? schedule.weeks[0].primary : nil)
+        let gaps = checker.check(broken).filter { $0.rule == .minGap }
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.message.contains("\(next) is primary in weeks 1 and 2") == true)
+    }
+
+    @Test func missingAndDuplicatedWeeks() {
+        var missing = schedule
+        missing.weeks.remove(at: 6)
+        #expect(checker.check(missing).map(\.rule) == [.coverage])
+        #expect(checker.check(missing).first?.week == 7)
+        var doubled = schedule
+        doubled.weeks.append(schedule.weeks[0])
+        #expect(checker.check(doubled).contains { $0.rule == .coverage && $0.message.contains("week 1 appears more than once") })
+    }
+
+    @Test func wrongDatesAndUnknownPeople() {
+        var shifted = schedule
+        let week = shifted.weeks[0]
+        shifted.weeks[0] = RotationWeek(
+            number: 1, dates: DateRange(first: week.dates.first.adding(days: 1), last: week.dates.last.adding(days: 1))!,
+            primary: week.primary, backup: week.backup)
+        #expect(checker.check(shifted).map(\.rule) == [.coverage])
+        #expect(checker.check(replacingWeek(2, backup: "nobody")).map(\.rule) == [.unknownEngineer])
+    }
+
+    @Test func ownershipRules() {
+        var sameOwner = schedule
+        let row = sameOwner.ownership[0]
+        sameOwner.ownership[0] = OwnershipAssignment(pipeline: row.pipeline, primary: row.primary, secondary: row.primary)
+        #expect(checker.check(sameOwner).map(\.rule) == [.distinctOwners])
+
+        var missing = schedule
+        missing.ownership.removeLast()
+        #expect(checker.check(missing).map(\.rule) == [.ownershipCoverage])
+
+        // Three investor-facing pipelines and four engineers: nobody may be primary owner of two.
+        var capped = schedule
+        let investor = scenario.investorFacingPipelines.map(\.id)
+        capped.ownership = capped.ownership.map { row in
+            investor.contains(row.pipeline)
+                ? OwnershipAssignment(pipeline: row.pipeline, primary: "thiru", secondary: "choo") : row
+        }
+        let findings = checker.check(capped)
+        #expect(findings.map(\.rule) == [.investorCap])
+        #expect(findings.first?.message.contains("thiru is primary owner of 3 investor-facing pipelines") == true)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+@testable import RotaCore
+
+/// Scenarios built in code for tests.
+enum TestScenarios {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func seed(_ name: String) throws -> Scenario {
+        try ScenarioReader.read(path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path)
+    }
+
+    static let seedNames = [
+        "data-engineering-2027q1", "four-engineers-2027q2", "pipeline-plan-2026q4", "week5-maintenance-2027q1",
+        "xyz-tech-2027q1",
+    ]
+
+    /// Mondays whose weeks hold holidays in several built-in regions (Christmas, Chinese New Year, Hari Raya, Easter…).
+    static let interestingMondays = ["2026-12-14", "2027-01-25", "2027-02-01", "2027-03-01", "2027-03-22", "2026-03-16", "2026-05-18"]
+    static let regions = ["MY-10", "MY-14", "MY-07", "SG", "GB-ENG", "GB-SCT", "DE-BY", "US-CA", "IN-KA", "AU-NSW"]
+
+    /// A small random scenario, fully determined by its arguments.
+    static func random(engineers: Int, weeks: Int, pipelines: Int, minGap: Int, seed: UInt64) -> Scenario {
+        var random = SplitMix64(seed: seed)
+        let start = CalendarDate(iso: interestingMondays[Int(random.next() % UInt64(interestingMondays.count))])!
+        let period = PlanningPeriod(start: start, weeks: weeks)
+        let team = (0..<engineers).map { index -> Engineer in
+            var leave: [DateRange] = []
+            if random.next() % 3 == 0 {
+                let first = start.adding(days: Int(random.next() % UInt64(7 * weeks)))
+                leave.append(DateRange(first: first, last: first.adding(days: Int(random.next() % 9)))!)
+            }
+            return Engineer(
+                id: "e\(index)", name: "Engineer \(index)", region: regions[Int(random.next() % UInt64(regions.count))],
+                leave: leave)
+        }
+        let work = (0..<pipelines).map { index in
+            Pipeline(
+                id: "p\(index)", name: "Pipeline \(index)", area: ["Profit", "Growth", "Engagement"][index % 3],
+                investorFacing: random.next() % 2 == 0, onCall: true, weight: Double(1 + random.next() % 3))
+        }
+        return Scenario(
+            name: "random-\(seed)", title: "Random \(seed)", period: period, engineers: team, pipelines: work,
+            rules: Rules(minGapWeeks: minGap))
+    }
+}
+
+/// A tiny deterministic random number generator (SplitMix64), so random scenarios are reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
