@@ -55,8 +55,7 @@ let package = Package(
             dependencies: [
                 "RotaCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
-            exclude: ["Fixtures"]
+            ]
         ),
         .testTarget(
             name: "RotaCLITests",

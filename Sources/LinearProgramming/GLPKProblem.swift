@@ -78,7 +78,9 @@ final class GLPKProblem {
 
     func solve(_ options: SolveOptions) -> SolveResult {
         let terminal = TerminalCapture(log: options.log)
-        let search = SearchProgress(shouldStop: options.shouldStop)
+        let warmStart = options.initialSolution.flatMap { $0.count == model.variables.count ? [0] + $0 : nil }
+        let presolve = options.presolve && warmStart == nil
+        let search = SearchProgress(shouldStop: options.shouldStop, initialSolution: warmStart)
         glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
         defer {
             glp_term_hook(nil, nil)
@@ -89,7 +91,7 @@ final class GLPKProblem {
         let timeLimit = options.timeLimit.map { Int32(clamping: Int(max(0, $0) * 1000)) } ?? Int32.max
 
         var status: SolveStatus
-        if !hasIntegerColumns || !options.presolve {
+        if !hasIntegerColumns || !presolve {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
             simplex.msg_lev = messageLevel
@@ -107,7 +109,7 @@ final class GLPKProblem {
         parameters.msg_lev = messageLevel
         parameters.tm_lim = Int32(clamping: Int(timeLimit) - Int((clock.now - start).milliseconds))
         parameters.mip_gap = options.relativeGap
-        parameters.presolve = options.presolve ? GLP_ON : GLP_OFF
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
         parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
@@ -231,13 +233,18 @@ private final class TerminalCapture {
     }
 }
 
-/// What the branch-and-cut callback saw last: the best bound and the number of nodes.
+/// What the branch-and-cut callback saw last (the best bound and the number of nodes), and the warm start to offer.
 private final class SearchProgress {
     let shouldStop: (@Sendable () -> Bool)?
+    /// 1-based values (index 0 unused), offered once at the first heuristic call.
+    var initialSolution: [Double]?
     var bestBound: Double?
     var nodes = 0
 
-    init(shouldStop: (@Sendable () -> Bool)?) { self.shouldStop = shouldStop }
+    init(shouldStop: (@Sendable () -> Bool)?, initialSolution: [Double]?) {
+        self.shouldStop = shouldStop
+        self.initialSolution = initialSolution
+    }
 }
 
 private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
@@ -250,6 +257,10 @@ private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointe
 private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
     guard let tree, let info else { return }
     let progress = Unmanaged<SearchProgress>.fromOpaque(info).takeUnretainedValue()
+    if glp_ios_reason(tree) == GLP_IHEUR, var solution = progress.initialSolution {
+        progress.initialSolution = nil
+        _ = glp_ios_heur_sol(tree, &solution)  // Rejected (non-zero) only if infeasible or not better.
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 { progress.bestBound = glp_ios_node_bound(tree, best) }
     var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0

@@ -15,12 +15,18 @@ public struct SolveOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Asked during the search; returning true stops it with the best solution so far.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// A known solution (values by variable index) offered to the search as its first incumbent. GLPK accepts it
+    /// if it satisfies every constraint. GLPK's callback sees presolved columns, so a warm start runs without the
+    /// MIP presolver (the LP relaxation is solved first).
+    public var initialSolution: [Double]?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
         cuts: Cuts = [.mixedIntegerRounding, .clique, .cover], memoryLimitMiB: Int? = nil,
-        log: (@Sendable (String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil
+        log: (@Sendable (String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
+        initialSolution: [Double]? = nil
     ) {
+        self.initialSolution = initialSolution
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve

@@ -22,7 +22,11 @@ struct PlannerPropertyTests {
                 #expect(plan.provedOptimal)
                 let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: .builtin)
                 for level in plan.levels {
-                    #expect(abs(fairness.value(of: level.kind) - level.value!) < 1e-6, "\(level.kind) seed \(seed)")
+                    guard let value = level.value else {
+                        Issue.record("seed \(seed) \(engineers)/\(weeks)/\(pipelines)/\(gap): \(level.kind) has no value (\(level.status))")
+                        continue
+                    }
+                    #expect(abs(fairness.value(of: level.kind) - value) < 1e-6, "\(level.kind) seed \(seed)")
                 }
             } catch PlanningError.noSchedule {
                 #expect(
@@ -63,6 +67,16 @@ struct PlannerPropertyTests {
             }.min()!
             #expect(abs(planned.largestOwnershipLoad - bestLoad) < 1e-9, "ownership seed \(seed)")
         }
+    }
+
+    /// Found by the property test above: before warm starts, level 2 of this scenario ran 30 s without finding any
+    /// solution, although level 1's solution satisfies it. Every level must now end optimal, quickly.
+    @Test func laterLevelsStartFromThePreviousSolution() throws {
+        let scenario = TestScenarios.random(engineers: 5, weeks: 6, pipelines: 4, minGap: 1, seed: 0)
+        let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
+        #expect(plan.provedOptimal)
+        #expect(plan.levels.count == 5)
+        #expect(plan.levels.allSatisfy { $0.branchNodes < 10_000 })
     }
 
     @Test func symmetricallyPermutedTeamsGetTheSameFairnessFigures() throws {
@@ -133,5 +147,30 @@ enum BruteForce {
     static func lexicographicallyLess(_ a: [Double], _ b: [Double]) -> Bool {
         for (x, y) in zip(a, b) where abs(x - y) > 1e-9 { return x < y }
         return false
+    }
+}
+
+@Suite("Fair-share bound")
+struct FairShareBoundTests {
+    /// Shares 1.2, 0.96, 1.44, 1.44, 0.96 over 6 weeks: one of the two 1.44 engineers must take 2 weeks, so no
+    /// rotation deviates by less than 0.56; checked by listing every count vector.
+    @Test func theBoundIsTheBestCountVector() {
+        let shares = [1.2, 0.96, 1.44, 1.44, 0.96], available = [5, 4, 6, 6, 4]
+        var best = Double.infinity
+        func search(_ e: Int, _ remaining: Int, _ worst: Double) {
+            if e == shares.count {
+                if remaining == 0 { best = min(best, worst) }
+                return
+            }
+            for k in 0...min(available[e], remaining) { search(e + 1, remaining - k, max(worst, abs(Double(k) - shares[e]))) }
+        }
+        search(0, 6, 0)
+        let bound = FairShareBound.lowestDeviation(shares: shares, available: available, weeks: 6)
+        #expect(abs(best - 0.56) < 1e-9)
+        #expect(bound == best)
+    }
+
+    @Test func wholeSharesNeedNoDeviation() {
+        #expect(FairShareBound.lowestDeviation(shares: [3, 3, 4], available: [13, 13, 13], weeks: 10) == 0)
     }
 }

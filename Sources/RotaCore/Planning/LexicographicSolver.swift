@@ -38,6 +38,9 @@ struct LexicographicSolver {
             model.minimize(level.expression)
             if let exportPath { try model.writeLP(to: exportPath(position, level.kind)) }
             var levelOptions = options
+            // The previous level's solution satisfies this level's rows (its objective is held with slack), so it
+            // is a first incumbent: a later level can never end without a solution.
+            if !values.isEmpty { levelOptions.initialSolution = values }
             if let limit = options.timeLimit {
                 let elapsed = clock.now - start
                 levelOptions.timeLimit = max(0, limit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) / 1e18)

@@ -49,8 +49,11 @@ public struct Planner: Sendable {
             levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
     }
 
+    /// Cover and clique cuts: chosen by measurement, see docs/performance.md.
+    static let cuts: SolveOptions.Cuts = [.cover, .clique]
+
     private func solveOptions(timeLimit: Double?) -> SolveOptions {
-        SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, log: options.log)
+        SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: Self.cuts, log: options.log)
     }
 
     /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
@@ -128,7 +131,7 @@ public struct Planner: Sendable {
         var model = base.model
         let duty = role == .primary ? base.primary : base.backup
         model.add("avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1)
-        var solver = LexicographicSolver(options: SolveOptions(timeLimit: timeLimit))
+        var solver = LexicographicSolver(options: SolveOptions(timeLimit: timeLimit, cuts: Self.cuts))
         var verdict: ConflictReason?
         // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
         solver.shouldContinue = { alternative in

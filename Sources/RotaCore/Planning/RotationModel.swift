@@ -63,9 +63,10 @@ struct RotationModel {
             case .onCallBalance:
                 for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                     // Counts are integer variables so that branch-and-bound splits on "n ≤ k or n ≥ k + 1" rather than
-                    // on single weeks. The deviation is at least the distance of each fair share to the nearest whole
-                    // number of weeks, and at most max(share, available − share).
-                    let floor = share.map { abs($0 - $0.rounded()) }.max() ?? 0
+                    // on single weeks. The deviation is at least the smallest one whole-number counts allow (see
+                    // FairShareBound), and at most max(share, available − share).
+                    let floor = FairShareBound.lowestDeviation(
+                        shares: share, available: available.map { Int($0) }, weeks: weeks)
                     let ceiling = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
                     let deviation = model.addVariable(
                         "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))

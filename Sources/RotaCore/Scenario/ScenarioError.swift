@@ -62,7 +62,7 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
             let hint =
                 close.isEmpty
                 ? "known regions: \(known.joined(separator: ", "))"
-                : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "? (`rota regions` lists them all)"
+                : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "? (docs/scenario.md lists the known regions)"
             return ("\(field): no holiday calendar for region \"\(region)\"", hint)
         case .periodOutsideHolidayData(_, let period, let years):
             return (
