@@ -26,7 +26,8 @@ final class GLPKProblem {
     static var libraryVersion: String { String(cString: glp_version()) }
 
     private func load() {
-        let columns = model.variables, rows = model.constraints
+        let columns = model.variables
+        let rows = model.constraints
         if !columns.isEmpty { glp_add_cols(pointer, Int32(columns.count)) }
         for (offset, column) in columns.enumerated() {
             let j = Int32(offset + 1)
@@ -42,7 +43,9 @@ final class GLPKProblem {
             }
         }
         if !rows.isEmpty { glp_add_rows(pointer, Int32(rows.count)) }
-        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        var ia: [Int32] = [0]
+        var ja: [Int32] = [0]
+        var ar: [Double] = [0]
         for (offset, row) in rows.enumerated() {
             let i = Int32(offset + 1)
             glp_set_row_name(pointer, i, row.name)
@@ -86,7 +89,8 @@ final class GLPKProblem {
             glp_term_hook(nil, nil)
             terminal.flush()
         }
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let messageLevel = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
         let timeLimit = options.timeLimit.map { Int32(clamping: Int(max(0, $0) * 1000)) } ?? Int32.max
 
@@ -133,7 +137,8 @@ final class GLPKProblem {
             }
             objective = integer ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)
         }
-        var bound: Double?, gap: Double?
+        var bound: Double?
+        var gap: Double?
         if status == .optimal {
             bound = objective
             gap = 0
@@ -263,7 +268,9 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     }
     let best = glp_ios_best_node(tree)
     if best != 0 { progress.bestBound = glp_ios_node_bound(tree, best) }
-    var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+    var active: Int32 = 0
+    var current: Int32 = 0
+    var total: Int32 = 0
     glp_ios_tree_size(tree, &active, &current, &total)
     progress.nodes = Int(total)
     if let stop = progress.shouldStop, stop() { glp_ios_terminate(tree) }

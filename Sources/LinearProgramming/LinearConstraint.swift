@@ -33,11 +33,25 @@ public struct LinearConstraint: Sendable {
 public func <= (lhs: LinearExpression, rhs: LinearExpression) -> LinearConstraint { .init(lhs, .lessOrEqual, rhs) }
 public func >= (lhs: LinearExpression, rhs: LinearExpression) -> LinearConstraint { .init(lhs, .greaterOrEqual, rhs) }
 public func == (lhs: LinearExpression, rhs: LinearExpression) -> LinearConstraint { .init(lhs, .equal, rhs) }
-public func <= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { .init(LinearExpression(lhs), .lessOrEqual, rhs) }
-public func >= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { .init(LinearExpression(lhs), .greaterOrEqual, rhs) }
+public func <= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint {
+    .init(LinearExpression(lhs), .lessOrEqual, rhs)
+}
+public func >= (lhs: Variable, rhs: LinearExpression) -> LinearConstraint {
+    .init(LinearExpression(lhs), .greaterOrEqual, rhs)
+}
 public func == (lhs: Variable, rhs: LinearExpression) -> LinearConstraint { .init(LinearExpression(lhs), .equal, rhs) }
-public func <= (lhs: Variable, rhs: Variable) -> LinearConstraint { .init(LinearExpression(lhs), .lessOrEqual, LinearExpression(rhs)) }
-public func >= (lhs: Variable, rhs: Variable) -> LinearConstraint { .init(LinearExpression(lhs), .greaterOrEqual, LinearExpression(rhs)) }
-public func <= (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .lessOrEqual, LinearExpression(constant: rhs)) }
-public func >= (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .greaterOrEqual, LinearExpression(constant: rhs)) }
-public func == (lhs: LinearExpression, rhs: Double) -> LinearConstraint { .init(lhs, .equal, LinearExpression(constant: rhs)) }
+public func <= (lhs: Variable, rhs: Variable) -> LinearConstraint {
+    .init(LinearExpression(lhs), .lessOrEqual, LinearExpression(rhs))
+}
+public func >= (lhs: Variable, rhs: Variable) -> LinearConstraint {
+    .init(LinearExpression(lhs), .greaterOrEqual, LinearExpression(rhs))
+}
+public func <= (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    .init(lhs, .lessOrEqual, LinearExpression(constant: rhs))
+}
+public func >= (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    .init(lhs, .greaterOrEqual, LinearExpression(constant: rhs))
+}
+public func == (lhs: LinearExpression, rhs: Double) -> LinearConstraint {
+    .init(lhs, .equal, LinearExpression(constant: rhs))
+}

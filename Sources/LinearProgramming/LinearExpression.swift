@@ -65,10 +65,14 @@ extension LinearExpression {
 extension Variable {
     public static func * (lhs: Double, rhs: Variable) -> LinearExpression { LinearExpression(terms: [(rhs, lhs)]) }
     public static func * (lhs: Variable, rhs: Double) -> LinearExpression { rhs * lhs }
-    public static func + (lhs: Variable, rhs: Variable) -> LinearExpression { LinearExpression(lhs) + LinearExpression(rhs) }
+    public static func + (lhs: Variable, rhs: Variable) -> LinearExpression {
+        LinearExpression(lhs) + LinearExpression(rhs)
+    }
     public static func + (lhs: LinearExpression, rhs: Variable) -> LinearExpression { lhs + LinearExpression(rhs) }
     public static func + (lhs: Variable, rhs: LinearExpression) -> LinearExpression { LinearExpression(lhs) + rhs }
-    public static func - (lhs: Variable, rhs: Variable) -> LinearExpression { LinearExpression(lhs) - LinearExpression(rhs) }
+    public static func - (lhs: Variable, rhs: Variable) -> LinearExpression {
+        LinearExpression(lhs) - LinearExpression(rhs)
+    }
     public static func - (lhs: LinearExpression, rhs: Variable) -> LinearExpression { lhs - LinearExpression(rhs) }
     public static func - (lhs: Variable, rhs: LinearExpression) -> LinearExpression { LinearExpression(lhs) - rhs }
 }

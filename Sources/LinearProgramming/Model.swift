@@ -33,8 +33,12 @@ public struct Model: Sendable {
         return constraints.count - 1
     }
 
-    public mutating func minimize(_ expression: LinearExpression) { objective = Objective(sense: .minimize, expression: expression) }
-    public mutating func maximize(_ expression: LinearExpression) { objective = Objective(sense: .maximize, expression: expression) }
+    public mutating func minimize(_ expression: LinearExpression) {
+        objective = Objective(sense: .minimize, expression: expression)
+    }
+    public mutating func maximize(_ expression: LinearExpression) {
+        objective = Objective(sense: .maximize, expression: expression)
+    }
 
     /// Rows, columns and non-zero coefficients, as the solver sees them.
     public var size: ModelSize {
@@ -52,7 +56,8 @@ public struct Model: Sendable {
             text += " " + (sign.isEmpty ? "" : sign + " ")
             text += (magnitude == 1 ? "" : ModelNames.format(magnitude) + " ") + variables[term.variable.index].name
         }
-        return text + " \(constraint.constraint.relation.rawValue) \(ModelNames.format(constraint.constraint.rightHandSide))"
+        return text
+            + " \(constraint.constraint.relation.rawValue) \(ModelNames.format(constraint.constraint.rightHandSide))"
     }
 
     /// Checks what GLPK would otherwise abort the process on: bounds, finite numbers, variables of this model.

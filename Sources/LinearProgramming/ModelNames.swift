@@ -11,7 +11,8 @@ struct ModelNames: Sendable {
 
     static func sanitize(_ name: String) -> String {
         let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
-        var result = String(name.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) ? $0 : "_" })
+        var result = String(
+            name.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) ? $0 : "_" })
         if result.isEmpty || result.first!.isNumber || result.first == "." { result = "_" + result }
         return String(result.prefix(240))
     }

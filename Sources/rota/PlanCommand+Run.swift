@@ -11,7 +11,8 @@ extension PlanCommand {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let progress = SolverProgress(verbose: verbose, quiet: quiet)
         let options = PlanOptions(
             timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, log: progress.handler(start: start))
@@ -30,7 +31,8 @@ extension PlanCommand {
             Terminal.error(error.description)
             throw ExitStatus.failure
         }
-        let seconds = Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let seconds =
+            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, seconds: seconds).text) }
         if !plan.provedOptimal {
             Terminal.error("warning: not every objective level was proved optimal; see the Solver section of report.md")

@@ -16,10 +16,14 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Report folder (default: reports/<scenario name>/).")
     var output: String?
 
-    @Option(help: "Also write each objective level's model in CPLEX LP format: level 1 to this file, later levels beside it (FILE.level2.lp, …).")
+    @Option(
+        help:
+            "Also write each objective level's model in CPLEX LP format: level 1 to this file, later levels beside it (FILE.level2.lp, …)."
+    )
     var exportModel: String?
 
-    @Option(help: "Seconds for the whole plan; when reached, the best schedule so far is written and marked not optimal.")
+    @Option(
+        help: "Seconds for the whole plan; when reached, the best schedule so far is written and marked not optimal.")
     var timeLimit: Double = 60
 
     @Option(help: "Relative MIP gap at which each level may stop (0 proves optimality).")
@@ -36,7 +40,9 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard (0..<1).contains(gap) else { throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.02 for 2 %)") }
+        guard (0..<1).contains(gap) else {
+            throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.02 for 2 %)")
+        }
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
     }
 }

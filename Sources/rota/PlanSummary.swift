@@ -19,7 +19,9 @@ struct PlanSummary {
                 "  \(position + 1). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
                     + "\(level.status) (\(format(level.seconds * 1000)) ms)")
         }
-        if !plan.exportedModels.isEmpty { lines.append("Model written to \(plan.exportedModels.joined(separator: ", "))") }
+        if !plan.exportedModels.isEmpty {
+            lines.append("Model written to \(plan.exportedModels.joined(separator: ", "))")
+        }
         lines.append("Wrote \(folder)/: \(ReportSet.files.map(\.fileName).joined(separator: ", "))")
         return lines.joined(separator: "\n")
     }

@@ -8,7 +8,8 @@ struct ModelSolveTests {
     /// 0/1 knapsack, capacity 10: items (weight, value) = (5,10) (4,40) (6,30) (3,50).
     /// Best: items 2 and 4 (weight 7, value 90); checked by enumerating all 16 subsets below.
     @Test func knapsack() throws {
-        let weights: [Double] = [5, 4, 6, 3], values: [Double] = [10, 40, 30, 50]
+        let weights: [Double] = [5, 4, 6, 3]
+        let values: [Double] = [10, 40, 30, 50]
         var model = Model(name: "knapsack")
         let take = weights.indices.map { model.addVariable("take(\($0))", .binary) }
         model.add("capacity", LinearExpression.sum(zip(weights, take).map { $0 * $1 }) <= 10)
@@ -48,7 +49,8 @@ struct ModelSolveTests {
 
     @Test func infeasibleIsProvedNotGuessed() throws {
         var model = Model(name: "infeasible")
-        let a = model.addVariable("a", .binary), b = model.addVariable("b", .binary)
+        let a = model.addVariable("a", .binary)
+        let b = model.addVariable("b", .binary)
         model.add("both", a + b >= 2)
         model.add("atMostOne", a + b <= 1)
         model.minimize(LinearExpression(a))
@@ -78,7 +80,8 @@ struct ModelSolveTests {
 
     @Test func continuousModelUsesSimplex() throws {
         var model = Model(name: "lp")
-        let a = model.addVariable("a", .continuous), b = model.addVariable("b", .continuous)
+        let a = model.addVariable("a", .continuous)
+        let b = model.addVariable("b", .continuous)
         model.add("sum", a + b <= 4)
         model.add("mix", a + 3 * b <= 6)
         model.maximize(3 * a + 2 * b)
@@ -92,7 +95,8 @@ struct ModelSolveTests {
         let x = (0..<6).map { model.addVariable("x\($0)", .binary) }
         model.add("cap", LinearExpression.sum(x.enumerated().map { Double($0.offset + 2) * $0.element }) <= 9)
         model.maximize(LinearExpression.sum(x.enumerated().map { Double(($0.offset * 7) % 5 + 1) * $0.element }))
-        let on = try model.solve(), off = try model.solve(SolveOptions(presolve: false, cuts: []))
+        let on = try model.solve()
+        let off = try model.solve(SolveOptions(presolve: false, cuts: []))
         #expect(on.status == .optimal && off.status == .optimal)
         #expect(on.objectiveValue == off.objectiveValue)
     }
@@ -134,7 +138,8 @@ struct ModelSolveTests {
 struct ModelStructureTests {
     @Test func constraintsMoveConstantsRightAndMergeTerms() {
         var model = Model()
-        let a = model.addVariable("a", .binary), b = model.addVariable("b", .binary)
+        let a = model.addVariable("a", .binary)
+        let b = model.addVariable("b", .binary)
         let row = model.add("c1", 7 * a + 12 * b + 2 * a - 5 >= 115)
         let constraint = model.constraints[row]
         #expect(constraint.constraint.rightHandSide == 120)
@@ -145,7 +150,8 @@ struct ModelStructureTests {
 
     @Test func namesAreMadeValidAndUnique() {
         var model = Model()
-        let first = model.addVariable("x[aidil-1]", .binary), second = model.addVariable("x[aidil_1]", .binary)
+        let first = model.addVariable("x[aidil-1]", .binary)
+        let second = model.addVariable("x[aidil_1]", .binary)
         let third = model.addVariable("9lives", .binary)
         #expect(model.variables[first.index].name == "x_aidil_1_")
         #expect(model.variables[second.index].name == "x_aidil_1_~2")
@@ -164,7 +170,8 @@ struct ModelStructureTests {
 
     @Test func exportsCPLEXLPThatNamesEveryRowAndColumn() throws {
         var model = Model(name: "export")
-        let a = model.addVariable("x(a,1)", .binary), b = model.addVariable("load", .integer, lowerBound: 0, upperBound: 9)
+        let a = model.addVariable("x(a,1)", .binary)
+        let b = model.addVariable("load", .integer, lowerBound: 0, upperBound: 9)
         model.add("cover(w1)", a + b >= 1)
         model.minimize(3 * a + LinearExpression(b))
         let text = try model.lpText()

@@ -29,7 +29,8 @@ struct RotaBinaryTests {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -57,7 +58,8 @@ struct RotaBinaryTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(files == ["fairness.csv", "ownership.csv", "report.md", "rotation.csv"])
         for file in files {
-            let committed = try Data(contentsOf: Self.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1/\(file)"))
+            let committed = try Data(
+                contentsOf: Self.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1/\(file)"))
             #expect(try Data(contentsOf: output.appendingPathComponent(file)) == committed, "\(file)")
         }
     }
@@ -66,7 +68,8 @@ struct RotaBinaryTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = folder.appendingPathComponent("bad.yaml")
-        try Data("name: bad\nperiod: {start: 2027-02-30, weeks: 4}\nengineers: []\npipelines: []\n".utf8).write(to: scenario)
+        try Data("name: bad\nperiod: {start: 2027-02-30, weeks: 4}\nengineers: []\npipelines: []\n".utf8).write(
+            to: scenario)
         let run = try Self.run(["plan", scenario.path, "-o", folder.appendingPathComponent("out").path])
         #expect(run.status == 2)
         #expect(run.standardError.contains("bad.yaml:2:"))
@@ -121,7 +124,8 @@ struct RotaBinaryTests {
             "--export-model", model.path,
         ])
         #expect(run.status == 0, "\(run.standardError)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".lp") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".lp") }
+            .sorted()
         #expect(files == ["model.level2.lp", "model.level3.lp", "model.level4.lp", "model.level5.lp", "model.lp"])
         let first = try String(contentsOf: model, encoding: .utf8)
         #expect(first.contains("Minimize"))
@@ -134,7 +138,8 @@ struct RotaBinaryTests {
         let glpsol = URL(fileURLWithPath: "/usr/bin/glpsol")
         if FileManager.default.isExecutableFile(atPath: glpsol.path) {
             let report = try String(contentsOf: folder.appendingPathComponent("out/report.md"), encoding: .utf8)
-            #expect(report.contains("| 1 | Largest deviation of primary weeks from fair share | 0.68 weeks | optimal |"))
+            #expect(
+                report.contains("| 1 | Largest deviation of primary weeks from fair share | 0.68 weeks | optimal |"))
             #expect(report.contains("| 5 | Largest ownership load | 9 weighted pipelines | optimal |"))
             for (file, objective) in [("model.lp", "obj = 0.6808510638"), ("model.level5.lp", "obj = 9 ")] {
                 let solution = folder.appendingPathComponent(file + ".sol")

@@ -14,7 +14,10 @@ struct CalendarDateTests {
         #expect(CalendarDate(dayNumber: -1).description == "1969-12-31")
     }
 
-    @Test(arguments: ["2027-02-29", "2027-02-30", "2027-13-01", "2027-00-10", "2027-1-04", "27-01-04", "2027/01/04", "", "2027-01-04x"])
+    @Test(arguments: [
+        "2027-02-29", "2027-02-30", "2027-13-01", "2027-00-10", "2027-1-04", "27-01-04", "2027/01/04", "",
+        "2027-01-04x",
+    ])
     func invalidTextIsRejected(_ text: String) {
         #expect(CalendarDate(iso: text) == nil)
     }

@@ -15,7 +15,8 @@ struct PlannerPropertyTests {
             Gen.int(in: 0...1_000_000)
         ) { engineers, weeks, pipelines, gap, seed in
             let scenario = TestScenarios.random(
-                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1), seed: UInt64(seed))
+                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1),
+                seed: UInt64(seed))
             do {
                 let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
                 #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty, "seed \(seed)")
@@ -23,7 +24,9 @@ struct PlannerPropertyTests {
                 let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: .builtin)
                 for level in plan.levels {
                     guard let value = level.value else {
-                        Issue.record("seed \(seed) \(engineers)/\(weeks)/\(pipelines)/\(gap): \(level.kind) has no value (\(level.status))")
+                        Issue.record(
+                            "seed \(seed) \(engineers)/\(weeks)/\(pipelines)/\(gap): \(level.kind) has no value (\(level.status))"
+                        )
                         continue
                     }
                     #expect(abs(fairness.value(of: level.kind) - value) < 1e-6, "\(level.kind) seed \(seed)")
@@ -46,7 +49,8 @@ struct PlannerPropertyTests {
             Gen.int(in: 0...1_000_000)
         ) { engineers, weeks, pipelines, gap, seed in
             let scenario = TestScenarios.random(
-                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1), seed: UInt64(seed))
+                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1),
+                seed: UInt64(seed))
             let rotations = BruteForce.rotations(scenario, limit: 2_000_000)
             guard let plan = try? Planner().plan(scenario) else {
                 #expect(rotations.isEmpty, "seed \(seed): the planner failed but a rotation exists")
@@ -55,15 +59,50 @@ struct PlannerPropertyTests {
             let kinds = plan.levels.map(\.kind)
             let onCall = kinds.filter { $0 != .ownershipLargest }
             let bestRotation = rotations.map { weeks in
-                let figures = FairnessReport(schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario, calendar: .builtin)
+                let figures = FairnessReport(
+                    schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario, calendar: .builtin)
                 return onCall.map { figures.value(of: $0) }
             }.min(by: BruteForce.lexicographicallyLess)!
             let planned = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: .builtin)
             for (kind, best) in zip(onCall, bestRotation) {
                 #expect(abs(planned.value(of: kind) - best) < 1e-9, "\(kind) seed \(seed)")
             }
+            // Every holiday conflict's reason agrees with the best rotation that avoids it, found by enumeration.
+            for conflict in plan.holidayConflicts {
+                let t = conflict.week.number - 1
+                let avoiding = rotations.filter { weeks in
+                    let id = weeks[t].engineer(for: conflict.role)
+                    let region = scenario.engineer(id)!.region
+                    return HolidayCalendar.builtin.holidayDays(in: region, during: weeks[t].dates).isEmpty
+                }
+                guard
+                    let best = avoiding.map({ weeks in
+                        let figures = FairnessReport(
+                            schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario, calendar: .builtin)
+                        return onCall.map { figures.value(of: $0) }
+                    }).min(by: BruteForce.lexicographicallyLess)
+                else {
+                    let unavoidable: [ConflictReason] = [.hardRules, .nobodyElse(onLeave: [], withHolidays: [])]
+                    #expect(
+                        unavoidable.contains { $0.sameCase(as: conflict.reason) }, "seed \(seed): \(conflict.reason)")
+                    continue
+                }
+                let plannedValues = onCall.map { planned.value(of: $0) }
+                if let k = best.indices.first(where: { abs(best[$0] - plannedValues[$0]) > 1e-9 }) {
+                    #expect(best[k] > plannedValues[k], "seed \(seed): avoiding it was better")
+                    guard case .worse(let kind, let was, let alternative) = conflict.reason else {
+                        Issue.record("seed \(seed): expected worse(\(onCall[k])), got \(conflict.reason)")
+                        continue
+                    }
+                    #expect(kind == onCall[k], "seed \(seed)")
+                    #expect(abs(was - plannedValues[k]) < 1e-6 && abs(alternative - best[k]) < 1e-6, "seed \(seed)")
+                } else {
+                    #expect(conflict.reason == .tie, "seed \(seed): \(conflict.reason)")
+                }
+            }
             let bestLoad = BruteForce.ownershipTables(scenario).map {
-                FairnessReport(schedule: Schedule(weeks: [], ownership: $0), scenario: scenario, calendar: .builtin).largestOwnershipLoad
+                FairnessReport(schedule: Schedule(weeks: [], ownership: $0), scenario: scenario, calendar: .builtin)
+                    .largestOwnershipLoad
             }.min()!
             #expect(abs(planned.largestOwnershipLoad - bestLoad) < 1e-9, "ownership seed \(seed)")
         }
@@ -85,12 +124,25 @@ struct PlannerPropertyTests {
             var reversed = scenario
             reversed.engineers.reverse()
             reversed.pipelines.reverse()
-            let a = try Planner().plan(scenario), b = try Planner().plan(reversed)
+            let a = try Planner().plan(scenario)
+            let b = try Planner().plan(reversed)
             let figuresA = FairnessReport(schedule: a.schedule, scenario: scenario, calendar: .builtin)
             let figuresB = FairnessReport(schedule: b.schedule, scenario: reversed, calendar: .builtin)
             for kind in ObjectiveKind.allCases {
                 #expect(abs(figuresA.value(of: kind) - figuresB.value(of: kind)) < 1e-9, "\(kind) seed \(seed)")
             }
+        }
+    }
+}
+
+extension ConflictReason {
+    /// Same case, ignoring associated values.
+    func sameCase(as other: ConflictReason) -> Bool {
+        switch (self, other) {
+        case (.hardRules, .hardRules), (.nobodyElse, .nobodyElse), (.tie, .tie), (.avoidable, .avoidable),
+            (.notAnalysed, .notAnalysed), (.worse, .worse):
+            return true
+        default: return false
         }
     }
 }
@@ -113,9 +165,12 @@ enum BruteForce {
                 return
             }
             for (primary, backup) in pairs {
-                let week = RotationWeek(number: prefix.count + 1, dates: weeks[prefix.count], primary: primary, backup: backup)
+                let week = RotationWeek(
+                    number: prefix.count + 1, dates: weeks[prefix.count], primary: primary, backup: backup)
                 // Prune with the checker on the prefix: a rule broken now stays broken.
-                if rotationFindings(checker, prefix + [week]).allSatisfy({ $0.rule == .coverage }) { extend(prefix + [week]) }
+                if rotationFindings(checker, prefix + [week]).allSatisfy({ $0.rule == .coverage }) {
+                    extend(prefix + [week])
+                }
             }
         }
         extend([])
@@ -155,14 +210,17 @@ struct FairShareBoundTests {
     /// Shares 1.2, 0.96, 1.44, 1.44, 0.96 over 6 weeks: one of the two 1.44 engineers must take 2 weeks, so no
     /// rotation deviates by less than 0.56; checked by listing every count vector.
     @Test func theBoundIsTheBestCountVector() {
-        let shares = [1.2, 0.96, 1.44, 1.44, 0.96], available = [5, 4, 6, 6, 4]
+        let shares = [1.2, 0.96, 1.44, 1.44, 0.96]
+        let available = [5, 4, 6, 6, 4]
         var best = Double.infinity
         func search(_ e: Int, _ remaining: Int, _ worst: Double) {
             if e == shares.count {
                 if remaining == 0 { best = min(best, worst) }
                 return
             }
-            for k in 0...min(available[e], remaining) { search(e + 1, remaining - k, max(worst, abs(Double(k) - shares[e]))) }
+            for k in 0...min(available[e], remaining) {
+                search(e + 1, remaining - k, max(worst, abs(Double(k) - shares[e])))
+            }
         }
         search(0, 6, 0)
         let bound = FairShareBound.lowestDeviation(shares: shares, available: available, weeks: 6)
@@ -172,5 +230,23 @@ struct FairShareBoundTests {
 
     @Test func wholeSharesNeedNoDeviation() {
         #expect(FairShareBound.lowestDeviation(shares: [3, 3, 4], available: [13, 13, 13], weeks: 10) == 0)
+    }
+}
+
+@Suite("Holiday conflict reasons")
+struct HolidayConflictReasonTests {
+    /// Found by the exhaustive property test (seed 492608): e2 is the only one free of holidays in week 1, but
+    /// making e2 primary (share 0.4) leaves e0 or e1 (share 0.8) with no primary week: the largest deviation rises
+    /// from 0.4 to 0.8, so the conflict is not a tie.
+    @Test func anEarlierLevelGettingWorseIsNamed() throws {
+        let scenario = TestScenarios.random(engineers: 3, weeks: 2, pipelines: 1, minGap: 0, seed: 492_608)
+        let plan = try Planner().plan(scenario)
+        let conflict = try #require(plan.holidayConflicts.first { $0.week.number == 1 && $0.role == .primary })
+        guard case .worse(let kind, let planned, let alternative) = conflict.reason else {
+            Issue.record("expected worse(primaryBalance), got \(conflict.reason)")
+            return
+        }
+        #expect(kind == .primaryBalance)
+        #expect(abs(planned - 0.4) < 1e-9 && abs(alternative - 0.8) < 1e-9)
     }
 }

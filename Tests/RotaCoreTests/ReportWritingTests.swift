@@ -19,7 +19,8 @@ struct ReportWritingTests {
         table.append(["line\nbreak", "-2"])
         #expect(
             table.render()
-                == "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1,'@sum\r\n\"line\nbreak\",'-2\r\n")
+                == "a,b\r\nplain,\"with, comma\"\r\n\"say \"\"hi\"\"\",\"'=HYPERLINK(\"\"x\"\")\"\r\n'+1,'@sum\r\n\"line\nbreak\",'-2\r\n"
+        )
     }
 
     @Test func numbersFormatTheSameEverywhere() {
@@ -39,13 +40,19 @@ struct ReportWritingTests {
         try ReportFolderWriter.write([("report.md", "two\n")], to: target.path)
         #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "two\n")
         #expect(!FileManager.default.fileExists(atPath: target.appendingPathComponent("rotation.csv").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"]
+        )
 
         // A folder with someone's own files is refused, and left exactly as it was.
         try Data("notes".utf8).write(to: target.appendingPathComponent("notes.txt"))
-        #expect(throws: ReportWriteError.self) { try ReportFolderWriter.write([("report.md", "three\n")], to: target.path) }
+        #expect(throws: ReportWriteError.self) {
+            try ReportFolderWriter.write([("report.md", "three\n")], to: target.path)
+        }
         #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "two\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports").path) == ["team"]
+        )
     }
 
     @Test func aFailedWriteLeavesThePreviousReport() throws {

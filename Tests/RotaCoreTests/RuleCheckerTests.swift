@@ -28,7 +28,11 @@ struct RuleCheckerTests {
     @Test func sameEngineerInBothRoles() {
         let week = schedule.weeks[3]
         let findings = checker.check(replacingWeek(4, backup: week.primary))
-        #expect(findings.contains(RuleViolation(.distinctRoles, "week 4: \(week.primary) is both primary and backup", week: 4, engineer: week.primary)))
+        #expect(
+            findings.contains(
+                RuleViolation(
+                    .distinctRoles, "week 4: \(week.primary) is both primary and backup", week: 4,
+                    engineer: week.primary)))
     }
 
     @Test func dutyDuringLeave() {
@@ -40,7 +44,8 @@ struct RuleCheckerTests {
 
     @Test func backToBackPrimaryWeeks() {
         let next = schedule.weeks[1].primary
-        let broken = replacingWeek(1, primary: next, backup: schedule.weeks[0].backup == next ? schedule.weeks[0].primary : nil)
+        let broken = replacingWeek(
+            1, primary: next, backup: schedule.weeks[0].backup == next ? schedule.weeks[0].primary : nil)
         let gaps = checker.check(broken).filter { $0.rule == .minGap }
         #expect(gaps.count == 1)
         #expect(gaps.first?.message.contains("\(next) is primary in weeks 1 and 2") == true)
@@ -53,14 +58,18 @@ struct RuleCheckerTests {
         #expect(checker.check(missing).first?.week == 7)
         var doubled = schedule
         doubled.weeks.append(schedule.weeks[0])
-        #expect(checker.check(doubled).contains { $0.rule == .coverage && $0.message.contains("week 1 appears more than once") })
+        #expect(
+            checker.check(doubled).contains {
+                $0.rule == .coverage && $0.message.contains("week 1 appears more than once")
+            })
     }
 
     @Test func wrongDatesAndUnknownPeople() {
         var shifted = schedule
         let week = shifted.weeks[0]
         shifted.weeks[0] = RotationWeek(
-            number: 1, dates: DateRange(first: week.dates.first.adding(days: 1), last: week.dates.last.adding(days: 1))!,
+            number: 1,
+            dates: DateRange(first: week.dates.first.adding(days: 1), last: week.dates.last.adding(days: 1))!,
             primary: week.primary, backup: week.backup)
         #expect(checker.check(shifted).map(\.rule) == [.coverage])
         #expect(checker.check(replacingWeek(2, backup: "nobody")).map(\.rule) == [.unknownEngineer])
@@ -69,7 +78,8 @@ struct RuleCheckerTests {
     @Test func ownershipRules() {
         var sameOwner = schedule
         let row = sameOwner.ownership[0]
-        sameOwner.ownership[0] = OwnershipAssignment(pipeline: row.pipeline, primary: row.primary, secondary: row.primary)
+        sameOwner.ownership[0] = OwnershipAssignment(
+            pipeline: row.pipeline, primary: row.primary, secondary: row.primary)
         #expect(checker.check(sameOwner).map(\.rule) == [.distinctOwners])
 
         var missing = schedule

@@ -42,7 +42,9 @@ public struct HolidayCalendar: Sendable {
     public func knows(region: String) -> Bool { regionNames[region] != nil }
 
     /// Whether every day of `range` lies in the covered years.
-    public func covers(_ range: DateRange) -> Bool { years.contains(range.first.year) && years.contains(range.last.year) }
+    public func covers(_ range: DateRange) -> Bool {
+        years.contains(range.first.year) && years.contains(range.last.year)
+    }
 
     /// The holidays of `region` inside `range`, by date then name.
     public func holidays(in region: String, during range: DateRange) -> [Holiday] {

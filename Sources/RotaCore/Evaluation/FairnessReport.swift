@@ -29,7 +29,9 @@ public struct FairnessReport: Sendable {
 
     public init(schedule: Schedule, scenario: Scenario, calendar: HolidayCalendar) {
         let period = scenario.period
-        let available = scenario.engineers.map { engineer in period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count }
+        let available = scenario.engineers.map { engineer in
+            period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count
+        }
         let total = available.reduce(0, +)
         let weights = Dictionary(scenario.pipelines.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         engineers = scenario.engineers.enumerated().map { index, engineer in
@@ -39,14 +41,17 @@ public struct FairnessReport: Sendable {
                     let holidays = calendar.holidays(in: engineer.region, during: period.week(week.number - 1))
                     if !holidays.isEmpty {
                         duty.append(
-                            HolidayDuty(week: week.number, role: role, holidays: holidays,
-                                        burden: role.holidayWeight * Set(holidays.map(\.date)).count))
+                            HolidayDuty(
+                                week: week.number, role: role, holidays: holidays,
+                                burden: role.holidayWeight * Set(holidays.map(\.date)).count))
                     }
                 }
             }
             let primaryOwned = schedule.ownership.filter { $0.primary == engineer.id }.map(\.pipeline)
             let secondaryOwned = schedule.ownership.filter { $0.secondary == engineer.id }.map(\.pipeline)
-            let load = primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) } + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
+            let load =
+                primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) }
+                + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
             return EngineerFairness(
                 engineer: engineer, availableWeeks: available[index],
                 fairShare: total > 0 ? Double(period.weeks * available[index]) / Double(total) : 0,
@@ -56,8 +61,12 @@ public struct FairnessReport: Sendable {
         }
     }
 
-    public var largestPrimaryDeviation: Double { engineers.map { abs(Double($0.primaryWeeks) - $0.fairShare) }.max() ?? 0 }
-    public var largestBackupDeviation: Double { engineers.map { abs(Double($0.backupWeeks) - $0.fairShare) }.max() ?? 0 }
+    public var largestPrimaryDeviation: Double {
+        engineers.map { abs(Double($0.primaryWeeks) - $0.fairShare) }.max() ?? 0
+    }
+    public var largestBackupDeviation: Double {
+        engineers.map { abs(Double($0.backupWeeks) - $0.fairShare) }.max() ?? 0
+    }
     public var totalHolidayBurden: Int { engineers.reduce(0) { $0 + $1.holidayBurden } }
     public var largestHolidayBurden: Int { engineers.map(\.holidayBurden).max() ?? 0 }
     public var largestOwnershipLoad: Double { engineers.map(\.ownershipLoad).max() ?? 0 }

@@ -19,7 +19,10 @@ public struct RuleChecker: Sendable {
         var seen = Set<Int>()
         for week in weeks {
             guard (1...period.weeks).contains(week.number) else {
-                findings.append(.init(.coverage, "week \(week.number) is outside the period's \(period.weeks) weeks", week: week.number))
+                findings.append(
+                    .init(
+                        .coverage, "week \(week.number) is outside the period's \(period.weeks) weeks",
+                        week: week.number))
                 continue
             }
             if !seen.insert(week.number).inserted {
@@ -28,31 +31,41 @@ public struct RuleChecker: Sendable {
             let expected = period.week(week.number - 1)
             if week.dates != expected {
                 findings.append(
-                    .init(.coverage, "week \(week.number) runs \(week.dates), but the period puts it at \(expected)", week: week.number))
+                    .init(
+                        .coverage, "week \(week.number) runs \(week.dates), but the period puts it at \(expected)",
+                        week: week.number))
             }
             if week.primary == week.backup {
                 findings.append(
-                    .init(.distinctRoles, "week \(week.number): \(week.primary) is both primary and backup", week: week.number,
-                          engineer: week.primary))
+                    .init(
+                        .distinctRoles, "week \(week.number): \(week.primary) is both primary and backup",
+                        week: week.number,
+                        engineer: week.primary))
             }
             for role in DutyRole.allCases {
                 let id = week.engineer(for: role)
                 guard let engineer = engineers[id] else {
                     findings.append(
-                        .init(.unknownEngineer, "week \(week.number): \(role.rawValue) \"\(id)\" is not an engineer of the scenario",
-                              week: week.number, engineer: id))
+                        .init(
+                            .unknownEngineer,
+                            "week \(week.number): \(role.rawValue) \"\(id)\" is not an engineer of the scenario",
+                            week: week.number, engineer: id))
                     continue
                 }
                 let dates = period.week(week.number - 1)
                 if let leave = engineer.leave.first(where: { $0.overlaps(dates) }) {
                     findings.append(
-                        .init(.leave, "week \(week.number) (\(dates)): \(id) is \(role.rawValue) but on leave \(leave)",
-                              week: week.number, engineer: id))
+                        .init(
+                            .leave, "week \(week.number) (\(dates)): \(id) is \(role.rawValue) but on leave \(leave)",
+                            week: week.number, engineer: id))
                 }
             }
         }
         for missing in (1...period.weeks).filter({ !seen.contains($0) }) {
-            findings.append(.init(.coverage, "week \(missing) (\(period.week(missing - 1))) has no primary and backup", week: missing))
+            findings.append(
+                .init(
+                    .coverage, "week \(missing) (\(period.week(missing - 1))) has no primary and backup", week: missing)
+            )
         }
         let gap = scenario.rules.minGapWeeks
         if gap > 0 {
@@ -60,8 +73,9 @@ public struct RuleChecker: Sendable {
                 let primaryWeeks = Set(weeks.filter { $0.primary == engineer.id }.map(\.number)).sorted()
                 for (earlier, later) in zip(primaryWeeks, primaryWeeks.dropFirst()) where later - earlier <= gap {
                     findings.append(
-                        .init(.minGap,
-                              "\(engineer.id) is primary in weeks \(earlier) and \(later), closer than min_gap_weeks: \(gap) allows "
+                        .init(
+                            .minGap,
+                            "\(engineer.id) is primary in weeks \(earlier) and \(later), closer than min_gap_weeks: \(gap) allows "
                                 + "(at least \(gap + 1) weeks apart)", week: later, engineer: engineer.id))
                 }
             }
@@ -76,21 +90,30 @@ public struct RuleChecker: Sendable {
         var seen = Set<String>()
         for row in rows {
             guard pipelines.contains(row.pipeline) else {
-                findings.append(.init(.ownershipCoverage, "pipeline \"\(row.pipeline)\" is not in the scenario", pipeline: row.pipeline))
+                findings.append(
+                    .init(
+                        .ownershipCoverage, "pipeline \"\(row.pipeline)\" is not in the scenario",
+                        pipeline: row.pipeline))
                 continue
             }
             if !seen.insert(row.pipeline).inserted {
-                findings.append(.init(.ownershipCoverage, "pipeline \(row.pipeline) has more than one ownership row", pipeline: row.pipeline))
+                findings.append(
+                    .init(
+                        .ownershipCoverage, "pipeline \(row.pipeline) has more than one ownership row",
+                        pipeline: row.pipeline))
             }
             for (role, id) in [("primary", row.primary), ("secondary", row.secondary)] where !known.contains(id) {
                 findings.append(
-                    .init(.ownershipCoverage, "pipeline \(row.pipeline): \(role) owner \"\(id)\" is not an engineer of the scenario",
-                          pipeline: row.pipeline, engineer: id))
+                    .init(
+                        .ownershipCoverage,
+                        "pipeline \(row.pipeline): \(role) owner \"\(id)\" is not an engineer of the scenario",
+                        pipeline: row.pipeline, engineer: id))
             }
             if row.primary == row.secondary {
                 findings.append(
-                    .init(.distinctOwners, "pipeline \(row.pipeline): \(row.primary) is both primary and secondary owner",
-                          pipeline: row.pipeline, engineer: row.primary))
+                    .init(
+                        .distinctOwners, "pipeline \(row.pipeline): \(row.primary) is both primary and secondary owner",
+                        pipeline: row.pipeline, engineer: row.primary))
             }
         }
         for pipeline in scenario.pipelines where !seen.contains(pipeline.id) {
@@ -102,8 +125,9 @@ public struct RuleChecker: Sendable {
             let owned = rows.filter { $0.primary == engineer.id && investor.contains($0.pipeline) }.map(\.pipeline)
             if owned.count > cap {
                 findings.append(
-                    .init(.investorCap,
-                          "\(engineer.id) is primary owner of \(owned.count) investor-facing pipelines (\(owned.joined(separator: ", "))); "
+                    .init(
+                        .investorCap,
+                        "\(engineer.id) is primary owner of \(owned.count) investor-facing pipelines (\(owned.joined(separator: ", "))); "
                             + "the cap is \(cap)", engineer: engineer.id))
             }
         }

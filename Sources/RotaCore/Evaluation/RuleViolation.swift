@@ -27,7 +27,8 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
     public let pipeline: String?
     public let engineer: String?
 
-    public init(_ rule: HardRule, _ message: String, week: Int? = nil, pipeline: String? = nil, engineer: String? = nil) {
+    public init(_ rule: HardRule, _ message: String, week: Int? = nil, pipeline: String? = nil, engineer: String? = nil)
+    {
         self.rule = rule
         self.message = message
         self.week = week

@@ -17,8 +17,11 @@ enum FairShareBound {
         return 0  // No counts fit at all (too few available weeks): the model is infeasible; any bound is valid.
     }
 
-    private static func countsExist(_ shares: [Double], _ available: [Int], _ weeks: Int, within deviation: Double) -> Bool {
-        var low = 0, high = 0
+    private static func countsExist(_ shares: [Double], _ available: [Int], _ weeks: Int, within deviation: Double)
+        -> Bool
+    {
+        var low = 0
+        var high = 0
         for (share, limit) in zip(shares, available) {
             // A tolerance far below any difference of shares keeps rounding from moving a whole-number end.
             let lowest = max(0, Int((share - deviation - 1e-9).rounded(.up)))

@@ -19,7 +19,7 @@ struct LexicographicSolver {
     var options: SolveOptions
     /// Where each level's model is written (CPLEX LP), if anywhere.
     var exportPath: ((Int, ObjectiveKind) -> String)?
-    /// Asked after each level; false ends the solve there.
+    /// Asked after each level, whatever its status; false ends the solve there.
     var shouldContinue: ((LevelOutcome) -> Bool)?
 
     struct Outcome {
@@ -33,7 +33,8 @@ struct LexicographicSolver {
         var model = model
         var values: [Double] = []
         var outcomes: [LevelOutcome] = []
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         for (position, level) in levels.enumerated() {
             model.minimize(level.expression)
             if let exportPath { try model.writeLP(to: exportPath(position, level.kind)) }
@@ -43,16 +44,20 @@ struct LexicographicSolver {
             if !values.isEmpty { levelOptions.initialSolution = values }
             if let limit = options.timeLimit {
                 let elapsed = clock.now - start
-                levelOptions.timeLimit = max(0, limit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) / 1e18)
+                levelOptions.timeLimit = max(
+                    0, limit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) / 1e18)
             }
             let result = try model.solve(levelOptions)
             let value = result.status.hasSolution ? result.value(level.expression) : nil
             outcomes.append(
                 LevelOutcome(
                     kind: level.kind, status: result.status, value: value, bound: result.bestBound,
-                    gap: result.relativeGap, simplexIterations: result.simplexIterations, branchNodes: result.branchNodes,
+                    gap: result.relativeGap, simplexIterations: result.simplexIterations,
+                    branchNodes: result.branchNodes,
                     seconds: result.seconds))
-            guard let value, shouldContinue?(outcomes.last!) ?? true else { break }
+            // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
+            let proceed = shouldContinue?(outcomes.last!) ?? true
+            guard let value, proceed else { break }
             values = result.values
             // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
             // so that GLPK's tolerances cannot make the next level infeasible.

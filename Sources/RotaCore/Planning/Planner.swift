@@ -12,7 +12,8 @@ public struct Planner: Sendable {
     }
 
     public func plan(_ scenario: Scenario) throws(PlanningError) -> Plan {
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let availability = TeamAvailability(scenario: scenario, calendar: calendar)
         let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
@@ -25,7 +26,9 @@ public struct Planner: Sendable {
             exported = built.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
         }
         let outcome: LexicographicSolver.Outcome
-        do { outcome = try solver.solve(built.model, levels: built.levels) } catch { throw .solverFailed(error.description) }
+        do { outcome = try solver.solve(built.model, levels: built.levels) } catch {
+            throw .solverFailed(error.description)
+        }
 
         guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
         switch first.status {
@@ -42,7 +45,9 @@ public struct Planner: Sendable {
         }
         let result = SolveValues(outcome.values)
         let schedule = Self.decode(scenario, built, result)
-        let deadline = options.timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) - clock.now.duration(to: start) }
+        let deadline = options.timeLimit.map {
+            ContinuousClock.now + .milliseconds(Int($0 * 1000)) - clock.now.duration(to: start)
+        }
         let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
         return Plan(
             scenario: scenario, availability: availability, calendar: calendar, schedule: schedule,
@@ -61,7 +66,9 @@ public struct Planner: Sendable {
         scenario.period.allWeeks.enumerated().compactMap { t, dates in
             let free = scenario.engineers.indices.filter { !availability.weeks[$0][t].onLeave }
             guard free.count < 2 else { return nil }
-            let away = scenario.engineers.indices.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id }
+            let away = scenario.engineers.indices.filter { availability.weeks[$0][t].onLeave }.map {
+                scenario.engineers[$0].id
+            }
             let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
             return "week \(t + 1) (\(dates)): \(who) free of leave, but a primary and a different backup are needed "
                 + "(on leave: \(away.joined(separator: ", "))); move someone's leave out of this week"
@@ -106,9 +113,14 @@ public struct Planner: Sendable {
                 if conflicts.count >= options.conflictsToExplain || (remaining.map { $0 <= .zero } ?? false) {
                     reason = .notAnalysed
                 } else {
-                    if base == nil { base = RotationModel(scenario: scenario, availability: availability, includeOwnership: false) }
-                    let seconds = min(5, remaining.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 5)
-                    reason = counterfactual(base!, week: t, role: role, scenario, availability, planned, timeLimit: seconds)
+                    if base == nil {
+                        base = RotationModel(scenario: scenario, availability: availability, includeOwnership: false)
+                    }
+                    let seconds = min(
+                        5,
+                        remaining.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 5)
+                    reason = counterfactual(
+                        base!, week: t, role: role, scenario, availability, planned, timeLimit: seconds)
                 }
                 conflicts.append(
                     HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
@@ -122,15 +134,21 @@ public struct Planner: Sendable {
         _ planned: [LevelOutcome], timeLimit: Double
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
-        let candidates = engineers.filter { !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayDays == 0 }
+        let candidates = engineers.filter {
+            !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayDays == 0
+        }
         guard !candidates.isEmpty else {
             return .nobodyElse(
                 onLeave: engineers.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
-                withHolidays: engineers.filter { availability.weeks[$0][t].holidayDays > 0 }.map { scenario.engineers[$0].id })
+                withHolidays: engineers.filter { availability.weeks[$0][t].holidayDays > 0 }.map {
+                    scenario.engineers[$0].id
+                })
         }
         var model = base.model
         let duty = role == .primary ? base.primary : base.backup
-        model.add("avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1)
+        model.add(
+            "avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1
+        )
         var solver = LexicographicSolver(options: SolveOptions(timeLimit: timeLimit, cuts: Self.cuts))
         var verdict: ConflictReason?
         // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
@@ -142,12 +160,41 @@ public struct Planner: Sendable {
             switch alternative.status {
             case .infeasible: verdict = .hardRules
             case .optimal:
-                let value = alternative.value!, tolerance = 1e-6 * max(1, abs(plannedValue))
-                if value > plannedValue + tolerance { verdict = .worse(alternative.kind, planned: plannedValue, alternative: value) }
+                let value = alternative.value!
+                let tolerance = 1e-6 * max(1, abs(plannedValue))
+                if value > plannedValue + tolerance {
+                    verdict = .worse(alternative.kind, planned: plannedValue, alternative: value)
+                }
                 if value < plannedValue - tolerance { verdict = .avoidable }
             default: verdict = .notAnalysed
             }
             return verdict == nil
+        }
+        // Shortcut: the plan proved the levels before the holiday levels optimal, and this model only restricts the
+        // plan's, so it cannot do better on them. Hold them at the plan's values and start at the first holiday
+        // level: one solve instead of several. Only if that is infeasible must an earlier level get worse, and the
+        // levels are then solved from the first to name which.
+        let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
+        let earlier = planned.prefix(first)
+        if first > 0, earlier.count == first, earlier.allSatisfy({ $0.status == .optimal }) {
+            var held = model
+            for (level, outcome) in zip(base.levels, earlier) {
+                let value = outcome.value!
+                held.add("hold_\(level.kind.rawValue)", level.expression <= value + 1e-6 * max(1, abs(value)))
+            }
+            var shortcut = solver
+            var infeasible = false
+            let decide = solver.shouldContinue!
+            shortcut.shouldContinue = { outcome in
+                if outcome.status == .infeasible, outcome.kind == base.levels[first].kind {
+                    infeasible = true
+                    return false
+                }
+                return decide(outcome)
+            }
+            guard (try? shortcut.solve(held, levels: Array(base.levels[first...]))) != nil else { return .notAnalysed }
+            if !infeasible { return verdict ?? .tie }
+            verdict = nil
         }
         guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
         if let verdict { return verdict }

@@ -18,11 +18,13 @@ struct RotationModel {
     /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
     init(scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true) {
         var model = Model(name: scenario.name)
-        let engineers = scenario.engineers, weeks = scenario.period.weeks
+        let engineers = scenario.engineers
+        let weeks = scenario.period.weeks
         let ids = engineers.map(\.id)
 
         // On-call duty variables.
-        var primary: [[Variable?]] = [], backup: [[Variable?]] = []
+        var primary: [[Variable?]] = []
+        var backup: [[Variable?]] = []
         for (e, id) in ids.enumerated() {
             primary.append(
                 (0..<weeks).map { t in
@@ -73,13 +75,20 @@ struct RotationModel {
                     for e in engineers.indices {
                         let count = model.addVariable(
                             "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: available[e])
-                        model.add("\(role.rawValue)_count(\(ids[e]))", LinearExpression.sum(duty[e].compactMap { $0 }) == LinearExpression(count))
-                        model.add("\(role.rawValue)_above(\(ids[e]))", LinearExpression(count) - share[e] <= LinearExpression(deviation))
-                        model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - LinearExpression(count) <= LinearExpression(deviation))
+                        model.add(
+                            "\(role.rawValue)_count(\(ids[e]))",
+                            LinearExpression.sum(duty[e].compactMap { $0 }) == LinearExpression(count))
+                        model.add(
+                            "\(role.rawValue)_above(\(ids[e]))",
+                            LinearExpression(count) - share[e] <= LinearExpression(deviation))
+                        model.add(
+                            "\(role.rawValue)_below(\(ids[e]))",
+                            share[e] - LinearExpression(count) <= LinearExpression(deviation))
                     }
                     levels.append(
                         ObjectiveLevel(
-                            kind: role == .primary ? .primaryBalance : .backupBalance, expression: LinearExpression(deviation)))
+                            kind: role == .primary ? .primaryBalance : .backupBalance,
+                            expression: LinearExpression(deviation)))
                 }
             case .holidayBurden:
                 var burden: [LinearExpression] = []
@@ -101,12 +110,15 @@ struct RotationModel {
                 }
                 levels.append(ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)))
             case .ownershipBalance:
-                if includeOwnership { levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression())) }
+                if includeOwnership {
+                    levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression()))
+                }
             }
         }
 
         // Ownership.
-        var primaryOwner: [[Variable]] = [], secondaryOwner: [[Variable]] = []
+        var primaryOwner: [[Variable]] = []
+        var secondaryOwner: [[Variable]] = []
         if includeOwnership {
             let pipelines = scenario.pipelines
             for id in ids {
@@ -117,14 +129,17 @@ struct RotationModel {
                 model.add("primary_owner(\(pipeline.id))", LinearExpression.sum(primaryOwner.map { $0[k] }) == 1)
                 model.add("secondary_owner(\(pipeline.id))", LinearExpression.sum(secondaryOwner.map { $0[k] }) == 1)
                 for e in engineers.indices {
-                    model.add("distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
+                    model.add(
+                        "distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
                 }
             }
             let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
             if !investor.isEmpty {
-                let cap = Double(OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
+                let cap = Double(
+                    OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
                 for e in engineers.indices {
-                    model.add("investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
+                    model.add(
+                        "investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
                 }
             }
             // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the

@@ -5,11 +5,13 @@ public struct FairnessCSV: ReportFile {
 
     public func render(_ plan: Plan) -> String {
         var table = CSVTable(header: [
-            "engineer", "name", "region", "available_weeks", "primary_weeks", "backup_weeks", "holiday_burden", "ownership_load",
+            "engineer", "name", "region", "available_weeks", "primary_weeks", "backup_weeks", "holiday_burden",
+            "ownership_load",
         ])
         for row in FairnessReport(schedule: plan.schedule, scenario: plan.scenario, calendar: plan.calendar).engineers {
             table.append([
-                row.engineer.id, row.engineer.name, row.engineer.region, String(row.availableWeeks), String(row.primaryWeeks),
+                row.engineer.id, row.engineer.name, row.engineer.region, String(row.availableWeeks),
+                String(row.primaryWeeks),
                 String(row.backupWeeks), String(row.holidayBurden), TextFormatting.number(row.ownershipLoad),
             ])
         }

@@ -15,7 +15,8 @@ public struct MarkdownReport: ReportFile {
 
         out += ["# \(TextFormatting.markdownCell(scenario.title))", ""]
         let period = scenario.period.dates
-        let investor = scenario.investorFacingPipelines.count, onCall = scenario.onCallPipelines.count
+        let investor = scenario.investorFacingPipelines.count
+        let onCall = scenario.onCallPipelines.count
         out += [
             "Scenario `\(scenario.name)`: \(scenario.period.weeks) weeks from \(period.first) (\(period.first.weekdayName)) "
                 + "to \(period.last), \(scenario.engineers.count) engineers, \(scenario.pipelines.count) pipelines "
@@ -30,14 +31,17 @@ public struct MarkdownReport: ReportFile {
                 + "The rotation covers: \(scenario.onCallPipelines.map { TextFormatting.markdownCell($0.name) }.joined(separator: ", ")).",
             "",
         ]
-        out += ["| Week | Dates | Primary | Backup | Public holidays in the team's regions |", "|---:|---|---|---|---|"]
+        out += [
+            "| Week | Dates | Primary | Backup | Public holidays in the team's regions |", "|---:|---|---|---|---|",
+        ]
         var anyProvisional = false
         for week in plan.schedule.weeks {
             let holidays = teamHolidays(plan, week: week.number - 1)
             anyProvisional = anyProvisional || holidays.contains { $0.provisional }
             let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
             out.append(
-                "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |")
+                "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |"
+            )
         }
         out.append("")
         if anyProvisional { out += ["† provisional: the date is not yet officially confirmed.", ""] }
@@ -48,7 +52,8 @@ public struct MarkdownReport: ReportFile {
             "| Pipeline | Area | Investor-facing | On call | Weight | Primary owner | Secondary owner |",
             "|---|---|---|---|---:|---|---|",
         ]
-        let owners = Dictionary(plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        let owners = Dictionary(
+            plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
         for pipeline in scenario.pipelines {
             let row = owners[pipeline.id]
             out.append(
@@ -141,7 +146,8 @@ public struct MarkdownReport: ReportFile {
     private func statusLine(_ plan: Plan) -> String {
         if plan.provedOptimal { return "**Solver status:** every objective level proved optimal." }
         let open = plan.levels.filter { $0.status != .optimal }.map { level in
-            "\(level.kind.title.lowercased()): \(level.status)" + (level.gap.map { ", gap \(TextFormatting.percent($0))" } ?? "")
+            "\(level.kind.title.lowercased()): \(level.status)"
+                + (level.gap.map { ", gap \(TextFormatting.percent($0))" } ?? "")
         }
         let missing = plan.expectedLevelCount - plan.levels.count
         return "**Solver status: not proved optimal.** " + open.joined(separator: "; ")
@@ -156,14 +162,18 @@ public struct MarkdownReport: ReportFile {
             if !onLeave.isEmpty { parts.append("on leave: \(onLeave.map(name).joined(separator: ", "))") }
             return "Unavoidable: everyone has a holiday or leave this week (\(parts.joined(separator: "; ")))."
         case .hardRules:
-            return "Unavoidable: every rotation without it breaks a hard rule (leave, min_gap_weeks, or one role per week)."
+            return
+                "Unavoidable: every rotation without it breaks a hard rule (leave, min_gap_weeks, or one role per week)."
         case .worse(let kind, let planned, let alternative):
-            return "Kept because avoiding it would raise the \(kind.title.lowercased()) from \(TextFormatting.number(planned)) "
+            return
+                "Kept because avoiding it would raise the \(kind.title.lowercased()) from \(TextFormatting.number(planned)) "
                 + "to \(TextFormatting.number(alternative)) \(kind.unit)."
         case .tie:
-            return "An equally good rotation avoids it by moving holiday burden to someone else; the solver's tie-break kept this one."
+            return
+                "An equally good rotation avoids it by moving holiday burden to someone else; the solver's tie-break kept this one."
         case .avoidable:
-            return "Avoidable: the plan was not proved optimal and a better rotation exists; plan again with a longer --time-limit."
+            return
+                "Avoidable: the plan was not proved optimal and a better rotation exists; plan again with a longer --time-limit."
         case .notAnalysed:
             return "Not analysed (the analysis is limited in count and time)."
         }
@@ -192,7 +202,8 @@ public struct MarkdownReport: ReportFile {
             let (holiday, people) = groups[key]!
             let people_ = people.map(TextFormatting.markdownCell).joined(separator: ", ")
             return TeamHoliday(
-                text: "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(people_))",
+                text:
+                    "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(people_))",
                 provisional: holiday.provisional)
         }
     }

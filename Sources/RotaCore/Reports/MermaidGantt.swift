@@ -2,7 +2,9 @@
 /// weeks (highlighted), backup weeks and leave inside the period.
 enum MermaidGantt {
     static func lines(_ plan: Plan) -> [String] {
-        var out = ["```mermaid", "gantt", "    title On-call rotation", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b"]
+        var out = [
+            "```mermaid", "gantt", "    title On-call rotation", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b",
+        ]
         let period = plan.scenario.period.dates
         for engineer in plan.scenario.engineers {
             out.append("    section \(TextFormatting.mermaidLabel(engineer.name))")
@@ -10,8 +12,10 @@ enum MermaidGantt {
                 if week.primary == engineer.id { out.append("    Primary :crit, \(week.dates.first), 7d") }
                 if week.backup == engineer.id { out.append("    Backup :active, \(week.dates.first), 7d") }
             }
-            for leave in engineer.leave.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) }) where leave.overlaps(period) {
-                let first = max(leave.first, period.first), last = min(leave.last, period.last)
+            for leave in engineer.leave.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) })
+            where leave.overlaps(period) {
+                let first = max(leave.first, period.first)
+                let last = min(leave.last, period.last)
                 out.append("    Leave :done, \(first), \(last.dayNumber - first.dayNumber + 1)d")
             }
         }

@@ -5,7 +5,8 @@ public struct OwnershipCSV: ReportFile {
 
     public func render(_ plan: Plan) -> String {
         var table = CSVTable(header: ["pipeline", "name", "area", "investor_facing", "primary", "secondary"])
-        let owners = Dictionary(plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        let owners = Dictionary(
+            plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
         for pipeline in plan.scenario.pipelines {
             let row = owners[pipeline.id]
             table.append([

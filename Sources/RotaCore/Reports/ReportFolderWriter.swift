@@ -9,7 +9,8 @@ public enum ReportWriteError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAReportFolder(let path, let unexpected):
-            return "refusing to replace \(path): it holds files Rota does not write (\(unexpected.prefix(5).joined(separator: ", ")))\n"
+            return
+                "refusing to replace \(path): it holds files Rota does not write (\(unexpected.prefix(5).joined(separator: ", ")))\n"
                 + "  hint: choose an empty or new folder with -o, or remove those files"
         case .ioFailure(let path, let reason):
             return "cannot write \(path): \(reason)"
@@ -27,7 +28,9 @@ public enum ReportFolderWriter {
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
         if exists {
-            guard isDirectory.boolValue else { throw .ioFailure(path: target.path, reason: "it is a file, not a folder") }
+            guard isDirectory.boolValue else {
+                throw .ioFailure(path: target.path, reason: "it is a file, not a folder")
+            }
             let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
             let unexpected = entries.filter { !ReportSet.fileNames.contains($0) }.sorted()
             if !unexpected.isEmpty { throw .notAReportFolder(path: target.path, unexpected: unexpected) }

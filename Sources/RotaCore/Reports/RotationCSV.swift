@@ -6,7 +6,10 @@ public struct RotationCSV: ReportFile {
     public func render(_ plan: Plan) -> String {
         var table = CSVTable(header: ["week", "start", "end", "primary", "backup"])
         for week in plan.schedule.weeks {
-            table.append([String(week.number), week.dates.first.description, week.dates.last.description, week.primary, week.backup])
+            table.append([
+                String(week.number), week.dates.first.description, week.dates.last.description, week.primary,
+                week.backup,
+            ])
         }
         return table.render()
     }

@@ -39,9 +39,13 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     private var parts: (String, String?) {
         switch self {
         case .unreadable(_, let reason):
-            return ("cannot read the scenario: \(reason)", "check the path; scenarios are YAML files like scenarios/*.yaml")
+            return (
+                "cannot read the scenario: \(reason)", "check the path; scenarios are YAML files like scenarios/*.yaml"
+            )
         case .syntax(_, let problem):
-            return ("not valid YAML: \(problem)", "indent with spaces (never tabs) and quote values containing ': ' or '#'")
+            return (
+                "not valid YAML: \(problem)", "indent with spaces (never tabs) and quote values containing ': ' or '#'"
+            )
         case .wrongType(_, let field, let expected, let found):
             return ("\(field): expected \(expected), found \(found)", nil)
         case .missingField(_, let field, let hint):
@@ -62,7 +66,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
             let hint =
                 close.isEmpty
                 ? "known regions: \(known.joined(separator: ", "))"
-                : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "? (docs/scenario.md lists the known regions)"
+                : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ")
+                    + "? (docs/scenario.md lists the known regions)"
             return ("\(field): no holiday calendar for region \"\(region)\"", hint)
         case .periodOutsideHolidayData(_, let period, let years):
             return (

@@ -22,7 +22,9 @@ public enum ScenarioReader {
     }
 
     /// Parses scenario text; `file` is used in messages only.
-    public static func parse(data: Data, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+    public static func parse(data: Data, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError)
+        -> Scenario
+    {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
@@ -35,7 +37,9 @@ public enum ScenarioReader {
         return try parse(yaml: text, file: file, calendar: calendar)
     }
 
-    public static func parse(yaml: String, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+    public static func parse(yaml: String, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError)
+        -> Scenario
+    {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -85,8 +89,11 @@ private struct Decoder {
             "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
         let engineers = try self.engineers(engineersValue, period: period)
         let pipelines = try self.pipelines(
-            fields.required("pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
-        let rules = try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.weeks) } ?? Rules()
+            fields.required(
+                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
+        let rules =
+            try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.weeks) }
+            ?? Rules()
         if !calendar.covers(period.dates) {
             throw .periodOutsideHolidayData(fields["period"]!.location, period: period.dates, years: calendar.years)
         }
@@ -117,7 +124,8 @@ private struct Decoder {
             let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
             let region = try regionValue.nonEmptyString()
             guard calendar.knows(region: region) else {
-                throw .unknownRegion(regionValue.location, field: regionValue.path, region: region, known: calendar.regions)
+                throw .unknownRegion(
+                    regionValue.location, field: regionValue.path, region: region, known: calendar.regions)
             }
             var leave: [DateRange] = []
             if let leaveValue = fields["leave"] {
@@ -178,7 +186,8 @@ private struct Decoder {
                 let text = try entry.string()
                 guard let goal = PlanningGoal(rawValue: text) else {
                     throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "one of \(names.joined(separator: ", "))",
+                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        expected: "one of \(names.joined(separator: ", "))",
                         hint: Suggestions.didYouMean(text, names))
                 }
                 if goals.contains(goal) {

@@ -4,17 +4,23 @@ public enum Suggestions {
     public static func closest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
         let lowered = word.lowercased()
         let allowed = max(2, lowered.count / 3)
-        let scored: [(candidate: String, distance: Int)] = candidates.map { ($0, editDistance(lowered, $0.lowercased())) }
+        let scored: [(candidate: String, distance: Int)] = candidates.map {
+            ($0, editDistance(lowered, $0.lowercased()))
+        }
         let near = scored.filter { $0.distance <= allowed }
-        let ranked = near.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate }
+        let ranked = near.sorted {
+            $0.distance != $1.distance ? $0.distance < $1.distance : $0.candidate < $1.candidate
+        }
         return ranked.prefix(limit).map(\.candidate)
     }
 
     /// Levenshtein distance: insertions, deletions and substitutions of characters.
     public static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
-        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             current[0] = i
             for j in stride(from: 1, through: b.count, by: 1) {

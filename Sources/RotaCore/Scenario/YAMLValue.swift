@@ -37,7 +37,8 @@ struct YAMLValue {
                     YAMLValue(node: key, path: path, file: file).location, field: path, expected: "field names",
                     found: "a complex key")
             }
-            let child = YAMLValue(node: value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", file: file)
+            let child = YAMLValue(
+                node: value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", file: file)
             guard allowed.contains(scalar.string) else {
                 let keyLocation = YAMLValue(node: key, path: child.path, file: file).location
                 throw .unknownField(keyLocation, field: child.path, allowed: allowed)
@@ -85,13 +86,15 @@ struct YAMLValue {
     }
 
     func number(in range: ClosedRange<Double>, hint: String? = nil) throws(ScenarioError) -> Double {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.float ?? node.int.map(Double.init),
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+            let value = node.float ?? node.int.map(Double.init),
             value.isFinite
         else { throw wrongType("a number") }
         guard range.contains(value) else {
             throw .invalidValue(
                 location, field: path, value: scalar.string,
-                expected: "a number from \(ModelNumber.format(range.lowerBound)) to \(ModelNumber.format(range.upperBound))",
+                expected:
+                    "a number from \(ModelNumber.format(range.lowerBound)) to \(ModelNumber.format(range.upperBound))",
                 hint: hint)
         }
         return value
@@ -136,8 +139,11 @@ struct YAMLValue {
     private func invalidDate(_ text: String) -> ScenarioError {
         var hint = "write dates as YYYY-MM-DD, and ranges as YYYY-MM-DD..YYYY-MM-DD (both days included)"
         let parts = text.split(separator: "..").first?.split(separator: "-").compactMap { Int($0) } ?? []
-        if parts.count == 3, (1...12).contains(parts[1]), CalendarDate(year: parts[0], month: parts[1], day: parts[2]) == nil {
-            hint = "\(parts[0])-\(parts[1] < 10 ? "0" : "")\(parts[1]) has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days"
+        if parts.count == 3, (1...12).contains(parts[1]),
+            CalendarDate(year: parts[0], month: parts[1], day: parts[2]) == nil
+        {
+            hint =
+                "\(parts[0])-\(parts[1] < 10 ? "0" : "")\(parts[1]) has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days"
         }
         return .invalidValue(
             location, field: path, value: "\"\(text)\"", expected: "a date (YYYY-MM-DD) or a range A..B", hint: hint)

@@ -6,14 +6,17 @@ import Testing
 enum GoldenFile {
     static var recording: Bool { ProcessInfo.processInfo.environment["ROTA_RECORD"] == "1" }
 
-    static func assertMatches(_ actual: String, file url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func assertMatches(_ actual: String, file url: URL, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         if recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("no golden file at \(url.path); run with ROTA_RECORD=1 to create it", sourceLocation: sourceLocation)
+            Issue.record(
+                "no golden file at \(url.path); run with ROTA_RECORD=1 to create it", sourceLocation: sourceLocation)
             return
         }
         if expected != actual {
@@ -27,7 +30,8 @@ enum GoldenFile {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-golden-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let a = folder.appendingPathComponent("committed-\(name)"), b = folder.appendingPathComponent("rendered-\(name)")
+        let a = folder.appendingPathComponent("committed-\(name)")
+        let b = folder.appendingPathComponent("rendered-\(name)")
         try? Data(expected.utf8).write(to: a)
         try? Data(actual.utf8).write(to: b)
         let process = Process()

@@ -17,7 +17,9 @@ enum TestScenarios {
     ]
 
     /// Mondays whose weeks hold holidays in several built-in regions (Christmas, Chinese New Year, Hari Raya, Easter…).
-    static let interestingMondays = ["2026-12-14", "2027-01-25", "2027-02-01", "2027-03-01", "2027-03-22", "2026-03-16", "2026-05-18"]
+    static let interestingMondays = [
+        "2026-12-14", "2027-01-25", "2027-02-01", "2027-03-01", "2027-03-22", "2026-03-16", "2026-05-18",
+    ]
     static let regions = ["MY-10", "MY-14", "MY-07", "SG", "GB-ENG", "GB-SCT", "DE-BY", "US-CA", "IN-KA", "AU-NSW"]
 
     /// A small random scenario, fully determined by its arguments.
