@@ -19,6 +19,8 @@ struct LexicographicSolver {
     var options: SolveOptions
     /// Where each level's model is written (CPLEX LP), if anywhere.
     var exportPath: ((Int, ObjectiveKind) -> String)?
+    /// A solution offered to the first level as its first incumbent (later levels start from the level before).
+    var startingSolution: [Double]?
     /// Asked after each level, whatever its status; false ends the solve there.
     var shouldContinue: ((LevelOutcome) -> Bool)?
 
@@ -41,7 +43,11 @@ struct LexicographicSolver {
             var levelOptions = options
             // The previous level's solution satisfies this level's rows (its objective is held with slack), so it
             // is a first incumbent: a later level can never end without a solution.
-            if !values.isEmpty { levelOptions.initialSolution = values }
+            if !values.isEmpty {
+                levelOptions.initialSolution = values
+            } else if position == 0 {
+                levelOptions.initialSolution = startingSolution
+            }
             if let limit = options.timeLimit {
                 let elapsed = clock.now - start
                 levelOptions.timeLimit = max(

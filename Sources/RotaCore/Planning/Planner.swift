@@ -21,6 +21,7 @@ public struct Planner: Sendable {
         let built = RotationModel(scenario: scenario, availability: availability)
         var exported: [String] = []
         var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
+        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
         if let base = options.exportModelPath {
             solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
             exported = built.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }

@@ -14,6 +14,15 @@ struct RotationModel {
     let secondaryOwner: [[Variable]]
     /// Objective levels in priority order.
     let levels: [ObjectiveLevel]
+    /// The auxiliary variables, kept so that any schedule can be written as a full solution (``values(for:)``).
+    let counts: [DutyRole: [Variable]]
+    let deviations: [DutyRole: Variable]
+    let holidayLargest: Variable?
+    let ownershipUnits: Variable?
+    let shares: [Double]
+    let weightUnit: Double
+    /// `holidayDays[e][t]`: holiday days of engineer e's region in week t.
+    private let holidayDays: [[Int]]
 
     /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
     init(scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true) {
@@ -60,6 +69,11 @@ struct RotationModel {
         let totalAvailable = available.reduce(0, +)
         let share = available.map { totalAvailable > 0 ? Double(weeks) * $0 / totalAvailable : 0 }
         var levels: [ObjectiveLevel] = []
+        var counts: [DutyRole: [Variable]] = [:]
+        var deviations: [DutyRole: Variable] = [:]
+        var holidayLargest: Variable?
+        var ownershipUnits: Variable?
+        var weightUnit = 1.0
         for goal in scenario.rules.priorities {
             switch goal {
             case .onCallBalance:
@@ -72,9 +86,11 @@ struct RotationModel {
                     let ceiling = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
                     let deviation = model.addVariable(
                         "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
+                    deviations[role] = deviation
                     for e in engineers.indices {
                         let count = model.addVariable(
                             "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: available[e])
+                        counts[role, default: []].append(count)
                         model.add(
                             "\(role.rawValue)_count(\(ids[e]))",
                             LinearExpression.sum(duty[e].compactMap { $0 }) == LinearExpression(count))
@@ -105,6 +121,7 @@ struct RotationModel {
                 let bound = burden.map { $0.terms.reduce(0) { $0 + $1.coefficient } }.max() ?? 0
                 // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
                 let largest = model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: bound)
+                holidayLargest = largest
                 for e in engineers.indices where !burden[e].terms.isEmpty {
                     model.add("holiday_burden(\(ids[e]))", burden[e] <= LinearExpression(largest))
                 }
@@ -149,6 +166,8 @@ struct RotationModel {
             let units = model.addVariable(
                 "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
             let largestLoad = unit * units
+            ownershipUnits = units
+            weightUnit = unit
             for e in engineers.indices {
                 var load = LinearExpression()
                 for (k, pipeline) in pipelines.enumerated() {
@@ -168,6 +187,68 @@ struct RotationModel {
         self.primaryOwner = primaryOwner
         self.secondaryOwner = secondaryOwner
         self.levels = levels
+        self.counts = counts
+        self.deviations = deviations
+        self.holidayLargest = holidayLargest
+        self.ownershipUnits = ownershipUnits
+        self.shares = share
+        self.weightUnit = weightUnit
+        self.holidayDays = availability.weeks.map { $0.map(\.holidayDays) }
+        self.ids = ids
+        self.weights = scenario.pipelines.map(\.weight)
+        self.pipelineIDs = scenario.pipelines.map(\.id)
+    }
+
+    private let ids: [String]
+    private let weights: [Double]
+    private let pipelineIDs: [String]
+
+    /// A full solution vector for `schedule`: duty and ownership variables from the schedule, every auxiliary
+    /// variable (counts, deviations, maxima) at the value the rows force. Nil if the schedule puts someone on duty
+    /// during leave or names an unknown engineer or pipeline. It satisfies every row of the model (before any level
+    /// is held) when the schedule passes the rule checker.
+    func values(for schedule: Schedule) -> [Double]? {
+        var values = [Double](repeating: 0, count: model.variables.count)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var weeksOnDuty: [DutyRole: [Int]] = [
+            .primary: Array(repeating: 0, count: ids.count), .backup: Array(repeating: 0, count: ids.count),
+        ]
+        var burden = [Int](repeating: 0, count: ids.count)
+        for week in schedule.weeks {
+            let t = week.number - 1
+            for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
+                guard let e = index[week.engineer(for: role)], t >= 0, t < duty[e].count, let variable = duty[e][t]
+                else {
+                    return nil
+                }
+                values[variable.index] = 1
+                weeksOnDuty[role]![e] += 1
+                burden[e] += role.holidayWeight * holidayDays[e][t]
+            }
+        }
+        for role in DutyRole.allCases {
+            guard let roleCounts = counts[role], let deviation = deviations[role] else { continue }
+            for (e, count) in roleCounts.enumerated() { values[count.index] = Double(weeksOnDuty[role]![e]) }
+            let largest = shares.indices.map { abs(Double(weeksOnDuty[role]![$0]) - shares[$0]) }.max() ?? 0
+            values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
+        }
+        if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
+        if let ownershipUnits {
+            let pipelineIndex = Dictionary(uniqueKeysWithValues: pipelineIDs.enumerated().map { ($1, $0) })
+            var load = [Double](repeating: 0, count: ids.count)
+            for row in schedule.ownership {
+                guard let k = pipelineIndex[row.pipeline], let p = index[row.primary], let q = index[row.secondary]
+                else {
+                    return nil
+                }
+                values[primaryOwner[p][k].index] = 1
+                values[secondaryOwner[q][k].index] = 1
+                load[p] += 2 * weights[k]
+                load[q] += weights[k]
+            }
+            values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
+        }
+        return values
     }
 }
 

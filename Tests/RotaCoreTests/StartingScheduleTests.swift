@@ -1,0 +1,52 @@
+import Testing
+
+@testable import LinearProgramming
+@testable import RotaCore
+
+@Suite("The starting schedule offered to level 1")
+struct StartingScheduleTests {
+    /// The start must be a valid schedule (judged by the independent checker) whose solution vector satisfies every
+    /// row of the model, or GLPK would reject it; and it must aim at the fair-share bound.
+    func checkStart(_ scenario: Scenario) -> Bool? {
+        let availability = TeamAvailability(scenario: scenario, calendar: .builtin)
+        guard let start = StartingSchedule.build(scenario, availability) else { return nil }
+        #expect(RuleChecker(scenario: scenario).check(start).isEmpty, "\(scenario.name)")
+        let built = RotationModel(scenario: scenario, availability: availability)
+        guard let values = built.values(for: start) else {
+            Issue.record("\(scenario.name): the start has no solution vector")
+            return false
+        }
+        for row in built.model.constraints where !row.constraint.isSatisfied(by: values, tolerance: 1e-9) {
+            Issue.record("\(scenario.name): the start breaks \(built.model.describe(row))")
+        }
+        for variable in built.model.variables.indices {
+            let definition = built.model.variables[variable]
+            #expect(values[variable] >= (definition.lowerBound ?? -.infinity) - 1e-9, "\(definition.name)")
+            #expect(values[variable] <= (definition.upperBound ?? .infinity) + 1e-9, "\(definition.name)")
+        }
+        return true
+    }
+
+    @Test(arguments: TestScenarios.seedNames)
+    func seedScenariosGetAValidStart(_ name: String) throws {
+        #expect(checkStart(try TestScenarios.seed(name)) == true)
+    }
+
+    @Test func randomScenariosGetAValidStartOrNone() {
+        var built = 0
+        for seed: UInt64 in 0..<150 {
+            let scenario = TestScenarios.random(
+                engineers: 2 + Int(seed % 5), weeks: 1 + Int(seed % 13), pipelines: 1 + Int(seed % 4),
+                minGap: Int(seed % 3) == 2 ? 1 : 0, seed: seed)
+            if checkStart(scenario) == true { built += 1 }
+        }
+        #expect(built > 100)  // the greedy pass should rarely get stuck on such small teams
+    }
+
+    @Test func targetCountsSumToTheWeeksWithinTheBound() {
+        let shares = [1.2, 0.96, 1.44, 1.44, 0.96]
+        let counts = StartingSchedule.targetCounts(shares: shares, available: [5, 4, 6, 6, 4], weeks: 6)!
+        #expect(counts.reduce(0, +) == 6)
+        #expect(zip(counts, shares).map { abs(Double($0) - $1) }.max()! <= 0.56 + 1e-9)
+    }
+}
