@@ -87,7 +87,7 @@ private struct Decoder {
             fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
         let engineersValue = try fields.required(
             "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
-        let engineers = try self.engineers(engineersValue, period: period)
+        let engineers = try self.engineers(engineersValue)
         let pipelines = try self.pipelines(
             fields.required(
                 "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
@@ -109,18 +109,30 @@ private struct Decoder {
         return PlanningPeriod(start: start, weeks: weeks)
     }
 
-    private func engineers(_ value: YAMLValue, period: PlanningPeriod) throws(ScenarioError) -> [Engineer] {
-        let items = try value.list()
-        var engineers: [Engineer] = []
+    /// A list of mappings with the given fields, each with an `id` unique in the list, made into values by `make`.
+    private func entries<Entry>(
+        _ value: YAMLValue, allowed: [String], idHint: String,
+        make: (YAMLMapping, String) throws(ScenarioError) -> Entry
+    ) throws(ScenarioError) -> [Entry] {
+        var result: [Entry] = []
         var firstLines: [String: Int?] = [:]
-        for item in items {
-            let fields = try item.mapping(allowed: ScenarioReader.engineerFields)
-            let id = try fields.required("id", hint: "a short id such as `aidil`").identifier()
+        for item in try value.list() {
+            let fields = try item.mapping(allowed: allowed)
+            let idValue = try fields.required("id", hint: idHint)
+            let id = try idValue.identifier()
             if let first = firstLines[id] {
-                throw .duplicateID(fields["id"]!.location, field: "\(item.path).id", id: id, firstLine: first)
+                throw .duplicateID(idValue.location, field: "\(item.path).id", id: id, firstLine: first)
             }
-            firstLines[id] = fields["id"]!.line
-            let name = try fields["name"]?.nonEmptyString() ?? id
+            firstLines[id] = idValue.line
+            result.append(try make(fields, id))
+        }
+        return result
+    }
+
+    private func engineers(_ value: YAMLValue) throws(ScenarioError) -> [Engineer] {
+        let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
+        {
+            fields, id throws(ScenarioError) in
             let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
             let region = try regionValue.nonEmptyString()
             guard calendar.knows(region: region) else {
@@ -131,32 +143,24 @@ private struct Decoder {
             if let leaveValue = fields["leave"] {
                 for entry in try leaveValue.list() { leave.append(try entry.dateRange()) }
             }
-            engineers.append(Engineer(id: id, name: name, region: region, leave: leave))
+            return Engineer(id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: region, leave: leave)
         }
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
     }
 
     private func pipelines(_ value: YAMLValue) throws(ScenarioError) -> [Pipeline] {
-        let items = try value.list()
-        var pipelines: [Pipeline] = []
-        var firstLines: [String: Int?] = [:]
-        for item in items {
-            let fields = try item.mapping(allowed: ScenarioReader.pipelineFields)
-            let id = try fields.required("id", hint: "a short id such as `aggregate-profit`").identifier()
-            if let first = firstLines[id] {
-                throw .duplicateID(fields["id"]!.location, field: "\(item.path).id", id: id, firstLine: first)
-            }
-            firstLines[id] = fields["id"]!.line
-            pipelines.append(
-                Pipeline(
-                    id: id,
-                    name: try fields["name"]?.nonEmptyString() ?? id,
-                    area: try fields["area"]?.nonEmptyString() ?? "General",
-                    investorFacing: try fields["investor_facing"]?.bool() ?? false,
-                    onCall: try fields["on_call"]?.bool() ?? true,
-                    weight: try fields["weight"]?.number(
-                        in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1))
+        let pipelines = try entries(
+            value, allowed: ScenarioReader.pipelineFields, idHint: "a short id such as `aggregate-profit`"
+        ) { fields, id throws(ScenarioError) in
+            Pipeline(
+                id: id,
+                name: try fields["name"]?.nonEmptyString() ?? id,
+                area: try fields["area"]?.nonEmptyString() ?? "General",
+                investorFacing: try fields["investor_facing"]?.bool() ?? false,
+                onCall: try fields["on_call"]?.bool() ?? true,
+                weight: try fields["weight"]?.number(
+                    in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1)
         }
         if pipelines.isEmpty {
             throw .invalidValue(
