@@ -35,7 +35,7 @@ extension PlanCommand {
             Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
         if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, seconds: seconds).text) }
         if !plan.provedOptimal {
-            Terminal.error("warning: not every objective level was proved optimal; see the Solver section of report.md")
+            Terminal.warning("not every objective level was proved optimal; see the Solver section of report.md")
             if requireOptimal { throw ExitStatus.notOptimal }
         }
     }

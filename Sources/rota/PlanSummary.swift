@@ -26,9 +26,5 @@ struct PlanSummary {
         return lines.joined(separator: "\n")
     }
 
-    private func format(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100)" + (fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + "\(fraction)")
-    }
+    private func format(_ value: Double) -> String { TextFormatting.number(value) }
 }

@@ -3,10 +3,8 @@ import Foundation
 /// Writing to standard output and standard error.
 enum Terminal {
     static func out(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
-    static func error(_ text: String) {
-        let prefixed = text.hasPrefix("warning:") ? text : "error: " + text
-        FileHandle.standardError.write(Data((prefixed + "\n").utf8))
-    }
+    static func error(_ text: String) { note("error: " + text) }
+    static func warning(_ text: String) { note("warning: " + text) }
     static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }

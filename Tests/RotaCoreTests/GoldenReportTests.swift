@@ -29,3 +29,33 @@ struct GoldenReportTests {
         #expect(markdown.contains("every objective level proved optimal"))
     }
 }
+
+@Suite("Reporting what the solver did not prove")
+struct UnprovedReportTests {
+    /// A plan whose third level stopped at the time limit must say so, with its gap and bound, and never "optimal".
+    @Test func aStoppedLevelIsReportedWithItsGap() throws {
+        let solved = try Planner().plan(try TestScenarios.seed("week5-maintenance-2027q1"))
+        let stopped = solved.levels.enumerated().map { position, level in
+            position != 2
+                ? level
+                : LevelOutcome(
+                    kind: level.kind, status: .stopped(.timeLimit), value: level.value, bound: 4, gap: 1.0 / 3,
+                    simplexIterations: level.simplexIterations, branchNodes: level.branchNodes, seconds: 60)
+        }
+        let plan = Plan(
+            scenario: solved.scenario, availability: solved.availability, calendar: solved.calendar,
+            schedule: solved.schedule, levels: Array(stopped.prefix(3)), size: solved.size,
+            holidayConflicts: solved.holidayConflicts, exportedModels: [])
+        #expect(!plan.provedOptimal)
+        let markdown = MarkdownReport().render(plan)
+        #expect(
+            markdown.contains(
+                "**Solver status: not proved optimal.** total holiday burden: feasible, not proved optimal (time limit reached), gap 33.33 %; 2 later level(s) not solved."
+            ))
+        #expect(
+            markdown.contains(
+                "| 3 | Total holiday burden | 6 points | feasible, not proved optimal (time limit reached) | 4 | 33.33 % |"
+            ))
+        #expect(!markdown.contains("every objective level proved optimal"))
+    }
+}

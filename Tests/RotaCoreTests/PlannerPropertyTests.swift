@@ -250,3 +250,17 @@ struct HolidayConflictReasonTests {
         #expect(abs(planned - 0.4) < 1e-9 && abs(alternative - 0.8) < 1e-9)
     }
 }
+
+extension HolidayConflictReasonTests {
+    /// The analysis shares the plan's time limit: past the deadline, conflicts are listed but not analysed.
+    @Test func aPassedDeadlineStopsTheAnalysis() throws {
+        let scenario = try TestScenarios.seed("data-engineering-2027q1")
+        let planner = Planner()
+        let plan = try planner.plan(scenario)
+        #expect(plan.holidayConflicts.contains { $0.reason != .notAnalysed })
+        let late = planner.explainConflicts(
+            scenario, plan.availability, plan.schedule, levels: plan.levels, deadline: .now - .seconds(1))
+        #expect(late.count == plan.holidayConflicts.count)
+        #expect(late.allSatisfy { $0.reason == .notAnalysed })
+    }
+}

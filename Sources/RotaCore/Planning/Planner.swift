@@ -46,9 +46,8 @@ public struct Planner: Sendable {
         }
         let result = SolveValues(outcome.values)
         let schedule = Self.decode(scenario, built, result)
-        let deadline = options.timeLimit.map {
-            ContinuousClock.now + .milliseconds(Int($0 * 1000)) - clock.now.duration(to: start)
-        }
+        // The analysis shares the plan's time limit, counted from the start of planning.
+        let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
         let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
         return Plan(
             scenario: scenario, availability: availability, calendar: calendar, schedule: schedule,

@@ -1,7 +1,7 @@
 /// Number and text formatting that is the same on every machine and locale.
-enum TextFormatting {
+public enum TextFormatting {
     /// At most `places` decimals, trailing zeros dropped: 3.1836 → "3.18", 4.0 → "4", 4.5 → "4.5".
-    static func number(_ value: Double, places: Int = 2) -> String {
+    public static func number(_ value: Double, places: Int = 2) -> String {
         let scale = (0..<places).reduce(1) { result, _ in result * 10 }
         let scaled = Int((abs(value) * Double(scale)).rounded())
         let whole = scaled / scale
