@@ -1,12 +1,38 @@
 /// A quick, valid schedule to offer GLPK as its first incumbent at level 1.
 ///
 /// It aims at the count vector behind ``FairShareBound``: each engineer's primary and backup weeks as close to
-/// the fair share as whole numbers allow. Weeks are filled in order, each role going to the engineer who most
-/// needs the week (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
+/// the fair share as whole numbers allow. Weeks are filled in order, each going to the primary and backup who most
+/// need it (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
 /// round robin, investor-facing pipelines first, so the investor cap holds. When nobody is free for a role (leave
 /// and the gap rule) it returns nil and GLPK searches alone; either way GLPK, not this, proves optimality.
 enum StartingSchedule {
+    /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
+    /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
     static func build(_ scenario: Scenario, _ availability: TeamAvailability) -> Schedule? {
+        let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
+        let total = available.reduce(0, +)
+        guard total > 0 else { return nil }
+        let shares = available.map { Double(scenario.period.weeks * $0) / Double(total) }
+        func deviations(_ schedule: Schedule) -> [Double] {
+            [\RotationWeek.primary, \RotationWeek.backup].map { role in
+                scenario.engineers.indices.map { e in
+                    abs(
+                        Double(schedule.weeks.filter { $0[keyPath: role] == scenario.engineers[e].id }.count)
+                            - shares[e])
+                }.max() ?? 0
+            }
+        }
+        let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
+        let starts = variants.compactMap { build(scenario, availability, primaryWeight: $0.0, lastOnTies: $0.1) }
+        return starts.min { a, b in
+            let (x, y) = (deviations(a), deviations(b))
+            return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1]
+        }
+    }
+
+    private static func build(
+        _ scenario: Scenario, _ availability: TeamAvailability, primaryWeight: Double, lastOnTies: Bool
+    ) -> Schedule? {
         let engineers = scenario.engineers.indices
         let weeks = scenario.period.weeks
         let available = engineers.map { availability.availableWeeks($0) }
@@ -23,17 +49,37 @@ enum StartingSchedule {
         for (t, dates) in scenario.period.allWeeks.enumerated() {
             let free = engineers.filter { !availability.weeks[$0][t].onLeave }
             func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !availability.weeks[e][$0].onLeave }.count }
-            // The engineer who most needs the week; when everyone free has met their target, the one furthest
-            // below it (the start stays valid, only further from the bound).
-            func mostUrgent(_ candidates: [Int], _ left: [Int]) -> Int? {
-                func urgency(_ e: Int) -> Double { Double(left[e]) / Double(max(1, freeWeeksLeft(e))) }
-                let pool = candidates.contains { left[$0] > 0 } ? candidates.filter { left[$0] > 0 } : candidates
-                return pool.max { a, b in urgency(a) != urgency(b) ? urgency(a) < urgency(b) : a > b }
+            // Primary and backup are chosen together: the pair whose members most need the week (remaining target
+            // ÷ free weeks left, both roles counted). Someone whose target is met scores below everyone who still
+            // needs weeks, so they are picked only when nobody else is free (the start stays valid, only further from
+            // the bound).
+            // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
+            func primarySlotsLeft(_ e: Int) -> Int {
+                var slots = 0
+                var last = lastPrimary[e]
+                for week in t..<weeks
+                where !availability.weeks[e][week].onLeave && (last.map { week - $0 > gap } ?? true) {
+                    slots += 1
+                    last = week
+                }
+                return slots
+            }
+            func urgency(_ left: Int, _ room: Int) -> Double {
+                left > 0 ? Double(left) / Double(max(1, room)) : Double(left) - 1
             }
             let primaryCandidates = free.filter { e in lastPrimary[e].map { t - $0 > gap } ?? true }
-            guard let primary = mostUrgent(primaryCandidates, primaryLeft),
-                let backup = mostUrgent(free.filter { $0 != primary }, backupLeft)
-            else { return nil }
+            var best: (score: Double, primary: Int, backup: Int)?
+            for p in primaryCandidates {
+                for b in free where b != p {
+                    let score =
+                        primaryWeight * urgency(primaryLeft[p], primarySlotsLeft(p))
+                        + urgency(backupLeft[b], freeWeeksLeft(b))
+                    if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
+                        best = (score, p, b)
+                    }
+                }
+            }
+            guard let (_, primary, backup) = best else { return nil }
             primaryLeft[primary] -= 1
             backupLeft[backup] -= 1
             lastPrimary[primary] = t
