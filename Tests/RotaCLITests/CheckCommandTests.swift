@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite("rota check")
+struct CheckCommandTests {
+    typealias CLI = RotaBinaryTests
+
+    /// A copy of a committed report folder to tamper with.
+    static func copyOfReport(_ name: String) throws -> URL {
+        let folder = try CLI.temporaryFolder()
+        let copy = folder.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: CLI.repositoryRoot.appendingPathComponent("reports/\(name)"), to: copy)
+        return copy
+    }
+
+    static func replaceLine(_ number: Int, in file: URL, with line: String) throws {
+        var lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
+        lines[number - 1] = line
+        try Data(lines.joined(separator: "\r\n").utf8).write(to: file)
+    }
+
+    @Test(arguments: ["xyz-tech-2027q1", "pipeline-plan-2026q4"])
+    func committedReportsPass(_ name: String) throws {
+        let run = try CLI.run(["check", "scenarios/\(name).yaml"])
+        #expect(run.status == 0, "\(run.standardOutput)\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("ok: reports/\(name)/rotation.csv and reports/\(name)/ownership.csv"))
+    }
+
+    @Test func aTamperedRowIsNamedByFileAndLine() throws {
+        let copy = try Self.copyOfReport("xyz-tech-2027q1")
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        // Week 10 (line 11) puts Aidil on primary duty during her leave 2027-03-08..2027-03-12.
+        let rotation = copy.appendingPathComponent("rotation.csv")
+        let week10 = try String(contentsOf: rotation, encoding: .utf8).components(separatedBy: "\r\n")[10]
+        let backup = week10.components(separatedBy: ",")[4]
+        try Self.replaceLine(
+            11, in: rotation, with: "10,2027-03-08,2027-03-14,aidil,\(backup == "aidil" ? "choo" : backup)")
+        let run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", copy.path])
+        #expect(run.status == 1)
+        #expect(
+            run.standardOutput.contains(
+                "\(rotation.path):11: leave: week 10 (2027-03-08..2027-03-14): aidil is primary but on leave 2027-03-08..2027-03-12"
+            ))
+    }
+
+    @Test func sameOwnerTwiceIsNamedInOwnershipCSV() throws {
+        let copy = try Self.copyOfReport("xyz-tech-2027q1")
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let ownership = copy.appendingPathComponent("ownership.csv")
+        try Self.replaceLine(
+            2, in: ownership, with: "unit-profit-experiments,Unit-level profit for experiments,Profit,false,thiru,thiru"
+        )
+        let run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", copy.path, "--format", "json"])
+        #expect(run.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any]
+        let findings = json?["findings"] as? [[String: Any]] ?? []
+        #expect(json?["status"] as? String == "violations")
+        #expect(findings.count == 1)
+        #expect(findings.first?["rule"] as? String == "distinct_owners")
+        #expect(findings.first?["file"] as? String == ownership.path)
+        #expect(findings.first?["line"] as? Int == 2)
+    }
+
+    @Test func aBrokenFileIsBadInput() throws {
+        let copy = try Self.copyOfReport("xyz-tech-2027q1")
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        let rotation = copy.appendingPathComponent("rotation.csv")
+        try Self.replaceLine(1, in: rotation, with: "week,start,end,primary")
+        var run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", copy.path])
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("\(rotation.path):1: header: missing backup"))
+
+        try Self.replaceLine(1, in: rotation, with: "week,start,end,primary,backup")
+        try Self.replaceLine(4, in: rotation, with: "3,2027-01-18,2027-02-30,aidil,choo")
+        run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", rotation.path])
+        #expect(run.status == 2)
+        #expect(
+            run.standardError.contains(
+                "\(rotation.path):4: end: expected a date YYYY-MM-DD, not before start, found \"2027-02-30\""))
+    }
+}

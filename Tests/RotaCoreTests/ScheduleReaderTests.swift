@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import RotaCore
+
+@Suite("Reading schedules back")
+struct ScheduleReaderTests {
+    @Test(arguments: TestScenarios.seedNames)
+    func plannedReportsReadBackToTheSameSchedule(_ name: String) throws {
+        let report = TestScenarios.repositoryRoot.appendingPathComponent("reports/\(name)").path
+        let file = try ScheduleReader.read(path: report)
+        let plan = try Planner().plan(try TestScenarios.seed(name))
+        #expect(file.schedule == plan.schedule)
+        #expect(file.weekLines[1] == 2 && file.weekLines[13] == 14)
+    }
+
+    @Test func linesCountNewlinesInsideQuotedFields() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rota-read-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var table = CSVTable(header: ScheduleReader.ownershipColumns)
+        table.append(["p1", "Two\nlines", "Profit", "true", "a", "b"])
+        table.append(["p2", "One line", "Growth", "false", "b", "a"])
+        let file = folder.appendingPathComponent("ownership.csv")
+        try Data(table.render().utf8).write(to: file)
+        let (rows, lines) = try ScheduleReader.readOwnership(file.path)
+        #expect(
+            rows == [
+                OwnershipAssignment(pipeline: "p1", primary: "a", secondary: "b"),
+                OwnershipAssignment(pipeline: "p2", primary: "b", secondary: "a"),
+            ])
+        #expect(lines == ["p1": 2, "p2": 4])
+    }
+
+    @Test func missingFilesAndColumnsAreExplained() throws {
+        #expect(throws: ScheduleError.unreadable(file: "/nonexistent", reason: "no such file or folder")) {
+            try ScheduleReader.read(path: "/nonexistent")
+        }
+    }
+}
