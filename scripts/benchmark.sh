@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-31}
 
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null   # as scripts/setup-and-demo.sh builds it
 bin=.build/release/rota
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
