@@ -137,7 +137,7 @@ public struct MarkdownReport: ReportFile {
         out += [
             "",
             "Model of the last level: \(plan.size.rows) rows, \(plan.size.columns) columns, \(plan.size.nonzeros) non-zeros. "
-                + "Solve times are printed by `rota plan` on standard error and left out here, so that the same inputs always give "
+                + "Solve times are printed by `rota plan` on standard output and left out here, so that the same inputs always give "
                 + "the same report.",
         ]
         return out.joined(separator: "\n") + "\n"
