@@ -31,8 +31,7 @@ extension PlanCommand {
             Terminal.error(error.description)
             throw ExitStatus.failure
         }
-        let seconds =
-            Double((clock.now - start).components.attoseconds) / 1e18 + Double((clock.now - start).components.seconds)
+        let seconds = (clock.now - start).totalSeconds
         if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, seconds: seconds).text) }
         if !plan.provedOptimal {
             Terminal.warning("not every objective level was proved optimal; see the Solver section of report.md")

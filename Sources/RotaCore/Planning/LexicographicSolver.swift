@@ -42,16 +42,14 @@ struct LexicographicSolver {
             if let exportPath { try model.writeLP(to: exportPath(position, level.kind)) }
             var levelOptions = options
             // The previous level's solution satisfies this level's rows (its objective is held with slack), so it
-            // is a first incumbent: a later level can never end without a solution.
+            // is a first incumbent: a later level that gets to search at all ends with a solution.
             if !values.isEmpty {
                 levelOptions.initialSolution = values
             } else if position == 0 {
                 levelOptions.initialSolution = startingSolution
             }
             if let limit = options.timeLimit {
-                let elapsed = clock.now - start
-                levelOptions.timeLimit = max(
-                    0, limit - Double(elapsed.components.seconds) - Double(elapsed.components.attoseconds) / 1e18)
+                levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
             let result = try model.solve(levelOptions)
             let value = result.status.hasSolution ? result.value(level.expression) : nil

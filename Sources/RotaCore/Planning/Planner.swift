@@ -19,12 +19,10 @@ public struct Planner: Sendable {
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
         let built = RotationModel(scenario: scenario, availability: availability)
-        var exported: [String] = []
         var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
         solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
         if let base = options.exportModelPath {
             solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
-            exported = built.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
         }
         let outcome: LexicographicSolver.Outcome
         do { outcome = try solver.solve(built.model, levels: built.levels) } catch {
@@ -44,6 +42,11 @@ public struct Planner: Sendable {
         case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
         case .optimal, .stopped: break
         }
+        // A level's model is written just before it is solved, so exactly the levels reached were exported.
+        let exported =
+            options.exportModelPath.map { base in
+                outcome.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
+            } ?? []
         let result = SolveValues(outcome.values)
         let schedule = Self.decode(scenario, built, result)
         // The analysis shares the plan's time limit, counted from the start of planning.
@@ -118,7 +121,7 @@ public struct Planner: Sendable {
                     }
                     let seconds = min(
                         5,
-                        remaining.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 5)
+                        remaining.map(\.totalSeconds) ?? 5)
                     reason = counterfactual(
                         base!, week: t, role: role, scenario, availability, planned, timeLimit: seconds)
                 }
