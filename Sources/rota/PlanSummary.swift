@@ -8,7 +8,7 @@ struct PlanSummary {
 
     var text: String {
         let scenario = plan.scenario
-        let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: plan.calendar)
+        let fairness = plan.fairness
         var lines = [
             "Planned \(scenario.name): \(scenario.period.weeks) weeks, \(scenario.engineers.count) engineers, "
                 + "\(scenario.pipelines.count) pipelines in \(format(seconds * 1000)) ms "

@@ -11,6 +11,23 @@ public struct Plan: Sendable {
     public let holidayConflicts: [HolidayConflict]
     /// LP files written by `--export-model`.
     public let exportedModels: [String]
+    /// The schedule's figures, measured by the evaluator (not read from the model).
+    public let fairness: FairnessReport
+
+    public init(
+        scenario: Scenario, availability: TeamAvailability, calendar: HolidayCalendar, schedule: Schedule,
+        levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String]
+    ) {
+        self.scenario = scenario
+        self.availability = availability
+        self.calendar = calendar
+        self.schedule = schedule
+        self.levels = levels
+        self.size = size
+        self.holidayConflicts = holidayConflicts
+        self.exportedModels = exportedModels
+        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, calendar: calendar)
+    }
 
     /// Whether every objective level was solved and proved optimal.
     public var provedOptimal: Bool {

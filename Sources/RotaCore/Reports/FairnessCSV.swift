@@ -8,7 +8,7 @@ public struct FairnessCSV: ReportFile {
             "engineer", "name", "region", "available_weeks", "primary_weeks", "backup_weeks", "holiday_burden",
             "ownership_load",
         ])
-        for row in FairnessReport(schedule: plan.schedule, scenario: plan.scenario, calendar: plan.calendar).engineers {
+        for row in plan.fairness.engineers {
             table.append([
                 row.engineer.id, row.engineer.name, row.engineer.region, String(row.availableWeeks),
                 String(row.primaryWeeks),

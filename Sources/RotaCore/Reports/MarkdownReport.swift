@@ -8,7 +8,7 @@ public struct MarkdownReport: ReportFile {
 
     public func render(_ plan: Plan) -> String {
         let scenario = plan.scenario
-        let fairness = FairnessReport(schedule: plan.schedule, scenario: scenario, calendar: plan.calendar)
+        let fairness = plan.fairness
         let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func name(_ id: String) -> String { TextFormatting.markdownCell(names[id] ?? id) }
         var out: [String] = []
