@@ -9,6 +9,7 @@ struct CheckCommand: ParsableCommand {
             rule with the rule checker that is independent of the planner: every week covered once with the \
             period's dates, known engineers, distinct primary and backup, no duty during leave, the gap between \
             primary weeks, one primary and a different secondary owner per pipeline, the investor-facing cap. \
+            Given a single rotation.csv, only the rotation rules are judged. \
             Exit status: 0 no finding; 1 findings; 2 bad input.
             """
     )

@@ -79,3 +79,26 @@ struct CheckCommandTests {
                 "\(rotation.path):4: end: expected a date YYYY-MM-DD, not before start, found \"2027-02-30\""))
     }
 }
+
+/// The seed plans' own tables, transcribed under scenarios/hand-made/, and what `rota check` says about them
+/// (check.txt, committed): a lead can audit the plan made in a doc.
+@Suite("Auditing the seed plans")
+struct HandMadeScheduleTests {
+    static let names = [
+        "data-engineering-2027q1", "four-engineers-2027q2", "pipeline-plan-2026q4", "week5-maintenance-2027q1",
+        "xyz-tech-2027q1",
+    ]
+
+    @Test(arguments: names)
+    func committedVerdictIsWhatCheckSaysNow(_ name: String) throws {
+        let folder = "scenarios/hand-made/\(name)"
+        let hasOwnership = FileManager.default.fileExists(
+            atPath: RotaBinaryTests.repositoryRoot.appendingPathComponent("\(folder)/ownership.csv").path)
+        let schedule = hasOwnership ? folder : "\(folder)/rotation.csv"
+        let run = try RotaBinaryTests.run(["check", "scenarios/\(name).yaml", "--schedule", schedule])
+        let committed = try String(
+            contentsOf: RotaBinaryTests.repositoryRoot.appendingPathComponent("\(folder)/check.txt"), encoding: .utf8)
+        #expect(run.standardOutput == committed)
+        #expect(run.status == (committed.hasPrefix("ok:") ? 0 : 1))
+    }
+}

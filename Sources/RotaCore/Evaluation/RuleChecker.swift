@@ -12,7 +12,8 @@ public struct RuleChecker: Sendable {
         checkRotation(schedule.weeks) + checkOwnership(schedule.ownership)
     }
 
-    private func checkRotation(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    /// The rotation rules alone: coverage, known engineers, distinct roles, leave, the gap between primary weeks.
+    public func checkRotation(_ weeks: [RotationWeek]) -> [RuleViolation] {
         var findings: [RuleViolation] = []
         let engineers = Dictionary(scenario.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let period = scenario.period
@@ -83,7 +84,8 @@ public struct RuleChecker: Sendable {
         return findings
     }
 
-    private func checkOwnership(_ rows: [OwnershipAssignment]) -> [RuleViolation] {
+    /// The ownership rules alone: one row per pipeline with known, distinct owners, and the investor-facing cap.
+    public func checkOwnership(_ rows: [OwnershipAssignment]) -> [RuleViolation] {
         var findings: [RuleViolation] = []
         let known = Set(scenario.engineers.map(\.id))
         let pipelines = Set(scenario.pipelines.map(\.id))
