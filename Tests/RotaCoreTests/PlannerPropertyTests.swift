@@ -32,9 +32,9 @@ struct PlannerPropertyTests {
                     #expect(abs(fairness.value(of: level.kind) - value) < 1e-6, "\(level.kind) seed \(seed)")
                 }
             } catch PlanningError.noSchedule {
-                #expect(
-                    BruteForce.rotations(scenario, limit: 2_000_000).isEmpty,
-                    "the planner found no schedule but one exists (seed \(seed))")
+                let exists = BruteForce.rotationExists(scenario, limit: 2_000_000)
+                #expect(exists != nil, "seed \(seed): exhaustive search could not decide within its limit")
+                #expect(exists != true, "the planner found no schedule but one exists (seed \(seed))")
             } catch {
                 Issue.record("seed \(seed): \(error)")
             }
@@ -51,7 +51,8 @@ struct PlannerPropertyTests {
             let scenario = TestScenarios.random(
                 engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1),
                 seed: UInt64(seed))
-            let rotations = BruteForce.rotations(scenario, limit: 2_000_000)
+            let (rotations, complete) = BruteForce.rotations(scenario, limit: 2_000_000)
+            #expect(complete, "seed \(seed): the exhaustive search did not finish; the comparison would prove nothing")
             guard let plan = try? Planner().plan(scenario) else {
                 #expect(rotations.isEmpty, "seed \(seed): the planner failed but a rotation exists")
                 return
@@ -150,31 +151,67 @@ extension ConflictReason {
 /// Exhaustive search over small scenarios, sharing nothing with the model: candidates come from the scenario and
 /// the independent rule checker decides which are valid.
 enum BruteForce {
-    static func rotations(_ scenario: Scenario, limit: Int) -> [[RotationWeek]] {
+    /// Every valid rotation, and whether the search finished (false: it stopped after `limit` prefixes, and the
+    /// list may be missing some).
+    static func rotations(_ scenario: Scenario, limit: Int) -> (valid: [[RotationWeek]], complete: Bool) {
+        var valid: [[RotationWeek]] = []
+        let complete = search(scenario, limit: limit) { rotation in
+            valid.append(rotation)
+            return true
+        }
+        return (valid, complete)
+    }
+
+    /// Whether any valid rotation exists; nil when the search could not decide within `limit` prefixes.
+    static func rotationExists(_ scenario: Scenario, limit: Int) -> Bool? {
+        // A week in which fewer than two engineers are free of leave settles it at once.
+        let impossibleWeek = scenario.period.allWeeks.contains { week in
+            scenario.engineers.filter { !$0.isOnLeave(during: week) }.count < 2
+        }
+        if impossibleWeek { return false }
+        var found = false
+        let complete = search(scenario, limit: limit) { _ in
+            found = true
+            return false
+        }
+        return found ? true : (complete ? false : nil)
+    }
+
+    /// Depth-first search over every (primary, backup) pair per week, pruned by the checker's rotation findings on
+    /// each prefix (a rule broken now stays broken). `visit` gets each valid rotation and returns whether to go on.
+    /// Returns false if it stopped at `limit` prefixes before finishing.
+    private static func search(
+        _ scenario: Scenario, limit: Int, visit: ([RotationWeek]) -> Bool
+    ) -> Bool {
         let checker = RuleChecker(scenario: scenario)
         let weeks = scenario.period.allWeeks
         let ids = scenario.engineers.map(\.id)
         let pairs = ids.flatMap { p in ids.filter { $0 != p }.map { (p, $0) } }
-        var valid: [[RotationWeek]] = []
         var explored = 0
+        var stopped = false
+        var truncated = false
         func extend(_ prefix: [RotationWeek]) {
+            guard !stopped else { return }
             explored += 1
-            guard explored < limit else { return }
-            if prefix.count == weeks.count {
-                if rotationFindings(checker, prefix).isEmpty { valid.append(prefix) }
+            guard explored <= limit else {
+                truncated = true
+                stopped = true
                 return
             }
-            for (primary, backup) in pairs {
+            if prefix.count == weeks.count {
+                if rotationFindings(checker, prefix).isEmpty, !visit(prefix) { stopped = true }
+                return
+            }
+            for (primary, backup) in pairs where !stopped {
                 let week = RotationWeek(
                     number: prefix.count + 1, dates: weeks[prefix.count], primary: primary, backup: backup)
-                // Prune with the checker on the prefix: a rule broken now stays broken.
                 if rotationFindings(checker, prefix + [week]).allSatisfy({ $0.rule == .coverage }) {
                     extend(prefix + [week])
                 }
             }
         }
         extend([])
-        return valid
+        return !truncated
     }
 
     static func ownershipTables(_ scenario: Scenario) -> [[OwnershipAssignment]] {
