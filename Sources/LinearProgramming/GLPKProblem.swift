@@ -132,8 +132,9 @@ final class GLPKProblem {
         var values: [Double] = []
         var objective: Double?
         if status.hasSolution {
-            values = (1...max(1, model.variables.count)).prefix(model.variables.count).map {
-                integer ? glp_mip_col_val(pointer, Int32($0)) : glp_get_col_prim(pointer, Int32($0))
+            values = model.variables.indices.map { index in
+                let column = Int32(index + 1)
+                return integer ? glp_mip_col_val(pointer, column) : glp_get_col_prim(pointer, column)
             }
             objective = integer ? glp_mip_obj_val(pointer) : glp_get_obj_val(pointer)
         }

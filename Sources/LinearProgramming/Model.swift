@@ -62,14 +62,13 @@ public struct Model: Sendable {
 
     /// Checks what GLPK would otherwise abort the process on: bounds, finite numbers, variables of this model.
     func validate() throws(ModelError) {
-        for (index, variable) in variables.enumerated() {
+        for variable in variables {
             for bound in [variable.lowerBound, variable.upperBound].compactMap({ $0 }) where !bound.isFinite {
                 throw .invalidBound(variable: variable.name, value: bound)
             }
             if let lower = variable.lowerBound, let upper = variable.upperBound, lower > upper {
                 throw .emptyDomain(variable: variable.name, lower: lower, upper: upper)
             }
-            _ = index
         }
         for row in constraints {
             if !row.constraint.rightHandSide.isFinite { throw .invalidCoefficient(constraint: row.name) }

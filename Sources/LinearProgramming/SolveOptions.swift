@@ -9,8 +9,6 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool = true
     /// Which of GLPK's cut generators to run.
     public var cuts: Cuts = [.mixedIntegerRounding, .clique, .cover]
-    /// GLPK's memory limit in MiB; nil for GLPK's default (none).
-    public var memoryLimitMiB: Int?
     /// Receives GLPK's terminal output, one line at a time; nil keeps GLPK silent.
     public var log: (@Sendable (String) -> Void)?
     /// Asked during the search; returning true stops it with the best solution so far.
@@ -22,7 +20,7 @@ public struct SolveOptions: Sendable {
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,
-        cuts: Cuts = [.mixedIntegerRounding, .clique, .cover], memoryLimitMiB: Int? = nil,
+        cuts: Cuts = [.mixedIntegerRounding, .clique, .cover],
         log: (@Sendable (String) -> Void)? = nil, shouldStop: (@Sendable () -> Bool)? = nil,
         initialSolution: [Double]? = nil
     ) {
@@ -31,7 +29,6 @@ public struct SolveOptions: Sendable {
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.cuts = cuts
-        self.memoryLimitMiB = memoryLimitMiB
         self.log = log
         self.shouldStop = shouldStop
     }

@@ -10,7 +10,7 @@ enum Terminal {
 }
 
 /// Turns GLPK's output into progress lines on standard error: all of it with --verbose; on a terminal, only
-/// once a solve has run for a second (a long solve); never with --quiet or when standard error is not a terminal.
+/// once planning has run for a second (a long solve); never with --quiet or when standard error is not a terminal.
 struct SolverProgress {
     let verbose: Bool
     let quiet: Bool

@@ -64,6 +64,54 @@ struct RotationModel {
             }
         }
 
+        // Ownership (independent of on-call: no row links the two parts).
+        var largestLoad: LinearExpression?
+        var ownershipUnits: Variable?
+        var weightUnit = 1.0
+        var primaryOwner: [[Variable]] = []
+        var secondaryOwner: [[Variable]] = []
+        if includeOwnership {
+            let pipelines = scenario.pipelines
+            for id in ids {
+                primaryOwner.append(pipelines.map { model.addVariable("po(\(id),\($0.id))", .binary) })
+                secondaryOwner.append(pipelines.map { model.addVariable("so(\(id),\($0.id))", .binary) })
+            }
+            for (k, pipeline) in pipelines.enumerated() {
+                model.add("primary_owner(\(pipeline.id))", LinearExpression.sum(primaryOwner.map { $0[k] }) == 1)
+                model.add("secondary_owner(\(pipeline.id))", LinearExpression.sum(secondaryOwner.map { $0[k] }) == 1)
+                for e in engineers.indices {
+                    model.add(
+                        "distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
+                }
+            }
+            let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
+            if !investor.isEmpty {
+                let cap = Double(
+                    OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
+                for e in engineers.indices {
+                    model.add(
+                        "investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
+                }
+            }
+            // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the
+            // largest load is `unit × units` with `units` an integer, which lets GLPK round its bound up.
+            let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
+            let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
+            let units = model.addVariable(
+                "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
+            largestLoad = unit * units
+            ownershipUnits = units
+            weightUnit = unit
+            for e in engineers.indices {
+                var load = LinearExpression()
+                for (k, pipeline) in pipelines.enumerated() {
+                    load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
+                    load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
+                }
+                model.add("ownership_load(\(ids[e]))", load <= unit * units)
+            }
+        }
+
         // Fair shares and the deviation variables of the on-call balance level.
         let available = engineers.indices.map { Double(availability.availableWeeks($0)) }
         let totalAvailable = available.reduce(0, +)
@@ -72,8 +120,6 @@ struct RotationModel {
         var counts: [DutyRole: [Variable]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var holidayLargest: Variable?
-        var ownershipUnits: Variable?
-        var weightUnit = 1.0
         for goal in scenario.rules.priorities {
             switch goal {
             case .onCallBalance:
@@ -127,57 +173,7 @@ struct RotationModel {
                 }
                 levels.append(ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)))
             case .ownershipBalance:
-                if includeOwnership {
-                    levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: LinearExpression()))
-                }
-            }
-        }
-
-        // Ownership.
-        var primaryOwner: [[Variable]] = []
-        var secondaryOwner: [[Variable]] = []
-        if includeOwnership {
-            let pipelines = scenario.pipelines
-            for id in ids {
-                primaryOwner.append(pipelines.map { model.addVariable("po(\(id),\($0.id))", .binary) })
-                secondaryOwner.append(pipelines.map { model.addVariable("so(\(id),\($0.id))", .binary) })
-            }
-            for (k, pipeline) in pipelines.enumerated() {
-                model.add("primary_owner(\(pipeline.id))", LinearExpression.sum(primaryOwner.map { $0[k] }) == 1)
-                model.add("secondary_owner(\(pipeline.id))", LinearExpression.sum(secondaryOwner.map { $0[k] }) == 1)
-                for e in engineers.indices {
-                    model.add(
-                        "distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
-                }
-            }
-            let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
-            if !investor.isEmpty {
-                let cap = Double(
-                    OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
-                for e in engineers.indices {
-                    model.add(
-                        "investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
-                }
-            }
-            // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the
-            // largest load is `unit × units` with `units` an integer, which lets GLPK round its bound up.
-            let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
-            let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
-            let units = model.addVariable(
-                "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
-            let largestLoad = unit * units
-            ownershipUnits = units
-            weightUnit = unit
-            for e in engineers.indices {
-                var load = LinearExpression()
-                for (k, pipeline) in pipelines.enumerated() {
-                    load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
-                    load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
-                }
-                model.add("ownership_load(\(ids[e]))", load <= largestLoad)
-            }
-            levels = levels.map {
-                $0.kind == .ownershipLargest ? ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad) : $0
+                if let largestLoad { levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)) }
             }
         }
 

@@ -49,10 +49,6 @@ enum StartingSchedule {
         for (t, dates) in scenario.period.allWeeks.enumerated() {
             let free = engineers.filter { !availability.weeks[$0][t].onLeave }
             func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !availability.weeks[e][$0].onLeave }.count }
-            // Primary and backup are chosen together: the pair whose members most need the week (remaining target
-            // ÷ free weeks left, both roles counted). Someone whose target is met scores below everyone who still
-            // needs weeks, so they are picked only when nobody else is free (the start stays valid, only further from
-            // the bound).
             // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
             func primarySlotsLeft(_ e: Int) -> Int {
                 var slots = 0
@@ -64,16 +60,24 @@ enum StartingSchedule {
                 }
                 return slots
             }
+            // How much e needs the week: remaining target ÷ weeks left to meet it. Someone whose target is met
+            // scores below everyone who still needs weeks, so they are picked only when nobody else is free (the
+            // start stays valid, only further from the bound). Computed once per engineer and week.
             func urgency(_ left: Int, _ room: Int) -> Double {
                 left > 0 ? Double(left) / Double(max(1, room)) : Double(left) - 1
             }
+            var primaryUrgency = [Double](repeating: 0, count: engineers.count)
+            var backupUrgency = [Double](repeating: 0, count: engineers.count)
+            for e in free {
+                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[e], primarySlotsLeft(e))
+                backupUrgency[e] = urgency(backupLeft[e], freeWeeksLeft(e))
+            }
+            // Primary and backup are chosen together: the pair whose members most need the week.
             let primaryCandidates = free.filter { e in lastPrimary[e].map { t - $0 > gap } ?? true }
             var best: (score: Double, primary: Int, backup: Int)?
             for p in primaryCandidates {
                 for b in free where b != p {
-                    let score =
-                        primaryWeight * urgency(primaryLeft[p], primarySlotsLeft(p))
-                        + urgency(backupLeft[b], freeWeeksLeft(b))
+                    let score = primaryUrgency[p] + backupUrgency[b]
                     if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
                         best = (score, p, b)
                     }

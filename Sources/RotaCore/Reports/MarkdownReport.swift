@@ -200,10 +200,10 @@ public struct MarkdownReport: ReportFile {
         }
         return order.sorted().map { key in
             let (holiday, people) = groups[key]!
-            let people_ = people.map(TextFormatting.markdownCell).joined(separator: ", ")
+            let names = people.map(TextFormatting.markdownCell).joined(separator: ", ")
             return TeamHoliday(
                 text:
-                    "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(people_))",
+                    "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(names))",
                 provisional: holiday.provisional)
         }
     }

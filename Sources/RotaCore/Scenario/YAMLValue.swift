@@ -94,7 +94,7 @@ struct YAMLValue {
             throw .invalidValue(
                 location, field: path, value: scalar.string,
                 expected:
-                    "a number from \(ModelNumber.format(range.lowerBound)) to \(ModelNumber.format(range.upperBound))",
+                    "a number from \(TextFormatting.number(range.lowerBound)) to \(TextFormatting.number(range.upperBound))",
                 hint: hint)
         }
         return value
@@ -163,12 +163,5 @@ struct YAMLMapping {
             throw .missingField(owner.location, field: path, hint: hint)
         }
         return value
-    }
-}
-
-/// Numbers in messages: `3`, `0.5`.
-enum ModelNumber {
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
