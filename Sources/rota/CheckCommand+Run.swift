@@ -4,15 +4,11 @@ import RotaCore
 
 extension CheckCommand {
     func run() throws {
-        let loaded: Scenario
+        let loaded = try calendarOptions.scenario(scenario)
         let file: ScheduleFile
         do {
-            loaded = try ScenarioReader.read(path: scenario)
             file = try ScheduleReader.read(path: schedule ?? "reports/\(loaded.name)")
-        } catch let error as ScenarioError {
-            Terminal.error(error.description)
-            throw ExitStatus.badInput
-        } catch let error as ScheduleError {
+        } catch {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }

@@ -17,6 +17,8 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).")
     var scenario: String
 
+    @OptionGroup var calendarOptions: CalendarOptions
+
     @Option(help: "A report folder or a rotation.csv (default: reports/<scenario name>/).")
     var schedule: String?
 

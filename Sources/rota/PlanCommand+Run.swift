@@ -4,13 +4,7 @@ import RotaCore
 
 extension PlanCommand {
     func run() throws {
-        let loaded: Scenario
-        do {
-            loaded = try ScenarioReader.read(path: scenario)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitStatus.badInput
-        }
+        let loaded = try calendarOptions.scenario(scenario, quiet: quiet)
         let clock = ContinuousClock()
         let start = clock.now
         let progress = SolverProgress(verbose: verbose, quiet: quiet)

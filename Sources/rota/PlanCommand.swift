@@ -13,6 +13,8 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML); see docs/scenario.md.")
     var scenario: String
 
+    @OptionGroup var calendarOptions: CalendarOptions
+
     @Option(name: .shortAndLong, help: "Report folder (default: reports/<scenario name>/).")
     var output: String?
 

@@ -40,31 +40,3 @@ struct CalendarDateTests {
         #expect(DateRange(first: range.last, last: range.first) == nil)
     }
 }
-
-@Suite("Built-in holiday calendar")
-struct HolidayCalendarTests {
-    // Spot checks against official announcements: Malaysia's Prime Minister's Department federal holiday list
-    // for 2026 (Hari Raya Aidilfitri 21–22 March), Selangor's state gazette (Sultan's birthday 11 December),
-    // GOV.UK bank holidays (Scotland: St Andrew's Day 30 November 2026, a Monday).
-    @Test func spotChecks() {
-        let calendar = HolidayCalendar.builtin
-        func names(_ region: String, _ day: String) -> [String] {
-            let date = CalendarDate(iso: day)!
-            return calendar.holidays(in: region, during: DateRange(day: date)).map(\.name)
-        }
-        #expect(names("MY-10", "2026-03-21").contains("Eid al-Fitr"))
-        #expect(names("MY-10", "2026-12-11").contains("Birthday of The Sultan of Selangor"))
-        #expect(names("MY-14", "2026-12-11").isEmpty)  // a Selangor-only holiday
-        #expect(names("GB-SCT", "2026-11-30").contains("Saint Andrew's Day"))
-        #expect(names("GB-ENG", "2026-11-30").isEmpty)
-        #expect(names("US-CA", "2026-11-26").contains("Thanksgiving Day"))
-    }
-
-    @Test func knowsItsRegionsAndYears() {
-        let calendar = HolidayCalendar.builtin
-        #expect(calendar.years == 2026...2027)
-        #expect(calendar.knows(region: "MY-14"))
-        #expect(!calendar.knows(region: "MY-99"))
-        #expect(calendar.regions == calendar.regions.sorted())
-    }
-}

@@ -43,7 +43,7 @@ struct UnprovedReportTests {
                     simplexIterations: level.simplexIterations, branchNodes: level.branchNodes, seconds: 60)
         }
         let plan = Plan(
-            scenario: solved.scenario, availability: solved.availability, calendar: solved.calendar,
+            scenario: solved.scenario, availability: solved.availability,
             schedule: solved.schedule, levels: Array(stopped.prefix(3)), size: solved.size,
             holidayConflicts: solved.holidayConflicts, exportedModels: [])
         #expect(!plan.provedOptimal)

@@ -5,11 +5,7 @@ import Testing
 
 @Suite("Writing reports")
 struct ReportWritingTests {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rota-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func temporaryFolder() throws -> URL { try TemporaryFolder().url }
 
     @Test func csvIsQuotedPerRFC4180AndFormulasAreNeutralised() {
         var table = CSVTable(header: ["a", "b"])

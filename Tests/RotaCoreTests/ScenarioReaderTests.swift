@@ -123,9 +123,9 @@ struct ScenarioReaderTests {
             label: "id with a path separator", yaml: replacing("{id: experiments}", "{id: ../experiments}"), line: 10,
             fragments: ["pipelines[1].id", "letters, digits"]),
         BadCase(
-            label: "period outside the holiday data", yaml: replacing("start: 2027-01-04", "start: 2027-12-06"),
+            label: "period outside the holiday data", yaml: replacing("start: 2027-01-04", "start: 2030-12-02"),
             line: 3,
-            fragments: ["beyond the holiday data, which covers 2026–2027"]),
+            fragments: ["period: the holiday calendar of MY-10 covers 2025–2030, not 2030–2031", "generate_calendars.py"]),
         BadCase(
             label: "gap too large", yaml: replacing("min_gap_weeks: 1", "min_gap_weeks: 13"), line: 11,
             fragments: ["rules.min_gap_weeks: expected a whole number from 0 to 12"]),

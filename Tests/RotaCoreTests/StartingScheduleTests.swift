@@ -8,7 +8,7 @@ struct StartingScheduleTests {
     /// The start must be a valid schedule (judged by the independent checker) whose solution vector satisfies every
     /// row of the model, or GLPK would reject it; and it must aim at the fair-share bound.
     func checkStart(_ scenario: Scenario) -> Bool? {
-        let availability = TeamAvailability(scenario: scenario, calendar: .builtin)
+        let availability = TeamAvailability(scenario: scenario)
         guard let start = StartingSchedule.build(scenario, availability) else { return nil }
         #expect(RuleChecker(scenario: scenario).check(start).isEmpty, "\(scenario.name)")
         let built = RotationModel(scenario: scenario, availability: availability)
@@ -33,10 +33,10 @@ struct StartingScheduleTests {
     func seedScenariosGetAValidStartAtTheBound(_ name: String) throws {
         let scenario = try TestScenarios.seed(name)
         #expect(checkStart(scenario) == true)
-        let availability = TeamAvailability(scenario: scenario, calendar: .builtin)
+        let availability = TeamAvailability(scenario: scenario)
         let start = try #require(StartingSchedule.build(scenario, availability))
         let built = RotationModel(scenario: scenario, availability: availability)
-        let figures = FairnessReport(schedule: start, scenario: scenario, calendar: .builtin)
+        let figures = FairnessReport(schedule: start, scenario: scenario)
         let bound = built.model.variables[built.deviations[.primary]!.index].lowerBound!
         #expect(abs(figures.largestPrimaryDeviation - bound) < 1e-9)
         #expect(abs(figures.largestBackupDeviation - bound) < 1e-9)

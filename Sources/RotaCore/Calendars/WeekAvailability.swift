@@ -1,10 +1,10 @@
-/// Calendar facts for one engineer in one week of the period: leave, and their region's holidays.
+/// Calendar facts for one engineer in one week of the period: leave, and the holidays that weigh for them.
 public struct WeekAvailability: Sendable {
     /// Whether the week overlaps the engineer's leave (then they cannot be on duty).
     public let onLeave: Bool
-    /// Public holidays of the engineer's region inside the week, by date.
+    /// Holidays inside the week that weigh in the engineer's holiday burden, by date.
     public let holidays: [Holiday]
-    /// Distinct holiday days inside the week: the week's weight in the holiday burden.
+    /// The week's weight in the holiday burden: the sum of its days' weights (see ``PersonalCalendar``).
     public let holidayDays: Int
 }
 
@@ -13,13 +13,13 @@ public struct TeamAvailability: Sendable {
     /// `weeks[engineer][week]`, in scenario order.
     public let weeks: [[WeekAvailability]]
 
-    public init(scenario: Scenario, calendar: HolidayCalendar) {
+    public init(scenario: Scenario) {
         weeks = scenario.engineers.map { engineer in
-            scenario.period.allWeeks.map { week in
-                let holidays = calendar.holidays(in: engineer.region, during: week)
+            let personal = scenario.personalCalendar(engineer)
+            return scenario.period.allWeeks.map { week in
+                let burden = personal.burden(during: week)
                 return WeekAvailability(
-                    onLeave: engineer.isOnLeave(during: week), holidays: holidays,
-                    holidayDays: Set(holidays.map(\.date)).count)
+                    onLeave: engineer.isOnLeave(during: week), holidays: burden.holidays, holidayDays: burden.weight)
             }
         }
     }

@@ -3,7 +3,7 @@ public struct HolidayDuty: Sendable {
     public let week: Int
     public let role: DutyRole
     public let holidays: [Holiday]
-    /// Distinct holiday days × 2 as primary, × 1 as backup.
+    /// The week's holiday weight (see ``PersonalCalendar``) × 2 as primary, × 1 as backup.
     public let burden: Int
 }
 
@@ -27,7 +27,7 @@ public struct EngineerFairness: Sendable {
 public struct FairnessReport: Sendable {
     public let engineers: [EngineerFairness]
 
-    public init(schedule: Schedule, scenario: Scenario, calendar: HolidayCalendar) {
+    public init(schedule: Schedule, scenario: Scenario) {
         let period = scenario.period
         let available = scenario.engineers.map { engineer in
             period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count
@@ -35,15 +35,16 @@ public struct FairnessReport: Sendable {
         let total = available.reduce(0, +)
         let weights = Dictionary(scenario.pipelines.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         engineers = scenario.engineers.enumerated().map { index, engineer in
+            let personal = scenario.personalCalendar(engineer)
             var duty: [HolidayDuty] = []
             for week in schedule.weeks {
                 for role in DutyRole.allCases where week.engineer(for: role) == engineer.id {
-                    let holidays = calendar.holidays(in: engineer.region, during: period.week(week.number - 1))
-                    if !holidays.isEmpty {
+                    let burden = personal.burden(during: period.week(week.number - 1))
+                    if burden.weight > 0 {
                         duty.append(
                             HolidayDuty(
-                                week: week.number, role: role, holidays: holidays,
-                                burden: role.holidayWeight * Set(holidays.map(\.date)).count))
+                                week: week.number, role: role, holidays: burden.holidays,
+                                burden: role.holidayWeight * burden.weight))
                     }
                 }
             }

@@ -4,7 +4,6 @@ import LinearProgramming
 public struct Plan: Sendable {
     public let scenario: Scenario
     public let availability: TeamAvailability
-    public let calendar: HolidayCalendar
     public let schedule: Schedule
     public let levels: [LevelOutcome]
     public let size: ModelSize
@@ -15,18 +14,17 @@ public struct Plan: Sendable {
     public let fairness: FairnessReport
 
     public init(
-        scenario: Scenario, availability: TeamAvailability, calendar: HolidayCalendar, schedule: Schedule,
+        scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
         levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String]
     ) {
         self.scenario = scenario
         self.availability = availability
-        self.calendar = calendar
         self.schedule = schedule
         self.levels = levels
         self.size = size
         self.holidayConflicts = holidayConflicts
         self.exportedModels = exportedModels
-        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, calendar: calendar)
+        self.fairness = FairnessReport(schedule: schedule, scenario: scenario)
     }
 
     /// Whether every objective level was solved and proved optimal.

@@ -3,18 +3,16 @@ import LinearProgramming
 /// Builds the integer program for a scenario, solves its objective levels in order with GLPK, and decodes
 /// the schedule.
 public struct Planner: Sendable {
-    public let calendar: HolidayCalendar
     public let options: PlanOptions
 
-    public init(calendar: HolidayCalendar = .builtin, options: PlanOptions = PlanOptions()) {
-        self.calendar = calendar
+    public init(options: PlanOptions = PlanOptions()) {
         self.options = options
     }
 
     public func plan(_ scenario: Scenario) throws(PlanningError) -> Plan {
         let clock = ContinuousClock()
         let start = clock.now
-        let availability = TeamAvailability(scenario: scenario, calendar: calendar)
+        let availability = TeamAvailability(scenario: scenario)
         let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
@@ -53,7 +51,7 @@ public struct Planner: Sendable {
         let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
         let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
         return Plan(
-            scenario: scenario, availability: availability, calendar: calendar, schedule: schedule,
+            scenario: scenario, availability: availability, schedule: schedule,
             levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
     }
 

@@ -5,13 +5,13 @@ import Foundation
 ///
 /// Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a
 /// leading `'`, so a name in a scenario cannot become a formula in whoever opens the file.
-struct CSVTable {
-    let header: [String]
-    var rows: [[String]] = []
+public struct CSVTable {
+    public let header: [String]
+    public var rows: [[String]] = []
 
-    init(header: [String]) { self.header = header }
+    public init(header: [String]) { self.header = header }
 
-    mutating func append(_ row: [String]) {
+    public mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "a CSV row must have one field per column")
         rows.append(row)
     }
@@ -21,7 +21,7 @@ struct CSVTable {
         return "'" + cell
     }
 
-    func render() -> String {
+    public func render() -> String {
         let stream = OutputStream(toMemory: ())
         // Writing to memory cannot fail for lack of space or permissions; a failure here is a programming error.
         let writer = try! CSVWriter(stream: stream, newline: .crlf)

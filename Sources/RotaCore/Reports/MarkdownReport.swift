@@ -32,7 +32,7 @@ public struct MarkdownReport: ReportFile {
             "",
         ]
         out += [
-            "| Week | Dates | Primary | Backup | Public holidays in the team's regions |", "|---:|---|---|---|---|",
+            "| Week | Dates | Primary | Backup | Holidays on working days (who has them) |", "|---:|---|---|---|---|",
         ]
         var anyProvisional = false
         for week in plan.schedule.weeks {
@@ -69,6 +69,8 @@ public struct MarkdownReport: ReportFile {
         }
 
         // Fairness.
+        let categories = scenario.rules.holidayCategories.filter { $0 != .company }.sorted().map(\.rawValue)
+            .joined(separator: ", ")
         out += ["## Fairness", ""]
         out += [
             "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
@@ -84,10 +86,36 @@ public struct MarkdownReport: ReportFile {
         out += [
             "",
             "Fair share = weeks × the engineer's available weeks ÷ all engineers' available weeks (a week is unavailable when it "
-                + "overlaps their leave). Holiday burden = public-holiday days of the engineer's own region inside their duty weeks, "
-                + "counted 2 as primary and 1 as backup. Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
+                + "overlaps their leave). Holiday burden = the holiday days inside the engineer's duty weeks, counted 2 as primary "
+                + "and 1 as backup: a day counts 1 when a holiday of their own region (\(categories)) or a company day falls on it, "
+                + "the festival weight when it is a festival they observe, and 0 on their weekend (the substitute day counts "
+                + "instead). Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
             "",
         ]
+
+        // Holidays inside each engineer's duty weeks.
+        out += ["## Holidays in duty weeks", ""]
+        for row in fairness.engineers {
+            let observes = row.engineer.observes.map { festival in
+                "\(TextFormatting.markdownCell(festival.name)) ×\(festival.weight ?? scenario.rules.festivalWeight)"
+            }
+            let heading = "- **\(TextFormatting.markdownCell(row.engineer.name))** (\(row.engineer.region)"
+                + (observes.isEmpty ? "" : "; observes \(observes.joined(separator: ", "))") + "): "
+            if row.holidayDuty.isEmpty {
+                out.append(heading + "no holiday in a duty week.")
+                continue
+            }
+            let personal = scenario.personalCalendar(row.engineer)
+            let weeks = row.holidayDuty.map { duty in
+                let days = duty.holidays.map { holiday in
+                    let festival = personal.observedFestival(holiday).map { " (observed: \(TextFormatting.markdownCell($0.name)))" }
+                    return "\(Self.label(holiday)) (\(holiday.date.shortDescription))" + (festival ?? "")
+                }
+                return "week \(duty.week) \(duty.role.rawValue): \(days.joined(separator: ", ")), \(duty.burden) point\(duty.burden == 1 ? "" : "s")"
+            }
+            out.append(heading + weeks.joined(separator: "; ") + ".")
+        }
+        out.append("")
 
         // Holiday conflicts.
         out += ["## Holidays on duty", ""]
@@ -100,9 +128,7 @@ public struct MarkdownReport: ReportFile {
                 "",
             ]
             for conflict in plan.holidayConflicts {
-                let days = conflict.holidays.map {
-                    "\(TextFormatting.markdownCell($0.name)) (\($0.date.shortDescription)\($0.provisional ? " †" : ""))"
-                }
+                let days = conflict.holidays.map { "\(Self.label($0)) (\($0.date.shortDescription))" }
                 out.append(
                     "- **Week \(conflict.week.number)** (\(conflict.week.dates.first) – \(conflict.week.dates.last)): "
                         + "\(name(conflict.engineer)) is \(conflict.role.rawValue) over \(days.joined(separator: ", ")). "
@@ -184,6 +210,12 @@ public struct MarkdownReport: ReportFile {
         let provisional: Bool
     }
 
+    /// A holiday's name for a table cell: marks substitute days, and provisional dates with †.
+    static func label(_ holiday: Holiday) -> String {
+        TextFormatting.markdownCell(holiday.name) + (holiday.observedSubstitute ? " (substitute day)" : "")
+            + (holiday.provisional ? " †" : "")
+    }
+
     /// Holidays of the team's regions in a week: `1 Jan New Year's Day (Aidil, Choo)`.
     private func teamHolidays(_ plan: Plan, week: Int) -> [TeamHoliday] {
         var groups: [String: (holiday: Holiday, people: [String])] = [:]
@@ -203,7 +235,7 @@ public struct MarkdownReport: ReportFile {
             let names = people.map(TextFormatting.markdownCell).joined(separator: ", ")
             return TeamHoliday(
                 text:
-                    "\(holiday.date.shortDescription) \(TextFormatting.markdownCell(holiday.name))\(holiday.provisional ? " †" : "") (\(names))",
+                    "\(holiday.date.shortDescription) \(Self.label(holiday)) (\(names))",
                 provisional: holiday.provisional)
         }
     }

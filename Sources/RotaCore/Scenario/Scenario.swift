@@ -7,17 +7,28 @@ public struct Scenario: Sendable {
     public var engineers: [Engineer]
     public var pipelines: [Pipeline]
     public var rules: Rules
+    /// Public holidays of the engineers' regions.
+    public var calendar: HolidayCalendar
+    /// What reading the scenario's calendar files noticed but did not use (file:line and why).
+    public var notices: [String]
 
     public init(
         name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
-        rules: Rules = Rules()
+        rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = []
     ) {
+        self.notices = notices
         self.name = name
         self.title = title
         self.period = period
         self.engineers = engineers
         self.pipelines = pipelines
         self.rules = rules
+        self.calendar = calendar
+    }
+
+    /// The holidays that count for `engineer`: their region's, their company days, weighed by what they observe.
+    public func personalCalendar(_ engineer: Engineer) -> PersonalCalendar {
+        PersonalCalendar(engineer: engineer, calendar: calendar, rules: rules)
     }
 
     public func engineer(_ id: String) -> Engineer? { engineers.first { $0.id == id } }
@@ -55,12 +66,27 @@ public struct Engineer: Sendable, Equatable {
     public var region: String
     /// Days off, each a single day or an inclusive range.
     public var leave: [DateRange]
+    /// Where leave read from a calendar file came from: "Vacation (leave/aidil.ics:12)".
+    public var leaveNotes: [DateRange: String]
+    /// IANA time zone for timed calendar events (default: the region's).
+    public var timeZone: String
+    /// Festivals that weigh extra when on duty (the engineer's own community's days).
+    public var observes: [ObservedFestival]
+    /// Company days off from calendar files (the team's and the engineer's own).
+    public var companyDays: [Holiday]
 
-    public init(id: String, name: String, region: String, leave: [DateRange] = []) {
+    public init(
+        id: String, name: String, region: String, leave: [DateRange] = [], leaveNotes: [DateRange: String] = [:],
+        timeZone: String = "UTC", observes: [ObservedFestival] = [], companyDays: [Holiday] = []
+    ) {
         self.id = id
         self.name = name
         self.region = region
         self.leave = leave
+        self.leaveNotes = leaveNotes
+        self.timeZone = timeZone
+        self.observes = observes
+        self.companyDays = companyDays
     }
 
     public func isOnLeave(during range: DateRange) -> Bool { leave.contains { $0.overlaps(range) } }
@@ -95,10 +121,19 @@ public struct Rules: Sendable, Equatable {
     public var minGapWeeks: Int
     /// Goals, most important first; each is held at its best while the next is optimized.
     public var priorities: [PlanningGoal]
+    /// Kinds of holiday that weigh in the holiday burden (an observed festival counts whatever its kind).
+    public var holidayCategories: Set<HolidayCategory>
+    /// How many holiday days one day of an engineer's own observed festival counts for (unless `observes` says).
+    public var festivalWeight: Int
 
-    public init(minGapWeeks: Int = 1, priorities: [PlanningGoal] = PlanningGoal.allCases) {
+    public init(
+        minGapWeeks: Int = 1, priorities: [PlanningGoal] = PlanningGoal.allCases,
+        holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2
+    ) {
         self.minGapWeeks = minGapWeeks
         self.priorities = priorities
+        self.holidayCategories = holidayCategories
+        self.festivalWeight = festivalWeight
     }
 }
 

@@ -16,8 +16,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case duplicateID(SourceLocation, field: String, id: String, firstLine: Int?)
     /// A region code with no holiday calendar.
     case unknownRegion(SourceLocation, field: String, region: String, known: [String])
-    /// The period reaches years the holiday data does not cover.
-    case periodOutsideHolidayData(SourceLocation, period: DateRange, years: ClosedRange<Int>)
+    /// A calendar problem found while reading the scenario: an .ics file, or years the holiday data lacks.
+    case calendar(SourceLocation, field: String, CalendarError)
     /// A rotation needs a primary and a different backup.
     case tooFewEngineers(SourceLocation, count: Int)
 
@@ -26,7 +26,7 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let file, _): return SourceLocation(file: file)
         case .syntax(let l, _), .wrongType(let l, _, _, _), .missingField(let l, _, _), .unknownField(let l, _, _),
             .invalidValue(let l, _, _, _, _), .duplicateID(let l, _, _, _), .unknownRegion(let l, _, _, _),
-            .periodOutsideHolidayData(let l, _, _), .tooFewEngineers(let l, _):
+            .calendar(let l, _, _), .tooFewEngineers(let l, _):
             return l
         }
     }
@@ -65,15 +65,12 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
             let close = Suggestions.closest(to: region, in: known)
             let hint =
                 close.isEmpty
-                ? "known regions: \(known.joined(separator: ", "))"
+                ? "`rota regions` lists the \(known.count) known codes"
                 : "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ")
-                    + "? (docs/scenario.md lists the known regions)"
+                    + "? (`rota regions` lists the known codes)"
             return ("\(field): no holiday calendar for region \"\(region)\"", hint)
-        case .periodOutsideHolidayData(_, let period, let years):
-            return (
-                "period \(period) reaches beyond the holiday data, which covers \(years.lowerBound)–\(years.upperBound)",
-                "plan a period inside \(years.lowerBound)–\(years.upperBound)"
-            )
+        case .calendar(_, let field, let error):
+            return ("\(field): \(error)", nil)
         case .tooFewEngineers(_, let count):
             return (
                 "engineers: \(count) listed, but a rotation needs at least 2 (a primary and a different backup)",

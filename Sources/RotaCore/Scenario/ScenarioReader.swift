@@ -3,14 +3,14 @@ import Yams
 
 /// Reads and validates a scenario file (YAML). Every problem is a ``ScenarioError`` with file, line and field.
 public enum ScenarioReader {
-    static let topLevelFields = ["name", "title", "period", "engineers", "pipelines", "rules"]
+    static let topLevelFields = ["name", "title", "period", "engineers", "pipelines", "rules", "calendars"]
     static let periodFields = ["start", "weeks"]
-    static let engineerFields = ["id", "name", "region", "leave"]
+    static let engineerFields = ["id", "name", "region", "leave", "time_zone", "observes", "calendars"]
     static let pipelineFields = ["id", "name", "area", "investor_facing", "on_call", "weight"]
-    static let ruleFields = ["min_gap_weeks", "priorities"]
+    static let ruleFields = ["min_gap_weeks", "priorities", "holiday_categories", "festival_weight"]
 
-    /// Reads the scenario at `path`; `calendar` decides which regions and years are known.
-    public static func read(path: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError) -> Scenario {
+    /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.
+    public static func read(path: String, library: CalendarLibrary) throws(ScenarioError) -> Scenario {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,11 +18,11 @@ public enum ScenarioReader {
             let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
             throw .unreadable(file: path, reason: reason)
         }
-        return try parse(data: data, file: path, calendar: calendar)
+        return try parse(data: data, file: path, library: library)
     }
 
     /// Parses scenario text; `file` is used in messages only.
-    public static func parse(data: Data, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError)
+    public static func parse(data: Data, file: String, library: CalendarLibrary) throws(ScenarioError)
         -> Scenario
     {
         var bytes = data
@@ -34,10 +34,10 @@ public enum ScenarioReader {
             let line = text[..<nul].filter { $0 == "\n" }.count + 1
             throw .syntax(SourceLocation(file: file, line: line), problem: "the file contains a NUL byte")
         }
-        return try parse(yaml: text, file: file, calendar: calendar)
+        return try parse(yaml: text, file: file, library: library)
     }
 
-    public static func parse(yaml: String, file: String, calendar: HolidayCalendar = .builtin) throws(ScenarioError)
+    public static func parse(yaml: String, file: String, library: CalendarLibrary) throws(ScenarioError)
         -> Scenario
     {
         let root: Node
@@ -53,7 +53,7 @@ public enum ScenarioReader {
         } catch {
             throw .syntax(SourceLocation(file: file), problem: "\(error)")
         }
-        return try Decoder(file: file, calendar: calendar).scenario(YAMLValue(node: root, path: "", file: file))
+        return try Decoder(file: file, library: library).scenario(YAMLValue(node: root, path: "", file: file))
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
@@ -77,7 +77,9 @@ public enum ScenarioReader {
 /// Turns the YAML tree into a ``Scenario``, field by field.
 private struct Decoder {
     let file: String
-    let calendar: HolidayCalendar
+    let library: CalendarLibrary
+    /// Things read but not used (from calendar files), for the user to see.
+    let notices = NoticeLog()
 
     func scenario(_ root: YAMLValue) throws(ScenarioError) -> Scenario {
         let fields = try root.mapping(allowed: ScenarioReader.topLevelFields)
@@ -85,20 +87,29 @@ private struct Decoder {
         let title = try fields["title"]?.nonEmptyString() ?? name
         let period = try self.period(
             fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
-        let engineersValue = try fields.required(
-            "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
-        let engineers = try self.engineers(engineersValue)
-        let pipelines = try self.pipelines(
-            fields.required(
-                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
         let rules =
             try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.weeks) }
             ?? Rules()
-        if !calendar.covers(period.dates) {
-            throw .periodOutsideHolidayData(fields["period"]!.location, period: period.dates, years: calendar.years)
+        let engineersValue = try fields.required(
+            "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
+        var teamDays: [Holiday] = []
+        if let calendarsValue = fields["calendars"] {
+            teamDays = try companyDays(calendarsValue, period: period, timeZone: nil)
+        }
+        let engineers = try self.engineers(engineersValue, period: period, rules: rules, teamDays: teamDays)
+        let pipelines = try self.pipelines(
+            fields.required(
+                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
+        let years = period.dates.first.year...period.dates.last.year
+        let calendar: HolidayCalendar
+        do {
+            calendar = try library.calendar(regions: Set(engineers.map(\.region)), years: years)
+        } catch {
+            throw .calendar(fields["period"]!.location, field: "period", error)
         }
         return Scenario(
-            name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules)
+            name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
+            calendar: calendar, notices: notices.entries)
     }
 
     private func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
@@ -129,24 +140,132 @@ private struct Decoder {
         return result
     }
 
-    private func engineers(_ value: YAMLValue) throws(ScenarioError) -> [Engineer] {
+    private func engineers(_ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamDays: [Holiday])
+        throws(ScenarioError) -> [Engineer]
+    {
         let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
         {
             fields, id throws(ScenarioError) in
             let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
-            let region = try regionValue.nonEmptyString()
-            guard calendar.knows(region: region) else {
+            let regionCode = try regionValue.nonEmptyString()
+            guard let region = library.regions[regionCode] else {
                 throw .unknownRegion(
-                    regionValue.location, field: regionValue.path, region: region, known: calendar.regions)
+                    regionValue.location, field: regionValue.path, region: regionCode,
+                    known: library.regions.keys.sorted())
+            }
+            var timeZone = region.timeZone
+            if let zoneValue = fields["time_zone"] {
+                timeZone = try zoneValue.nonEmptyString()
+                guard TimeZone(identifier: timeZone) != nil else {
+                    throw .invalidValue(
+                        zoneValue.location, field: zoneValue.path, value: "\"\(timeZone)\"",
+                        expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
+                }
             }
             var leave: [DateRange] = []
+            var notes: [DateRange: String] = [:]
             if let leaveValue = fields["leave"] {
-                for entry in try leaveValue.list() { leave.append(try entry.dateRange()) }
+                for entry in try leaveValue.list() {
+                    if entry.isMapping {
+                        for occurrence in try calendarOccurrences(entry, period: period, timeZone: timeZone) {
+                            leave.append(occurrence.dates)
+                            notes[occurrence.dates] = "\(occurrence.summary) (\(occurrence.source))"
+                        }
+                    } else {
+                        leave.append(try entry.dateRange())
+                    }
+                }
             }
-            return Engineer(id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: region, leave: leave)
+            var companyDays = teamDays
+            if let calendarsValue = fields["calendars"] {
+                companyDays += try self.companyDays(calendarsValue, period: period, timeZone: timeZone)
+            }
+            let observes = try fields["observes"].map { value throws(ScenarioError) in
+                try festivals(value, region: regionCode, companyDays: companyDays)
+            } ?? []
+            return Engineer(
+                id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: regionCode, leave: leave,
+                leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays)
         }
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
+    }
+
+    /// A path in the scenario, relative to the scenario file's folder.
+    private func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        return folder.isEmpty || folder == "." ? path : folder + "/" + path
+    }
+
+    /// The occurrences of `{ics: FILE}` inside the period, days in `timeZone` (the region's for team calendars).
+    private func calendarOccurrences(_ value: YAMLValue, period: PlanningPeriod, timeZone: String?)
+        throws(ScenarioError) -> [CalendarOccurrence]
+    {
+        let fields = try value.mapping(allowed: ["ics"])
+        let pathValue = try fields.required("ics", hint: "the path of an .ics file, relative to the scenario")
+        return try occurrences(ofFile: pathValue, period: period, timeZone: timeZone)
+    }
+
+    private func occurrences(ofFile pathValue: YAMLValue, period: PlanningPeriod, timeZone: String?)
+        throws(ScenarioError) -> [CalendarOccurrence]
+    {
+        let path = resolve(try pathValue.nonEmptyString())
+        do {
+            let file = try CalendarFile.read(path: path, windowsTimeZones: library.windowsTimeZones)
+            notices.entries += file.notices
+            let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
+            return file.occurrences(in: period.dates, timeZone: zone)
+        } catch {
+            throw .calendar(pathValue.location, field: pathValue.path, error)
+        }
+    }
+
+    /// Company days off from a list of .ics paths: every day an event of theirs touches inside the period.
+    private func companyDays(_ value: YAMLValue, period: PlanningPeriod, timeZone: String?) throws(ScenarioError)
+        -> [Holiday]
+    {
+        var days: [Holiday] = []
+        for entry in try value.list() {
+            let label = try entry.nonEmptyString()
+            for occurrence in try occurrences(ofFile: entry, period: period, timeZone: timeZone) {
+                for date in occurrence.dates.days where period.dates.contains(date) {
+                    days.append(Holiday(date: date, region: label, name: occurrence.summary, category: .company))
+                }
+            }
+        }
+        return days
+    }
+
+    /// `observes:` as a list of festival names, or a mapping name → weight.
+    private func festivals(_ value: YAMLValue, region: String, companyDays: [Holiday]) throws(ScenarioError)
+        -> [ObservedFestival]
+    {
+        var named: [(YAMLValue, String, Int?)] = []
+        if value.isMapping {
+            for (key, weightValue) in try value.pairs() {
+                named.append(
+                    (weightValue, key, try weightValue.int(in: 1...10, hint: "a festival day counts this many holiday days")))
+            }
+        } else {
+            for entry in try value.list() { named.append((entry, try entry.nonEmptyString(), nil)) }
+        }
+        let regionHolidays: [Holiday]
+        do { regionHolidays = try library.holidays(of: region) } catch {
+            throw .calendar(value.location, field: value.path, error)
+        }
+        let names = Set((regionHolidays + companyDays).map(\.name)).sorted()
+        return try named.map { (entry, name, weight) throws(ScenarioError) in
+            let festival = ObservedFestival(name: name, weight: weight, aliases: library.festivalAliases)
+            guard names.contains(where: festival.matches(name:)) else {
+                throw .invalidValue(
+                    entry.location, field: entry.path, value: "\"\(name)\"",
+                    expected: "a holiday of \(region) (or of the engineer's calendars)",
+                    hint: Suggestions.didYouMean(name, names + library.festivalAliases.keys.sorted())
+                        ?? "`rota holidays --region \(region) --year …` lists the names")
+            }
+            return festival
+        }
     }
 
     private func pipelines(_ value: YAMLValue) throws(ScenarioError) -> [Pipeline] {
@@ -210,6 +329,29 @@ private struct Decoder {
             }
             rules.priorities = goals
         }
+        if let weight = fields["festival_weight"] {
+            rules.festivalWeight = try weight.int(
+                in: 1...10, hint: "a day of an engineer's own observed festival counts this many holiday days")
+        }
+        if let categoriesValue = fields["holiday_categories"] {
+            let names = HolidayCategory.allCases.map(\.rawValue)
+            var categories = Set<HolidayCategory>()
+            for entry in try categoriesValue.list() {
+                let text = try entry.string()
+                guard let category = HolidayCategory(rawValue: text) else {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        expected: "one of \(names.joined(separator: ", "))", hint: Suggestions.didYouMean(text, names))
+                }
+                categories.insert(category)
+            }
+            rules.holidayCategories = categories
+        }
         return rules
     }
+}
+
+/// Collects notices while a scenario is decoded.
+private final class NoticeLog {
+    var entries: [String] = []
 }

@@ -1,5 +1,5 @@
 /// Where in an input file something was found: `scenarios/x.yaml:12:5`.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public let file: String
     /// 1-based; nil when the whole file is meant.
     public let line: Int?

@@ -48,6 +48,23 @@ struct YAMLValue {
         return YAMLMapping(owner: self, entries: entries)
     }
 
+    var isMapping: Bool { if case .mapping = node { return true } else { return false } }
+
+    /// The entries of a mapping with free keys (e.g. festival → weight), in file order.
+    func pairs() throws(ScenarioError) -> [(String, YAMLValue)] {
+        guard case .mapping(let mapping) = node else { throw wrongType("a mapping") }
+        var result: [(String, YAMLValue)] = []
+        for (key, value) in mapping {
+            guard case .scalar(let scalar) = key else {
+                throw .wrongType(
+                    YAMLValue(node: key, path: path, file: file).location, field: path, expected: "names as keys",
+                    found: "a complex key")
+            }
+            result.append((scalar.string, YAMLValue(node: value, path: "\(path).\(scalar.string)", file: file)))
+        }
+        return result
+    }
+
     func list() throws(ScenarioError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw wrongType("a list") }
         return sequence.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]", file: file) }

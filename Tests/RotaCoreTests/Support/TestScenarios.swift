@@ -7,6 +7,16 @@ enum TestScenarios {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The repository's calendars/ folder.
+    static let library: CalendarLibrary = try! CalendarLibrary(
+        directory: repositoryRoot.appendingPathComponent("calendars").path)
+
+    /// The holiday calendar of `regions` for the years of `period`.
+    static func calendar(_ regions: [String], _ period: PlanningPeriod) -> HolidayCalendar {
+        try! library.calendar(
+            regions: Set(regions), years: period.dates.first.year...period.dates.last.year)
+    }
+
     static func seed(_ name: String) throws -> Scenario {
         try ScenarioReader.read(path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path)
     }
@@ -44,7 +54,7 @@ enum TestScenarios {
         }
         return Scenario(
             name: "random-\(seed)", title: "Random \(seed)", period: period, engineers: team, pipelines: work,
-            rules: Rules(minGapWeeks: minGap))
+            rules: Rules(minGapWeeks: minGap), calendar: calendar(team.map(\.region), period))
     }
 }
 
@@ -58,5 +68,18 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// The readers with the repository's calendars, as the tests use them.
+extension ScenarioReader {
+    static func read(path: String) throws(ScenarioError) -> Scenario {
+        try read(path: path, library: TestScenarios.library)
+    }
+    static func parse(yaml: String, file: String) throws(ScenarioError) -> Scenario {
+        try parse(yaml: yaml, file: file, library: TestScenarios.library)
+    }
+    static func parse(data: Data, file: String) throws(ScenarioError) -> Scenario {
+        try parse(data: data, file: file, library: TestScenarios.library)
     }
 }

@@ -1,0 +1,102 @@
+import CSV
+import Foundation
+
+/// A CSV file of the calendars folder, read row by row with the line each row came from.
+struct CalendarTable {
+    struct Row {
+        let line: Int
+        let fields: [String: String]
+    }
+
+    let file: String
+    let rows: [Row]
+
+    /// Reads `file`, which must have at least the `columns`. When `keep` is given, only lines whose first field
+    /// it accepts are parsed (the country files are sorted by region and large; India's is 0.8 MB).
+    init(file: String, columns: [String], keep: ((Substring) -> Bool)? = nil) throws(CalendarError) {
+        self.file = file
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw .unreadable(
+                file: file,
+                reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            (number: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element)
+        }
+        while let last = lines.last, last.text.isEmpty { lines.removeLast() }
+        guard let header = lines.first else {
+            throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "the file is empty", hint: nil)
+        }
+        let body = lines.dropFirst().filter { line in
+            guard let keep else { return true }
+            return keep(line.text.prefix { $0 != "," })
+        }
+        let selected = ([header] + body).map(\.text).joined(separator: "\n")
+        let reader: CSVReader
+        do { reader = try CSVReader(string: selected, hasHeaderRow: true) } catch {
+            throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "not CSV: \(error)", hint: nil)
+        }
+        let names = reader.headerRow ?? []
+        let missing = columns.filter { !names.contains($0) }
+        if !missing.isEmpty {
+            throw .malformed(
+                SourceLocation(file: file, line: 1), field: nil,
+                problem: "the header lacks \(missing.joined(separator: ", "))",
+                hint: "the header must name \(columns.joined(separator: ","))")
+        }
+        var rows: [Row] = []
+        var index = 0
+        while let values = reader.next() {
+            let line = index < body.count ? body[body.startIndex + index].number : lines.count
+            index += 1
+            guard values.count == names.count else {
+                throw .malformed(
+                    SourceLocation(file: file, line: line), field: nil,
+                    problem: "\(values.count) fields, but the header has \(names.count)",
+                    hint: "quote fields that contain commas")
+            }
+            rows.append(Row(line: line, fields: Dictionary(uniqueKeysWithValues: zip(names, values))))
+        }
+        self.rows = rows
+    }
+
+    func location(_ row: Row) -> SourceLocation { SourceLocation(file: file, line: row.line) }
+
+    /// The field, which must not be empty.
+    func text(_ row: Row, _ column: String) throws(CalendarError) -> String {
+        let value = row.fields[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+        if value.isEmpty {
+            throw .malformed(location(row), field: column, problem: "is empty", hint: nil)
+        }
+        return value
+    }
+
+    func date(_ row: Row, _ column: String) throws(CalendarError) -> CalendarDate {
+        let value = try text(row, column)
+        guard let date = CalendarDate(iso: value) else {
+            throw .malformed(
+                location(row), field: column, problem: "\"\(value)\" is not a date", hint: "write dates as YYYY-MM-DD")
+        }
+        return date
+    }
+
+    func bool(_ row: Row, _ column: String) throws(CalendarError) -> Bool {
+        switch try text(row, column) {
+        case "true": return true
+        case "false": return false
+        case let other:
+            throw .malformed(location(row), field: column, problem: "expected true or false, found \"\(other)\"", hint: nil)
+        }
+    }
+
+    func int(_ row: Row, _ column: String) throws(CalendarError) -> Int {
+        let value = try text(row, column)
+        guard let number = Int(value) else {
+            throw .malformed(location(row), field: column, problem: "expected a whole number, found \"\(value)\"", hint: nil)
+        }
+        return number
+    }
+}

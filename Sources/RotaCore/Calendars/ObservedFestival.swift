@@ -1,0 +1,41 @@
+import Foundation
+
+/// A festival an engineer observes, as named in the scenario, with the holiday names it matches.
+public struct ObservedFestival: Sendable, Hashable {
+    /// The name written in the scenario: "Deepavali".
+    public let name: String
+    /// Holiday days of this festival count this many times; nil: the scenario's `festival_weight`.
+    public let weight: Int?
+    /// Normalized names it matches: itself and its aliases from calendars/festivals.csv.
+    let patterns: [String]
+
+    public init(name: String, weight: Int?, aliases: [String: [String]]) {
+        self.name = name
+        self.weight = weight
+        let key = Self.normalize(name)
+        var names = [name]
+        for (festival, others) in aliases {
+            let group = [festival] + others
+            if group.contains(where: { Self.normalize($0) == key }) { names += group }
+        }
+        var seen = Set<String>()
+        patterns = names.map(Self.normalize).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Whether a holiday is (a day of) this festival: its name contains the festival's name or an alias,
+    /// ignoring case, accents and punctuation ("Chinese New Year (Second Day)" is Chinese New Year).
+    public func matches(_ holiday: Holiday) -> Bool { matches(name: holiday.name) }
+
+    func matches(name: String) -> Bool {
+        let text = " " + Self.normalize(name) + " "
+        return patterns.contains { text.contains(" " + $0 + " ") }
+    }
+
+    static func normalize(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map {
+            $0.replacingOccurrences(of: "'", with: "")
+        }
+        return words.joined(separator: " ")
+    }
+}

@@ -1,0 +1,114 @@
+/// What `rota holidays` and `rota regions` print: a region's holidays, a scenario's holidays and leave per
+/// engineer, or the known regions. Each renders as a terminal table or as CSV.
+public struct HolidayListing {
+    public let header: [String]
+    public let rows: [[String]]
+    /// CSV columns when they differ from the table's (the region listing's CSV is the data file's shape).
+    private let csvHeader: [String]
+    private let csvRows: [[String]]
+
+    public func table() -> String {
+        var table = TextTable(header: header)
+        for row in rows { table.append(row) }
+        return table.render()
+    }
+
+    public func csv() -> String {
+        var table = CSVTable(header: csvHeader)
+        for row in csvRows { table.append(row) }
+        return table.render()
+    }
+
+    /// The holidays of one region, in one year or every year the data holds.
+    public static func region(_ code: String, year: Int?, library: CalendarLibrary) throws(CalendarError)
+        -> HolidayListing
+    {
+        let region = try library.region(code)
+        var holidays = try library.holidays(of: code)
+        if let year {
+            let available = try library.years(of: code)
+            guard let available, available.contains(year) else {
+                throw .yearsNotCovered(region: code, requested: year...year, available: available)
+            }
+            holidays = holidays.filter { $0.date.year == year }
+        }
+        let yes = { (flag: Bool) in flag ? "yes" : "" }
+        let rows = holidays.map { holiday in
+            [
+                holiday.date.description, String(holiday.date.weekdayName.prefix(3)),
+                holiday.name + (holiday.observedSubstitute ? " (substitute day)" : ""),
+                holiday.category.rawValue
+                    + (region.isWeekend(holiday.date) && !holiday.observedSubstitute ? ", on the weekend" : ""),
+                yes(holiday.provisional),
+            ]
+        }
+        let csvRows = holidays.map { holiday in
+            [
+                holiday.date.description, holiday.name, holiday.region, holiday.category.rawValue,
+                String(holiday.observedSubstitute), String(holiday.provisional),
+            ]
+        }
+        return HolidayListing(
+            header: ["Date", "Day", "Name", "Category", "Provisional"], rows: rows,
+            csvHeader: ["date", "name", "region", "category", "observed", "provisional"], csvRows: csvRows)
+    }
+
+    /// Every holiday and leave day of every engineer inside the scenario's period, with the weight each day
+    /// has in the holiday burden.
+    public static func scenario(_ scenario: Scenario) -> HolidayListing {
+        var rows: [[String]] = []
+        var csvRows: [[String]] = []
+        let period = scenario.period.dates
+        for engineer in scenario.engineers {
+            let personal = scenario.personalCalendar(engineer)
+            let holidays = personal.holidays(during: period)
+            var entries: [(CalendarDate, Int, [String])] = []
+            for holiday in holidays {
+                let weight = personal.weight(of: holiday.date, holidays: [holiday])
+                var kind = holiday.category.rawValue
+                if let festival = personal.observedFestival(holiday) { kind += ", observed: \(festival.name)" }
+                if personal.region?.isWeekend(holiday.date) == true { kind += ", on the weekend" }
+                let source = holiday.category == .company ? holiday.region : engineer.region
+                entries.append(
+                    (
+                        holiday.date, 0,
+                        [
+                            "holiday", holiday.name + (holiday.observedSubstitute ? " (substitute day)" : ""), kind,
+                            String(weight), holiday.provisional ? "yes" : "", source,
+                        ]
+                    ))
+            }
+            for range in engineer.leave where range.overlaps(period) {
+                let note = engineer.leaveNotes[range]
+                for date in range.days where period.contains(date) {
+                    entries.append((date, 1, ["leave", note ?? "leave \(range)", "leave", "", "", note == nil ? "scenario" : "calendar file"]))
+                }
+            }
+            entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+            for (date, _, cells) in entries {
+                rows.append([engineer.id, date.description, String(date.weekdayName.prefix(3))] + cells.prefix(5))
+                csvRows.append([engineer.id, date.description] + cells)
+            }
+        }
+        return HolidayListing(
+            header: ["Engineer", "Date", "Day", "Kind", "Name", "Category", "Weight", "Provisional"], rows: rows,
+            csvHeader: ["engineer", "date", "kind", "name", "category", "weight", "provisional", "source"],
+            csvRows: csvRows.map { row in row.enumerated().map { $0.offset == 6 ? ($0.element == "yes" ? "true" : "false") : $0.element } })
+    }
+
+    /// The regions of one country, or all of them.
+    public static func regions(country: String?, library: CalendarLibrary) throws(CalendarError) -> HolidayListing {
+        var regions = library.regions.values.sorted { $0.code < $1.code }
+        if let country {
+            let code = country.uppercased()
+            guard library.countries.contains(code) else { throw .unknownCountry(country, known: library.countries) }
+            regions = regions.filter { $0.country == code }
+        }
+        let rows = regions.map {
+            [$0.code, $0.name, $0.weekendDescription, $0.timeZone, String($0.confirmedThrough)]
+        }
+        return HolidayListing(
+            header: ["Code", "Name", "Weekend", "Time zone", "Confirmed through"], rows: rows,
+            csvHeader: ["code", "name", "weekend", "time_zone", "confirmed_through"], csvRows: rows)
+    }
+}
