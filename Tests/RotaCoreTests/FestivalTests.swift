@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@testable import RotaCore
+
+@Suite("Festivals, weekends and calendar files in scenarios")
+struct FestivalTests {
+    /// Four engineers in Selangor from Monday 8 February 2027. Chinese New Year (6–7 February) falls on the
+    /// weekend, so only its substitute day, Monday 8 February, weighs; Nuzul Al-Quran (Wednesday 24 February)
+    /// weighs in week 3. Choo observes Chinese New Year with weight 3.
+    func team(choObserves: Bool) throws -> Scenario {
+        let yaml = """
+            name: festival
+            period: {start: 2027-02-08, weeks: 4}
+            engineers:
+              - {id: choo, region: MY-10\(choObserves ? ", observes: {Lunar New Year: 3}" : "")}
+              - {id: aidil, region: MY-10}
+              - {id: thiru, region: MY-10}
+              - {id: spencer, region: MY-10}
+            pipelines:
+              - {id: profit}
+            rules: {min_gap_weeks: 0}
+            """
+        return try ScenarioReader.parse(yaml: yaml, file: "festival.yaml")
+    }
+
+    @Test func anObservedFestivalMakesTheOptimalRotationDifferFromRoundRobin() throws {
+        let scenario = try team(choObserves: true)
+        #expect(scenario.engineers[0].observes.first?.name == "Lunar New Year")  // an alias of Chinese New Year
+        let plan = try Planner().plan(scenario)
+        let week1 = try #require(plan.schedule.weeks.first)
+        // The plan keeps Choo off duty in his festival's week …
+        #expect(week1.primary != "choo" && week1.backup != "choo")
+        // … where round robin (primary in list order, backup the next) puts him on as primary.
+        let ids = scenario.engineers.map(\.id)
+        let roundRobin = Schedule(
+            weeks: plan.schedule.weeks.enumerated().map { index, week in
+                RotationWeek(
+                    number: week.number, dates: week.dates, primary: ids[index % 4], backup: ids[(index + 1) % 4])
+            }, ownership: [])
+        #expect(roundRobin.weeks[0].primary == "choo")
+        // Holiday burden, by hand: week 1 has one weighing day (the substitute Monday), week 3 one (Nuzul
+        // Al-Quran); primary counts 2, backup 1. Plan: 2 + 1 in each week = 6. Round robin: Choo primary in
+        // week 1 at weight 3 → 6, backup 1, week 3: 3 → 10.
+        let planned = FairnessReport(schedule: plan.schedule, scenario: scenario)
+        let naive = FairnessReport(schedule: roundRobin, scenario: scenario)
+        #expect(planned.totalHolidayBurden == 6)
+        #expect(naive.totalHolidayBurden == 10)
+        // Without the festival every engineer is alike and Choo may as well take week 1: the optimum is the same 6.
+        let plain = try Planner().plan(try team(choObserves: false))
+        #expect(FairnessReport(schedule: plain.schedule, scenario: try team(choObserves: false)).totalHolidayBurden == 6)
+    }
+
+    @Test func aHolidayOnTheRegionsWeekendWeighsNothing() throws {
+        // Friday 1 January 2027, New Year's Day: a working day in Selangor, the weekend in Kedah (Friday–Saturday).
+        let friday = CalendarDate(iso: "2027-01-01")!
+        let holiday = Holiday(date: friday, region: "MY", name: "New Year's Day")
+        let period = PlanningPeriod(start: CalendarDate(iso: "2026-12-28")!, weeks: 1)
+        let calendar = TestScenarios.calendar(["MY-10", "MY-02"], period)
+        for (region, expected) in [("MY-10", 1), ("MY-02", 0)] {
+            let personal = PersonalCalendar(
+                engineer: Engineer(id: "e", name: "E", region: region), calendar: calendar, rules: Rules())
+            #expect(personal.weight(of: friday, holidays: [holiday]) == expected, "\(region)")
+        }
+    }
+
+    @Test func leaveAndCompanyDaysComeFromCalendarFiles() throws {
+        let fixtures = CalendarFileTests.fixtures.path
+        let yaml = """
+            name: from-ics
+            period: {start: 2027-01-04, weeks: 13}
+            calendars: [\(fixtures)/company-days.ics]
+            engineers:
+              - {id: aidil, region: MY-10, leave: [{ics: \(fixtures)/google-leave.ics}, 2027-03-29]}
+              - {id: choo, region: SG, leave: [{ics: \(fixtures)/outlook-leave.ics}]}
+            pipelines:
+              - {id: profit}
+            """
+        let scenario = try ScenarioReader.parse(yaml: yaml, file: "from-ics.yaml")
+        let aidil = scenario.engineers[0]
+        #expect(aidil.leave.map(\.description).contains("2027-02-08..2027-02-12"))
+        #expect(aidil.leave.map(\.description).contains("2027-03-29"))
+        #expect(aidil.leaveNotes[DateRange(first: CalendarDate(iso: "2027-02-08")!, last: CalendarDate(iso: "2027-02-12")!)!]?
+            .contains("Annual leave; Johor") == true)
+        // Choo's timed out-of-office is read in Singapore's time zone (the region's).
+        #expect(scenario.engineers[1].timeZone == "Asia/Singapore")
+        #expect(scenario.engineers[1].leave.map(\.description).contains("2027-02-22..2027-02-26"))
+        // The team calendar's days are company days for everyone, and weigh like public holidays.
+        #expect(scenario.engineers.allSatisfy { $0.companyDays.map(\.date.description) == ["2027-02-03", "2027-02-04", "2027-03-01"] })
+        let personal = scenario.personalCalendar(aidil)
+        #expect(personal.burden(during: scenario.period.week(4)).weight == 2)  // the offsite, 3–4 February
+        #expect(personal.burden(during: scenario.period.week(8)).weight == 1)  // Monday 1 March, family day
+        // What the reader saw but did not use is passed on.
+        #expect(scenario.notices.contains { $0.contains("VTODO ignored") })
+        #expect(scenario.notices.contains { $0.contains("cancelled event") })
+    }
+
+    @Test func anUnknownFestivalOrBrokenCalendarFileIsLocated() throws {
+        let bad = """
+            name: bad
+            period: {start: 2027-01-04, weeks: 4}
+            engineers:
+              - {id: aidil, region: MY-10, observes: [Deepavalli]}
+              - {id: choo, region: MY-10}
+            pipelines:
+              - {id: profit}
+            """
+        let error = #expect(throws: ScenarioError.self) { try ScenarioReader.parse(yaml: bad, file: "bad.yaml") }
+        #expect(error?.location.line == 4)
+        #expect(error?.description.contains("did you mean \"Deepavali\"") == true)
+        let broken = bad.replacingOccurrences(
+            of: "observes: [Deepavalli]", with: "leave: [{ics: \(CalendarFileTests.fixtures.path)/missing-end.ics}]")
+        let icsError = #expect(throws: ScenarioError.self) { try ScenarioReader.parse(yaml: broken, file: "bad.yaml") }
+        #expect(icsError?.location.line == 4)
+        #expect(icsError?.description.contains("missing-end.ics:7: END:VCALENDAR, but BEGIN:VEVENT on line 3") == true)
+    }
+}
