@@ -12,7 +12,8 @@ public final class CalendarLibrary: Sendable {
     let festivalAliases: [String: [String]]
     /// Windows time-zone name → IANA name, from windows-time-zones.csv (Outlook writes Windows names).
     let windowsTimeZones: [String: String]
-    private let countryHolidays = Mutex<[String: [String: [Holiday]]]>([:])
+    /// Region → its holidays, for the regions read so far.
+    private let loaded = Mutex<[String: [Holiday]]>([:])
 
     /// Reads the folder's index files; country files are read when a region of theirs is first needed.
     public init(directory: String) throws(CalendarError) {
@@ -115,11 +116,23 @@ public final class CalendarLibrary: Sendable {
 
     /// All holidays of `region` (every year the data has), by date then name.
     public func holidays(of region: String) throws(CalendarError) -> [Holiday] {
-        let country = try self.region(region).country
-        if let cached = countryHolidays.withLock({ $0[country] }) { return cached[region] ?? [] }
-        let loaded = try readCountry(country)
-        countryHolidays.withLock { $0[country] = loaded }
-        return loaded[region] ?? []
+        try load([region])
+        return loaded.withLock { $0[region] ?? [] }
+    }
+
+    /// Reads the holidays of the regions not read yet, one pass over each country file (only their lines are parsed).
+    private func load(_ codes: Set<String>) throws(CalendarError) {
+        var missing: [String: Set<String>] = [:]
+        for code in codes {
+            let country = try region(code).country
+            if loaded.withLock({ $0[code] == nil }) { missing[country, default: []].insert(code) }
+        }
+        for (country, wanted) in missing.sorted(by: { $0.key < $1.key }) {
+            let read = try readCountry(country, regions: wanted)
+            loaded.withLock { table in
+                for code in wanted { table[code] = read[code] ?? [] }
+            }
+        }
     }
 
     /// The years the data of `region` covers, or nil when it has no dates.
@@ -133,6 +146,7 @@ public final class CalendarLibrary: Sendable {
     public func calendar(regions codes: Set<String>, years: ClosedRange<Int>) throws(CalendarError) -> HolidayCalendar {
         var holidays: [Holiday] = []
         var regions: [String: Region] = [:]
+        try load(codes)
         for code in codes.sorted() {
             regions[code] = try region(code)
             let covered = try self.years(of: code)
@@ -144,8 +158,9 @@ public final class CalendarLibrary: Sendable {
         return HolidayCalendar(regions: regions, holidays: holidays)
     }
 
-    private func readCountry(_ country: String) throws(CalendarError) -> [String: [Holiday]] {
-        let wanted = Set(regions.values.filter { $0.country == country }.map(\.code))
+    private func readCountry(_ country: String, regions wanted: Set<String>) throws(CalendarError)
+        -> [String: [Holiday]]
+    {
         let table = try CalendarTable(
             file: Self.path(directory, "\(country).csv"),
             columns: ["region", "date", "name", "category", "observed", "provisional"],

@@ -23,18 +23,25 @@ struct CalendarTable {
                 file: file,
                 reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            (number: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element)
+        // Split on bytes, not Characters: the country files are large and this runs on every plan.
+        var lines: [(number: Int, text: Substring)] = []
+        var number = 0
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            var line = Substring(raw)
+            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if number > 1, let keep {
+                let comma = line.utf8.firstIndex(of: UInt8(ascii: ",")) ?? line.utf8.endIndex
+                if !keep(Substring(line.utf8[line.utf8.startIndex..<comma])) { continue }
+            }
+            lines.append((number, line))
         }
         while let last = lines.last, last.text.isEmpty { lines.removeLast() }
-        guard let header = lines.first else {
+        guard let header = lines.first, header.number == 1 else {
             throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "the file is empty", hint: nil)
         }
-        let body = lines.dropFirst().filter { line in
-            guard let keep else { return true }
-            return keep(line.text.prefix { $0 != "," })
-        }
-        let selected = ([header] + body).map(\.text).joined(separator: "\n")
+        let body = lines.dropFirst()
+        let selected = lines.map(\.text).joined(separator: "\n")
         let reader: CSVReader
         do { reader = try CSVReader(string: selected, hasHeaderRow: true) } catch {
             throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "not CSV: \(error)", hint: nil)
@@ -50,7 +57,7 @@ struct CalendarTable {
         var rows: [Row] = []
         var index = 0
         while let values = reader.next() {
-            let line = index < body.count ? body[body.startIndex + index].number : lines.count
+            let line = index < body.count ? body[body.startIndex + index].number : number
             index += 1
             guard values.count == names.count else {
                 throw .malformed(
