@@ -48,7 +48,7 @@ struct HolidaysCommand: ParsableCommand {
                 throw ExitStatus.badInput
             }
         }
-        Terminal.out(format == .csv ? String(listing.csv().dropLast(2)) : listing.table())
+        format.print(listing)
     }
 }
 
@@ -76,11 +76,19 @@ struct RegionsCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }
-        Terminal.out(format == .csv ? String(listing.csv().dropLast(2)) : listing.table())
+        format.print(listing)
     }
 }
 
 enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     case table
     case csv
+
+    /// Prints the listing on standard output (CSV with CRLF row ends, as Rota's CSV files).
+    func print(_ listing: HolidayListing) {
+        switch self {
+        case .table: Terminal.out(listing.table())
+        case .csv: Terminal.out(String(listing.csv().dropLast(2)))
+        }
+    }
 }

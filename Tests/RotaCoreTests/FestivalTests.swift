@@ -95,6 +95,27 @@ struct FestivalTests {
         #expect(scenario.notices.contains { $0.contains("cancelled event") })
     }
 
+    @Test func aTeamCalendarIsReadInEachEngineersTimeZone() throws {
+        // Out of office from midnight 22 February to midnight 27 February, Singapore time (an Outlook export):
+        // in London that begins at 16:00 on 21 February.
+        let yaml = """
+            name: zones
+            period: {start: 2027-02-15, weeks: 2}
+            calendars: [\(CalendarFileTests.fixtures.path)/outlook-leave.ics]
+            engineers:
+              - {id: choo, region: SG}
+              - {id: ed, region: GB-ENG}
+            pipelines:
+              - {id: profit}
+            """
+        let scenario = try ScenarioReader.parse(yaml: yaml, file: "zones.yaml")
+        let days = scenario.engineers.map { $0.companyDays.map(\.date.description) }
+        #expect(days[0] == ["2027-02-22", "2027-02-23", "2027-02-24", "2027-02-25", "2027-02-26"])
+        #expect(days[1] == ["2027-02-21", "2027-02-22", "2027-02-23", "2027-02-24", "2027-02-25", "2027-02-26"])
+        // The file is read once: its notice (an ignored VTODO) appears once.
+        #expect(scenario.notices.filter { $0.contains("VTODO") }.count == 1)
+    }
+
     @Test func anUnknownFestivalOrBrokenCalendarFileIsLocated() throws {
         let bad = """
             name: bad

@@ -33,9 +33,15 @@ public final class CalendarLibrary: Sendable {
                 }
                 weekend.insert(index + 1)
             }
+            let zone = try regionTable.text(row, "time_zone")
+            guard TimeZone(identifier: zone) != nil else {
+                throw .malformed(
+                    regionTable.location(row), field: "time_zone", problem: "unknown time zone \"\(zone)\"",
+                    hint: "an IANA name such as Asia/Kuala_Lumpur")
+            }
             regions[code] = Region(
                 code: code, country: try regionTable.text(row, "country"), name: try regionTable.text(row, "name"),
-                weekend: weekend, timeZone: try regionTable.text(row, "time_zone"),
+                weekend: weekend, timeZone: zone,
                 confirmedThrough: try regionTable.int(row, "confirmed_through"))
         }
         self.regions = regions

@@ -39,12 +39,4 @@ public struct Holiday: Sendable, Hashable {
         self.observedSubstitute = observedSubstitute
         self.provisional = provisional
     }
-
-    /// The name as people read it: "Saint Andrew's Day (substitute day)", "Vesak Day (provisional)".
-    public var displayName: String {
-        var text = name
-        if observedSubstitute { text += " (substitute day)" }
-        if provisional { text += " (provisional)" }
-        return text
-    }
 }

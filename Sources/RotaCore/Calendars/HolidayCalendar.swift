@@ -29,7 +29,4 @@ public struct HolidayCalendar: Sendable {
         }
         return result
     }
-
-    /// Every holiday of `region`, by date then name.
-    public func allHolidays(in region: String) -> [Holiday] { byRegion[region] ?? [] }
 }

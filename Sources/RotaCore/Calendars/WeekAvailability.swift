@@ -5,7 +5,7 @@ public struct WeekAvailability: Sendable {
     /// Holidays inside the week that weigh in the engineer's holiday burden, by date.
     public let holidays: [Holiday]
     /// The week's weight in the holiday burden: the sum of its days' weights (see ``PersonalCalendar``).
-    public let holidayDays: Int
+    public let holidayWeight: Int
 }
 
 /// Leave and holidays for every engineer and week of a scenario: the calendar input of the model.
@@ -19,7 +19,7 @@ public struct TeamAvailability: Sendable {
             return scenario.period.allWeeks.map { week in
                 let burden = personal.burden(during: week)
                 return WeekAvailability(
-                    onLeave: engineer.isOnLeave(during: week), holidays: burden.holidays, holidayDays: burden.weight)
+                    onLeave: engineer.isOnLeave(during: week), holidays: burden.holidays, holidayWeight: burden.weight)
             }
         }
     }

@@ -108,7 +108,7 @@ public struct Planner: Sendable {
             for role in DutyRole.allCases {
                 let id = week.engineer(for: role)
                 let facts = availability.weeks[index[id]!][t]
-                guard facts.holidayDays > 0 else { continue }
+                guard facts.holidayWeight > 0 else { continue }
                 let reason: ConflictReason
                 let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
                 if conflicts.count >= options.conflictsToExplain || (remaining.map { $0 <= .zero } ?? false) {
@@ -136,12 +136,12 @@ public struct Planner: Sendable {
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
         let candidates = engineers.filter {
-            !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayDays == 0
+            !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayWeight == 0
         }
         guard !candidates.isEmpty else {
             return .nobodyElse(
                 onLeave: engineers.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
-                withHolidays: engineers.filter { availability.weeks[$0][t].holidayDays > 0 }.map {
+                withHolidays: engineers.filter { availability.weeks[$0][t].holidayWeight > 0 }.map {
                     scenario.engineers[$0].id
                 })
         }

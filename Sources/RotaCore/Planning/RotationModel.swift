@@ -21,8 +21,8 @@ struct RotationModel {
     let ownershipUnits: Variable?
     let shares: [Double]
     let weightUnit: Double
-    /// `holidayDays[e][t]`: holiday days of engineer e's region in week t.
-    private let holidayDays: [[Int]]
+    /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of week t for engineer e (see ``PersonalCalendar``).
+    private let holidayWeight: [[Int]]
 
     /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
     init(scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true) {
@@ -156,8 +156,8 @@ struct RotationModel {
                 var burden: [LinearExpression] = []
                 for e in engineers.indices {
                     var expression = LinearExpression()
-                    for t in 0..<weeks where availability.weeks[e][t].holidayDays > 0 {
-                        let days = Double(availability.weeks[e][t].holidayDays)
+                    for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
+                        let days = Double(availability.weeks[e][t].holidayWeight)
                         if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
                         if let b = backup[e][t] { expression.add(b, coefficient: days) }
                     }
@@ -189,7 +189,7 @@ struct RotationModel {
         self.ownershipUnits = ownershipUnits
         self.shares = share
         self.weightUnit = weightUnit
-        self.holidayDays = availability.weeks.map { $0.map(\.holidayDays) }
+        self.holidayWeight = availability.weeks.map { $0.map(\.holidayWeight) }
         self.ids = ids
         self.weights = scenario.pipelines.map(\.weight)
         self.pipelineIDs = scenario.pipelines.map(\.id)
@@ -219,7 +219,7 @@ struct RotationModel {
                 }
                 values[variable.index] = 1
                 weeksOnDuty[role]![e] += 1
-                burden[e] += role.holidayWeight * holidayDays[e][t]
+                burden[e] += role.holidayWeight * holidayWeight[e][t]
             }
         }
         for role in DutyRole.allCases {

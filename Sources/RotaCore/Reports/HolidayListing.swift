@@ -53,47 +53,60 @@ public struct HolidayListing {
             csvHeader: ["date", "name", "region", "category", "observed", "provisional"], csvRows: csvRows)
     }
 
-    /// Every holiday and leave day of every engineer inside the scenario's period, with the weight each day
-    /// has in the holiday burden.
+    /// Every holiday and leave day of every engineer inside the scenario's period, with the weight its day has in
+    /// the holiday burden (a day with several holidays weighs once, as its heaviest).
     public static func scenario(_ scenario: Scenario) -> HolidayListing {
+        struct Entry {
+            let date: CalendarDate
+            let isLeave: Bool
+            let name: String
+            let category: String
+            let weight: String
+            let provisional: Bool
+            let source: String
+        }
         var rows: [[String]] = []
         var csvRows: [[String]] = []
         let period = scenario.period.dates
         for engineer in scenario.engineers {
             let personal = scenario.personalCalendar(engineer)
             let holidays = personal.holidays(during: period)
-            var entries: [(CalendarDate, Int, [String])] = []
-            for holiday in holidays {
-                let weight = personal.weight(of: holiday.date, holidays: [holiday])
-                var kind = holiday.category.rawValue
-                if let festival = personal.observedFestival(holiday) { kind += ", observed: \(festival.name)" }
-                if personal.region?.isWeekend(holiday.date) == true { kind += ", on the weekend" }
-                let source = holiday.category == .company ? holiday.region : engineer.region
-                entries.append(
-                    (
-                        holiday.date, 0,
-                        [
-                            "holiday", holiday.name + (holiday.observedSubstitute ? " (substitute day)" : ""), kind,
-                            String(weight), holiday.provisional ? "yes" : "", source,
-                        ]
-                    ))
+            var entries: [Entry] = holidays.map { holiday in
+                var category = holiday.category.rawValue
+                if let festival = personal.observedFestival(holiday) { category += ", observed: \(festival.name)" }
+                if personal.region?.isWeekend(holiday.date) == true { category += ", on the weekend" }
+                return Entry(
+                    date: holiday.date, isLeave: false,
+                    name: holiday.name + (holiday.observedSubstitute ? " (substitute day)" : ""), category: category,
+                    weight: String(personal.weight(of: holiday.date, holidays: holidays)),
+                    provisional: holiday.provisional,
+                    source: holiday.category == .company ? holiday.region : engineer.region)
             }
             for range in engineer.leave where range.overlaps(period) {
                 let note = engineer.leaveNotes[range]
                 for date in range.days where period.contains(date) {
-                    entries.append((date, 1, ["leave", note ?? "leave \(range)", "leave", "", "", note == nil ? "scenario" : "calendar file"]))
+                    entries.append(
+                        Entry(
+                            date: date, isLeave: true, name: note ?? "leave \(range)", category: "leave", weight: "",
+                            provisional: false, source: note == nil ? "scenario" : "calendar file"))
                 }
             }
-            entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-            for (date, _, cells) in entries {
-                rows.append([engineer.id, date.description, String(date.weekdayName.prefix(3))] + cells.prefix(5))
-                csvRows.append([engineer.id, date.description] + cells)
+            for entry in entries.sorted(by: { ($0.date, $0.isLeave ? 1 : 0) < ($1.date, $1.isLeave ? 1 : 0) }) {
+                let kind = entry.isLeave ? "leave" : "holiday"
+                rows.append([
+                    engineer.id, entry.date.description, String(entry.date.weekdayName.prefix(3)), kind, entry.name,
+                    entry.category, entry.weight, entry.provisional ? "yes" : "",
+                ])
+                csvRows.append([
+                    engineer.id, entry.date.description, kind, entry.name, entry.category, entry.weight,
+                    String(entry.provisional), entry.source,
+                ])
             }
         }
         return HolidayListing(
             header: ["Engineer", "Date", "Day", "Kind", "Name", "Category", "Weight", "Provisional"], rows: rows,
             csvHeader: ["engineer", "date", "kind", "name", "category", "weight", "provisional", "source"],
-            csvRows: csvRows.map { row in row.enumerated().map { $0.offset == 6 ? ($0.element == "yes" ? "true" : "false") : $0.element } })
+            csvRows: csvRows)
     }
 
     /// The regions of one country, or all of them.

@@ -92,11 +92,10 @@ private struct Decoder {
             ?? Rules()
         let engineersValue = try fields.required(
             "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
-        var teamDays: [Holiday] = []
-        if let calendarsValue = fields["calendars"] {
-            teamDays = try companyDays(calendarsValue, period: period, timeZone: nil)
-        }
-        let engineers = try self.engineers(engineersValue, period: period, rules: rules, teamDays: teamDays)
+        // Read once; each engineer's company days are then taken in their own time zone.
+        let teamCalendars = try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
+        let engineers = try self.engineers(
+            engineersValue, period: period, rules: rules, teamCalendars: teamCalendars)
         let pipelines = try self.pipelines(
             fields.required(
                 "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
@@ -140,7 +139,9 @@ private struct Decoder {
         return result
     }
 
-    private func engineers(_ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamDays: [Holiday])
+    private func engineers(
+        _ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamCalendars: [(label: String, file: CalendarFile)]
+    )
         throws(ScenarioError) -> [Engineer]
     {
         let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
@@ -176,10 +177,11 @@ private struct Decoder {
                     }
                 }
             }
-            var companyDays = teamDays
-            if let calendarsValue = fields["calendars"] {
-                companyDays += try self.companyDays(calendarsValue, period: period, timeZone: timeZone)
-            }
+            let ownCalendars = try fields["calendars"].map { value throws(ScenarioError) in
+                try calendarFiles(value)
+            } ?? []
+            let companyDays = Self.companyDays(
+                teamCalendars + ownCalendars, period: period, timeZone: TimeZone(identifier: timeZone)!)
             let observes = try fields["observes"].map { value throws(ScenarioError) in
                 try festivals(value, region: regionCode, companyDays: companyDays)
             } ?? []
@@ -198,37 +200,41 @@ private struct Decoder {
         return folder.isEmpty || folder == "." ? path : folder + "/" + path
     }
 
-    /// The occurrences of `{ics: FILE}` inside the period, days in `timeZone` (the region's for team calendars).
-    private func calendarOccurrences(_ value: YAMLValue, period: PlanningPeriod, timeZone: String?)
+    /// The occurrences of `{ics: FILE}` inside the period, timed events read in `timeZone` (an IANA name).
+    private func calendarOccurrences(_ value: YAMLValue, period: PlanningPeriod, timeZone: String)
         throws(ScenarioError) -> [CalendarOccurrence]
     {
         let fields = try value.mapping(allowed: ["ics"])
         let pathValue = try fields.required("ics", hint: "the path of an .ics file, relative to the scenario")
-        return try occurrences(ofFile: pathValue, period: period, timeZone: timeZone)
+        return try calendarFile(pathValue).occurrences(in: period.dates, timeZone: TimeZone(identifier: timeZone)!)
     }
 
-    private func occurrences(ofFile pathValue: YAMLValue, period: PlanningPeriod, timeZone: String?)
-        throws(ScenarioError) -> [CalendarOccurrence]
-    {
+    /// Reads the .ics file a scenario field names; its notices are kept for the user.
+    private func calendarFile(_ pathValue: YAMLValue) throws(ScenarioError) -> CalendarFile {
         let path = resolve(try pathValue.nonEmptyString())
         do {
             let file = try CalendarFile.read(path: path, windowsTimeZones: library.windowsTimeZones)
             notices.entries += file.notices
-            let zone = timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")!
-            return file.occurrences(in: period.dates, timeZone: zone)
+            return file
         } catch {
             throw .calendar(pathValue.location, field: pathValue.path, error)
         }
     }
 
-    /// Company days off from a list of .ics paths: every day an event of theirs touches inside the period.
-    private func companyDays(_ value: YAMLValue, period: PlanningPeriod, timeZone: String?) throws(ScenarioError)
-        -> [Holiday]
-    {
+    /// A `calendars:` list of .ics paths, read, each with the path it was named by.
+    private func calendarFiles(_ value: YAMLValue) throws(ScenarioError) -> [(label: String, file: CalendarFile)] {
+        var files: [(label: String, file: CalendarFile)] = []
+        for entry in try value.list() { files.append((try entry.nonEmptyString(), try calendarFile(entry))) }
+        return files
+    }
+
+    /// Company days off: every day inside the period that an event of the calendars touches in `timeZone`.
+    private static func companyDays(
+        _ calendars: [(label: String, file: CalendarFile)], period: PlanningPeriod, timeZone: TimeZone
+    ) -> [Holiday] {
         var days: [Holiday] = []
-        for entry in try value.list() {
-            let label = try entry.nonEmptyString()
-            for occurrence in try occurrences(ofFile: entry, period: period, timeZone: timeZone) {
+        for (label, file) in calendars {
+            for occurrence in file.occurrences(in: period.dates, timeZone: timeZone) {
                 for date in occurrence.dates.days where period.dates.contains(date) {
                     days.append(Holiday(date: date, region: label, name: occurrence.summary, category: .company))
                 }

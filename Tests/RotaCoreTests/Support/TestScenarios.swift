@@ -26,7 +26,7 @@ enum TestScenarios {
         "xyz-tech-2027q1", "selangor-festivals-2027q1",
     ]
 
-    /// Mondays whose weeks hold holidays in several built-in regions (Christmas, Chinese New Year, Hari Raya, Easter…).
+    /// Mondays whose weeks hold holidays in several of the regions below (Christmas, Chinese New Year, Hari Raya, Easter…).
     static let interestingMondays = [
         "2026-12-14", "2027-01-25", "2027-02-01", "2027-03-01", "2027-03-22", "2026-03-16", "2026-05-18",
     ]
