@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // SHA-256 digests of a plan's inputs (manifest.json), so `rota check` can tell a stale schedule.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // GLPK's C API (Debian: libglpk-dev). Nothing but LinearProgramming imports it.
@@ -36,6 +38,7 @@ let package = Package(
                 "LinearProgramming",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The command line: parses arguments, calls RotaCore, prints.

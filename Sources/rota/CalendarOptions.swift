@@ -4,7 +4,8 @@ import RotaCore
 /// `--calendars DIR`, shared by the commands that read holidays.
 struct CalendarOptions: ParsableArguments {
     @Option(
-        name: .customLong("calendars"), help: ArgumentHelp(
+        name: .customLong("calendars"),
+        help: ArgumentHelp(
             "Folder of holiday calendars (default: $ROTA_CALENDARS, the installed share/rota/calendars, "
                 + "or calendars/ of the checkout).", valueName: "dir"))
     var directory: String?

@@ -3,14 +3,24 @@ import ArgumentParser
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Judge a committed or hand-made schedule against the scenario's hard rules.",
+        abstract: "Judge a committed or hand-made schedule: hard rules, fairness bounds, freshness, optimality.",
         discussion: """
-            Reads rotation.csv and ownership.csv (a report folder) or a single rotation.csv, and checks every hard \
-            rule with the rule checker that is independent of the planner: every week covered once with the \
-            period's dates, known engineers, distinct primary and backup, no duty during leave, the gap between \
-            primary weeks, one primary and a different secondary owner per pipeline, the investor-facing cap. \
-            Given a single rotation.csv, only the rotation rules are judged. \
-            Exit status: 0 no finding; 1 findings; 2 bad input.
+            Reads rotation.csv and ownership.csv (a report folder) or a single rotation.csv, and judges it with the \
+            rule checker that is independent of the planner: every week covered once with the period's dates, known \
+            engineers, distinct primary and backup, no duty during leave, the gap between primary weeks, one primary \
+            and a different secondary owner per pipeline, the investor-facing cap, and the bounds the scenario \
+            declares under rules.fairness. Given a single rotation.csv, only the rotation rules are judged.
+
+            Freshness: `rota plan` writes manifest.json beside the schedule with a digest of every input (the \
+            scenario, its .ics files, each region's holidays in the period, observed festival names, Rota's model \
+            version). If any differs now, the schedule is stale. A schedule without manifest.json (written by hand) \
+            is not judged for freshness.
+
+            --optimality re-solves the scenario and fails when the schedule is worse than the best found at the \
+            first objective level where they differ by more than --tolerance.
+
+            Exit status: 0 fair; 1 findings (or worse than the best with --optimality); 2 bad input; 3 stale \
+            (findings are still listed).
             """
     )
 
@@ -22,11 +32,30 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "A report folder or a rotation.csv (default: reports/<scenario name>/).")
     var schedule: String?
 
-    @Option(help: "text (one finding per line, file:line first) or json.")
+    @Option(
+        help: ArgumentHelp(
+            "text (one finding per line, file:line first), json, junit (JUnit XML, one test case per rule) or "
+                + "github (GitHub Actions annotations).", valueName: "format"))
     var format: CheckFormat = .text
+
+    @Flag(help: "Also re-solve the scenario and fail if the schedule is worse than the best at any objective level.")
+    var optimality = false
+
+    @Option(help: "With --optimality: the largest difference at a level that still counts as equal (level units).")
+    var tolerance: Double = 0
+
+    @Option(help: "With --optimality: seconds for the re-solve.")
+    var timeLimit: Double = 60
+
+    func validate() throws {
+        guard tolerance >= 0 else { throw ValidationError("--tolerance must be 0 or more") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
 }
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    case junit
+    case github
 }

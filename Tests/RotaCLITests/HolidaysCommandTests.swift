@@ -21,7 +21,9 @@ struct HolidaysCommandTests {
         #expect(lines.first == "engineer,date,kind,name,category,weight,provisional,source")
         // Chinese New Year falls on the weekend (weight 0); its substitute Monday weighs 1.
         #expect(lines.contains("choo,2027-02-06,holiday,Chinese New Year,\"public, on the weekend\",0,false,MY-10"))
-        #expect(lines.contains("choo,2027-02-08,holiday,Chinese New Year (Second Day) (substitute day),public,1,false,MY-10"))
+        #expect(
+            lines.contains(
+                "choo,2027-02-08,holiday,Chinese New Year (Second Day) (substitute day),public,1,false,MY-10"))
         #expect(lines.contains { $0.hasPrefix("choo,2027-02-08,leave,") })
     }
 

@@ -48,7 +48,7 @@ struct RotaBinaryTests {
         return url
     }
 
-    @Test func planWritesTheFourReportsAndMatchesTheCommittedOnes() throws {
+    @Test func planWritesTheReportFilesAndMatchesTheCommittedOnes() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("out")
@@ -56,7 +56,7 @@ struct RotaBinaryTests {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Wrote \(output.path)/"))
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["fairness.csv", "ownership.csv", "report.md", "rotation.csv"])
+        #expect(files == ["fairness.csv", "manifest.json", "ownership.csv", "report.md", "rotation.csv"])
         for file in files {
             let committed = try Data(
                 contentsOf: Self.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1/\(file)"))

@@ -131,7 +131,8 @@ struct CalendarFileTests {
                         CalendarDate(year: date.year, month: date.month, day: $0)!.isoWeekday == weekday
                     }
                     let index = ordinal > 0 ? ordinal - 1 : sameWeekday.count + ordinal
-                    #expect(date.isoWeekday == weekday && sameWeekday[index] == date.day, "\(ordinal) \(weekday) \(date)")
+                    #expect(
+                        date.isoWeekday == weekday && sameWeekday[index] == date.day, "\(ordinal) \(weekday) \(date)")
                 }
             }
         }

@@ -48,7 +48,8 @@ struct FestivalTests {
         #expect(naive.totalHolidayBurden == 10)
         // Without the festival every engineer is alike and Choo may as well take week 1: the optimum is the same 6.
         let plain = try Planner().plan(try team(choObserves: false))
-        #expect(FairnessReport(schedule: plain.schedule, scenario: try team(choObserves: false)).totalHolidayBurden == 6)
+        #expect(
+            FairnessReport(schedule: plain.schedule, scenario: try team(choObserves: false)).totalHolidayBurden == 6)
     }
 
     @Test func aHolidayOnTheRegionsWeekendWeighsNothing() throws {
@@ -80,13 +81,18 @@ struct FestivalTests {
         let aidil = scenario.engineers[0]
         #expect(aidil.leave.map(\.description).contains("2027-02-08..2027-02-12"))
         #expect(aidil.leave.map(\.description).contains("2027-03-29"))
-        #expect(aidil.leaveNotes[DateRange(first: CalendarDate(iso: "2027-02-08")!, last: CalendarDate(iso: "2027-02-12")!)!]?
-            .contains("Annual leave; Johor") == true)
+        #expect(
+            aidil.leaveNotes[
+                DateRange(first: CalendarDate(iso: "2027-02-08")!, last: CalendarDate(iso: "2027-02-12")!)!]?
+                .contains("Annual leave; Johor") == true)
         // Choo's timed out-of-office is read in Singapore's time zone (the region's).
         #expect(scenario.engineers[1].timeZone == "Asia/Singapore")
         #expect(scenario.engineers[1].leave.map(\.description).contains("2027-02-22..2027-02-26"))
         // The team calendar's days are company days for everyone, and weigh like public holidays.
-        #expect(scenario.engineers.allSatisfy { $0.companyDays.map(\.date.description) == ["2027-02-03", "2027-02-04", "2027-03-01"] })
+        #expect(
+            scenario.engineers.allSatisfy {
+                $0.companyDays.map(\.date.description) == ["2027-02-03", "2027-02-04", "2027-03-01"]
+            })
         let personal = scenario.personalCalendar(aidil)
         #expect(personal.burden(during: scenario.period.week(4)).weight == 2)  // the offsite, 3–4 February
         #expect(personal.burden(during: scenario.period.week(8)).weight == 1)  // Monday 1 March, family day

@@ -127,9 +127,11 @@ struct HolidayCalendarTests {
             "region,date,name,category,observed,provisional\nXX,2027-01-01,New Year,public,false,false\n"
                 + "XX,2027-02-30,Bad Day,public,false,false\n")
         let library = try CalendarLibrary(directory: folder.path)
-        #expect(throws: CalendarError.malformed(
-            SourceLocation(file: folder.path + "/XX.csv", line: 3), field: "date",
-            problem: "\"2027-02-30\" is not a date", hint: "write dates as YYYY-MM-DD")) {
+        #expect(
+            throws: CalendarError.malformed(
+                SourceLocation(file: folder.path + "/XX.csv", line: 3), field: "date",
+                problem: "\"2027-02-30\" is not a date", hint: "write dates as YYYY-MM-DD")
+        ) {
             try library.holidays(of: "XX")
         }
     }

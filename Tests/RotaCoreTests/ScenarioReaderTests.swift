@@ -125,7 +125,9 @@ struct ScenarioReaderTests {
         BadCase(
             label: "period outside the holiday data", yaml: replacing("start: 2027-01-04", "start: 2030-12-02"),
             line: 3,
-            fragments: ["period: the holiday calendar of MY-10 covers 2025–2030, not 2030–2031", "generate_calendars.py"]),
+            fragments: [
+                "period: the holiday calendar of MY-10 covers 2025–2030, not 2030–2031", "generate_calendars.py",
+            ]),
         BadCase(
             label: "gap too large", yaml: replacing("min_gap_weeks: 1", "min_gap_weeks: 13"), line: 11,
             fragments: ["rules.min_gap_weeks: expected a whole number from 0 to 12"]),

@@ -31,9 +31,11 @@ public enum CalendarError: Error, Equatable, CustomStringConvertible {
                     ? "`rota regions` lists the known codes"
                     : "did you mean \(closest.map { "\"\($0)\"" }.joined(separator: " or "))? `rota regions` lists them all")
         case .unknownCountry(let code, let known):
-            return "no holiday calendar for country \"\(code)\"\n  hint: known countries: \(known.joined(separator: ", "))"
+            return
+                "no holiday calendar for country \"\(code)\"\n  hint: known countries: \(known.joined(separator: ", "))"
         case .yearsNotCovered(let region, let requested, let available):
-            let span = requested.lowerBound == requested.upperBound
+            let span =
+                requested.lowerBound == requested.upperBound
                 ? "\(requested.lowerBound)" : "\(requested.lowerBound)–\(requested.upperBound)"
             let have = available.map { "covers \($0.lowerBound)–\($0.upperBound)" } ?? "has no dates"
             return "the holiday calendar of \(region) \(have), not \(span)\n"

@@ -95,14 +95,16 @@ struct CalendarTable {
         case "true": return true
         case "false": return false
         case let other:
-            throw .malformed(location(row), field: column, problem: "expected true or false, found \"\(other)\"", hint: nil)
+            throw .malformed(
+                location(row), field: column, problem: "expected true or false, found \"\(other)\"", hint: nil)
         }
     }
 
     func int(_ row: Row, _ column: String) throws(CalendarError) -> Int {
         let value = try text(row, column)
         guard let number = Int(value) else {
-            throw .malformed(location(row), field: column, problem: "expected a whole number, found \"\(value)\"", hint: nil)
+            throw .malformed(
+                location(row), field: column, problem: "expected a whole number, found \"\(value)\"", hint: nil)
         }
         return number
     }

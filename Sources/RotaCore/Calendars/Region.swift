@@ -13,7 +13,8 @@ public struct Region: Sendable, Hashable {
     /// The last year whose official holiday list was published when the data was generated.
     public let confirmedThrough: Int
 
-    public init(code: String, country: String, name: String, weekend: Set<Int>, timeZone: String, confirmedThrough: Int) {
+    public init(code: String, country: String, name: String, weekend: Set<Int>, timeZone: String, confirmedThrough: Int)
+    {
         self.code = code
         self.country = country
         self.name = name

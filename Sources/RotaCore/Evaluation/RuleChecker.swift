@@ -7,9 +7,64 @@ public struct RuleChecker: Sendable {
 
     public init(scenario: Scenario) { self.scenario = scenario }
 
-    /// Every broken hard rule, rotation findings first, then ownership, each in schedule order.
+    /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds.
     public func check(_ schedule: Schedule) -> [RuleViolation] {
-        checkRotation(schedule.weeks) + checkOwnership(schedule.ownership)
+        checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkFairness(schedule)
+    }
+
+    /// The declared fairness bounds (`rules.fairness`), measured by ``FairnessReport``. With
+    /// `includeOwnership: false` (a lone rotation.csv) the ownership load bound is not judged.
+    public func checkFairness(_ schedule: Schedule, includeOwnership: Bool = true) -> [RuleViolation] {
+        let bounds = scenario.rules.fairness
+        guard !bounds.isEmpty else { return [] }
+        let report = FairnessReport(schedule: schedule, scenario: scenario)
+        var findings: [RuleViolation] = []
+        let tolerance = 1e-9
+        if let bound = bounds.maxDeviation {
+            for figures in report.engineers {
+                for (role, weeks) in [(DutyRole.primary, figures.primaryWeeks), (.backup, figures.backupWeeks)] {
+                    let deviation = Double(weeks) - figures.fairShare
+                    guard abs(deviation) > bound + tolerance else { continue }
+                    findings.append(
+                        .init(
+                            .maxDeviation,
+                            "\(figures.engineer.id) has \(weeks) \(role.rawValue) weeks, "
+                                + "\(TextFormatting.number(abs(deviation))) \(deviation > 0 ? "above" : "below") the fair share "
+                                + "\(TextFormatting.number(figures.fairShare)); rules.fairness.max_deviation is "
+                                + TextFormatting.number(bound), engineer: figures.engineer.id))
+                }
+            }
+        }
+        if let bound = bounds.maxHolidayBurden {
+            for figures in report.engineers where figures.holidayBurden > bound {
+                let weeks = figures.holidayDuty.map { "\($0.week) (\($0.role.rawValue))" }
+                findings.append(
+                    .init(
+                        .maxHolidayBurden,
+                        "\(figures.engineer.id) has a holiday burden of \(figures.holidayBurden) points (weeks "
+                            + "\(weeks.joined(separator: ", "))); rules.fairness.max_holiday_burden is \(bound)",
+                        engineer: figures.engineer.id))
+            }
+        }
+        if let bound = bounds.maxTotalHolidayBurden, report.totalHolidayBurden > bound {
+            findings.append(
+                .init(
+                    .maxTotalHolidayBurden,
+                    "the team's holiday burden is \(report.totalHolidayBurden) points; "
+                        + "rules.fairness.max_total_holiday_burden is \(bound)"))
+        }
+        if includeOwnership, let bound = bounds.maxOwnershipLoad {
+            for figures in report.engineers where figures.ownershipLoad > bound + tolerance {
+                findings.append(
+                    .init(
+                        .maxOwnershipLoad,
+                        "\(figures.engineer.id) has an ownership load of \(TextFormatting.number(figures.ownershipLoad)) "
+                            + "(primary owner of \(figures.primaryOwned.count), secondary of \(figures.secondaryOwned.count)); "
+                            + "rules.fairness.max_ownership_load is \(TextFormatting.number(bound))",
+                        engineer: figures.engineer.id))
+            }
+        }
+        return findings
     }
 
     /// The rotation rules alone: coverage, known engineers, distinct roles, leave, the gap between primary weeks.

@@ -1,4 +1,4 @@
-/// A hard rule, as named in findings.
+/// A hard rule or a declared fairness bound (`rules.fairness`), as named in findings.
 public enum HardRule: String, Sendable, CaseIterable {
     /// Every week of the period has exactly one row, with the period's dates.
     case coverage
@@ -16,6 +16,36 @@ public enum HardRule: String, Sendable, CaseIterable {
     case distinctOwners = "distinct_owners"
     /// Nobody is primary owner of more than ceil(investor-facing pipelines / engineers) investor-facing pipelines.
     case investorCap = "investor_cap"
+    /// rules.fairness.max_deviation: nobody's primary or backup weeks stray further from their fair share.
+    case maxDeviation = "max_deviation"
+    /// rules.fairness.max_holiday_burden: nobody's holiday burden is higher.
+    case maxHolidayBurden = "max_holiday_burden"
+    /// rules.fairness.max_total_holiday_burden: the team's holiday burden is not higher.
+    case maxTotalHolidayBurden = "max_total_holiday_burden"
+    /// rules.fairness.max_ownership_load: nobody's ownership load is higher.
+    case maxOwnershipLoad = "max_ownership_load"
+
+    /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
+    public var isRotationRule: Bool {
+        switch self {
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGap, .maxDeviation, .maxHolidayBurden,
+            .maxTotalHolidayBurden:
+            return true
+        case .ownershipCoverage, .distinctOwners, .investorCap, .maxOwnershipLoad: return false
+        }
+    }
+
+    /// Whether the scenario declares this rule (fairness bounds exist only when set; the others always).
+    public func isDeclared(by rules: Rules) -> Bool {
+        switch self {
+        case .maxDeviation: return rules.fairness.maxDeviation != nil
+        case .maxHolidayBurden: return rules.fairness.maxHolidayBurden != nil
+        case .maxTotalHolidayBurden: return rules.fairness.maxTotalHolidayBurden != nil
+        case .maxOwnershipLoad: return rules.fairness.maxOwnershipLoad != nil
+        case .minGap: return rules.minGapWeeks > 0
+        default: return true
+        }
+    }
 }
 
 /// One broken hard rule, with the week, pipeline or engineer it concerns.

@@ -41,6 +41,9 @@ public struct ScheduleFile: Sendable {
     public let weekLines: [Int: Int]
     /// Line of each pipeline's row in ownership.csv, by pipeline id.
     public let pipelineLines: [String: Int]
+    /// manifest.json beside the schedule (what `rota plan` recorded of its inputs), if there is one.
+    public let manifest: InputManifest?
+    public let manifestFile: String
 
     /// The file and line a finding is about, when known.
     public func location(of finding: RuleViolation) -> SourceLocation? {
@@ -73,9 +76,26 @@ public enum ScheduleReader {
         var ownership: [OwnershipAssignment] = []
         var pipelineLines: [String: Int] = [:]
         if let ownershipFile { (ownership, pipelineLines) = try readOwnership(ownershipFile) }
+        // Beside the schedule, named the way the user named the schedule (relative stays relative).
+        let manifestFile =
+            isDirectory.boolValue
+            ? folder + InputManifest.fileName
+            : String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)])
+                + InputManifest.fileName
         return ScheduleFile(
             schedule: Schedule(weeks: weeks, ownership: ownership), rotationFile: rotationFile,
-            ownershipFile: ownershipFile, weekLines: weekLines, pipelineLines: pipelineLines)
+            ownershipFile: ownershipFile, weekLines: weekLines, pipelineLines: pipelineLines,
+            manifest: try readManifest(manifestFile), manifestFile: manifestFile)
+    }
+
+    /// The manifest at `file`; nil when there is none (a schedule written by hand).
+    static func readManifest(_ file: String) throws(ScheduleError) -> InputManifest? {
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard let manifest = InputManifest.parse(data) else {
+            throw .unreadable(
+                file: file, reason: "it is not a manifest written by `rota plan` (JSON with scenario and inputs)")
+        }
+        return manifest
     }
 
     static func readRotation(_ file: String) throws(ScheduleError) -> ([RotationWeek], [Int: Int]) {

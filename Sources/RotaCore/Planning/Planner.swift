@@ -18,7 +18,11 @@ public struct Planner: Sendable {
 
         let built = RotationModel(scenario: scenario, availability: availability)
         var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
-        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
+        // GLPK takes an offered solution without checking its rows, so a start that breaks a declared fairness
+        // bound is not offered.
+        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap { start in
+            RuleChecker(scenario: scenario).checkFairness(start).isEmpty ? built.values(for: start) : nil
+        }
         if let base = options.exportModelPath {
             solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
         }
@@ -30,11 +34,7 @@ public struct Planner: Sendable {
         guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
         switch first.status {
         case .infeasible:
-            throw .noSchedule(reasons: [
-                "the leave in the scenario leaves too few engineers for min_gap_weeks: \(scenario.rules.minGapWeeks) "
-                    + "(nobody may be primary twice within \(scenario.rules.minGapWeeks + 1) consecutive weeks); "
-                    + "lower min_gap_weeks or move some leave"
-            ])
+            throw .noSchedule(reasons: infeasibilityReasons(scenario, deadline: start))
         case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
         case .failed(let message): throw .solverFailed(message)
         case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
@@ -53,6 +53,41 @@ public struct Planner: Sendable {
         return Plan(
             scenario: scenario, availability: availability, schedule: schedule,
             levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
+    }
+
+    /// Why the hard rules admit no schedule. With declared fairness bounds, the scenario is planned again without
+    /// them: if that succeeds, the bounds are the cause and the reasons name each bound the best plan exceeds.
+    private func infeasibilityReasons(_ scenario: Scenario, deadline start: ContinuousClock.Instant) -> [String] {
+        let gapReason =
+            "the leave in the scenario leaves too few engineers for min_gap_weeks: \(scenario.rules.minGapWeeks) "
+            + "(nobody may be primary twice within \(scenario.rules.minGapWeeks + 1) consecutive weeks); "
+            + "lower min_gap_weeks or move some leave"
+        let bounds = scenario.rules.fairness
+        guard !bounds.isEmpty else { return [gapReason] }
+        var unbounded = scenario
+        unbounded.rules.fairness = FairnessBounds()
+        var relaxed = options
+        relaxed.exportModelPath = nil
+        relaxed.conflictsToExplain = 0
+        relaxed.timeLimit = options.timeLimit.map { max(1, $0 - (ContinuousClock.now - start).totalSeconds) }
+        guard let plan = try? Planner(options: relaxed).plan(unbounded) else {
+            return [gapReason + " (even without the bounds of rules.fairness)"]
+        }
+        let exceeded = RuleChecker(scenario: scenario).checkFairness(plan.schedule)
+        let names = Set(exceeded.map(\.rule))
+        let fairness = plan.fairness
+        var reasons = [
+            "no schedule keeps rules.fairness (\(bounds.declared.joined(separator: ", "))) together with the hard "
+                + "rules; without the bounds, the best plan has largest deviation "
+                + "\(TextFormatting.number(max(fairness.largestPrimaryDeviation, fairness.largestBackupDeviation))) weeks, "
+                + "largest holiday burden \(fairness.largestHolidayBurden), total holiday burden "
+                + "\(fairness.totalHolidayBurden), largest ownership load \(TextFormatting.number(fairness.largestOwnershipLoad))"
+        ]
+        reasons += HardRule.allCases.filter(names.contains).map { rule in
+            "it exceeds \(rule.rawValue): raise rules.fairness.\(rule.rawValue) or change what it depends on (leave, "
+                + "regions, priorities)"
+        }
+        return reasons
     }
 
     /// Cover and clique cuts: chosen by measurement, see docs/performance.md.

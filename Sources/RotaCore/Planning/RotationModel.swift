@@ -110,6 +110,9 @@ struct RotationModel {
                 }
                 model.add("ownership_load(\(ids[e]))", load <= unit * units)
             }
+            if let bound = scenario.rules.fairness.maxOwnershipLoad {
+                model.add("fairness_max_ownership_load", unit * units <= bound)
+            }
         }
 
         // Fair shares and the deviation variables of the on-call balance level.
@@ -120,6 +123,8 @@ struct RotationModel {
         var counts: [DutyRole: [Variable]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var holidayLargest: Variable?
+        // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
+        let bounds = scenario.rules.fairness
         for goal in scenario.rules.priorities {
             switch goal {
             case .onCallBalance:
@@ -147,6 +152,9 @@ struct RotationModel {
                             "\(role.rawValue)_below(\(ids[e]))",
                             share[e] - LinearExpression(count) <= LinearExpression(deviation))
                     }
+                    if let bound = bounds.maxDeviation {
+                        model.add("fairness_max_deviation(\(role.rawValue))", LinearExpression(deviation) <= bound)
+                    }
                     levels.append(
                         ObjectiveLevel(
                             kind: role == .primary ? .primaryBalance : .backupBalance,
@@ -163,13 +171,20 @@ struct RotationModel {
                     }
                     burden.append(expression)
                 }
-                levels.append(ObjectiveLevel(kind: .holidayTotal, expression: LinearExpression.sum(burden)))
+                let total = LinearExpression.sum(burden)
+                if let bound = bounds.maxTotalHolidayBurden {
+                    model.add("fairness_max_total_holiday_burden", total <= Double(bound))
+                }
+                levels.append(ObjectiveLevel(kind: .holidayTotal, expression: total))
                 let bound = burden.map { $0.terms.reduce(0) { $0 + $1.coefficient } }.max() ?? 0
                 // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
                 let largest = model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: bound)
                 holidayLargest = largest
                 for e in engineers.indices where !burden[e].terms.isEmpty {
                     model.add("holiday_burden(\(ids[e]))", burden[e] <= LinearExpression(largest))
+                }
+                if let bound = bounds.maxHolidayBurden {
+                    model.add("fairness_max_holiday_burden", LinearExpression(largest) <= Double(bound))
                 }
                 levels.append(ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)))
             case .ownershipBalance:

@@ -99,7 +99,8 @@ public struct MarkdownReport: ReportFile {
             let observes = row.engineer.observes.map { festival in
                 "\(TextFormatting.markdownCell(festival.name)) ×\(festival.weight ?? scenario.rules.festivalWeight)"
             }
-            let heading = "- **\(TextFormatting.markdownCell(row.engineer.name))** (\(row.engineer.region)"
+            let heading =
+                "- **\(TextFormatting.markdownCell(row.engineer.name))** (\(row.engineer.region)"
                 + (observes.isEmpty ? "" : "; observes \(observes.joined(separator: ", "))") + "): "
             if row.holidayDuty.isEmpty {
                 out.append(heading + "no holiday in a duty week.")
@@ -108,10 +109,13 @@ public struct MarkdownReport: ReportFile {
             let personal = scenario.personalCalendar(row.engineer)
             let weeks = row.holidayDuty.map { duty in
                 let days = duty.holidays.map { holiday in
-                    let festival = personal.observedFestival(holiday).map { " (observed: \(TextFormatting.markdownCell($0.name)))" }
+                    let festival = personal.observedFestival(holiday).map {
+                        " (observed: \(TextFormatting.markdownCell($0.name)))"
+                    }
                     return "\(Self.label(holiday)) (\(holiday.date.shortDescription))" + (festival ?? "")
                 }
-                return "week \(duty.week) \(duty.role.rawValue): \(days.joined(separator: ", ")), \(duty.burden) point\(duty.burden == 1 ? "" : "s")"
+                return
+                    "week \(duty.week) \(duty.role.rawValue): \(days.joined(separator: ", ")), \(duty.burden) point\(duty.burden == 1 ? "" : "s")"
             }
             out.append(heading + weeks.joined(separator: "; ") + ".")
         }

@@ -8,7 +8,9 @@ public protocol ReportFile: Sendable {
 
 /// The files `rota plan` writes, in the order it writes them.
 public enum ReportSet {
-    public static let files: [any ReportFile] = [RotationCSV(), OwnershipCSV(), FairnessCSV(), MarkdownReport()]
+    public static let files: [any ReportFile] = [
+        RotationCSV(), OwnershipCSV(), FairnessCSV(), MarkdownReport(), ManifestFile(),
+    ]
 
     /// Every file name of a report folder, for checking that a folder is one.
     public static var fileNames: Set<String> { Set(files.map(\.fileName)) }
@@ -17,4 +19,11 @@ public enum ReportSet {
     public static func render(_ plan: Plan) -> [(name: String, contents: String)] {
         files.map { ($0.fileName, $0.render(plan)) }
     }
+}
+
+/// manifest.json: the digest of every input (see ``InputManifest``), for `rota check`'s freshness test.
+public struct ManifestFile: ReportFile {
+    public init() {}
+    public var fileName: String { InputManifest.fileName }
+    public func render(_ plan: Plan) -> String { InputManifest(scenario: plan.scenario).rendered }
 }

@@ -11,12 +11,15 @@ public struct Scenario: Sendable {
     public var calendar: HolidayCalendar
     /// What reading the scenario's calendar files noticed but did not use (file:line and why).
     public var notices: [String]
+    /// The files the scenario was read from (the scenario itself, its .ics files), with their digests.
+    public var sources: [InputDigest]
 
     public init(
         name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
-        rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = []
+        rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = [], sources: [InputDigest] = []
     ) {
         self.notices = notices
+        self.sources = sources
         self.name = name
         self.title = title
         self.period = period
@@ -125,15 +128,55 @@ public struct Rules: Sendable, Equatable {
     public var holidayCategories: Set<HolidayCategory>
     /// How many holiday days one day of an engineer's own observed festival counts for (unless `observes` says).
     public var festivalWeight: Int
+    /// Limits every schedule must keep (`rules.fairness`); the planner holds them as constraints and
+    /// `rota check` judges them.
+    public var fairness: FairnessBounds
 
     public init(
         minGapWeeks: Int = 1, priorities: [PlanningGoal] = PlanningGoal.allCases,
-        holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2
+        holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
+        fairness: FairnessBounds = FairnessBounds()
     ) {
         self.minGapWeeks = minGapWeeks
         self.priorities = priorities
         self.holidayCategories = holidayCategories
         self.festivalWeight = festivalWeight
+        self.fairness = fairness
+    }
+}
+
+/// Declared limits on a schedule's fairness figures (`rules.fairness`); nil where the scenario sets none.
+public struct FairnessBounds: Sendable, Equatable {
+    /// Largest |primary weeks − fair share| and |backup weeks − fair share| of any engineer.
+    public var maxDeviation: Double?
+    /// Largest holiday burden of one engineer (points: holiday weight × 2 as primary, × 1 as backup).
+    public var maxHolidayBurden: Int?
+    /// Holiday burden of the whole team.
+    public var maxTotalHolidayBurden: Int?
+    /// Largest ownership load of one engineer (Σ weight × 2 as primary owner, × 1 as secondary).
+    public var maxOwnershipLoad: Double?
+
+    public init(
+        maxDeviation: Double? = nil, maxHolidayBurden: Int? = nil, maxTotalHolidayBurden: Int? = nil,
+        maxOwnershipLoad: Double? = nil
+    ) {
+        self.maxDeviation = maxDeviation
+        self.maxHolidayBurden = maxHolidayBurden
+        self.maxTotalHolidayBurden = maxTotalHolidayBurden
+        self.maxOwnershipLoad = maxOwnershipLoad
+    }
+
+    /// Whether any bound is set.
+    public var isEmpty: Bool { self == FairnessBounds() }
+
+    /// The bounds set, as `field: value` in the scenario's words.
+    public var declared: [String] {
+        var fields: [String] = []
+        if let maxDeviation { fields.append("max_deviation: \(TextFormatting.number(maxDeviation))") }
+        if let maxHolidayBurden { fields.append("max_holiday_burden: \(maxHolidayBurden)") }
+        if let maxTotalHolidayBurden { fields.append("max_total_holiday_burden: \(maxTotalHolidayBurden)") }
+        if let maxOwnershipLoad { fields.append("max_ownership_load: \(TextFormatting.number(maxOwnershipLoad))") }
+        return fields
     }
 }
 

@@ -7,7 +7,10 @@ public enum ScenarioReader {
     static let periodFields = ["start", "weeks"]
     static let engineerFields = ["id", "name", "region", "leave", "time_zone", "observes", "calendars"]
     static let pipelineFields = ["id", "name", "area", "investor_facing", "on_call", "weight"]
-    static let ruleFields = ["min_gap_weeks", "priorities", "holiday_categories", "festival_weight"]
+    static let ruleFields = ["min_gap_weeks", "priorities", "holiday_categories", "festival_weight", "fairness"]
+    static let fairnessFields = [
+        "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
+    ]
 
     /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.
     public static func read(path: String, library: CalendarLibrary) throws(ScenarioError) -> Scenario {
@@ -34,11 +37,18 @@ public enum ScenarioReader {
             let line = text[..<nul].filter { $0 == "\n" }.count + 1
             throw .syntax(SourceLocation(file: file, line: line), problem: "the file contains a NUL byte")
         }
-        return try parse(yaml: text, file: file, library: library)
+        return try parse(yaml: text, file: file, library: library, bytes: data)
     }
 
+    /// Parses scenario text; `file` is used in messages, and its last component names the scenario in digests.
     public static func parse(yaml: String, file: String, library: CalendarLibrary) throws(ScenarioError)
         -> Scenario
+    {
+        try parse(yaml: yaml, file: file, library: library, bytes: Data(yaml.utf8))
+    }
+
+    private static func parse(yaml: String, file: String, library: CalendarLibrary, bytes: Data)
+        throws(ScenarioError) -> Scenario
     {
         let root: Node
         do {
@@ -53,7 +63,10 @@ public enum ScenarioReader {
         } catch {
             throw .syntax(SourceLocation(file: file), problem: "\(error)")
         }
-        return try Decoder(file: file, library: library).scenario(YAMLValue(node: root, path: "", file: file))
+        let decoder = Decoder(file: file, library: library)
+        decoder.log.sources.append(
+            InputDigest(kind: .scenario, name: URL(fileURLWithPath: file).lastPathComponent, bytes: bytes))
+        return try decoder.scenario(YAMLValue(node: root, path: "", file: file))
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
@@ -78,8 +91,8 @@ public enum ScenarioReader {
 private struct Decoder {
     let file: String
     let library: CalendarLibrary
-    /// Things read but not used (from calendar files), for the user to see.
-    let notices = NoticeLog()
+    /// Things read but not used (from calendar files), for the user to see, and the files read.
+    let log = ReadLog()
 
     func scenario(_ root: YAMLValue) throws(ScenarioError) -> Scenario {
         let fields = try root.mapping(allowed: ScenarioReader.topLevelFields)
@@ -93,7 +106,8 @@ private struct Decoder {
         let engineersValue = try fields.required(
             "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
         // Read once; each engineer's company days are then taken in their own time zone.
-        let teamCalendars = try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
+        let teamCalendars =
+            try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
         let engineers = try self.engineers(
             engineersValue, period: period, rules: rules, teamCalendars: teamCalendars)
         let pipelines = try self.pipelines(
@@ -108,7 +122,7 @@ private struct Decoder {
         }
         return Scenario(
             name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
-            calendar: calendar, notices: notices.entries)
+            calendar: calendar, notices: log.notices, sources: log.sources)
     }
 
     private func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
@@ -177,14 +191,16 @@ private struct Decoder {
                     }
                 }
             }
-            let ownCalendars = try fields["calendars"].map { value throws(ScenarioError) in
-                try calendarFiles(value)
-            } ?? []
+            let ownCalendars =
+                try fields["calendars"].map { value throws(ScenarioError) in
+                    try calendarFiles(value)
+                } ?? []
             let companyDays = Self.companyDays(
                 teamCalendars + ownCalendars, period: period, timeZone: TimeZone(identifier: timeZone)!)
-            let observes = try fields["observes"].map { value throws(ScenarioError) in
-                try festivals(value, region: regionCode, companyDays: companyDays)
-            } ?? []
+            let observes =
+                try fields["observes"].map { value throws(ScenarioError) in
+                    try festivals(value, region: regionCode, companyDays: companyDays)
+                } ?? []
             return Engineer(
                 id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: regionCode, leave: leave,
                 leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays)
@@ -211,10 +227,15 @@ private struct Decoder {
 
     /// Reads the .ics file a scenario field names; its notices are kept for the user.
     private func calendarFile(_ pathValue: YAMLValue) throws(ScenarioError) -> CalendarFile {
-        let path = resolve(try pathValue.nonEmptyString())
+        let named = try pathValue.nonEmptyString()
+        let path = resolve(named)
         do {
-            let file = try CalendarFile.read(path: path, windowsTimeZones: library.windowsTimeZones)
-            notices.entries += file.notices
+            let data = try CalendarFile.contents(of: path)
+            let file = try CalendarFile.parse(data: data, file: path, windowsTimeZones: library.windowsTimeZones)
+            log.notices += file.notices
+            if !log.sources.contains(where: { $0.kind == .calendarFile && $0.name == named }) {
+                log.sources.append(InputDigest(kind: .calendarFile, name: named, bytes: data))
+            }
             return file
         } catch {
             throw .calendar(pathValue.location, field: pathValue.path, error)
@@ -251,7 +272,10 @@ private struct Decoder {
         if value.isMapping {
             for (key, weightValue) in try value.pairs() {
                 named.append(
-                    (weightValue, key, try weightValue.int(in: 1...10, hint: "a festival day counts this many holiday days")))
+                    (
+                        weightValue, key,
+                        try weightValue.int(in: 1...10, hint: "a festival day counts this many holiday days")
+                    ))
             }
         } else {
             for entry in try value.list() { named.append((entry, try entry.nonEmptyString(), nil)) }
@@ -353,11 +377,27 @@ private struct Decoder {
             }
             rules.holidayCategories = categories
         }
+        if let fairnessValue = fields["fairness"] { rules.fairness = try fairness(fairnessValue, weeks: weeks) }
         return rules
+    }
+
+    private func fairness(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> FairnessBounds {
+        let fields = try value.mapping(allowed: ScenarioReader.fairnessFields)
+        var bounds = FairnessBounds()
+        bounds.maxDeviation = try fields["max_deviation"]?.number(
+            in: 0...Double(weeks), hint: "weeks above or below each engineer's fair share; 1 is a common choice")
+        bounds.maxHolidayBurden = try fields["max_holiday_burden"]?.int(
+            in: 0...100_000, hint: "holiday points of one engineer (2 per holiday day as primary, 1 as backup)")
+        bounds.maxTotalHolidayBurden = try fields["max_total_holiday_burden"]?.int(
+            in: 0...1_000_000, hint: "holiday points of the whole team")
+        bounds.maxOwnershipLoad = try fields["max_ownership_load"]?.number(
+            in: 0...1_000_000, hint: "Σ pipeline weight × 2 as primary owner, × 1 as secondary, of one engineer")
+        return bounds
     }
 }
 
-/// Collects notices while a scenario is decoded.
-private final class NoticeLog {
-    var entries: [String] = []
+/// Collects notices and the files read while a scenario is decoded.
+private final class ReadLog {
+    var notices: [String] = []
+    var sources: [InputDigest] = []
 }

@@ -39,13 +39,16 @@ public struct CalendarFile: Sendable {
     public static func read(path: String, windowsTimeZones: [String: String] = [:]) throws(CalendarError)
         -> CalendarFile
     {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        try parse(data: contents(of: path), file: path, windowsTimeZones: windowsTimeZones)
+    }
+
+    /// The bytes of the file at `path`, or why it cannot be read.
+    public static func contents(of path: String) throws(CalendarError) -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw .unreadable(
                 file: path,
                 reason: FileManager.default.fileExists(atPath: path) ? "not a readable file" : "no such file")
         }
-        return try parse(data: data, file: path, windowsTimeZones: windowsTimeZones)
     }
 
     /// Parses iCalendar bytes; `file` is used in messages.
@@ -234,7 +237,9 @@ public struct CalendarFile: Sendable {
                 }
             }
         }
-        return result.sorted { ($0.dates.first, $0.dates.last, $0.summary) < ($1.dates.first, $1.dates.last, $1.summary) }
+        return result.sorted {
+            ($0.dates.first, $0.dates.last, $0.summary) < ($1.dates.first, $1.dates.last, $1.summary)
+        }
     }
 
     /// The days one occurrence touches: all-day events from the start date to the day before the exclusive end

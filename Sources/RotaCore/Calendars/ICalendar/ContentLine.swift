@@ -25,7 +25,8 @@ struct ContentLine {
             var lineBytes = Array(bytes[index..<end])
             if lineBytes.last == 0x0D { lineBytes.removeLast() }
             if lineBytes.contains(0) {
-                throw .iCalendar(SourceLocation(file: file, line: physical), problem: "the line contains a NUL byte", hint: nil)
+                throw .iCalendar(
+                    SourceLocation(file: file, line: physical), problem: "the line contains a NUL byte", hint: nil)
             }
             if let first = lineBytes.first, first == 0x20 || first == 0x09 {
                 guard !logical.isEmpty else {

@@ -39,7 +39,8 @@ enum ICalendarTime: Hashable {
     func adding(days: Int) -> ICalendarTime {
         switch self {
         case .date(let date): return .date(date.adding(days: days))
-        case .dateTime(let date, let second, let zone): return .dateTime(date.adding(days: days), secondOfDay: second, zone: zone)
+        case .dateTime(let date, let second, let zone):
+            return .dateTime(date.adding(days: days), secondOfDay: second, zone: zone)
         }
     }
 
@@ -98,7 +99,8 @@ struct ICalendarTimeParser {
         }
         if let value = line.parameters["VALUE"]?.uppercased(), !["DATE", "DATE-TIME"].contains(value) {
             throw .iCalendar(
-                SourceLocation(file: file, line: line.line), problem: "\(line.name) with VALUE=\(value) is not supported",
+                SourceLocation(file: file, line: line.line),
+                problem: "\(line.name) with VALUE=\(value) is not supported",
                 hint: "Rota reads dates and date-times; list such days under leave: instead")
         }
         let digits = Array(text.utf8)
@@ -146,10 +148,16 @@ struct ICalendarTimeParser {
     func duration(_ line: ContentLine) throws(CalendarError) -> (days: Int, seconds: Int) {
         var text = Substring(line.value.uppercased())
         var sign = 1
-        if text.first == "-" { sign = -1; text = text.dropFirst() } else if text.first == "+" { text = text.dropFirst() }
+        if text.first == "-" {
+            sign = -1
+            text = text.dropFirst()
+        } else if text.first == "+" {
+            text = text.dropFirst()
+        }
         guard text.first == "P" else {
             throw .iCalendar(
-                SourceLocation(file: file, line: line.line), problem: "DURATION \"\(line.value)\" does not start with P",
+                SourceLocation(file: file, line: line.line),
+                problem: "DURATION \"\(line.value)\" does not start with P",
                 hint: "durations look like P1D, PT2H or P1W")
         }
         text = text.dropFirst()
@@ -158,8 +166,14 @@ struct ICalendarTimeParser {
         var inTime = false
         var digits = ""
         for character in text {
-            if character == "T" { inTime = true; continue }
-            if character.isNumber { digits.append(character); continue }
+            if character == "T" {
+                inTime = true
+                continue
+            }
+            if character.isNumber {
+                digits.append(character)
+                continue
+            }
             guard let value = Int(digits) else {
                 throw .iCalendar(
                     SourceLocation(file: file, line: line.line), problem: "DURATION \"\(line.value)\" is malformed",

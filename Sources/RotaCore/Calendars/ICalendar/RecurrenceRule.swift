@@ -2,7 +2,12 @@
 /// MONTHLY or YEARLY; INTERVAL; COUNT or UNTIL; BYDAY (with ordinals for MONTHLY and YEARLY); BYMONTHDAY;
 /// BYMONTH; WKST. Other parts are rejected with the line, never ignored.
 struct RecurrenceRule {
-    enum Frequency: String { case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY" }
+    enum Frequency: String {
+        case daily = "DAILY"
+        case weekly = "WEEKLY"
+        case monthly = "MONTHLY"
+        case yearly = "YEARLY"
+    }
 
     struct WeekdayRule: Equatable {
         /// 1st, 2nd, -1st (last)… or nil for every such weekday of the period.
@@ -66,7 +71,9 @@ struct RecurrenceRule {
         if let text = parts["BYDAY"] {
             for piece in text.split(separator: ",") {
                 let code = String(piece.suffix(2)).uppercased()
-                guard let index = weekdayCodes.firstIndex(of: code) else { throw fail("BYDAY \"\(piece)\" is not a weekday") }
+                guard let index = weekdayCodes.firstIndex(of: code) else {
+                    throw fail("BYDAY \"\(piece)\" is not a weekday")
+                }
                 let prefix = piece.dropLast(2)
                 var ordinal: Int? = nil
                 if !prefix.isEmpty {
@@ -83,7 +90,9 @@ struct RecurrenceRule {
         }
         var weekStart = 1
         if let text = parts["WKST"] {
-            guard let index = weekdayCodes.firstIndex(of: text.uppercased()) else { throw fail("WKST=\(text) is not a weekday") }
+            guard let index = weekdayCodes.firstIndex(of: text.uppercased()) else {
+                throw fail("WKST=\(text) is not a weekday")
+            }
             weekStart = index + 1
         }
         return RecurrenceRule(
