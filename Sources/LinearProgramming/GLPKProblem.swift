@@ -37,7 +37,7 @@ final class GLPKProblem {
             case .integer: glp_set_col_kind(pointer, j, GLP_IV)
             case .continuous: glp_set_col_kind(pointer, j, GLP_CV)
             }
-            if column.kind != .binary {
+            if column.kind != .binary || column.lowerBound != 0 || column.upperBound != 1 {
                 let (type, lower, upper) = Self.boundType(column.lowerBound, column.upperBound)
                 glp_set_col_bnds(pointer, j, type, lower, upper)
             }

@@ -3,8 +3,24 @@ import Foundation
 extension Model {
     /// Solves the model with GLPK. Throws only for a model GLPK must not be given; everything the
     /// solver finds (including infeasibility and early stops) is in the result's status.
+    ///
+    /// An `initialSolution` is offered to GLPK only when it satisfies every bound, integrality and row of the model:
+    /// an infeasible incumbent could otherwise be reported as the answer.
     public func solve(_ options: SolveOptions = SolveOptions()) throws(ModelError) -> SolveResult {
-        try GLPKProblem(self).solve(options)
+        var options = options
+        if let start = options.initialSolution, !isFeasible(start) { options.initialSolution = nil }
+        return try GLPKProblem(self).solve(options)
+    }
+
+    /// Whether `values` (one per variable) keep every bound, integrality and row, within `tolerance`.
+    public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
+        guard values.count == variables.count else { return false }
+        for (variable, value) in zip(variables, values) {
+            if let lower = variable.lowerBound, value < lower - tolerance { return false }
+            if let upper = variable.upperBound, value > upper + tolerance { return false }
+            if variable.kind != .continuous, abs(value - value.rounded()) > tolerance { return false }
+        }
+        return constraints.allSatisfy { $0.constraint.isSatisfied(by: values, tolerance: tolerance) }
     }
 
     /// Writes the model in CPLEX LP format (readable by GLPK, CBC, HiGHS, CPLEX, Gurobi…).

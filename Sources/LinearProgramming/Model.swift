@@ -27,6 +27,13 @@ public struct Model: Sendable {
     }
 
     /// Adds a named constraint and returns its position.
+    /// Fixes `variable` at `value` (both bounds), e.g. to exclude symmetric copies of solutions.
+    public mutating func fix(_ variable: Variable, at value: Double) {
+        let old = variables[variable.index]
+        variables[variable.index] = VariableDefinition(
+            name: old.name, kind: old.kind, lowerBound: value, upperBound: value)
+    }
+
     @discardableResult
     public mutating func add(_ name: String, _ constraint: LinearConstraint) -> Int {
         constraints.append(NamedConstraint(name: names.row(name), constraint: constraint))

@@ -5,6 +5,24 @@ import Testing
 
 @Suite("Solving small models with known optima")
 struct ModelSolveTests {
+    /// A start that breaks a row is never offered as an incumbent: the knapsack "take everything" (value 130,
+    /// weight 18 > 10) would otherwise beat the true optimum 90.
+    @Test func anInfeasibleStartIsNotTaken() throws {
+        var model = Model(name: "knapsack")
+        let weights: [Double] = [5, 4, 6, 3]
+        let values: [Double] = [10, 40, 30, 50]
+        let take = weights.indices.map { model.addVariable("take(\($0))", .binary) }
+        model.add("capacity", LinearExpression.sum(zip(weights, take).map { $0 * $1 }) <= 10)
+        model.maximize(LinearExpression.sum(zip(values, take).map { $0 * $1 }))
+        #expect(!model.isFeasible([1, 1, 1, 1]))
+        #expect(!model.isFeasible([0.5, 1, 0, 1]))  // not integral
+        #expect(model.isFeasible([0, 1, 0, 1]))
+        let result = try model.solve(SolveOptions(initialSolution: [1, 1, 1, 1]))
+        #expect(result.status == .optimal)
+        #expect(result.objectiveValue == 90)
+        #expect(take.map { result.isOne($0) } == [false, true, false, true])
+    }
+
     /// 0/1 knapsack, capacity 10: items (weight, value) = (5,10) (4,40) (6,30) (3,50).
     /// Best: items 2 and 4 (weight 7, value 90); checked by enumerating all 16 subsets below.
     @Test func knapsack() throws {

@@ -18,11 +18,9 @@ public struct Planner: Sendable {
 
         let built = RotationModel(scenario: scenario, availability: availability)
         var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
-        // GLPK takes an offered solution without checking its rows, so a start that breaks a declared fairness
-        // bound is not offered.
-        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap { start in
-            RuleChecker(scenario: scenario).checkFairness(start).isEmpty ? built.values(for: start) : nil
-        }
+        // Offered only if it satisfies every row (the modelling layer checks; e.g. a start may break a declared
+        // fairness bound).
+        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
         if let base = options.exportModelPath {
             solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
         }

@@ -93,11 +93,14 @@ enum StartingSchedule {
                     backup: scenario.engineers[backup].id))
         }
         let ordered = scenario.pipelines.filter(\.investorFacing) + scenario.pipelines.filter { !$0.investorFacing }
+        // Round robin by position, relabelled into the model's canonical form (engineers are interchangeable in
+        // ownership; see OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
         let ids = scenario.engineers.map(\.id)
-        let ownership = ordered.enumerated().map { position, pipeline in
+        let roundRobin = ordered.enumerated().map { position, pipeline in
             OwnershipAssignment(
                 pipeline: pipeline.id, primary: ids[position % ids.count], secondary: ids[(position + 1) % ids.count])
         }
+        let ownership = OwnershipRules.canonical(roundRobin, pipelines: scenario.pipelines, ids: ids)
         return Schedule(weeks: rotation, ownership: ownership)
     }
 

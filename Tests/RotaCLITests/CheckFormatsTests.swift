@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// `rota check` as CI runs it: stale schedules (exit 3), --optimality, and the JUnit and GitHub formats.
+@Suite("rota check in CI")
+struct CheckFormatsTests {
+    typealias CLI = RotaBinaryTests
+
+    /// A scenario and a copy of its committed report in a temporary folder, the scenario edited by `edit`.
+    static func staleCopy(edit: (String) -> String) throws -> (folder: URL, scenario: URL, report: URL) {
+        let folder = try CLI.temporaryFolder()
+        let report = try CheckCommandTests.copyOfReport("xyz-tech-2027q1")
+        let moved = folder.appendingPathComponent("report")
+        try FileManager.default.moveItem(at: report, to: moved)
+        try? FileManager.default.removeItem(at: report.deletingLastPathComponent())
+        let original = try String(
+            contentsOf: CLI.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml"), encoding: .utf8)
+        let scenario = folder.appendingPathComponent("xyz-tech-2027q1.yaml")
+        let edited = edit(original)
+        #expect(edited != original)
+        try Data(edited.utf8).write(to: scenario)
+        return (folder, scenario, moved)
+    }
+
+    @Test func addedLeaveMakesTheScheduleStaleWithExitThreeAndTheCommandToRegenerate() throws {
+        // Choo takes week 1 off: the committed schedule has him on duty then, and its inputs changed.
+        let copy = try Self.staleCopy {
+            $0.replacingOccurrences(
+                of: "leave: [\"2027-02-08..2027-02-12\"]", with: "leave: [2027-01-04, \"2027-02-08..2027-02-12\"]")
+        }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let run = try CLI.run(["check", copy.scenario.path, "--schedule", copy.report.path])
+        #expect(run.status == 3, "\(run.standardOutput)\(run.standardError)")
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(copy.report.path)/manifest.json: stale: scenario xyz-tech-2027q1.yaml changed"))
+        #expect(
+            lines.contains(
+                "  hint: regenerate with `rota plan \(copy.scenario.path) -o \(copy.report.path)` and commit the report"
+            ))
+        // Choo on duty in week 1 is a finding too, listed above the stale verdict.
+        #expect(lines.contains { $0.contains("rotation.csv:2: leave: week 1 (2027-01-04..2027-01-10): choo is") })
+        #expect(lines.last == "stale: \(copy.report.path)/rotation.csv no longer matches its inputs (1 finding above)")
+
+        // Regenerating clears it.
+        let plan = try CLI.run(["plan", copy.scenario.path, "-o", copy.report.path, "-q"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let again = try CLI.run(["check", copy.scenario.path, "--schedule", copy.report.path])
+        #expect(again.status == 0, "\(again.standardOutput)")
+        #expect(again.standardOutput.hasSuffix("; inputs unchanged since planned\n"))
+    }
+
+    @Test func aFairnessBoundBrokenByTheCommittedScheduleIsAFinding() throws {
+        // The committed xyz-tech schedule has a largest holiday burden above 1.
+        let copy = try Self.staleCopy {
+            $0.replacingOccurrences(
+                of: "rules: {min_gap_weeks: 1}", with: "rules: {min_gap_weeks: 1, fairness: {max_holiday_burden: 1}}")
+        }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let run = try CLI.run(["check", copy.scenario.path, "--schedule", copy.report.path, "--format", "json"])
+        #expect(run.status == 3)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(json["status"] as? String == "stale")
+        let findings = json["findings"] as? [[String: Any]] ?? []
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0["rule"] as? String == "max_holiday_burden" })
+        #expect(
+            findings.allSatisfy {
+                ($0["message"] as? String)?.hasSuffix("rules.fairness.max_holiday_burden is 1") == true
+            })
+        let rules = json["rules"] as? [[String: Any]] ?? []
+        #expect(rules.first { $0["rule"] as? String == "max_holiday_burden" }?["status"] as? String == "failed")
+        #expect(rules.first { $0["rule"] as? String == "max_deviation" }?["status"] as? String == "skipped")
+        #expect((json["freshness"] as? [String: Any])?["status"] as? String == "stale")
+    }
+
+    @Test func optimalityPassesThePlannedScheduleAndNamesTheLevelWhereAHandMadeOneIsWorse() throws {
+        let planned = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--optimality"])
+        #expect(planned.status == 0, "\(planned.standardOutput)")
+        #expect(
+            planned.standardOutput.contains(
+                "optimality: every objective level (5) equals the best found, proved optimal"))
+
+        let handMade = "scenarios/hand-made/xyz-tech-2027q1/rotation.csv"
+        let run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", handMade, "--optimality"])
+        #expect(run.status == 1)
+        // Seed 000's round robin: 13 weeks over 4 engineers with leave; its primary weeks stray 0.96 from the fair
+        // share, the optimum 0.68 (the figures report.md gives for the planned schedule).
+        #expect(
+            run.standardOutput.contains(
+                "optimality: worse at level primary_balance (largest deviation of primary weeks from fair share): "
+                    + "0.96 weeks in the schedule, 0.68 at best (proved optimal); tolerance 0"))
+        // A tolerance above the difference moves the verdict to a later level.
+        let tolerant = try CLI.run([
+            "check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", handMade, "--optimality", "--tolerance", "0.3",
+        ])
+        #expect(!tolerant.standardOutput.contains("worse at level primary_balance"))
+        #expect(tolerant.standardOutput.contains("optimality: worse at level holiday_burden_total"))
+        #expect(tolerant.standardOutput.contains("equal at primary_balance, backup_balance; tolerance 0.3"))
+    }
+
+    @Test func junitHasOneTestCasePerRuleAndCountsThatMatch() throws {
+        let run = try CLI.run([
+            "check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", "scenarios/hand-made/xyz-tech-2027q1/rotation.csv",
+            "--format", "junit",
+        ])
+        #expect(run.status == 1)
+        let parsed = try JUnitDocument(Data(run.standardOutput.utf8))
+        // 12 rules + freshness; the two leave findings are one failing case.
+        #expect(parsed.cases.count == 13)
+        #expect(
+            parsed.cases.map(\.name).prefix(5) == [
+                "coverage", "unknown_engineer", "distinct_roles", "leave", "min_gap",
+            ])
+        #expect(parsed.cases.filter(\.failed).map(\.name) == ["leave"])
+        #expect(parsed.cases.filter(\.skipped).count == 8)
+        #expect(parsed.suiteAttributes["tests"] == "13")
+        #expect(parsed.suiteAttributes["failures"] == "1")
+        #expect(parsed.suiteAttributes["skipped"] == "8")
+        #expect(
+            parsed.failureText.contains(
+                "rotation.csv:6: week 5 (2027-02-01..2027-02-07): aidil is primary but on leave"))
+
+        let clean = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--format", "junit", "--optimality"])
+        #expect(clean.status == 0)
+        let ok = try JUnitDocument(Data(clean.standardOutput.utf8))
+        #expect(ok.cases.count == 14)
+        #expect(ok.cases.filter(\.failed).isEmpty)
+        #expect(ok.cases.contains { $0.name == "freshness" && !$0.skipped })
+    }
+
+    @Test func githubAnnotationsFollowTheWorkflowCommandSyntax() throws {
+        let run = try CLI.run([
+            "check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", "scenarios/hand-made/xyz-tech-2027q1/rotation.csv",
+            "--format", "github",
+        ])
+        #expect(run.status == 1)
+        let lines = run.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        // ::error file=F,line=N,title=T::message — no raw ':' or ',' inside property values.
+        let pattern = try Regex("^::error file=[^,:]+,line=[0-9]+,title=[^,:]+::[^\\r\\n]+$")
+        #expect(lines.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(lines)")
+        #expect(
+            lines[0]
+                == "::error file=scenarios/hand-made/xyz-tech-2027q1/rotation.csv,line=6,title=rota check%3A leave::"
+                + "week 5 (2027-02-01..2027-02-07): aidil is primary but on leave 2027-02-01")
+        let ok = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--format", "github"])
+        #expect(ok.status == 0)
+        #expect(ok.standardOutput.hasPrefix("::notice title=rota check::ok: reports/xyz-tech-2027q1/rotation.csv"))
+    }
+}
+
+/// The parts of a JUnit XML document the tests look at, read with Foundation's XML parser (so it must be well formed).
+final class JUnitDocument: NSObject, XMLParserDelegate {
+    struct TestCase {
+        let name: String
+        var failed = false
+        var skipped = false
+    }
+    private(set) var cases: [TestCase] = []
+    private(set) var suiteAttributes: [String: String] = [:]
+    private(set) var failureText = ""
+    private var inFailure = false
+
+    init(_ data: Data) throws {
+        super.init()
+        let parser = XMLParser(data: data)
+        parser.delegate = self
+        guard parser.parse() else {
+            throw parser.parserError ?? CocoaError(.coderReadCorrupt)
+        }
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        switch element {
+        case "testsuite": suiteAttributes = attributes
+        case "testcase": cases.append(TestCase(name: attributes["name"] ?? ""))
+        case "failure":
+            cases[cases.count - 1].failed = true
+            inFailure = true
+        case "skipped": cases[cases.count - 1].skipped = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        if element == "failure" { inFailure = false }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inFailure { failureText += string }
+    }
+}
