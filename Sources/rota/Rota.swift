@@ -11,7 +11,9 @@ struct Rota: ParsableCommand {
             64 bad command-line usage.
             """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, CheckCommand.self, HolidaysCommand.self, RegionsCommand.self]
+        subcommands: [
+            PlanCommand.self, CheckCommand.self, CompareCommand.self, HolidaysCommand.self, RegionsCommand.self,
+        ]
     )
 }
 

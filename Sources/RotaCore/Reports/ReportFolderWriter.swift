@@ -21,7 +21,11 @@ public enum ReportWriteError: Error, CustomStringConvertible {
 /// Writes a report folder all at once: into a temporary sibling first, then swapped into place, so a failed or
 /// interrupted run leaves either the old folder or the new one, never half of one.
 public enum ReportFolderWriter {
-    public static func write(_ files: [(name: String, contents: String)], to folder: String) throws(ReportWriteError) {
+    /// Writes `files` as the folder's whole contents. An existing folder is replaced only if every file in it has a
+    /// name in `ownNames` (the files this kind of report consists of).
+    public static func write(
+        _ files: [(name: String, contents: String)], to folder: String, ownNames: Set<String> = ReportSet.fileNames
+    ) throws(ReportWriteError) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         let parent = target.deletingLastPathComponent()
@@ -32,7 +36,7 @@ public enum ReportFolderWriter {
                 throw .ioFailure(path: target.path, reason: "it is a file, not a folder")
             }
             let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            let unexpected = entries.filter { !ReportSet.fileNames.contains($0) }.sorted()
+            let unexpected = entries.filter { !ownNames.contains($0) }.sorted()
             if !unexpected.isEmpty { throw .notAReportFolder(path: target.path, unexpected: unexpected) }
         }
         do {

@@ -20,9 +20,12 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case calendar(SourceLocation, field: String, CalendarError)
     /// A rotation needs a primary and a different backup.
     case tooFewEngineers(SourceLocation, count: Int)
+    /// A problem of the scenario as one of its `variants:` changes it.
+    indirect case inVariant(String, ScenarioError)
 
     public var location: SourceLocation {
         switch self {
+        case .inVariant(_, let error): return error.location
         case .unreadable(let file, _): return SourceLocation(file: file)
         case .syntax(let l, _), .wrongType(let l, _, _, _), .missingField(let l, _, _), .unknownField(let l, _, _),
             .invalidValue(let l, _, _, _, _), .duplicateID(let l, _, _, _), .unknownRegion(let l, _, _, _),
@@ -38,6 +41,9 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
 
     private var parts: (String, String?) {
         switch self {
+        case .inVariant(let name, let error):
+            let (message, hint) = error.parts
+            return ("in variant \(name): \(message)", hint)
         case .unreadable(_, let reason):
             return (
                 "cannot read the scenario: \(reason)", "check the path; scenarios are YAML files like scenarios/*.yaml"

@@ -3,7 +3,10 @@ import Yams
 
 /// Reads and validates a scenario file (YAML). Every problem is a ``ScenarioError`` with file, line and field.
 public enum ScenarioReader {
-    static let topLevelFields = ["name", "title", "period", "engineers", "pipelines", "rules", "calendars"]
+    static let topLevelFields = [
+        "name", "title", "period", "engineers", "pipelines", "rules", "calendars", "holidays", "variants",
+    ]
+    static let holidayFields = ["date", "name", "engineers"]
     static let periodFields = ["start", "weeks"]
     static let engineerFields = ["id", "name", "region", "leave", "time_zone", "observes", "calendars"]
     static let pipelineFields = ["id", "name", "area", "investor_facing", "on_call", "weight"]
@@ -28,15 +31,7 @@ public enum ScenarioReader {
     public static func parse(data: Data, file: String, library: CalendarLibrary) throws(ScenarioError)
         -> Scenario
     {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw .syntax(SourceLocation(file: file), problem: "the file is not UTF-8 text")
-        }
-        if let nul = text.firstIndex(of: "\0") {
-            let line = text[..<nul].filter { $0 == "\n" }.count + 1
-            throw .syntax(SourceLocation(file: file, line: line), problem: "the file contains a NUL byte")
-        }
+        let text = try text(of: data, file: file)
         return try parse(yaml: text, file: file, library: library, bytes: data)
     }
 
@@ -50,6 +45,29 @@ public enum ScenarioReader {
     private static func parse(yaml: String, file: String, library: CalendarLibrary, bytes: Data)
         throws(ScenarioError) -> Scenario
     {
+        let (base, _) = splitVariants(try compose(yaml: yaml, file: file), file: file)
+        return try decode(base, file: file, library: library, bytes: bytes)
+    }
+
+    /// Decodes a composed scenario document (without `variants:`).
+    static func decode(_ root: Node, file: String, library: CalendarLibrary, bytes: Data) throws(ScenarioError)
+        -> Scenario
+    {
+        let decoder = Decoder(file: file, library: library)
+        decoder.log.sources.append(
+            InputDigest(kind: .scenario, name: URL(fileURLWithPath: file).lastPathComponent, bytes: bytes))
+        return try decoder.scenario(YAMLValue(node: root, path: "", file: file))
+    }
+
+    /// The document without its `variants:` field, and that field's value if present.
+    static func splitVariants(_ root: Node, file: String) -> (base: Node, variants: YAMLValue?) {
+        guard case .mapping(var mapping) = root, let variants = mapping["variants"] else { return (root, nil) }
+        mapping["variants"] = nil
+        return (.mapping(mapping), YAMLValue(node: variants, path: "variants", file: file))
+    }
+
+    /// The YAML document as a node tree; syntax errors located.
+    static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -63,10 +81,7 @@ public enum ScenarioReader {
         } catch {
             throw .syntax(SourceLocation(file: file), problem: "\(error)")
         }
-        let decoder = Decoder(file: file, library: library)
-        decoder.log.sources.append(
-            InputDigest(kind: .scenario, name: URL(fileURLWithPath: file).lastPathComponent, bytes: bytes))
-        return try decoder.scenario(YAMLValue(node: root, path: "", file: file))
+        return root
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
@@ -108,8 +123,17 @@ private struct Decoder {
         // Read once; each engineer's company days are then taken in their own time zone.
         let teamCalendars =
             try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
+        let inlineHolidays = try fields["holidays"].map { value throws(ScenarioError) in try holidays(value) } ?? []
         let engineers = try self.engineers(
-            engineersValue, period: period, rules: rules, teamCalendars: teamCalendars)
+            engineersValue, period: period, rules: rules, teamCalendars: teamCalendars, inlineHolidays: inlineHolidays)
+        let ids = engineers.map(\.id)
+        for holiday in inlineHolidays {
+            for (value, id) in holiday.engineers where !ids.contains(id) {
+                throw .invalidValue(
+                    value.location, field: value.path, value: "\"\(id)\"", expected: "the id of an engineer",
+                    hint: Suggestions.didYouMean(id, ids) ?? "engineers: \(ids.joined(separator: ", "))")
+            }
+        }
         let pipelines = try self.pipelines(
             fields.required(
                 "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
@@ -153,8 +177,34 @@ private struct Decoder {
         return result
     }
 
+    /// A day off written in the scenario (`holidays:`): company days for the engineers listed (default everyone).
+    struct InlineHoliday {
+        let dates: DateRange
+        let name: String
+        /// Empty: everyone.
+        let engineers: [(YAMLValue, String)]
+
+        func applies(to id: String) -> Bool { engineers.isEmpty || engineers.contains { $0.1 == id } }
+    }
+
+    private func holidays(_ value: YAMLValue) throws(ScenarioError) -> [InlineHoliday] {
+        var result: [InlineHoliday] = []
+        for item in try value.list() {
+            let fields = try item.mapping(allowed: ScenarioReader.holidayFields)
+            let dates = try fields.required("date", hint: "a day or range, e.g. `date: 2027-03-15`").dateRange()
+            let name = try fields.required("name", hint: "what the day is, e.g. `name: Team offsite`").nonEmptyString()
+            var engineers: [(YAMLValue, String)] = []
+            if let list = fields["engineers"] {
+                for entry in try list.list() { engineers.append((entry, try entry.identifier())) }
+            }
+            result.append(InlineHoliday(dates: dates, name: name, engineers: engineers))
+        }
+        return result
+    }
+
     private func engineers(
-        _ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamCalendars: [(label: String, file: CalendarFile)]
+        _ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamCalendars: [(label: String, file: CalendarFile)],
+        inlineHolidays: [InlineHoliday]
     )
         throws(ScenarioError) -> [Engineer]
     {
@@ -195,8 +245,13 @@ private struct Decoder {
                 try fields["calendars"].map { value throws(ScenarioError) in
                     try calendarFiles(value)
                 } ?? []
-            let companyDays = Self.companyDays(
+            var companyDays = Self.companyDays(
                 teamCalendars + ownCalendars, period: period, timeZone: TimeZone(identifier: timeZone)!)
+            for holiday in inlineHolidays where holiday.applies(to: id) {
+                for date in holiday.dates.days where period.dates.contains(date) {
+                    companyDays.append(Holiday(date: date, region: "scenario", name: holiday.name, category: .company))
+                }
+            }
             let observes =
                 try fields["observes"].map { value throws(ScenarioError) in
                     try festivals(value, region: regionCode, companyDays: companyDays)

@@ -21,6 +21,11 @@ enum TestScenarios {
         try ScenarioReader.read(path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path)
     }
 
+    static func seedWithVariants(_ name: String) throws -> (base: Scenario, variants: [ScenarioVariant]) {
+        try ScenarioReader.readWithVariants(
+            path: repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path, library: library)
+    }
+
     static let seedNames = [
         "data-engineering-2027q1", "four-engineers-2027q2", "pipeline-plan-2026q4", "week5-maintenance-2027q1",
         "xyz-tech-2027q1", "selangor-festivals-2027q1",

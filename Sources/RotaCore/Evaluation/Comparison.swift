@@ -1,0 +1,114 @@
+/// One scenario of a comparison: where it came from and how planning it ended.
+public struct ComparedScenario: Sendable {
+    /// Short name in tables: the base scenario's name, a variant's name, or another file's scenario name.
+    public let name: String
+    public let title: String
+    /// Where it came from: "scenarios/x.yaml" or "variant of scenarios/x.yaml".
+    public let source: String
+    public let scenario: Scenario
+    /// The plan, or why there is none (infeasible, no schedule found in time, solver failure).
+    public let outcome: Result<Plan, PlanningError>
+
+    public init(name: String, title: String, source: String, scenario: Scenario, outcome: Result<Plan, PlanningError>) {
+        self.name = name
+        self.title = title
+        self.source = source
+        self.scenario = scenario
+        self.outcome = outcome
+    }
+
+    public var plan: Plan? { try? outcome.get() }
+
+    /// Days of the engineer's own observed festivals on which they are on duty.
+    public func festivalDays(of engineer: EngineerFairness) -> Int {
+        let personal = scenario.personalCalendar(engineer.engineer)
+        let days = engineer.holidayDuty.flatMap { duty in
+            duty.holidays.filter { personal.observedFestival($0) != nil }.map(\.date)
+        }
+        return Set(days).count
+    }
+}
+
+/// Where a schedule differs from the base's: weeks matched by their dates, pipelines by id.
+public struct ScheduleDifference: Sendable {
+    public struct WeekChange: Sendable, Equatable {
+        /// The week's first day (weeks are matched by dates, so periods of different lengths compare).
+        public let start: CalendarDate
+        public let role: DutyRole
+        /// Nil where the week is not in that schedule.
+        public let base: String?
+        public let other: String?
+    }
+
+    public struct OwnershipChange: Sendable, Equatable {
+        public let pipeline: String
+        /// "primary" or "secondary".
+        public let role: String
+        public let base: String?
+        public let other: String?
+    }
+
+    public let weeks: [WeekChange]
+    public let ownership: [OwnershipChange]
+
+    public init(base: Schedule, other: Schedule) {
+        let baseWeeks = Dictionary(base.weeks.map { ($0.dates.first, $0) }, uniquingKeysWith: { first, _ in first })
+        let otherWeeks = Dictionary(other.weeks.map { ($0.dates.first, $0) }, uniquingKeysWith: { first, _ in first })
+        var weeks: [WeekChange] = []
+        for start in Set(baseWeeks.keys).union(otherWeeks.keys).sorted() {
+            for role in DutyRole.allCases {
+                let before = baseWeeks[start]?.engineer(for: role)
+                let after = otherWeeks[start]?.engineer(for: role)
+                if before != after { weeks.append(WeekChange(start: start, role: role, base: before, other: after)) }
+            }
+        }
+        let baseRows = Dictionary(base.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        let otherRows = Dictionary(other.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        var order = base.ownership.map(\.pipeline)
+        order += other.ownership.map(\.pipeline).filter { baseRows[$0] == nil }
+        var ownership: [OwnershipChange] = []
+        for pipeline in order {
+            for (role, owner) in [("primary", \OwnershipAssignment.primary), ("secondary", \.secondary)] {
+                let before = baseRows[pipeline]?[keyPath: owner]
+                let after = otherRows[pipeline]?[keyPath: owner]
+                if before != after {
+                    ownership.append(OwnershipChange(pipeline: pipeline, role: role, base: before, other: after))
+                }
+            }
+        }
+        self.weeks = weeks
+        self.ownership = ownership
+    }
+
+    public var isEmpty: Bool { weeks.isEmpty && ownership.isEmpty }
+}
+
+/// Several scenarios planned side by side; the first is the base the others are compared with.
+public struct Comparison: Sendable {
+    public let entries: [ComparedScenario]
+
+    public init(entries: [ComparedScenario]) {
+        precondition(!entries.isEmpty, "a comparison needs a base")
+        self.entries = entries
+    }
+
+    public var base: ComparedScenario { entries[0] }
+
+    /// How entry `index` differs from the base; nil when either has no plan.
+    public func difference(of index: Int) -> ScheduleDifference? {
+        guard index > 0, let basePlan = base.plan, let plan = entries[index].plan else { return nil }
+        return ScheduleDifference(base: basePlan.schedule, other: plan.schedule)
+    }
+
+    /// The objective levels any entry has, in Rota's order.
+    public var levelKinds: [ObjectiveKind] {
+        let present = Set(entries.compactMap(\.plan).flatMap { $0.levels.map(\.kind) })
+        return ObjectiveKind.allCases.filter(present.contains)
+    }
+
+    /// Engineer ids of every entry, in order of first appearance.
+    public var engineerIDs: [String] {
+        var seen = Set<String>()
+        return entries.flatMap { $0.scenario.engineers.map(\.id) }.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import RotaCore
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Plan several scenarios, or one scenario's variants, and write them side by side.",
+        discussion: """
+            Each file is planned, and so is each of its `variants:` (named changes to the scenario: leave added or \
+            removed, a region, holidays, rules, the period; see docs/scenario.md). The first file's scenario is the \
+            base: compare.md and compare.csv give every scenario's objective levels and whether they were proved \
+            optimal, each engineer's primary and backup weeks, holiday burden, festival days on duty and ownership \
+            load, and the weeks and pipelines whose assignee differs from the base. A scenario that admits no \
+            schedule is reported with its explanation. Solves run in parallel, one per core (--jobs).
+
+            Exit status: 0 written (also when some scenarios have no schedule: they are in the report and warned \
+            about); 1 the solver or the file system failed; 2 bad input; 64 bad command-line usage.
+            """
+    )
+
+    @Argument(help: "Scenario files (YAML); the first is the base.")
+    var scenarios: [String]
+
+    @OptionGroup var calendarOptions: CalendarOptions
+
+    @Option(name: .shortAndLong, help: "Folder for compare.md and compare.csv (default: reports/<base name>-compare/).")
+    var output: String?
+
+    @Option(help: "Seconds for each scenario's plan.")
+    var timeLimit: Double = 60
+
+    @Option(help: "Scenarios solved at the same time (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let library = try calendarOptions.library()
+        var inputs: [(name: String, title: String, source: String, scenario: Scenario)] = []
+        for path in scenarios {
+            do {
+                let (base, variants) = try ScenarioReader.readWithVariants(path: path, library: library)
+                if !quiet { for notice in base.notices { Terminal.warning(notice) } }
+                inputs.append((base.name, base.title, path, base))
+                for variant in variants {
+                    inputs.append((variant.name, variant.title, "variant of \(path)", variant.scenario))
+                }
+            } catch {
+                Terminal.error(error.description)
+                throw ExitStatus.badInput
+            }
+        }
+        guard inputs.count > 1 else {
+            Terminal.error(
+                "\(scenarios[0]) has no variants and no other scenario was given: nothing to compare\n"
+                    + "  hint: add `variants:` to the scenario (docs/scenario.md) or name more scenario files")
+            throw ExitStatus.badInput
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcomes = BatchPlanner(options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs).plan(
+            inputs.map(\.scenario))
+        var used: [String: Int] = [:]
+        let entries = zip(inputs, outcomes).map { input, outcome in
+            // Names label columns: a name seen before gets its ordinal.
+            used[input.name, default: 0] += 1
+            let count = used[input.name]!
+            return ComparedScenario(
+                name: count == 1 ? input.name : "\(input.name) (\(count))", title: input.title, source: input.source,
+                scenario: input.scenario, outcome: outcome)
+        }
+        let comparison = Comparison(entries: entries)
+        let folder = output ?? "reports/\(entries[0].scenario.name)-compare"
+        do {
+            try ReportFolderWriter.write(
+                ComparisonReport.render(comparison), to: folder, ownNames: ComparisonReport.fileNames)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitStatus.failure
+        }
+        for entry in entries {
+            if case .failure(let error) = entry.outcome {
+                Terminal.warning("\(entry.name): \(error.description)")
+            } else if entry.plan?.provedOptimal == false {
+                Terminal.warning("\(entry.name): not every objective level was proved optimal (see compare.md)")
+            }
+        }
+        if !quiet {
+            let seconds = (clock.now - start).totalSeconds
+            let failed = entries.filter { $0.plan == nil }.count
+            Terminal.out(
+                "Wrote \(folder)/compare.md and compare.csv: \(entries.count) scenarios"
+                    + (failed > 0 ? " (\(failed) without a schedule)" : "")
+                    + " planned in \(TextFormatting.number(seconds, places: 2)) s on \(min(jobs, entries.count)) threads"
+            )
+        }
+    }
+}
