@@ -17,14 +17,17 @@ public enum ScenarioReader {
 
     /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.
     public static func read(path: String, library: CalendarLibrary) throws(ScenarioError) -> Scenario {
-        let data: Data
+        try parse(data: contents(of: path), file: path, library: library)
+    }
+
+    /// The bytes of the scenario file at `path`.
+    static func contents(of path: String) throws(ScenarioError) -> Data {
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
             throw .unreadable(file: path, reason: reason)
         }
-        return try parse(data: data, file: path, library: library)
     }
 
     /// Parses scenario text; `file` is used in messages only.

@@ -19,13 +19,7 @@ extension ScenarioReader {
     public static func readWithVariants(path: String, library: CalendarLibrary) throws(ScenarioError)
         -> (base: Scenario, variants: [ScenarioVariant])
     {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
-            throw .unreadable(file: path, reason: reason)
-        }
+        let data = try contents(of: path)
         let text = try Self.text(of: data, file: path)
         let (root, variantsValue) = splitVariants(try compose(yaml: text, file: path), file: path)
         let base = try decode(root, file: path, library: library, bytes: data)
