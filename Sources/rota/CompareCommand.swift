@@ -96,10 +96,11 @@ struct CompareCommand: ParsableCommand {
         if !quiet {
             let seconds = (clock.now - start).totalSeconds
             let failed = entries.filter { $0.plan == nil }.count
+            let threads = min(jobs, entries.count)
             Terminal.out(
                 "Wrote \(folder)/compare.md and compare.csv: \(entries.count) scenarios"
                     + (failed > 0 ? " (\(failed) without a schedule)" : "")
-                    + " planned in \(TextFormatting.number(seconds, places: 2)) s on \(min(jobs, entries.count)) threads"
+                    + " planned in \(TextFormatting.number(seconds, places: 2)) s on \(threads) thread\(threads == 1 ? "" : "s")"
             )
         }
     }
