@@ -119,30 +119,14 @@ public enum ComparisonReport {
                 lines.append(
                     "\(difference.weeks.count) of \(duties) duty assignments and \(difference.ownership.count) of "
                         + "\(roles) ownership roles differ.")
-                if !difference.weeks.isEmpty {
-                    lines += [
-                        "", "| Week starting | Role | \(cell(comparison.base.name)) | \(cell(entries[index].name)) |",
-                        "|---|---|---|---|",
-                    ]
-                    for change in difference.weeks {
-                        lines.append(
-                            "| \(change.start) | \(change.role.rawValue) | "
-                                + "\(cell(displayName(change.base, in: comparison))) | "
-                                + "\(cell(displayName(change.other, in: comparison))) |")
-                    }
-                }
-                if !difference.ownership.isEmpty {
-                    lines += [
-                        "", "| Pipeline | Owner | \(cell(comparison.base.name)) | \(cell(entries[index].name)) |",
-                        "|---|---|---|---|",
-                    ]
-                    for change in difference.ownership {
-                        lines.append(
-                            "| \(cell(change.pipeline)) | \(change.role) | "
-                                + "\(cell(displayName(change.base, in: comparison))) | "
-                                + "\(cell(displayName(change.other, in: comparison))) |")
-                    }
-                }
+                let names = (cell(comparison.base.name), cell(entries[index].name))
+                func name(_ id: String?) -> String { cell(displayName(id, in: comparison)) }
+                lines += changeTable(
+                    "Week starting", "Role", names,
+                    difference.weeks.map { ("\($0.start)", $0.role.rawValue, name($0.base), name($0.other)) })
+                lines += changeTable(
+                    "Pipeline", "Owner", names,
+                    difference.ownership.map { (cell($0.pipeline), $0.role, name($0.base), name($0.other)) })
             }
         }
         let failed = entries.filter { $0.plan == nil }
@@ -155,6 +139,15 @@ public enum ComparisonReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Markdown table of changes (what, role, base's assignee, other's), with a blank line before; nothing if empty.
+    static func changeTable(
+        _ what: String, _ role: String, _ names: (String, String), _ rows: [(String, String, String, String)]
+    ) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        return ["", "| \(what) | \(role) | \(names.0) | \(names.1) |", "|---|---|---|---|"]
+            + rows.map { "| \($0.0) | \($0.1) | \($0.2) | \($0.3) |" }
     }
 
     /// Why there is no plan, one reason per line.
