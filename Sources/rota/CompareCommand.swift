@@ -44,18 +44,16 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let library = try calendarOptions.library()
-        var inputs: [(name: String, title: String, source: String, scenario: Scenario)] = []
-        for path in scenarios {
-            do {
-                let (base, variants) = try ScenarioReader.readWithVariants(path: path, library: library)
-                if !quiet { for notice in base.notices { Terminal.warning(notice) } }
-                inputs.append((base.name, base.title, path, base))
-                for variant in variants {
-                    inputs.append((variant.name, variant.title, "variant of \(path)", variant.scenario))
-                }
-            } catch {
-                Terminal.error(error.description)
-                throw ExitStatus.badInput
+        let inputs: [ComparisonInput]
+        do {
+            inputs = try Comparison.inputs(paths: scenarios, library: library)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitStatus.badInput
+        }
+        if !quiet {
+            for input in inputs where !input.isVariant {
+                for notice in input.scenario.notices { Terminal.warning(notice) }
             }
         }
         guard inputs.count > 1 else {
@@ -66,18 +64,10 @@ struct CompareCommand: ParsableCommand {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let outcomes = BatchPlanner(options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs).plan(
-            inputs.map(\.scenario))
-        var used: [String: Int] = [:]
-        let entries = zip(inputs, outcomes).map { input, outcome in
-            // Names label columns: a name seen before gets its ordinal.
-            used[input.name, default: 0] += 1
-            let count = used[input.name]!
-            return ComparedScenario(
-                name: count == 1 ? input.name : "\(input.name) (\(count))", title: input.title, source: input.source,
-                scenario: input.scenario, outcome: outcome)
-        }
-        let comparison = Comparison(entries: entries)
+        // Holiday conflicts are not explained in a comparison: compare.md does not show them.
+        let comparison = Comparison.plan(
+            inputs, options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs)
+        let entries = comparison.entries
         let folder = output ?? "reports/\(entries[0].scenario.name)-compare"
         do {
             try ReportFolderWriter.write(

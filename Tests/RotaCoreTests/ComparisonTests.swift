@@ -96,12 +96,10 @@ struct ComparisonTests {
                   ben: {add_leave: ["2027-01-18..2027-01-22"]}
                   cai: {add_leave: ["2027-01-18"]}
             """)
-        let entries = [("base", base)] + variants.map { ($0.name, $0.scenario) }
-        let outcomes = BatchPlanner(options: PlanOptions(conflictsToExplain: 0), jobs: 2).plan(entries.map(\.1))
-        let comparison = Comparison(
-            entries: zip(entries, outcomes).map {
-                ComparedScenario(name: $0.0, title: $0.0, source: "test", scenario: $0.1, outcome: $1)
-            })
+        let inputs =
+            [ComparisonInput(name: "base", title: "base", source: "test", scenario: base)]
+            + variants.map { ComparisonInput(name: $0.name, title: $0.name, source: "test", scenario: $0.scenario) }
+        let comparison = Comparison.plan(inputs, options: PlanOptions(conflictsToExplain: 0), jobs: 2)
         #expect(comparison.difference(of: 1)?.isEmpty == true)
         let moved = try #require(comparison.difference(of: 2))
         #expect(
@@ -138,16 +136,15 @@ struct ComparisonTests {
     /// reports/xyz-tech-2027q1-compare/ is what `rota compare scenarios/xyz-tech-2027q1.yaml` writes.
     @Test func committedComparisonMatches() throws {
         let path = TestScenarios.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml").path
-        let (base, variants) = try TestScenarios.seedWithVariants("xyz-tech-2027q1")
-        let inputs =
-            [(base.name, base.title, "scenarios/xyz-tech-2027q1.yaml", base)]
-            + variants.map { ($0.name, $0.title, "variant of scenarios/xyz-tech-2027q1.yaml", $0.scenario) }
-        #expect(FileManager.default.fileExists(atPath: path))
-        let outcomes = BatchPlanner(options: PlanOptions(conflictsToExplain: 0)).plan(inputs.map(\.3))
-        let comparison = Comparison(
-            entries: zip(inputs, outcomes).map {
-                ComparedScenario(name: $0.0, title: $0.1, source: $0.2, scenario: $0.3, outcome: $1)
-            })
+        // Sources named as `rota compare scenarios/xyz-tech-2027q1.yaml`, run from the repository root, names them.
+        let inputs = try Comparison.inputs(paths: [path], library: TestScenarios.library).map {
+            ComparisonInput(
+                name: $0.name, title: $0.title,
+                source: $0.source.replacingOccurrences(of: path, with: "scenarios/xyz-tech-2027q1.yaml"),
+                scenario: $0.scenario)
+        }
+        #expect(inputs.map(\.isVariant) == [false, true, true, true, true])
+        let comparison = Comparison.plan(inputs, options: PlanOptions(conflictsToExplain: 0), jobs: 2)
         let folder = TestScenarios.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1-compare")
         for file in ComparisonReport.render(comparison) {
             try GoldenFile.assertMatches(file.contents, file: folder.appendingPathComponent(file.name))

@@ -112,3 +112,43 @@ public struct Comparison: Sendable {
         return entries.flatMap { $0.scenario.engineers.map(\.id) }.filter { seen.insert($0).inserted }
     }
 }
+
+/// A scenario to compare, before it is planned.
+public struct ComparisonInput: Sendable {
+    public let name: String
+    public let title: String
+    /// "scenarios/x.yaml" or "variant of scenarios/x.yaml".
+    public let source: String
+    public let scenario: Scenario
+    public var isVariant: Bool { source.hasPrefix("variant of ") }
+}
+
+extension Comparison {
+    /// The scenarios of the files at `paths`, each followed by its `variants:`; the first is the base.
+    public static func inputs(paths: [String], library: CalendarLibrary) throws(ScenarioError) -> [ComparisonInput] {
+        var inputs: [ComparisonInput] = []
+        for path in paths {
+            let (base, variants) = try ScenarioReader.readWithVariants(path: path, library: library)
+            inputs.append(ComparisonInput(name: base.name, title: base.title, source: path, scenario: base))
+            inputs += variants.map {
+                ComparisonInput(name: $0.name, title: $0.title, source: "variant of \(path)", scenario: $0.scenario)
+            }
+        }
+        return inputs
+    }
+
+    /// Plans every input, up to `jobs` at a time, and compares them with the first. Names label columns, so a name
+    /// seen before gets its ordinal: "tiny (2)".
+    public static func plan(_ inputs: [ComparisonInput], options: PlanOptions, jobs: Int) -> Comparison {
+        let outcomes = BatchPlanner(options: options, jobs: jobs).plan(inputs.map(\.scenario))
+        var used: [String: Int] = [:]
+        return Comparison(
+            entries: zip(inputs, outcomes).map { input, outcome in
+                used[input.name, default: 0] += 1
+                let count = used[input.name]!
+                return ComparedScenario(
+                    name: count == 1 ? input.name : "\(input.name) (\(count))", title: input.title,
+                    source: input.source, scenario: input.scenario, outcome: outcome)
+            })
+    }
+}
