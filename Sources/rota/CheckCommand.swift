@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
 
             Freshness: `rota plan` writes manifest.json beside the schedule with a digest of every input (the \
             scenario, its .ics files, each region's holidays in the period, observed festival names, Rota's model \
-            version). If any differs now, the schedule is stale. A schedule without manifest.json (written by hand) \
+            version; the scenario without comments, layout or variants). If any differs now, the schedule is stale. A schedule without manifest.json (written by hand) \
             is not judged for freshness.
 
             --optimality re-solves the scenario and fails when the schedule is worse than the best found at the \

@@ -39,6 +39,16 @@ struct FreshnessTests {
             ])
     }
 
+    /// Comments, layout and `variants:` do not change the plan, so they do not make it stale.
+    @Test func commentsLayoutAndVariantsAreNotChanges() throws {
+        let recorded = InputManifest(scenario: try Self.read(try Self.yaml))
+        let edited =
+            "# a new comment\n"
+            + (try Self.yaml).replacingOccurrences(of: "weeks: 13", with: "weeks:   13")
+            + "\nvariants:\n  - name: later\n    rules: {min_gap_weeks: 2}\n"
+        #expect(InputManifest(scenario: try Self.read(edited)).changes(since: recorded).isEmpty)
+    }
+
     @Test func aHolidayMovedInsideThePeriodIsStaleOutsideItIsNot() throws {
         let scenario = try Self.read(try Self.yaml)
         let recorded = InputManifest(scenario: scenario)

@@ -5,7 +5,8 @@ import Foundation
 public struct InputDigest: Sendable, Equatable, Codable {
     /// What the input is.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// The scenario file's bytes.
+        /// The scenario as read: its YAML document re-serialized without `variants:` (comments and layout do not
+        /// count).
         case scenario
         /// An .ics file the scenario names (leave or company days), by the path the scenario gives.
         case calendarFile = "calendar_file"

@@ -57,8 +57,11 @@ public enum ScenarioReader {
         -> Scenario
     {
         let decoder = Decoder(file: file, library: library)
+        // The digest is of the document as read (canonical YAML, without `variants:`), not of the file's bytes: a
+        // comment, a reformatting or a new variant does not change the plan, so it must not make a report stale.
+        let canonical = (try? Yams.serialize(node: root)).map { Data($0.utf8) } ?? bytes
         decoder.log.sources.append(
-            InputDigest(kind: .scenario, name: URL(fileURLWithPath: file).lastPathComponent, bytes: bytes))
+            InputDigest(kind: .scenario, name: URL(fileURLWithPath: file).lastPathComponent, bytes: canonical))
         return try decoder.scenario(YAMLValue(node: root, path: "", file: file))
     }
 
