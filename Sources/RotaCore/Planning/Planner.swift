@@ -32,7 +32,7 @@ public struct Planner: Sendable {
         guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
         switch first.status {
         case .infeasible:
-            throw .noSchedule(reasons: infeasibilityReasons(scenario, deadline: start))
+            throw .noSchedule(reasons: infeasibilityReasons(scenario, since: start))
         case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
         case .failed(let message): throw .solverFailed(message)
         case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
@@ -55,7 +55,7 @@ public struct Planner: Sendable {
 
     /// Why the hard rules admit no schedule. With declared fairness bounds, the scenario is planned again without
     /// them: if that succeeds, the bounds are the cause and the reasons name each bound the best plan exceeds.
-    private func infeasibilityReasons(_ scenario: Scenario, deadline start: ContinuousClock.Instant) -> [String] {
+    private func infeasibilityReasons(_ scenario: Scenario, since start: ContinuousClock.Instant) -> [String] {
         let gapReason =
             "the leave in the scenario leaves too few engineers for min_gap_weeks: \(scenario.rules.minGapWeeks) "
             + "(nobody may be primary twice within \(scenario.rules.minGapWeeks + 1) consecutive weeks); "
