@@ -45,7 +45,7 @@ struct UnprovedReportTests {
         let plan = Plan(
             scenario: solved.scenario, availability: solved.availability,
             schedule: solved.schedule, levels: Array(stopped.prefix(3)), size: solved.size,
-            holidayConflicts: solved.holidayConflicts, exportedModels: [])
+            holidayConflicts: solved.holidayConflicts, exportedModels: [], expectedLevelCount: 5)
         #expect(!plan.provedOptimal)
         let markdown = MarkdownReport().render(plan)
         #expect(

@@ -30,7 +30,7 @@ struct ScenarioReaderTests {
         #expect(
             defaults.name == "experiments" && defaults.area == "General" && !defaults.investorFacing && defaults.onCall)
         #expect(defaults.weight == 1)
-        #expect(scenario.rules == Rules(minGapWeeks: 1, priorities: PlanningGoal.allCases))
+        #expect(scenario.rules == Rules(minGapWeeks: 1, priorities: PlanningGoal.allCases.map(Priority.goal)))
     }
 
     @Test func everySeedScenarioReads() throws {

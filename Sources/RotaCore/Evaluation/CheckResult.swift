@@ -55,7 +55,7 @@ public struct CheckResult: Sendable {
         self.findings = findings
         self.rules = HardRule.allCases.map { rule in
             let skipped: String? =
-                !rule.isDeclared(by: scenario.rules)
+                !rule.isDeclared(by: scenario)
                 ? "not declared by the scenario"
                 : (!withOwnership && !rule.isRotationRule) ? "no ownership.csv was given" : nil
             return RuleOutcome(rule: rule, findings: findings.filter { $0.rule == rule }, skipped: skipped)

@@ -102,8 +102,11 @@ public struct Comparison: Sendable {
 
     /// The objective levels any entry has, in Rota's order.
     public var levelKinds: [ObjectiveKind] {
-        let present = Set(entries.compactMap(\.plan).flatMap { $0.levels.map(\.kind) })
-        return ObjectiveKind.allCases.filter(present.contains)
+        var kinds: [ObjectiveKind] = []
+        for level in entries.compactMap(\.plan).flatMap(\.levels) where !kinds.contains(level.kind) {
+            kinds.append(level.kind)
+        }
+        return kinds
     }
 
     /// Engineer ids of every entry, in order of first appearance.

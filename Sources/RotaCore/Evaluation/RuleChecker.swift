@@ -7,9 +7,22 @@ public struct RuleChecker: Sendable {
 
     public init(scenario: Scenario) { self.scenario = scenario }
 
-    /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds.
+    /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds. Broken
+    /// instances of soft rules are not violations: see ``softFindings(_:)``.
     public func check(_ schedule: Schedule) -> [RuleViolation] {
-        checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkFairness(schedule)
+        hard(checkRotation(schedule.weeks) + checkOwnership(schedule.ownership)) + checkFairness(schedule)
+    }
+
+    /// The broken instances of the scenario's soft rules (undesired duty, and rules declared `soft: true`), one per
+    /// instance as docs/model.md counts them.
+    public func softFindings(_ schedule: Schedule, includeOwnership: Bool = true) -> [RuleViolation] {
+        let all = checkRotation(schedule.weeks) + (includeOwnership ? checkOwnership(schedule.ownership) : [])
+        return all.filter { $0.rule.isSoft(in: scenario.rules) }
+    }
+
+    /// The findings of hard rules among `findings`.
+    public func hard(_ findings: [RuleViolation]) -> [RuleViolation] {
+        findings.filter { !$0.rule.isSoft(in: scenario.rules) }
     }
 
     /// The declared fairness bounds (`rules.fairness`), measured by ``FairnessReport``. With
@@ -23,14 +36,17 @@ public struct RuleChecker: Sendable {
         if let bound = bounds.maxDeviation {
             for figures in report.engineers {
                 for (role, weeks) in [(DutyRole.primary, figures.primaryWeeks), (.backup, figures.backupWeeks)] {
-                    let deviation = Double(weeks) - figures.fairShare
+                    let deviation = figures.deviation(role)
                     guard abs(deviation) > bound + tolerance else { continue }
+                    let share = role == .primary ? figures.fairShare : figures.backupFairShare
+                    let past = role == .primary ? figures.historyPrimaryWeeks : figures.historyBackupWeeks
                     findings.append(
                         .init(
                             .maxDeviation,
-                            "\(figures.engineer.id) has \(weeks) \(role.rawValue) weeks, "
+                            "\(figures.engineer.id) has \(weeks) \(role.rawValue) weeks"
+                                + (past > 0 ? " (\(past) more in history)" : "") + ", "
                                 + "\(TextFormatting.number(abs(deviation))) \(deviation > 0 ? "above" : "below") the fair share "
-                                + "\(TextFormatting.number(figures.fairShare)); rules.fairness.max_deviation is "
+                                + "\(TextFormatting.number(share)); rules.fairness.max_deviation is "
                                 + TextFormatting.number(bound), engineer: figures.engineer.id))
                 }
             }
@@ -123,16 +139,119 @@ public struct RuleChecker: Sendable {
                     .coverage, "week \(missing) (\(period.week(missing - 1))) has no primary and backup", week: missing)
             )
         }
-        let gap = scenario.rules.minGapWeeks
-        if gap > 0 {
+        findings += checkSpacing(weeks) + checkRequests(weeks)
+        return findings
+    }
+
+    /// Duty of each engineer by 0-based shift, from the rows inside the period (the first row of a repeated week).
+    private func dutyTable(_ weeks: [RotationWeek]) -> [String: [Int: DutyRole]] {
+        var table: [String: [Int: DutyRole]] = [:]
+        var seen = Set<Int>()
+        for week in weeks where (1...scenario.period.weeks).contains(week.number) && seen.insert(week.number).inserted {
+            if week.primary != week.backup { table[week.backup, default: [:]][week.number - 1] = .backup }
+            table[week.primary, default: [:]][week.number - 1] = .primary
+        }
+        return table
+    }
+
+    /// The rules over windows of consecutive shifts (min_gap_weeks, min_duty_gap_weeks, max_consecutive_duty_weeks)
+    /// and backup_becomes_primary; one finding per broken instance as docs/model.md defines it.
+    private func checkSpacing(_ weeks: [RotationWeek]) -> [RuleViolation] {
+        let rules = scenario.rules
+        let count = scenario.period.weeks
+        let table = dutyTable(weeks)
+        var findings: [RuleViolation] = []
+        func windows(_ length: Int, _ roles: Set<DutyRole>, most: Int, _ describe: (String, [Int]) -> (HardRule, String))
+        {
+            guard length > 1 else { return }
             for engineer in scenario.engineers {
-                let primaryWeeks = Set(weeks.filter { $0.primary == engineer.id }.map(\.number)).sorted()
-                for (earlier, later) in zip(primaryWeeks, primaryWeeks.dropFirst()) where later - earlier <= gap {
-                    findings.append(
-                        .init(
-                            .minGap,
-                            "\(engineer.id) is primary in weeks \(earlier) and \(later), closer than min_gap_weeks: \(gap) allows "
-                                + "(at least \(gap + 1) weeks apart)", week: later, engineer: engineer.id))
+                let duty = table[engineer.id] ?? [:]
+                for start in 0..<max(1, count - length + 1) {
+                    let inside = (start..<min(count, start + length)).filter { duty[$0].map(roles.contains) ?? false }
+                    guard inside.count > most else { continue }
+                    let (rule, message) = describe(engineer.id, inside.map { $0 + 1 })
+                    findings.append(.init(rule, message, week: inside.last! + 1, engineer: engineer.id))
+                }
+            }
+        }
+        func list(_ numbers: [Int]) -> String {
+            numbers.count == 2
+                ? "\(numbers[0]) and \(numbers[1])"
+                : numbers.dropLast().map(String.init).joined(separator: ", ") + " and \(numbers.last!)"
+        }
+        let gap = rules.minGapWeeks
+        windows(gap + 1, [.primary], most: 1) { id, shown in
+            (
+                .minGap,
+                "\(id) is primary in weeks \(list(shown)), closer than min_gap_weeks: \(gap) allows "
+                    + "(at least \(gap + 1) weeks apart)"
+            )
+        }
+        let dutyGap = rules.minDutyGapWeeks
+        windows(dutyGap + 1, [.primary, .backup], most: 1) { id, shown in
+            (
+                .minDutyGap,
+                "\(id) is on duty in weeks \(list(shown)), closer than min_duty_gap_weeks: \(dutyGap) allows "
+                    + "(at least \(dutyGap + 1) weeks apart, any role)"
+            )
+        }
+        if let run = rules.maxConsecutiveDutyWeeks {
+            windows(run + 1, [.primary, .backup], most: run) { id, shown in
+                (
+                    .maxConsecutiveDuty,
+                    "\(id) is on duty in weeks \(shown.first!)–\(shown.last!), \(shown.count) in a row; "
+                        + "max_consecutive_duty_weeks is \(run)"
+                )
+            }
+        }
+        if rules.backupBecomesPrimary {
+            let byNumber = Dictionary(weeks.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            for number in 1..<max(1, count) {
+                guard let week = byNumber[number], let next = byNumber[number + 1], week.backup != next.primary else {
+                    continue
+                }
+                findings.append(
+                    .init(
+                        .backupBecomesPrimary,
+                        "week \(number)'s backup \(week.backup) is not week \(number + 1)'s primary (\(next.primary)); "
+                            + "backup_becomes_primary is set", week: number + 1, engineer: week.backup))
+            }
+        }
+        return findings
+    }
+
+    /// Pinned, forbidden and undesired duty: one finding per engineer, shift and request role.
+    private func checkRequests(_ weeks: [RotationWeek]) -> [RuleViolation] {
+        let table = dutyTable(weeks)
+        var findings: [RuleViolation] = []
+        for engineer in scenario.engineers {
+            let duty = table[engineer.id] ?? [:]
+            for (rule, requests) in [
+                (HardRule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
+                (.undesiredDuty, engineer.undesired),
+            ] {
+                var seen = Set<String>()
+                for request in requests {
+                    for (t, dates) in scenario.period.allWeeks.enumerated() where dates.overlaps(request.dates) {
+                        let roles = request.role.map { [$0] } ?? DutyRole.allCases
+                        guard seen.insert("\(t),\(roles.map(\.rawValue))").inserted else { continue }
+                        let holds = duty[t].map(roles.contains) ?? false
+                        let what = request.role.map { "as \($0.rawValue)" } ?? "on duty"
+                        if rule == .pinnedDuty, !holds {
+                            let actual = duty[t].map { "is \($0.rawValue)" } ?? "is not on duty"
+                            findings.append(
+                                .init(
+                                    rule, "week \(t + 1) (\(dates)): \(engineer.id) is pinned \(what) but \(actual)",
+                                    week: t + 1, engineer: engineer.id))
+                        } else if rule != .pinnedDuty, holds {
+                            let word = rule == .forbiddenDuty ? "forbidden" : "undesired"
+                            findings.append(
+                                .init(
+                                    rule,
+                                    "week \(t + 1) (\(dates)): \(engineer.id) is \(duty[t]!.rawValue), but duty \(what) is "
+                                        + "\(word) for them (\(request.dates))", week: t + 1, engineer: engineer.id))
+                        }
+                    }
                 }
             }
         }
@@ -144,6 +263,7 @@ public struct RuleChecker: Sendable {
         var findings: [RuleViolation] = []
         let known = Set(scenario.engineers.map(\.id))
         let pipelines = Set(scenario.pipelines.map(\.id))
+        let byID = Dictionary(scenario.pipelines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
         for row in rows {
             guard pipelines.contains(row.pipeline) else {
@@ -159,12 +279,29 @@ public struct RuleChecker: Sendable {
                         .ownershipCoverage, "pipeline \(row.pipeline) has more than one ownership row",
                         pipeline: row.pipeline))
             }
-            for (role, id) in [("primary", row.primary), ("secondary", row.secondary)] where !known.contains(id) {
-                findings.append(
-                    .init(
-                        .ownershipCoverage,
-                        "pipeline \(row.pipeline): \(role) owner \"\(id)\" is not an engineer of the scenario",
-                        pipeline: row.pipeline, engineer: id))
+            let pipeline = byID[row.pipeline]!
+            for (role, id, pin) in [
+                ("primary", row.primary, pipeline.primaryOwner), ("secondary", row.secondary, pipeline.secondaryOwner),
+            ] {
+                if let pin, pin.name != id {
+                    let pinned: String
+                    switch pin {
+                    case .engineer(let pinnedID): pinned = "pinned to \(pinnedID)"
+                    case .team(let team): pinned = "held by the team \(team)"
+                    }
+                    findings.append(
+                        .init(
+                            .ownerPin, "pipeline \(row.pipeline): \(role) owner is \(id), but the scenario has it \(pinned)",
+                            pipeline: row.pipeline, engineer: known.contains(id) ? id : nil))
+                } else if case .team = pin {
+                    continue  // the team holds it, as the scenario says
+                } else if !known.contains(id) {
+                    findings.append(
+                        .init(
+                            .ownershipCoverage,
+                            "pipeline \(row.pipeline): \(role) owner \"\(id)\" is not an engineer of the scenario",
+                            pipeline: row.pipeline, engineer: id))
+                }
             }
             if row.primary == row.secondary {
                 findings.append(
@@ -177,7 +314,7 @@ public struct RuleChecker: Sendable {
             findings.append(.init(.ownershipCoverage, "pipeline \(pipeline.id) has no owners", pipeline: pipeline.id))
         }
         let investor = Set(scenario.pipelines.filter(\.investorFacing).map(\.id))
-        let cap = OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: scenario.engineers.count)
+        let cap = scenario.rules.investorPrimaryCap(investorFacing: investor.count, engineers: scenario.engineers.count)
         for engineer in scenario.engineers {
             let owned = rows.filter { $0.primary == engineer.id && investor.contains($0.pipeline) }.map(\.pipeline)
             if owned.count > cap {
@@ -186,6 +323,15 @@ public struct RuleChecker: Sendable {
                         .investorCap,
                         "\(engineer.id) is primary owner of \(owned.count) investor-facing pipelines (\(owned.joined(separator: ", "))); "
                             + "the cap is \(cap)", engineer: engineer.id))
+            }
+        }
+        if scenario.rules.everyoneSecondaryOwner {
+            for engineer in scenario.engineers where !rows.contains(where: { $0.secondary == engineer.id }) {
+                findings.append(
+                    .init(
+                        .everyoneSecondaryOwner,
+                        "\(engineer.id) is secondary owner of no pipeline; everyone_secondary_owner is set",
+                        engineer: engineer.id))
             }
         }
         return findings

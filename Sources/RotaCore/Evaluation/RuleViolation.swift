@@ -8,14 +8,31 @@ public enum HardRule: String, Sendable, CaseIterable {
     case distinctRoles = "distinct_roles"
     /// Nobody is on duty in a week that overlaps their leave.
     case leave
-    /// Nobody is primary twice within min_gap_weeks + 1 consecutive weeks.
+    /// Nobody is primary twice within min_gap_weeks + 1 consecutive shifts.
     case minGap = "min_gap"
+    /// Nobody is on duty (any role) twice within min_duty_gap_weeks + 1 consecutive shifts.
+    case minDutyGap = "min_duty_gap"
+    /// Nobody is on duty in more than max_consecutive_duty_weeks shifts in a row.
+    case maxConsecutiveDuty = "max_consecutive_duty"
+    /// Each shift's backup is the next shift's primary.
+    case backupBecomesPrimary = "backup_becomes_primary"
+    /// Pinned duty (`pinned:`) is kept.
+    case pinnedDuty = "pinned_duty"
+    /// Forbidden duty (`forbidden:`) is not given.
+    case forbiddenDuty = "forbidden_duty"
+    /// Undesired duty (`undesired:`), a preference: always soft.
+    case undesiredDuty = "undesired_duty"
     /// Every pipeline has exactly one ownership row, with known engineers.
     case ownershipCoverage = "ownership_coverage"
     /// A pipeline's primary and secondary owners are different people.
     case distinctOwners = "distinct_owners"
-    /// Nobody is primary owner of more than ceil(investor-facing pipelines / engineers) investor-facing pipelines.
+    /// Nobody is primary owner of more investor-facing pipelines than max_investor_primaries (default
+    /// ⌈investor-facing pipelines ÷ engineers⌉).
     case investorCap = "investor_cap"
+    /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`) are kept.
+    case ownerPin = "owner_pin"
+    /// Every engineer is secondary owner of at least one pipeline.
+    case everyoneSecondaryOwner = "everyone_secondary_owner"
     /// rules.fairness.max_deviation: nobody's primary or backup weeks stray further from their fair share.
     case maxDeviation = "max_deviation"
     /// rules.fairness.max_holiday_burden: nobody's holiday burden is higher.
@@ -28,21 +45,39 @@ public enum HardRule: String, Sendable, CaseIterable {
     /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
     public var isRotationRule: Bool {
         switch self {
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGap, .maxDeviation, .maxHolidayBurden,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGap, .minDutyGap, .maxConsecutiveDuty,
+            .backupBecomesPrimary, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden,
             .maxTotalHolidayBurden:
             return true
-        case .ownershipCoverage, .distinctOwners, .investorCap, .maxOwnershipLoad: return false
+        case .ownershipCoverage, .distinctOwners, .investorCap, .ownerPin, .everyoneSecondaryOwner, .maxOwnershipLoad:
+            return false
         }
     }
 
-    /// Whether the scenario declares this rule (fairness bounds exist only when set; the others always).
-    public func isDeclared(by rules: Rules) -> Bool {
+    /// The scenario rule this finding belongs to, when it can be declared soft.
+    public var schedulingRule: SchedulingRule? { SchedulingRule.allCases.first { $0.hardRule == self } }
+
+    /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
+    public func isSoft(in rules: Rules) -> Bool { schedulingRule.map(rules.isSoft) ?? false }
+
+    /// Whether the scenario declares this rule (bounds, optional rules and requests exist only when set; the basic
+    /// rules always).
+    public func isDeclared(by scenario: Scenario) -> Bool {
+        let rules = scenario.rules
         switch self {
+        case .pinnedDuty: return scenario.engineers.contains { !$0.pinned.isEmpty }
+        case .forbiddenDuty: return scenario.engineers.contains { !$0.forbidden.isEmpty }
+        case .undesiredDuty: return scenario.engineers.contains { !$0.undesired.isEmpty }
+        case .ownerPin: return scenario.pipelines.contains { $0.primaryOwner != nil || $0.secondaryOwner != nil }
         case .maxDeviation: return rules.fairness.maxDeviation != nil
         case .maxHolidayBurden: return rules.fairness.maxHolidayBurden != nil
         case .maxTotalHolidayBurden: return rules.fairness.maxTotalHolidayBurden != nil
         case .maxOwnershipLoad: return rules.fairness.maxOwnershipLoad != nil
         case .minGap: return rules.minGapWeeks > 0
+        case .minDutyGap: return rules.minDutyGapWeeks > 0
+        case .maxConsecutiveDuty: return rules.maxConsecutiveDutyWeeks != nil
+        case .backupBecomesPrimary: return rules.backupBecomesPrimary
+        case .everyoneSecondaryOwner: return rules.everyoneSecondaryOwner
         default: return true
         }
     }

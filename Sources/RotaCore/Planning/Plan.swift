@@ -12,11 +12,20 @@ public struct Plan: Sendable {
     public let exportedModels: [String]
     /// The schedule's figures, measured by the evaluator (not read from the model).
     public let fairness: FairnessReport
+    /// The schedule replanned from, if any, and what changed against it.
+    public let baseline: PlanBaseline?
+    public let changes: ScheduleChanges?
+    /// How many objective levels the model has (all must be proved optimal for ``provedOptimal``).
+    public let expectedLevelCount: Int
 
     public init(
         scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
-        levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String]
+        levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String],
+        expectedLevelCount: Int, baseline: PlanBaseline? = nil
     ) {
+        self.baseline = baseline
+        self.changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario) }
+        self.expectedLevelCount = expectedLevelCount
         self.scenario = scenario
         self.availability = availability
         self.schedule = schedule
@@ -24,15 +33,11 @@ public struct Plan: Sendable {
         self.size = size
         self.holidayConflicts = holidayConflicts
         self.exportedModels = exportedModels
-        self.fairness = FairnessReport(schedule: schedule, scenario: scenario)
+        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, baseline: baseline)
     }
 
     /// Whether every objective level was solved and proved optimal.
     public var provedOptimal: Bool {
         levels.count == expectedLevelCount && levels.allSatisfy { $0.status == .optimal }
-    }
-
-    var expectedLevelCount: Int {
-        scenario.rules.priorities.reduce(0) { $0 + ($1 == .ownershipBalance ? 1 : 2) }
     }
 }

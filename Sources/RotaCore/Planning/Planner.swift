@@ -9,18 +9,23 @@ public struct Planner: Sendable {
         self.options = options
     }
 
-    public func plan(_ scenario: Scenario) throws(PlanningError) -> Plan {
+    /// Plans `scenario`; with a `baseline`, replans it: shifts before `baseline.from` are kept and the fewest
+    /// assignments change (the `changes` level).
+    public func plan(_ scenario: Scenario, baseline: PlanBaseline? = nil) throws(PlanningError) -> Plan {
         let clock = ContinuousClock()
         let start = clock.now
         let availability = TeamAvailability(scenario: scenario)
-        let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability)
+        if let baseline { try Self.validate(baseline, scenario) }
+        let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability, baseline: baseline)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
-        let built = RotationModel(scenario: scenario, availability: availability)
+        let built = RotationModel(scenario: scenario, availability: availability, baseline: baseline)
         var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
         // Offered only if it satisfies every row (the modelling layer checks; e.g. a start may break a declared
-        // fairness bound).
-        solver.startingSolution = StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
+        // fairness bound). When replanning, the baseline itself is the natural start (no change at all).
+        let baselineStart = baseline.flatMap { built.values(for: Self.renumbered($0.schedule, scenario)) }
+        solver.startingSolution =
+            baselineStart ?? StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
         if let base = options.exportModelPath {
             solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
         }
@@ -32,7 +37,11 @@ public struct Planner: Sendable {
         guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
         switch first.status {
         case .infeasible:
-            throw .noSchedule(reasons: infeasibilityReasons(scenario, since: start))
+            let explanation = InfeasibilityExplanation(
+                scenario: scenario, availability: availability, baseline: baseline,
+                timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
+                cuts: Self.cuts)
+            throw .noSchedule(reasons: explanation.reasons)
         case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
         case .failed(let message): throw .solverFailed(message)
         case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
@@ -50,42 +59,34 @@ public struct Planner: Sendable {
         let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
         return Plan(
             scenario: scenario, availability: availability, schedule: schedule,
-            levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported)
+            levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported,
+            expectedLevelCount: built.levels.count, baseline: baseline)
     }
 
-    /// Why the hard rules admit no schedule. With declared fairness bounds, the scenario is planned again without
-    /// them: if that succeeds, the bounds are the cause and the reasons name each bound the best plan exceeds.
-    private func infeasibilityReasons(_ scenario: Scenario, since start: ContinuousClock.Instant) -> [String] {
-        let gapReason =
-            "the leave in the scenario leaves too few engineers for min_gap_weeks: \(scenario.rules.minGapWeeks) "
-            + "(nobody may be primary twice within \(scenario.rules.minGapWeeks + 1) consecutive weeks); "
-            + "lower min_gap_weeks or move some leave"
-        let bounds = scenario.rules.fairness
-        guard !bounds.isEmpty else { return [gapReason] }
-        var unbounded = scenario
-        unbounded.rules.fairness = FairnessBounds()
-        var relaxed = options
-        relaxed.exportModelPath = nil
-        relaxed.conflictsToExplain = 0
-        relaxed.timeLimit = options.timeLimit.map { max(1, $0 - (ContinuousClock.now - start).totalSeconds) }
-        guard let plan = try? Planner(options: relaxed).plan(unbounded) else {
-            return [gapReason + " (even without the bounds of rules.fairness)"]
+    /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.
+    static func renumbered(_ schedule: Schedule, _ scenario: Scenario) -> Schedule {
+        let weeks = scenario.period.allWeeks.enumerated().compactMap { t, dates -> RotationWeek? in
+            guard let week = schedule.weeks.first(where: { $0.dates.first == dates.first }) else { return nil }
+            return RotationWeek(number: t + 1, dates: dates, primary: week.primary, backup: week.backup)
         }
-        let exceeded = RuleChecker(scenario: scenario).checkFairness(plan.schedule)
-        let names = Set(exceeded.map(\.rule))
-        let fairness = plan.fairness
-        var reasons = [
-            "no schedule keeps rules.fairness (\(bounds.declared.joined(separator: ", "))) together with the hard "
-                + "rules; without the bounds, the best plan has largest deviation "
-                + "\(TextFormatting.number(max(fairness.largestPrimaryDeviation, fairness.largestBackupDeviation))) weeks, "
-                + "largest holiday burden \(fairness.largestHolidayBurden), total holiday burden "
-                + "\(fairness.totalHolidayBurden), largest ownership load \(TextFormatting.number(fairness.largestOwnershipLoad))"
-        ]
-        reasons += HardRule.allCases.filter(names.contains).map { rule in
-            "it exceeds \(rule.rawValue): raise rules.fairness.\(rule.rawValue) or change what it depends on (leave, "
-                + "regions, priorities)"
+        return Schedule(weeks: weeks, ownership: schedule.ownership)
+    }
+
+    /// A baseline must hold every frozen shift, with engineers of the scenario.
+    static func validate(_ baseline: PlanBaseline, _ scenario: Scenario) throws(PlanningError) {
+        let ids = Set(scenario.engineers.map(\.id))
+        for (t, dates) in scenario.period.allWeeks.enumerated() where baseline.isFrozen(dates) {
+            guard let week = baseline.week(startingOn: dates) else {
+                throw .invalidBaseline(
+                    "\(baseline.source) has no shift starting \(dates.first) (week \(t + 1)), which --from keeps as it was; "
+                        + "pass the report folder of this scenario's plan, or an earlier --from")
+            }
+            for role in DutyRole.allCases where !ids.contains(week.engineer(for: role)) {
+                throw .invalidBaseline(
+                    "\(baseline.source): week \(t + 1)'s \(role.rawValue) \"\(week.engineer(for: role))\" is not an "
+                        + "engineer of the scenario, so the shift cannot be kept; use an earlier --from")
+            }
         }
-        return reasons
     }
 
     /// Cover and clique cuts: chosen by measurement, see docs/performance.md.
@@ -96,8 +97,11 @@ public struct Planner: Sendable {
     }
 
     /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
-    static func weeksWithoutTwoEngineers(_ scenario: Scenario, _ availability: TeamAvailability) -> [String] {
+    static func weeksWithoutTwoEngineers(
+        _ scenario: Scenario, _ availability: TeamAvailability, baseline: PlanBaseline? = nil
+    ) -> [String] {
         scenario.period.allWeeks.enumerated().compactMap { t, dates in
+            if baseline?.isFrozen(dates) ?? false { return nil }
             let free = scenario.engineers.indices.filter { !availability.weeks[$0][t].onLeave }
             guard free.count < 2 else { return nil }
             let away = scenario.engineers.indices.filter { availability.weeks[$0][t].onLeave }.map {
@@ -117,11 +121,15 @@ public struct Planner: Sendable {
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
         }
+        guard !built.primaryOwner.isEmpty else { return Schedule(weeks: weeks, ownership: []) }
         let ownership = scenario.pipelines.enumerated().map { k, pipeline in
+            // A role a team holds has no variable set: the team's name is written.
             OwnershipAssignment(
                 pipeline: pipeline.id,
-                primary: ids[built.primaryOwner.firstIndex { values.isOne($0[k]) }!],
-                secondary: ids[built.secondaryOwner.firstIndex { values.isOne($0[k]) }!])
+                primary: built.primaryOwner.firstIndex { values.isOne($0[k]) }.map { ids[$0] }
+                    ?? pipeline.primaryOwner?.name ?? "?",
+                secondary: built.secondaryOwner.firstIndex { values.isOne($0[k]) }.map { ids[$0] }
+                    ?? pipeline.secondaryOwner?.name ?? "?")
         }
         return Schedule(weeks: weeks, ownership: ownership)
     }

@@ -8,6 +8,8 @@ public enum PlanningError: Error, CustomStringConvertible {
     case noScheduleFoundInTime(seconds: Double)
     /// GLPK failed or was handed a model it must not be given.
     case solverFailed(String)
+    /// The baseline of a replan does not fit the scenario.
+    case invalidBaseline(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum PlanningError: Error, CustomStringConvertible {
                 + "  hint: raise --time-limit"
         case .solverFailed(let message):
             return "the solver failed: \(message)"
+        case .invalidBaseline(let message):
+            return "the baseline cannot be replanned: \(message)"
         }
     }
 }

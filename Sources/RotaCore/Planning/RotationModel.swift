@@ -1,12 +1,12 @@
 import LinearProgramming
 
-/// The integer program of docs/model.md for one scenario: its variables, hard rules and objective levels.
+/// The integer program of docs/model.md for one scenario: its variables, rule rows and objective levels.
 ///
-/// Variables exist only where they may be 1: no duty variable is created for a week that overlaps
-/// the engineer's leave, which is how the leave rule holds.
+/// In planning mode no duty variable is created for a shift that overlaps the engineer's leave, which is how the
+/// leave rule holds; in elastic mode (explaining infeasibility) they exist and leave is a relaxable row.
 struct RotationModel {
     var model: Model
-    /// `primary[e][t]` / `backup[e][t]`: engineer e is primary / backup in week t (nil: on leave).
+    /// `primary[e][t]` / `backup[e][t]`: engineer e is primary / backup in shift t (nil: on leave).
     let primary: [[Variable?]]
     let backup: [[Variable?]]
     /// `primaryOwner[e][k]` / `secondaryOwner[e][k]`: engineer e owns pipeline k; empty without ownership.
@@ -14,51 +14,131 @@ struct RotationModel {
     let secondaryOwner: [[Variable]]
     /// Objective levels in priority order.
     let levels: [ObjectiveLevel]
+    /// Rule instances with a slack (soft rules; every relaxable instance in elastic mode).
+    let relaxable: [RelaxableRow]
     /// The auxiliary variables, kept so that any schedule can be written as a full solution (``values(for:)``).
     let counts: [DutyRole: [Variable]]
     let deviations: [DutyRole: Variable]
     let holidayLargest: Variable?
     let ownershipUnits: Variable?
-    let shares: [Double]
+    let shares: [DutyRole: [Double]]
     let weightUnit: Double
-    /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of week t for engineer e (see ``PersonalCalendar``).
+    /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of shift t for engineer e (see ``PersonalCalendar``).
     private let holidayWeight: [[Int]]
+    /// History before the period: duty shifts per role and holiday burden per engineer.
+    private let historyCounts: [DutyRole: [Int]]
+    private let historyBurden: [Int]
+    private let ids: [String]
+    private let pipelines: [Pipeline]
 
     /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
-    init(scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true) {
-        var model = Model(name: scenario.name)
+    init(
+        scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true,
+        baseline: PlanBaseline? = nil, mode: RuleMode = .planning
+    ) {
         let engineers = scenario.engineers
         let weeks = scenario.period.weeks
         let ids = engineers.map(\.id)
+        let rules = scenario.rules
+        let shiftDates = scenario.period.allWeeks
+        let frozen = shiftDates.map { baseline?.isFrozen($0) ?? false }
+        let baselineWeeks = shiftDates.map { baseline?.week(startingOn: $0) }
+        var rows = RuleRowWriter(model: Model(name: scenario.name), mode: mode, rules: rules)
 
-        // On-call duty variables.
+        // On-call duty variables. Leave removes them in planning mode, except where a frozen baseline shift has the
+        // engineer on duty (the past is kept as it was).
+        func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
+            return mode == .elastic || !availability.weeks[e][t].onLeave
+        }
         var primary: [[Variable?]] = []
         var backup: [[Variable?]] = []
         for (e, id) in ids.enumerated() {
             primary.append(
-                (0..<weeks).map { t in
-                    availability.weeks[e][t].onLeave ? nil : model.addVariable("p(\(id),\(t + 1))", .binary)
-                })
+                (0..<weeks).map { t in exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(t + 1))", .binary) : nil })
             backup.append(
-                (0..<weeks).map { t in
-                    availability.weeks[e][t].onLeave ? nil : model.addVariable("b(\(id),\(t + 1))", .binary)
-                })
+                (0..<weeks).map { t in exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(t + 1))", .binary) : nil })
         }
+        func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
         for t in 0..<weeks {
-            model.add("primary_cover(\(t + 1))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
-            model.add("backup_cover(\(t + 1))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            rows.model.add("primary_cover(\(t + 1))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
+            rows.model.add("backup_cover(\(t + 1))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
             for e in engineers.indices {
-                if let p = primary[e][t], let b = backup[e][t] { model.add("one_role(\(ids[e]),\(t + 1))", p + b <= 1) }
+                if let p = primary[e][t], let b = backup[e][t] {
+                    rows.model.add("one_role(\(ids[e]),\(t + 1))", p + b <= 1)
+                }
+            }
+            // Frozen shifts keep the baseline's people.
+            if frozen[t], let week = baselineWeeks[t] {
+                for role in DutyRole.allCases {
+                    for e in engineers.indices {
+                        if let x = duty(role)[e][t] { rows.model.fix(x, at: ids[e] == week.engineer(for: role) ? 1 : 0) }
+                    }
+                }
             }
         }
-        // Minimum gap: at most one primary week in any window of min_gap_weeks + 1 consecutive weeks.
-        let window = scenario.rules.minGapWeeks + 1
-        if window > 1 {
+        /// Duty (both roles) of e in shift t.
+        func onDuty(_ e: Int, _ t: Int) -> [Variable] { [primary[e][t], backup[e][t]].compactMap { $0 } }
+        /// Whether a rule instance over `shifts` concerns only the frozen past.
+        func pastOnly(_ shifts: [Int]) -> Bool { shifts.allSatisfy { frozen[$0] } }
+
+        // Leave: only a row in elastic mode (in planning mode the variables do not exist).
+        if mode == .elastic {
             for e in engineers.indices {
-                for t in 0..<max(1, weeks - window + 1) {
-                    let inWindow = (t..<min(weeks, t + window)).compactMap { primary[e][$0] }
-                    if inWindow.count > 1 {
-                        model.add("gap(\(ids[e]),\(t + 1))", LinearExpression.sum(inWindow) <= 1)
+                for t in 0..<weeks where availability.weeks[e][t].onLeave && !frozen[t] {
+                    rows.add(
+                        "leave(\(ids[e]),\(t + 1))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        RuleInstance(.leave, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
+        // Windows: at most `most` duties (of the given roles) in any `length` consecutive shifts.
+        func windows(_ rule: HardRule, name: String, length: Int, most: Int, roles: [DutyRole]) {
+            guard length > 1 else { return }
+            for e in engineers.indices {
+                for t in 0..<max(1, weeks - length + 1) {
+                    let shifts = Array(t..<min(weeks, t + length))
+                    let terms = shifts.flatMap { s in roles.compactMap { duty($0)[e][s] } }
+                    guard terms.count > most, !pastOnly(shifts) else { continue }
+                    rows.add(
+                        "\(name)(\(ids[e]),\(t + 1))", [LinearExpression.sum(terms) <= Double(most)],
+                        RuleInstance(rule, engineers: [ids[e]], shifts: shifts))
+                }
+            }
+        }
+        windows(.minGap, name: "gap", length: rules.minGapWeeks + 1, most: 1, roles: [.primary])
+        windows(.minDutyGap, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
+        if let run = rules.maxConsecutiveDutyWeeks {
+            windows(.maxConsecutiveDuty, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
+        }
+        if rules.backupBecomesPrimary {
+            for t in 0..<max(0, weeks - 1) where !pastOnly([t, t + 1]) {
+                // b(e,t) = p(e,t+1) for every engineer; a missing variable (leave) is 0.
+                let constraints = engineers.indices.compactMap { e -> LinearConstraint? in
+                    let b = backup[e][t].map { LinearExpression($0) } ?? LinearExpression()
+                    let p = primary[e][t + 1].map { LinearExpression($0) } ?? LinearExpression()
+                    return b.terms.isEmpty && p.terms.isEmpty ? nil : b - p == 0
+                }
+                rows.add("chain(\(t + 1))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, t + 1]))
+            }
+        }
+        // Pinned, forbidden and undesired duty, per engineer and shift.
+        for (e, engineer) in engineers.enumerated() {
+            for (rule, requests) in [
+                (HardRule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
+                (.undesiredDuty, engineer.undesired),
+            ] {
+                var seen = Set<String>()
+                for request in requests {
+                    for t in 0..<weeks where shiftDates[t].overlaps(request.dates) && !frozen[t] {
+                        let roles = request.role.map { [$0] } ?? DutyRole.allCases
+                        let key = "\(t),\(roles.map(\.rawValue))"
+                        guard seen.insert(key).inserted else { continue }
+                        let terms = LinearExpression.sum(roles.compactMap { duty($0)[e][t] })
+                        let suffix = request.role.map { ",\($0.rawValue)" } ?? ""
+                        let name = "\(rule.rawValue)(\(ids[e]),\(t + 1)\(suffix))"
+                        let instance = RuleInstance(rule, engineers: [ids[e]], shifts: [t])
+                        rows.add(name, [rule == .pinnedDuty ? terms >= 1 : terms <= 0], instance)
                     }
                 }
             }
@@ -70,34 +150,55 @@ struct RotationModel {
         var weightUnit = 1.0
         var primaryOwner: [[Variable]] = []
         var secondaryOwner: [[Variable]] = []
+        let pipelines = scenario.pipelines
         if includeOwnership {
-            let pipelines = scenario.pipelines
             for id in ids {
-                primaryOwner.append(pipelines.map { model.addVariable("po(\(id),\($0.id))", .binary) })
-                secondaryOwner.append(pipelines.map { model.addVariable("so(\(id),\($0.id))", .binary) })
+                primaryOwner.append(pipelines.map { rows.model.addVariable("po(\(id),\($0.id))", .binary) })
+                secondaryOwner.append(pipelines.map { rows.model.addVariable("so(\(id),\($0.id))", .binary) })
             }
             for (k, pipeline) in pipelines.enumerated() {
-                model.add("primary_owner(\(pipeline.id))", LinearExpression.sum(primaryOwner.map { $0[k] }) == 1)
-                model.add("secondary_owner(\(pipeline.id))", LinearExpression.sum(secondaryOwner.map { $0[k] }) == 1)
+                for (role, owners, pin) in [
+                    ("primary", primaryOwner, pipeline.primaryOwner), ("secondary", secondaryOwner, pipeline.secondaryOwner),
+                ] {
+                    let column = owners.map { $0[k] }
+                    if case .team = pin {
+                        // A team outside the rota holds the role: no engineer does.
+                        for x in column { rows.model.fix(x, at: 0) }
+                        continue
+                    }
+                    rows.model.add("\(role)_owner(\(pipeline.id))", LinearExpression.sum(column) == 1)
+                    if case .engineer(let id) = pin, let e = ids.firstIndex(of: id) {
+                        rows.add(
+                            "owner_pin(\(pipeline.id),\(role))", [LinearExpression(column[e]) >= 1],
+                            RuleInstance(.ownerPin, engineers: [id], pipeline: pipeline.id))
+                    }
+                }
                 for e in engineers.indices {
-                    model.add(
+                    rows.model.add(
                         "distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
                 }
             }
             let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
             if !investor.isEmpty {
-                let cap = Double(
-                    OwnershipRules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
+                let cap = Double(rules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
                 for e in engineers.indices {
-                    model.add(
-                        "investor_cap(\(ids[e]))", LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap)
+                    rows.add(
+                        "investor_cap(\(ids[e]))", [LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap],
+                        RuleInstance(.investorCap, engineers: [ids[e]]))
+                }
+            }
+            if rules.everyoneSecondaryOwner {
+                for e in engineers.indices {
+                    rows.add(
+                        "secondary_owner_once(\(ids[e]))", [LinearExpression.sum(secondaryOwner[e]) >= 1],
+                        RuleInstance(.everyoneSecondaryOwner, engineers: [ids[e]]))
                 }
             }
             // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the
             // largest load is `unit × units` with `units` an integer, which lets GLPK round its bound up.
             let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
             let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
-            let units = model.addVariable(
+            let units = rows.model.addVariable(
                 "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
             largestLoad = unit * units
             ownershipUnits = units
@@ -108,133 +209,216 @@ struct RotationModel {
                     load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
                     load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
                 }
-                model.add("ownership_load(\(ids[e]))", load <= unit * units)
+                rows.model.add("ownership_load(\(ids[e]))", load <= unit * units)
             }
-            // Symmetry breaking: nothing in the ownership part tells engineers apart (no row names a person), so any
-            // assignment can be relabelled. In the canonical labelling (``OwnershipRules.canonicalItems``), the i-th
-            // ownership item goes to one of the first i + 1 engineers only. Without this GLPK explores every
-            // relabelling: 5 engineers and 5 pipelines ran 30 s (249,311 nodes) without proving a load of 6
-            // optimal over an LP bound of 5. See docs/model.md.
-            for (position, item) in OwnershipRules.canonicalItems(pipelines).enumerated() {
-                for e in engineers.indices where e > position {
-                    model.fix((item.primary ? primaryOwner : secondaryOwner)[e][item.pipeline], at: 0)
+            // Symmetry breaking: apart from owner pins, nothing in the ownership part tells engineers apart, so any
+            // assignment can be relabelled among the engineers no pin names. In the canonical labelling
+            // (``OwnershipRules.canonicalItems``), the i-th free item goes to a named engineer or one of the first
+            // i + 1 unnamed ones. Without this GLPK explores every relabelling: 5 engineers and 5 pipelines ran 30 s
+            // (249,311 nodes) without proving a load of 6 optimal over an LP bound of 5. See docs/model.md. A baseline
+            // names people (fewest changes), so replanning goes without it.
+            if baseline == nil {
+                let named = OwnershipRules.namedEngineers(pipelines)
+                let free = engineers.indices.filter { !named.contains(ids[$0]) }
+                for (position, item) in OwnershipRules.canonicalItems(pipelines).enumerated() {
+                    for (rank, e) in free.enumerated() where rank > position {
+                        rows.model.fix((item.primary ? primaryOwner : secondaryOwner)[e][item.pipeline], at: 0)
+                    }
                 }
             }
-            if let bound = scenario.rules.fairness.maxOwnershipLoad {
-                model.add("fairness_max_ownership_load", unit * units <= bound)
+            if let bound = rules.fairness.maxOwnershipLoad {
+                rows.add(
+                    "fairness_max_ownership_load", [unit * units <= bound], RuleInstance(.maxOwnershipLoad))
             }
         }
 
-        // Fair shares and the deviation variables of the on-call balance level.
-        let available = engineers.indices.map { Double(availability.availableWeeks($0)) }
-        let totalAvailable = available.reduce(0, +)
-        let share = available.map { totalAvailable > 0 ? Double(weeks) * $0 / totalAvailable : 0 }
-        var levels: [ObjectiveLevel] = []
+        // Fair shares (with history) and the deviation variables of the on-call balance level.
+        let history = scenario.history
+        let historyShifts = Set(history.shifts.map(\.dates.first)).count
+        var historyCounts: [DutyRole: [Int]] = [:]
+        for role in DutyRole.allCases { historyCounts[role] = ids.map { history.count($0, role) } }
+        var historyBurden = [Int](repeating: 0, count: ids.count)
+        for (e, engineer) in engineers.enumerated() where history.includes(engineer.id) {
+            let personal = scenario.personalCalendar(engineer)
+            for shift in history.shifts {
+                for role in DutyRole.allCases where shift.engineer(for: role) == engineer.id {
+                    historyBurden[e] += role.holidayWeight * personal.burden(during: shift.dates).weight
+                }
+            }
+        }
+        let available = engineers.indices.map { availability.availableWeeks($0) }
+        let shares = FairShares(
+            available: available, weeks: weeks, historyShifts: historyShifts,
+            inHistory: ids.map(history.includes), historyCounts: historyCounts)
+        var levelsByPriority: [Priority: [ObjectiveLevel]] = [:]
         var counts: [DutyRole: [Variable]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var holidayLargest: Variable?
         // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
-        let bounds = scenario.rules.fairness
-        for goal in scenario.rules.priorities {
-            switch goal {
-            case .onCallBalance:
-                for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
-                    // Counts are integer variables so that branch-and-bound splits on "n ≤ k or n ≥ k + 1" rather than
-                    // on single weeks. The deviation is at least the smallest one whole-number counts allow (see
-                    // FairShareBound), and at most max(share, available − share).
-                    let floor = FairShareBound.lowestDeviation(
-                        shares: share, available: available.map { Int($0) }, weeks: weeks)
-                    let ceiling = zip(share, available).map { max($0, $1 - $0) }.max() ?? 0
-                    let deviation = model.addVariable(
-                        "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
-                    deviations[role] = deviation
-                    for e in engineers.indices {
-                        let count = model.addVariable(
-                            "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: available[e])
-                        counts[role, default: []].append(count)
-                        model.add(
-                            "\(role.rawValue)_count(\(ids[e]))",
-                            LinearExpression.sum(duty[e].compactMap { $0 }) == LinearExpression(count))
-                        model.add(
-                            "\(role.rawValue)_above(\(ids[e]))",
-                            LinearExpression(count) - share[e] <= LinearExpression(deviation))
-                        model.add(
-                            "\(role.rawValue)_below(\(ids[e]))",
-                            share[e] - LinearExpression(count) <= LinearExpression(deviation))
-                    }
-                    if let bound = bounds.maxDeviation {
-                        model.add("fairness_max_deviation(\(role.rawValue))", LinearExpression(deviation) <= bound)
-                    }
-                    levels.append(
-                        ObjectiveLevel(
-                            kind: role == .primary ? .primaryBalance : .backupBalance,
-                            expression: LinearExpression(deviation)))
-                }
-            case .holidayBurden:
-                var burden: [LinearExpression] = []
-                for e in engineers.indices {
-                    var expression = LinearExpression()
-                    for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
-                        let days = Double(availability.weeks[e][t].holidayWeight)
-                        if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
-                        if let b = backup[e][t] { expression.add(b, coefficient: days) }
-                    }
-                    burden.append(expression)
-                }
-                let total = LinearExpression.sum(burden)
-                if let bound = bounds.maxTotalHolidayBurden {
-                    model.add("fairness_max_total_holiday_burden", total <= Double(bound))
-                }
-                levels.append(ObjectiveLevel(kind: .holidayTotal, expression: total))
-                let bound = burden.map { $0.terms.reduce(0) { $0 + $1.coefficient } }.max() ?? 0
-                // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
-                let largest = model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: bound)
-                holidayLargest = largest
-                for e in engineers.indices where !burden[e].terms.isEmpty {
-                    model.add("holiday_burden(\(ids[e]))", burden[e] <= LinearExpression(largest))
-                }
-                if let bound = bounds.maxHolidayBurden {
-                    model.add("fairness_max_holiday_burden", LinearExpression(largest) <= Double(bound))
-                }
-                levels.append(ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)))
-            case .ownershipBalance:
-                if let largestLoad { levels.append(ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)) }
+        let bounds = rules.fairness
+        var balance: [ObjectiveLevel] = []
+        for role in DutyRole.allCases {
+            let share = shares.shares[role]!
+            let past = historyCounts[role]!
+            let slots = engineers.indices.map { e in (0..<weeks).filter { duty(role)[e][$0] != nil }.count }
+            // Counts are integer variables so that branch-and-bound splits on "n ≤ k or n ≥ k + 1" rather than on
+            // single shifts. The deviation is at least the smallest one whole-number counts allow (see
+            // FairShareBound, counts shifted by history), and at most the largest either end of a count can reach.
+            // Counted over the variables that exist (not over leave alone), so it holds in every mode.
+            let floor = FairShareBound.lowestDeviation(
+                shares: zip(share, past).map { $0 - Double($1) }, available: slots, weeks: weeks)
+            let ceiling =
+                engineers.indices.map { e in
+                    max(abs(Double(past[e]) - share[e]), abs(Double(past[e] + slots[e]) - share[e]))
+                }.max() ?? 0
+            let deviation = rows.model.addVariable(
+                "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
+            deviations[role] = deviation
+            for e in engineers.indices {
+                let count = rows.model.addVariable(
+                    "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: Double(slots[e]))
+                counts[role, default: []].append(count)
+                rows.model.add(
+                    "\(role.rawValue)_count(\(ids[e]))",
+                    LinearExpression.sum(duty(role)[e].compactMap { $0 }) == LinearExpression(count))
+                let total = LinearExpression(count) + Double(past[e])
+                rows.model.add("\(role.rawValue)_above(\(ids[e]))", total - share[e] <= LinearExpression(deviation))
+                rows.model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - total <= LinearExpression(deviation))
             }
+            if let bound = bounds.maxDeviation {
+                rows.add(
+                    "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
+                    RuleInstance(.maxDeviation))
+            }
+            balance.append(
+                ObjectiveLevel(
+                    kind: role == .primary ? .primaryBalance : .backupBalance, expression: LinearExpression(deviation)))
+        }
+        levelsByPriority[.goal(.onCallBalance)] = balance
+
+        var burden: [LinearExpression] = []
+        for e in engineers.indices {
+            var expression = LinearExpression()
+            for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
+                let days = Double(availability.weeks[e][t].holidayWeight)
+                if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
+                if let b = backup[e][t] { expression.add(b, coefficient: days) }
+            }
+            burden.append(expression)
+        }
+        let total = LinearExpression.sum(burden)
+        if let bound = bounds.maxTotalHolidayBurden {
+            rows.add("fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
+        }
+        let largestBound =
+            engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }.max()
+            ?? 0
+        // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
+        let largest = rows.model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
+        holidayLargest = largest
+        for e in engineers.indices where !burden[e].terms.isEmpty || historyBurden[e] > 0 {
+            rows.model.add(
+                "holiday_burden(\(ids[e]))", burden[e] + Double(historyBurden[e]) <= LinearExpression(largest))
+        }
+        if let bound = bounds.maxHolidayBurden {
+            rows.add(
+                "fairness_max_holiday_burden", [LinearExpression(largest) <= Double(bound)],
+                RuleInstance(.maxHolidayBurden))
+        }
+        levelsByPriority[.goal(.holidayBurden)] = [
+            ObjectiveLevel(kind: .holidayTotal, expression: total),
+            ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
+        ]
+        if let largestLoad {
+            levelsByPriority[.goal(.ownershipBalance)] = [ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)]
         }
 
-        self.model = model
+        // Replanning: the assignments after `from` that differ from the baseline.
+        if let baseline {
+            var changed = LinearExpression()
+            for t in 0..<weeks where !frozen[t] {
+                guard let week = baselineWeeks[t] else { continue }
+                for role in DutyRole.allCases {
+                    if let e = ids.firstIndex(of: week.engineer(for: role)), let x = duty(role)[e][t] {
+                        changed += 1 - LinearExpression(x)
+                    } else {
+                        changed += LinearExpression(constant: 1)  // the baseline's engineer cannot keep it (leave, or gone)
+                    }
+                }
+            }
+            if includeOwnership {
+                for (k, pipeline) in pipelines.enumerated() {
+                    guard let row = baseline.schedule.ownership.first(where: { $0.pipeline == pipeline.id }) else {
+                        continue
+                    }
+                    for (holder, owners, pin) in [
+                        (row.primary, primaryOwner, pipeline.primaryOwner),
+                        (row.secondary, secondaryOwner, pipeline.secondaryOwner),
+                    ] {
+                        if case .team = pin { continue }
+                        if let e = ids.firstIndex(of: holder) {
+                            changed += 1 - LinearExpression(owners[e][k])
+                        } else {
+                            changed += LinearExpression(constant: 1)
+                        }
+                    }
+                }
+            }
+            levelsByPriority[.changes] = [ObjectiveLevel(kind: .changes, expression: changed)]
+        }
+
+        // Soft rules: one level each, counting broken instances.
+        let relaxable = rows.relaxable
+        var softInUse = Set<SchedulingRule>()
+        for rule in SchedulingRule.allCases where rules.isSoft(rule) {
+            let slacks = relaxable.filter { $0.instance.rule == rule.hardRule }.map(\.slack)
+            guard !slacks.isEmpty else { continue }
+            softInUse.insert(rule)
+            levelsByPriority[.rule(rule)] = [ObjectiveLevel(kind: .soft(rule), expression: LinearExpression.sum(slacks))]
+        }
+
+        let planned = rules.levelOrder(replanning: baseline != nil, softInUse: softInUse).flatMap {
+            levelsByPriority[$0] ?? []
+        }
+        switch mode {
+        case .planning:
+            levels = planned
+        case .elastic:
+            // Fewest relaxed instances first; then the usual levels, so that the figures of a suggestion ("raise
+            // max_deviation to 0.68") are the best a schedule can have with that relaxation.
+            levels =
+                [ObjectiveLevel(kind: .relaxations, expression: LinearExpression.sum(relaxable.map(\.slack)))] + planned
+        }
+        self.model = rows.model
+        self.relaxable = relaxable
         self.primary = primary
         self.backup = backup
         self.primaryOwner = primaryOwner
         self.secondaryOwner = secondaryOwner
-        self.levels = levels
         self.counts = counts
         self.deviations = deviations
         self.holidayLargest = holidayLargest
         self.ownershipUnits = ownershipUnits
-        self.shares = share
+        self.shares = shares.shares
         self.weightUnit = weightUnit
         self.holidayWeight = availability.weeks.map { $0.map(\.holidayWeight) }
+        self.historyCounts = historyCounts
+        self.historyBurden = historyBurden
         self.ids = ids
-        self.weights = scenario.pipelines.map(\.weight)
-        self.pipelineIDs = scenario.pipelines.map(\.id)
+        self.pipelines = pipelines
     }
 
-    private let ids: [String]
-    private let weights: [Double]
-    private let pipelineIDs: [String]
-
     /// A full solution vector for `schedule`: duty and ownership variables from the schedule, every auxiliary
-    /// variable (counts, deviations, maxima) at the value the rows force. Nil if the schedule puts someone on duty
-    /// during leave or names an unknown engineer or pipeline. It satisfies every row of the model (before any level
-    /// is held) when the schedule passes the rule checker.
+    /// variable (counts, deviations, maxima, slacks) at the value the rows force. Nil if the schedule puts someone on
+    /// duty where no variable exists (leave) or names an unknown engineer or pipeline. It satisfies every row of the
+    /// model (before any level is held) when the schedule passes the rule checker.
     func values(for schedule: Schedule) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variables.count)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         var weeksOnDuty: [DutyRole: [Int]] = [
             .primary: Array(repeating: 0, count: ids.count), .backup: Array(repeating: 0, count: ids.count),
         ]
-        var burden = [Int](repeating: 0, count: ids.count)
+        var burden = historyBurden
         for week in schedule.weeks {
             let t = week.number - 1
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
@@ -248,85 +432,56 @@ struct RotationModel {
             }
         }
         for role in DutyRole.allCases {
-            guard let roleCounts = counts[role], let deviation = deviations[role] else { continue }
+            guard let roleCounts = counts[role], let deviation = deviations[role], let share = shares[role] else {
+                continue
+            }
             for (e, count) in roleCounts.enumerated() { values[count.index] = Double(weeksOnDuty[role]![e]) }
-            let largest = shares.indices.map { abs(Double(weeksOnDuty[role]![$0]) - shares[$0]) }.max() ?? 0
+            let largest =
+                share.indices.map { abs(Double(weeksOnDuty[role]![$0] + historyCounts[role]![$0]) - share[$0]) }.max()
+                ?? 0
             values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
         }
         if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
         if let ownershipUnits {
-            let pipelineIndex = Dictionary(uniqueKeysWithValues: pipelineIDs.enumerated().map { ($1, $0) })
+            let pipelineIndex = Dictionary(uniqueKeysWithValues: pipelines.enumerated().map { ($1.id, $0) })
             var load = [Double](repeating: 0, count: ids.count)
             for row in schedule.ownership {
-                guard let k = pipelineIndex[row.pipeline], let p = index[row.primary], let q = index[row.secondary]
-                else {
-                    return nil
+                guard let k = pipelineIndex[row.pipeline] else { return nil }
+                for (holder, owners, pin, factor) in [
+                    (row.primary, primaryOwner, pipelines[k].primaryOwner, 2.0),
+                    (row.secondary, secondaryOwner, pipelines[k].secondaryOwner, 1.0),
+                ] {
+                    if case .team = pin { continue }
+                    guard let e = index[holder] else { return nil }
+                    values[owners[e][k].index] = 1
+                    load[e] += factor * pipelines[k].weight
                 }
-                values[primaryOwner[p][k].index] = 1
-                values[secondaryOwner[q][k].index] = 1
-                load[p] += 2 * weights[k]
-                load[q] += weights[k]
             }
             values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
+        }
+        for row in relaxable where !row.constraints.allSatisfy({ $0.isSatisfied(by: values) }) {
+            values[row.slack.index] = 1
         }
         return values
     }
 }
 
-/// The rules of ownership that both the model and the rule checker state.
-public enum OwnershipRules {
-    /// No engineer is primary owner of more than ceil(investor-facing pipelines / engineers) of them.
-    public static func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
-        engineers == 0 ? investorFacing : (investorFacing + engineers - 1) / engineers
-    }
+/// Each engineer's fair share of primary and of backup shifts, over history and period together.
+///
+/// Without history: W × A_e ÷ Σ A (W shifts, A_e shifts free of leave). With H earlier shifts in the window, an
+/// engineer who appears in the history is counted available for them too (A_e + H; a newcomer only A_e), and the
+/// duties to share are W plus the history's duties of today's engineers.
+struct FairShares {
+    let shares: [DutyRole: [Double]]
 
-    /// One ownership role of one pipeline: an item to give to an engineer.
-    public struct Item: Sendable, Equatable {
-        public let pipeline: Int
-        public let primary: Bool
-    }
-
-    /// The ownership items in canonical order: heaviest load first (2 × weight as primary, 1 × weight as secondary),
-    /// then pipeline order, primary before secondary. Engineers are interchangeable in ownership, so every
-    /// assignment can be relabelled so that engineers appear in the order of their first item; then the i-th item
-    /// is held by one of the first i + 1 engineers.
-    public static func canonicalItems(_ pipelines: [Pipeline]) -> [Item] {
-        let items = pipelines.indices.flatMap {
-            [Item(pipeline: $0, primary: true), Item(pipeline: $0, primary: false)]
+    init(available: [Int], weeks: Int, historyShifts: Int, inHistory: [Bool], historyCounts: [DutyRole: [Int]]) {
+        let combined = zip(available, inHistory).map { Double($0 + ($1 ? historyShifts : 0)) }
+        let total = combined.reduce(0, +)
+        var shares: [DutyRole: [Double]] = [:]
+        for role in DutyRole.allCases {
+            let duties = Double(weeks + (historyCounts[role] ?? []).reduce(0, +))
+            shares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
         }
-        func load(_ item: Item) -> Double { (item.primary ? 2 : 1) * pipelines[item.pipeline].weight }
-        return items.enumerated().sorted { a, b in
-            load(a.element) != load(b.element) ? load(a.element) > load(b.element) : a.offset < b.offset
-        }.map(\.element)
-    }
-
-    /// `ownership` relabelled canonically: engineers (by scenario order in `ids`) numbered in the order they first
-    /// hold an item of ``canonicalItems(_:)``. Loads and counts are permuted, never changed.
-    public static func canonical(_ ownership: [OwnershipAssignment], pipelines: [Pipeline], ids: [String])
-        -> [OwnershipAssignment]
-    {
-        let rows = Dictionary(ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
-        var label: [String: String] = [:]
-        for item in canonicalItems(pipelines) {
-            guard let row = rows[pipelines[item.pipeline].id] else { continue }
-            let holder = item.primary ? row.primary : row.secondary
-            if label[holder] == nil, label.count < ids.count { label[holder] = ids[label.count] }
-        }
-        let unused = ids.filter { id in !label.values.contains(id) }
-        for (id, free) in zip(ids.filter { label[$0] == nil }, unused) { label[id] = free }
-        return ownership.map {
-            OwnershipAssignment(
-                pipeline: $0.pipeline, primary: label[$0.primary] ?? $0.primary,
-                secondary: label[$0.secondary] ?? $0.secondary)
-        }
-    }
-
-    /// The largest step that divides every weight: the greatest common divisor of the weights in hundredths.
-    public static func weightUnit(_ weights: [Double]) -> Double {
-        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-        let hundredths = weights.map { Int(($0 * 100).rounded()) }
-        let divisor = hundredths.reduce(0, gcd)
-        let exact = zip(weights, hundredths).allSatisfy { abs($0 * 100 - Double($1)) < 1e-9 }
-        return exact && divisor > 0 ? Double(divisor) / 100 : 0.01
+        self.shares = shares
     }
 }

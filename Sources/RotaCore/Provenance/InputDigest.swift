@@ -14,6 +14,8 @@ public struct InputDigest: Sendable, Equatable, Codable {
         case region
         /// The festival names and aliases (calendars/festivals.csv), when an engineer observes festivals.
         case festivalNames = "festival_names"
+        /// An earlier rotation.csv named in `history:`, by the path the scenario gives.
+        case history
         /// Rota's model version: schedules can change when it does.
         case model
     }
@@ -44,6 +46,7 @@ public struct InputDigest: Sendable, Equatable, Codable {
         case .calendarFile: return "calendar file \(name)"
         case .region: return "holidays of region \(name)"
         case .festivalNames: return "festival names (\(name))"
+        case .history: return "history file \(name)"
         case .model: return "Rota's model"
         }
     }

@@ -27,13 +27,18 @@ public struct InputManifest: Sendable, Equatable, Codable {
         ]
         inputs += scenario.sources.filter { $0.kind == .scenario }
         inputs += scenario.sources.filter { $0.kind == .calendarFile }.sorted { $0.name < $1.name }
+        inputs += scenario.sources.filter { $0.kind == .history }.sorted { $0.name < $1.name }
+        // Holidays count in the period, and in the history before it.
+        let counted =
+            scenario.history.dates.flatMap { DateRange(first: $0.first, last: scenario.period.dates.last) }
+            ?? scenario.period.dates
         for code in Set(scenario.engineers.map(\.region)).sorted() {
             var text = ""
             if let region = scenario.calendar.regions[code] {
                 text += "\(region.code),\(region.country),\(region.name),\(region.weekend.sorted()),"
                 text += "\(region.timeZone),\(region.confirmedThrough)\n"
             }
-            for holiday in scenario.calendar.holidays(in: code, during: scenario.period.dates) {
+            for holiday in scenario.calendar.holidays(in: code, during: counted) {
                 text += "\(holiday.date),\(holiday.name),\(holiday.category.rawValue),"
                 text += "\(holiday.observedSubstitute),\(holiday.provisional)\n"
             }

@@ -13,11 +13,15 @@ public struct Scenario: Sendable {
     public var notices: [String]
     /// The files the scenario was read from (the scenario itself, its .ics files), with their digests.
     public var sources: [InputDigest]
+    /// Earlier shifts (`history:`) that count in this period's fairness.
+    public var history: DutyHistory
 
     public init(
         name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
-        rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = [], sources: [InputDigest] = []
+        rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = [], sources: [InputDigest] = [],
+        history: DutyHistory = DutyHistory()
     ) {
+        self.history = history
         self.notices = notices
         self.sources = sources
         self.name = name
@@ -39,26 +43,46 @@ public struct Scenario: Sendable {
     public var onCallPipelines: [Pipeline] { pipelines.filter(\.onCall) }
 }
 
-/// Consecutive weeks of on-call duty; each week starts on a handoff day.
+/// Consecutive shifts of on-call duty (a week each unless `shiftDays` says otherwise); each starts on a handoff day.
 public struct PlanningPeriod: Sendable, Equatable {
     /// The first handoff day.
     public var start: CalendarDate
+    /// How many shifts the period has (`weeks:` in the scenario divided into shifts of `shiftDays`, rounded up).
     public var weeks: Int
+    /// Days in one shift (7 by default).
+    public var shiftDays: Int
+    /// When duty passes on, for calendars and reports: "09:00" in `handoffTimeZone` (an IANA name); nil if unsaid.
+    public var handoffTime: String?
+    public var handoffTimeZone: String?
 
-    public init(start: CalendarDate, weeks: Int) {
+    public init(
+        start: CalendarDate, weeks: Int, shiftDays: Int = 7, handoffTime: String? = nil, handoffTimeZone: String? = nil
+    ) {
         self.start = start
         self.weeks = weeks
+        self.shiftDays = shiftDays
+        self.handoffTime = handoffTime
+        self.handoffTimeZone = handoffTimeZone
     }
 
-    /// Days from the first handoff to the day before the handoff after the last week.
-    public var dates: DateRange { DateRange(first: start, last: start.adding(days: 7 * weeks - 1))! }
+    /// Days from the first handoff to the day before the handoff after the last shift.
+    public var dates: DateRange { DateRange(first: start, last: start.adding(days: shiftDays * weeks - 1))! }
 
-    /// Week `index` (from 0): seven days from its handoff day.
+    /// Shift `index` (from 0): `shiftDays` days from its handoff day.
     public func week(_ index: Int) -> DateRange {
-        DateRange(first: start.adding(days: 7 * index), last: start.adding(days: 7 * index + 6))!
+        DateRange(first: start.adding(days: shiftDays * index), last: start.adding(days: shiftDays * index + shiftDays - 1))!
     }
 
     public var allWeeks: [DateRange] { (0..<weeks).map(week) }
+
+    /// The index of the shift that contains `date`, if the period does.
+    public func shift(containing date: CalendarDate) -> Int? {
+        guard dates.contains(date) else { return nil }
+        return date.dayNumber - start.dayNumber / shiftDays
+    }
+
+    /// "week" for weekly shifts, "shift" otherwise: the word reports use.
+    public var shiftWord: String { shiftDays == 7 ? "week" : "shift" }
 }
 
 /// A person in the rotation.
@@ -77,11 +101,21 @@ public struct Engineer: Sendable, Equatable {
     public var observes: [ObservedFestival]
     /// Company days off from calendar files (the team's and the engineer's own).
     public var companyDays: [Holiday]
+    /// Duty this engineer must have (`pinned:`).
+    public var pinned: [DutyRequest]
+    /// Duty this engineer must not have (`forbidden:`), though not on leave.
+    public var forbidden: [DutyRequest]
+    /// Duty this engineer would rather not have (`undesired:`): a soft preference.
+    public var undesired: [DutyRequest]
 
     public init(
         id: String, name: String, region: String, leave: [DateRange] = [], leaveNotes: [DateRange: String] = [:],
-        timeZone: String = "UTC", observes: [ObservedFestival] = [], companyDays: [Holiday] = []
+        timeZone: String = "UTC", observes: [ObservedFestival] = [], companyDays: [Holiday] = [],
+        pinned: [DutyRequest] = [], forbidden: [DutyRequest] = [], undesired: [DutyRequest] = []
     ) {
+        self.pinned = pinned
+        self.forbidden = forbidden
+        self.undesired = undesired
         self.id = id
         self.name = name
         self.region = region
@@ -107,41 +141,22 @@ public struct Pipeline: Sendable, Equatable {
     public var onCall: Bool
     /// Effort of owning it; ownership load counts 2 × weight as primary, 1 × weight as secondary.
     public var weight: Double
+    /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`): an engineer, or a team outside the rota.
+    public var primaryOwner: OwnerPin?
+    public var secondaryOwner: OwnerPin?
 
-    public init(id: String, name: String, area: String, investorFacing: Bool, onCall: Bool, weight: Double = 1) {
+    public init(
+        id: String, name: String, area: String, investorFacing: Bool, onCall: Bool, weight: Double = 1,
+        primaryOwner: OwnerPin? = nil, secondaryOwner: OwnerPin? = nil
+    ) {
+        self.primaryOwner = primaryOwner
+        self.secondaryOwner = secondaryOwner
         self.id = id
         self.name = name
         self.area = area
         self.investorFacing = investorFacing
         self.onCall = onCall
         self.weight = weight
-    }
-}
-
-/// The rules a plan must follow and the order in which its goals count.
-public struct Rules: Sendable, Equatable {
-    /// Weeks that must pass between two primary weeks of one person (1: no back-to-back primary weeks).
-    public var minGapWeeks: Int
-    /// Goals, most important first; each is held at its best while the next is optimized.
-    public var priorities: [PlanningGoal]
-    /// Kinds of holiday that weigh in the holiday burden (an observed festival counts whatever its kind).
-    public var holidayCategories: Set<HolidayCategory>
-    /// How many holiday days one day of an engineer's own observed festival counts for (unless `observes` says).
-    public var festivalWeight: Int
-    /// Limits every schedule must keep (`rules.fairness`); the planner holds them as constraints and
-    /// `rota check` judges them.
-    public var fairness: FairnessBounds
-
-    public init(
-        minGapWeeks: Int = 1, priorities: [PlanningGoal] = PlanningGoal.allCases,
-        holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
-        fairness: FairnessBounds = FairnessBounds()
-    ) {
-        self.minGapWeeks = minGapWeeks
-        self.priorities = priorities
-        self.holidayCategories = holidayCategories
-        self.festivalWeight = festivalWeight
-        self.fairness = fairness
     }
 }
 
@@ -180,12 +195,3 @@ public struct FairnessBounds: Sendable, Equatable {
     }
 }
 
-/// A goal of the plan, as named in `rules.priorities`.
-public enum PlanningGoal: String, Sendable, CaseIterable, Equatable {
-    /// Primary and backup weeks close to each engineer's fair share.
-    case onCallBalance = "on_call_balance"
-    /// Few public holidays on duty, and none piled on one person.
-    case holidayBurden = "holiday_burden"
-    /// Ownership load spread evenly.
-    case ownershipBalance = "ownership_balance"
-}

@@ -20,6 +20,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case calendar(SourceLocation, field: String, CalendarError)
     /// A rotation needs a primary and a different backup.
     case tooFewEngineers(SourceLocation, count: Int)
+    /// A `history:` file that cannot be read as a rotation.csv, or whose rows do not fit the scenario.
+    case history(SourceLocation, field: String, problem: String)
     /// A problem of the scenario as one of its `variants:` changes it.
     indirect case inVariant(String, ScenarioError)
 
@@ -29,7 +31,7 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let file, _): return SourceLocation(file: file)
         case .syntax(let l, _), .wrongType(let l, _, _, _), .missingField(let l, _, _), .unknownField(let l, _, _),
             .invalidValue(let l, _, _, _, _), .duplicateID(let l, _, _, _), .unknownRegion(let l, _, _, _),
-            .calendar(let l, _, _), .tooFewEngineers(let l, _):
+            .calendar(let l, _, _), .tooFewEngineers(let l, _), .history(let l, _, _):
             return l
         }
     }
@@ -77,6 +79,11 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
             return ("\(field): no holiday calendar for region \"\(region)\"", hint)
         case .calendar(_, let field, let error):
             return ("\(field): \(error)", nil)
+        case .history(_, let field, let problem):
+            return (
+                "\(field): \(problem)",
+                "history lists earlier rotation.csv files (or report folders) written by `rota plan` or in its columns"
+            )
         case .tooFewEngineers(_, let count):
             return (
                 "engineers: \(count) listed, but a rotation needs at least 2 (a primary and a different backup)",

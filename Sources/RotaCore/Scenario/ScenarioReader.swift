@@ -4,13 +4,20 @@ import Yams
 /// Reads and validates a scenario file (YAML). Every problem is a ``ScenarioError`` with file, line and field.
 public enum ScenarioReader {
     static let topLevelFields = [
-        "name", "title", "period", "engineers", "pipelines", "rules", "calendars", "holidays", "variants",
+        "name", "title", "period", "engineers", "pipelines", "rules", "calendars", "holidays", "history", "variants",
     ]
     static let holidayFields = ["date", "name", "engineers"]
-    static let periodFields = ["start", "weeks"]
-    static let engineerFields = ["id", "name", "region", "leave", "time_zone", "observes", "calendars"]
-    static let pipelineFields = ["id", "name", "area", "investor_facing", "on_call", "weight"]
-    static let ruleFields = ["min_gap_weeks", "priorities", "holiday_categories", "festival_weight", "fairness"]
+    static let periodFields = ["start", "weeks", "shift_days", "handoff"]
+    static let handoffFields = ["weekday", "time", "time_zone"]
+    static let engineerFields = [
+        "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
+    ]
+    static let pipelineFields = [
+        "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner",
+    ]
+    static let ruleFields =
+        ["priorities", "holiday_categories", "festival_weight", "fairness", "history_weeks"]
+        + SchedulingRule.allCases.filter { $0 != .undesiredDuty }.map(\.rawValue)
     static let fairnessFields = [
         "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
     ]
@@ -142,8 +149,13 @@ private struct Decoder {
         }
         let pipelines = try self.pipelines(
             fields.required(
-                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"))
-        let years = period.dates.first.year...period.dates.last.year
+                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"),
+            engineers: ids)
+        let history =
+            try fields["history"].map { value throws(ScenarioError) in
+                try self.history(value, period: period, engineers: ids, weeks: rules.historyWeeks)
+            } ?? DutyHistory()
+        let years = (history.dates?.first.year ?? period.dates.first.year)...period.dates.last.year
         let calendar: HolidayCalendar
         do {
             calendar = try library.calendar(regions: Set(engineers.map(\.region)), years: years)
@@ -152,15 +164,111 @@ private struct Decoder {
         }
         return Scenario(
             name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
-            calendar: calendar, notices: log.notices, sources: log.sources)
+            calendar: calendar, notices: log.notices, sources: log.sources, history: history)
+    }
+
+    /// `history:`: earlier rotation.csv files or report folders. Shifts that start in the `weeks` weeks before the
+    /// period count; a shift that reaches into the period is an error (it would be counted twice).
+    private func history(_ value: YAMLValue, period: PlanningPeriod, engineers: [String], weeks: Int)
+        throws(ScenarioError) -> DutyHistory
+    {
+        var history = DutyHistory()
+        let windowStart = period.start.adding(days: -7 * weeks)
+        var seen: [CalendarDate: String] = [:]
+        for entry in try value.list() {
+            let named = try entry.nonEmptyString()
+            var path = resolve(named)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv"
+            }
+            let rows: [RotationWeek]
+            let lines: [Int: Int]
+            do { (rows, lines) = try ScheduleReader.readRotation(path) } catch {
+                throw .history(entry.location, field: entry.path, problem: error.description)
+            }
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            log.sources.append(InputDigest(kind: .history, name: named, bytes: data))
+            history.files.append(named)
+            var unknown = Set<String>()
+            for row in rows {
+                let source = "\(path):\(lines[row.number].map(String.init) ?? "?")"
+                if row.dates.last >= period.start {
+                    throw .history(
+                        entry.location, field: entry.path,
+                        problem: "\(source): the shift \(row.dates) reaches into the period (from \(period.start)); "
+                            + "history is what happened before it")
+                }
+                if let earlier = seen[row.dates.first] {
+                    throw .history(
+                        entry.location, field: entry.path,
+                        problem: "\(source): the shift from \(row.dates.first) is also in \(earlier)")
+                }
+                seen[row.dates.first] = source
+                guard row.dates.first >= windowStart else { continue }
+                for id in [row.primary, row.backup] where !engineers.contains(id) { unknown.insert(id) }
+                history.shifts.append(
+                    DutyHistory.Shift(dates: row.dates, primary: row.primary, backup: row.backup, source: source))
+            }
+            if !unknown.isEmpty {
+                log.notices.append(
+                    "\(path): \(unknown.sorted().joined(separator: ", ")) not in the team now; their shifts are "
+                        + "left out of the fairness figures")
+            }
+        }
+        history.shifts.sort { $0.dates.first < $1.dates.first }
+        return history
     }
 
     private func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
         let fields = try value.mapping(allowed: ScenarioReader.periodFields)
         let start = try fields.required("start", hint: "the first handoff day, e.g. `start: 2027-01-04`").date()
-        let weeks = try fields.required("weeks", hint: "how many weekly shifts, e.g. `weeks: 13` for a quarter")
+        let weeks = try fields.required("weeks", hint: "how many weeks the period lasts, e.g. `weeks: 13` for a quarter")
             .int(in: 1...260, hint: "a quarter is 13 weeks, a year 52")
-        return PlanningPeriod(start: start, weeks: weeks)
+        let shiftDays =
+            try fields["shift_days"]?.int(in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks") ?? 7
+        var period = PlanningPeriod(
+            start: start, weeks: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays)
+        if let handoffValue = fields["handoff"] {
+            let handoff = try handoffValue.mapping(allowed: ScenarioReader.handoffFields)
+            if let weekdayValue = handoff["weekday"] {
+                let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                let text = try weekdayValue.nonEmptyString().lowercased()
+                guard let index = names.firstIndex(of: text) else {
+                    throw .invalidValue(
+                        weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
+                        expected: "a weekday name (monday … sunday)", hint: Suggestions.didYouMean(text, names))
+                }
+                if index + 1 != start.isoWeekday {
+                    throw .invalidValue(
+                        weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
+                        expected: "the weekday of period.start (\(start) is a \(start.weekdayName))",
+                        hint: "period.start is the first handoff: move it to a \(names[index].capitalized)")
+                }
+            }
+            if let timeValue = handoff["time"] {
+                let text = try timeValue.nonEmptyString()
+                let parts = text.split(separator: ":").map { Int($0) }
+                guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0...23).contains(hour),
+                    (0...59).contains(minute), text.count == 5
+                else {
+                    throw .invalidValue(
+                        timeValue.location, field: timeValue.path, value: "\"\(text)\"",
+                        expected: "a time HH:MM (24-hour)", hint: "quote it: `time: \"09:00\"`")
+                }
+                period.handoffTime = text
+            }
+            if let zoneValue = handoff["time_zone"] {
+                let zone = try zoneValue.nonEmptyString()
+                guard TimeZone(identifier: zone) != nil else {
+                    throw .invalidValue(
+                        zoneValue.location, field: zoneValue.path, value: "\"\(zone)\"",
+                        expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
+                }
+                period.handoffTimeZone = zone
+            }
+        }
+        return period
     }
 
     /// A list of mappings with the given fields, each with an `id` unique in the list, made into values by `make`.
@@ -264,10 +372,65 @@ private struct Decoder {
                 } ?? []
             return Engineer(
                 id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: regionCode, leave: leave,
-                leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays)
+                leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays,
+                pinned: try fields["pinned"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: true)
+                } ?? [],
+                forbidden: try fields["forbidden"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: false)
+                } ?? [],
+                undesired: try fields["undesired"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: false)
+                } ?? [])
         }
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
+    }
+
+    /// `pinned:`, `forbidden:` or `undesired:`: dates (a day or range, every shift overlapping them) or
+    /// `{dates, role}` mappings; a pin names its role and one day (the shift that contains it).
+    private func dutyRequests(_ value: YAMLValue, period: PlanningPeriod, roleRequired: Bool) throws(ScenarioError)
+        -> [DutyRequest]
+    {
+        var requests: [DutyRequest] = []
+        for entry in try value.list() {
+            var datesValue = entry
+            var role: DutyRole?
+            if entry.isMapping {
+                let fields = try entry.mapping(allowed: ["dates", "role"])
+                datesValue = try fields.required("dates", hint: "a day or range, e.g. `dates: 2027-02-15`")
+                if let roleValue = fields["role"] {
+                    let text = try roleValue.nonEmptyString()
+                    guard let parsed = DutyRole(rawValue: text) else {
+                        throw .invalidValue(
+                            roleValue.location, field: roleValue.path, value: "\"\(text)\"",
+                            expected: "primary or backup", hint: Suggestions.didYouMean(text, ["primary", "backup"]))
+                    }
+                    role = parsed
+                }
+            }
+            let dates = try datesValue.dateRange()
+            guard period.dates.overlaps(dates) else {
+                throw .invalidValue(
+                    datesValue.location, field: datesValue.path, value: "\(dates)",
+                    expected: "dates inside the period (\(period.dates))", hint: "remove it or change the period")
+            }
+            if roleRequired {
+                guard let role else {
+                    throw .missingField(
+                        entry.location, field: "\(entry.path).role",
+                        hint: "a pin names the shift and the role: `{dates: 2027-01-11, role: primary}`")
+                }
+                guard dates.first == dates.last else {
+                    throw .invalidValue(
+                        datesValue.location, field: datesValue.path, value: "\(dates)",
+                        expected: "one day (the pinned shift is the one that contains it)",
+                        hint: "pin each shift on its own: `{dates: \(dates.first), role: \(role.rawValue)}`")
+                }
+            }
+            requests.append(DutyRequest(dates: dates, role: role))
+        }
+        return requests
     }
 
     /// A path in the scenario, relative to the scenario file's folder.
@@ -359,18 +522,31 @@ private struct Decoder {
         }
     }
 
-    private func pipelines(_ value: YAMLValue) throws(ScenarioError) -> [Pipeline] {
+    private func pipelines(_ value: YAMLValue, engineers: [String]) throws(ScenarioError) -> [Pipeline] {
         let pipelines = try entries(
             value, allowed: ScenarioReader.pipelineFields, idHint: "a short id such as `aggregate-profit`"
         ) { fields, id throws(ScenarioError) in
-            Pipeline(
+            let primary = try fields["primary_owner"].map { value throws(ScenarioError) in
+                try ownerPin(value, engineers: engineers)
+            }
+            let secondary = try fields["secondary_owner"].map { value throws(ScenarioError) in
+                try ownerPin(value, engineers: engineers)
+            }
+            if let primary, primary == secondary, let value = fields["secondary_owner"] {
+                throw .invalidValue(
+                    value.location, field: value.path, value: "\"\(primary.name)\"",
+                    expected: "an owner other than the primary owner",
+                    hint: "a pipeline's primary and secondary owners are different")
+            }
+            return Pipeline(
                 id: id,
                 name: try fields["name"]?.nonEmptyString() ?? id,
                 area: try fields["area"]?.nonEmptyString() ?? "General",
                 investorFacing: try fields["investor_facing"]?.bool() ?? false,
                 onCall: try fields["on_call"]?.bool() ?? true,
                 weight: try fields["weight"]?.number(
-                    in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1)
+                    in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1,
+                primaryOwner: primary, secondaryOwner: secondary)
         }
         if pipelines.isEmpty {
             throw .invalidValue(
@@ -386,39 +562,107 @@ private struct Decoder {
         return pipelines
     }
 
+    /// `primary_owner:` / `secondary_owner:`: an engineer's id, or `{team: NAME}` for a team outside the rota.
+    private func ownerPin(_ value: YAMLValue, engineers: [String]) throws(ScenarioError) -> OwnerPin {
+        if value.isMapping {
+            let fields = try value.mapping(allowed: ["team"])
+            let team = try fields.required("team", hint: "the team's name, e.g. `{team: Business Analytics}`")
+                .nonEmptyString()
+            if engineers.contains(team) {
+                throw .invalidValue(
+                    value.location, field: value.path, value: "{team: \(team)}",
+                    expected: "a team name that is not an engineer's id", hint: "write `\(team)` for the engineer")
+            }
+            return .team(team)
+        }
+        let id = try value.identifier()
+        guard engineers.contains(id) else {
+            throw .invalidValue(
+                value.location, field: value.path, value: "\"\(id)\"",
+                expected: "the id of an engineer, or `{team: NAME}` for a team outside the rota",
+                hint: Suggestions.didYouMean(id, engineers) ?? "engineers: \(engineers.joined(separator: ", "))")
+        }
+        return .engineer(id)
+    }
+
     private func rules(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> Rules {
         let fields = try value.mapping(allowed: ScenarioReader.ruleFields)
         var rules = Rules()
-        if let gap = fields["min_gap_weeks"] {
-            rules.minGapWeeks = try gap.int(
-                in: 0...max(0, weeks - 1), hint: "0 allows back-to-back primary weeks, 1 forbids them")
+        /// A rule's value, written plainly (hard) or as `{value: X, soft: true}`; boolean rules may omit `value`.
+        func setting(_ rule: SchedulingRule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
+            guard let written = fields[rule.rawValue] else { return nil }
+            guard written.isMapping else { return written }
+            let parts = try written.mapping(allowed: boolean ? ["value", "soft"] : ["value", "soft"])
+            if try parts["soft"]?.bool() ?? false { rules.soft.insert(rule) }
+            if boolean, parts["value"] == nil { return nil }
+            return try parts.required("value", hint: "the rule's value, e.g. `{value: 1, soft: true}`")
+        }
+        let range = 0...max(0, weeks - 1)
+        if let gap = try setting(.minGap) {
+            rules.minGapWeeks = try gap.int(in: range, hint: "0 allows back-to-back primary shifts, 1 forbids them")
+        }
+        if let gap = try setting(.minDutyGap) {
+            rules.minDutyGapWeeks = try gap.int(
+                in: range, hint: "shifts between two duty shifts of one person (any role); 0 for no rule")
+        }
+        if let run = try setting(.maxConsecutiveDuty) {
+            rules.maxConsecutiveDutyWeeks = try run.int(
+                in: 1...max(1, weeks), hint: "the longest run of duty shifts (any role) one person may have")
+        }
+        rules.backupBecomesPrimary = try setting(.backupBecomesPrimary, boolean: true)?.bool()
+            ?? (fields[SchedulingRule.backupBecomesPrimary.rawValue]?.isMapping ?? false)
+        rules.everyoneSecondaryOwner = try setting(.everyoneSecondaryOwner, boolean: true)?.bool()
+            ?? (fields[SchedulingRule.everyoneSecondaryOwner.rawValue]?.isMapping ?? false)
+        if let cap = try setting(.maxInvestorPrimaries) {
+            rules.maxInvestorPrimaries = try cap.int(
+                in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
+        }
+        for rule in [SchedulingRule.pinnedDuty, .forbiddenDuty] {
+            guard let written = fields[rule.rawValue] else { continue }
+            let parts = try written.mapping(allowed: ["soft"])
+            if try parts.required("soft", hint: "`\(rule.rawValue): {soft: true}` makes every \(rule.rawValue) soft")
+                .bool()
+            {
+                rules.soft.insert(rule)
+            }
+        }
+        if let history = fields["history_weeks"] {
+            rules.historyWeeks = try history.int(
+                in: 1...520, hint: "weeks before the period in which history counts; 52 is four quarters")
         }
         if let prioritiesValue = fields["priorities"] {
-            let names = PlanningGoal.allCases.map(\.rawValue)
-            var goals: [PlanningGoal] = []
+            let goalNames = PlanningGoal.allCases.map(\.rawValue)
+            let names = goalNames + ["changes"] + SchedulingRule.allCases.map(\.rawValue)
+            var order: [Priority] = []
             for entry in try prioritiesValue.list() {
                 let text = try entry.string()
-                guard let goal = PlanningGoal(rawValue: text) else {
+                guard let priority = Priority(name: text) else {
                     throw .invalidValue(
                         entry.location, field: entry.path, value: "\"\(text)\"",
-                        expected: "one of \(names.joined(separator: ", "))",
+                        expected: "a goal (\(goalNames.joined(separator: ", "))), changes, or a soft rule",
                         hint: Suggestions.didYouMean(text, names))
                 }
-                if goals.contains(goal) {
+                if order.contains(priority) {
                     throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "each goal once",
+                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "each entry once",
                         hint: "remove the second \(text)")
                 }
-                goals.append(goal)
+                if case .rule(let rule) = priority, !rules.isSoft(rule) {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        expected: "a soft rule (a hard rule holds always and has no priority)",
+                        hint: "declare it soft: `\(rule.rawValue): {value: …, soft: true}`, or remove it here")
+                }
+                order.append(priority)
             }
-            if goals.count != names.count {
-                let missing = PlanningGoal.allCases.filter { !goals.contains($0) }.map(\.rawValue)
+            let missing = PlanningGoal.allCases.filter { !order.contains(.goal($0)) }.map(\.rawValue)
+            if !missing.isEmpty {
                 throw .invalidValue(
-                    prioritiesValue.location, field: prioritiesValue.path, value: "\(goals.count) goals",
-                    expected: "all of \(names.joined(separator: ", ")) in order of importance",
+                    prioritiesValue.location, field: prioritiesValue.path, value: "\(order.count) entries",
+                    expected: "all of \(goalNames.joined(separator: ", ")) in order of importance",
                     hint: "add \(missing.joined(separator: ", "))")
             }
-            rules.priorities = goals
+            rules.priorities = order
         }
         if let weight = fields["festival_weight"] {
             rules.festivalWeight = try weight.int(

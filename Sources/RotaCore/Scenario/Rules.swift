@@ -1,0 +1,185 @@
+/// The rules a plan must follow and the order in which its goals count.
+public struct Rules: Sendable, Equatable {
+    /// Shifts that must pass between two primary shifts of one person (1: no back-to-back primary shifts).
+    public var minGapWeeks: Int
+    /// Shifts that must pass between any two duty shifts (primary or backup) of one person; 0: no rule.
+    public var minDutyGapWeeks: Int
+    /// Most duty shifts (any role) one person may have in a row; nil: no limit.
+    public var maxConsecutiveDutyWeeks: Int?
+    /// Each shift's backup is the next shift's primary (seed 002's chain).
+    public var backupBecomesPrimary: Bool
+    /// Every engineer is secondary owner of at least one pipeline.
+    public var everyoneSecondaryOwner: Bool
+    /// Most investor-facing pipelines one engineer may be primary owner of; nil: ⌈investor-facing ÷ engineers⌉.
+    public var maxInvestorPrimaries: Int?
+    /// Rules declared soft: their broken instances are counted and minimized at their place in the priorities.
+    /// `undesired_duty` is always soft.
+    public var soft: Set<SchedulingRule>
+    /// Goals and soft rules, most important first; each is held at its best while the next is optimized.
+    public var priorities: [Priority]
+    /// Kinds of holiday that weigh in the holiday burden (an observed festival counts whatever its kind).
+    public var holidayCategories: Set<HolidayCategory>
+    /// How many holiday days one day of an engineer's own observed festival counts for (unless `observes` says).
+    public var festivalWeight: Int
+    /// Limits every schedule must keep (`rules.fairness`); the planner holds them as constraints and
+    /// `rota check` judges them.
+    public var fairness: FairnessBounds
+    /// How far back `history:` counts, in weeks before the period's start (52: four quarters).
+    public var historyWeeks: Int
+
+    public init(
+        minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
+        backupBecomesPrimary: Bool = false, everyoneSecondaryOwner: Bool = false, maxInvestorPrimaries: Int? = nil,
+        soft: Set<SchedulingRule> = [], priorities: [Priority] = PlanningGoal.allCases.map(Priority.goal),
+        holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
+        fairness: FairnessBounds = FairnessBounds(), historyWeeks: Int = 52
+    ) {
+        self.minGapWeeks = minGapWeeks
+        self.minDutyGapWeeks = minDutyGapWeeks
+        self.maxConsecutiveDutyWeeks = maxConsecutiveDutyWeeks
+        self.backupBecomesPrimary = backupBecomesPrimary
+        self.everyoneSecondaryOwner = everyoneSecondaryOwner
+        self.maxInvestorPrimaries = maxInvestorPrimaries
+        self.soft = soft
+        self.priorities = priorities
+        self.holidayCategories = holidayCategories
+        self.festivalWeight = festivalWeight
+        self.fairness = fairness
+        self.historyWeeks = historyWeeks
+    }
+
+    /// Whether `rule` is soft in this scenario.
+    public func isSoft(_ rule: SchedulingRule) -> Bool { rule == .undesiredDuty || soft.contains(rule) }
+
+    /// The goals in priority order.
+    public var goals: [PlanningGoal] {
+        priorities.compactMap {
+            if case .goal(let goal) = $0 { return goal }
+            return nil
+        }
+    }
+
+    /// The investor-facing primaries one engineer may hold: `maxInvestorPrimaries`, or ⌈investor ÷ engineers⌉.
+    public func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
+        maxInvestorPrimaries ?? OwnershipRules.investorPrimaryCap(investorFacing: investorFacing, engineers: engineers)
+    }
+
+    /// Every level of the lexicographic objective, in order. `changes` (least change to a baseline) comes first when
+    /// replanning unless `priorities` places it; soft rules in use that `priorities` does not name come right after
+    /// it (they are rules: kept whenever possible), except `undesired_duty`, a preference, which comes last.
+    public func levelOrder(replanning: Bool, softInUse: Set<SchedulingRule>) -> [Priority] {
+        var order = priorities.filter { priority in
+            switch priority {
+            case .goal: return true
+            case .changes: return replanning
+            case .rule(let rule): return softInUse.contains(rule)
+            }
+        }
+        let unnamed = SchedulingRule.allCases.filter {
+            softInUse.contains($0) && $0 != .undesiredDuty && !order.contains(.rule($0))
+        }
+        order.insert(contentsOf: unnamed.map(Priority.rule), at: order.firstIndex(of: .changes).map { $0 + 1 } ?? 0)
+        if replanning, !order.contains(.changes) { order.insert(.changes, at: 0) }
+        if softInUse.contains(.undesiredDuty), !order.contains(.rule(.undesiredDuty)) {
+            order.append(.rule(.undesiredDuty))
+        }
+        return order
+    }
+}
+
+/// A rule a scenario can declare hard (every schedule keeps it) or soft (`{soft: true}`: its broken instances are
+/// counted and minimized at its place in `rules.priorities`). Names are the scenario's field names.
+public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
+    case minGap = "min_gap_weeks"
+    case minDutyGap = "min_duty_gap_weeks"
+    case maxConsecutiveDuty = "max_consecutive_duty_weeks"
+    case backupBecomesPrimary = "backup_becomes_primary"
+    case everyoneSecondaryOwner = "everyone_secondary_owner"
+    case maxInvestorPrimaries = "max_investor_primaries"
+    case pinnedDuty = "pinned_duty"
+    case forbiddenDuty = "forbidden_duty"
+    /// Engineers' `undesired:` shifts; always soft.
+    case undesiredDuty = "undesired_duty"
+
+    /// The finding name `rota check` uses for this rule.
+    public var hardRule: HardRule {
+        switch self {
+        case .minGap: return .minGap
+        case .minDutyGap: return .minDutyGap
+        case .maxConsecutiveDuty: return .maxConsecutiveDuty
+        case .backupBecomesPrimary: return .backupBecomesPrimary
+        case .everyoneSecondaryOwner: return .everyoneSecondaryOwner
+        case .maxInvestorPrimaries: return .investorCap
+        case .pinnedDuty: return .pinnedDuty
+        case .forbiddenDuty: return .forbiddenDuty
+        case .undesiredDuty: return .undesiredDuty
+        }
+    }
+}
+
+/// One entry of `rules.priorities`: a goal, a soft rule (fewest broken instances), or `changes` (fewest changed
+/// assignments against the baseline when replanning).
+public enum Priority: Sendable, Hashable, CustomStringConvertible {
+    case goal(PlanningGoal)
+    case rule(SchedulingRule)
+    case changes
+
+    public init?(name: String) {
+        if name == "changes" {
+            self = .changes
+        } else if let goal = PlanningGoal(rawValue: name) {
+            self = .goal(goal)
+        } else if let rule = SchedulingRule(rawValue: name) {
+            self = .rule(rule)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .goal(let goal): return goal.rawValue
+        case .rule(let rule): return rule.rawValue
+        case .changes: return "changes"
+        }
+    }
+}
+
+/// A goal of the plan, as named in `rules.priorities`.
+public enum PlanningGoal: String, Sendable, CaseIterable, Equatable {
+    /// Primary and backup weeks close to each engineer's fair share.
+    case onCallBalance = "on_call_balance"
+    /// Few public holidays on duty, and none piled on one person.
+    case holidayBurden = "holiday_burden"
+    /// Ownership load spread evenly.
+    case ownershipBalance = "ownership_balance"
+}
+
+/// Duty named for one engineer (`pinned:`, `forbidden:`, `undesired:`): every shift that overlaps `dates`, in `role`
+/// (nil: either role).
+public struct DutyRequest: Sendable, Equatable {
+    public var dates: DateRange
+    public var role: DutyRole?
+
+    public init(dates: DateRange, role: DutyRole? = nil) {
+        self.dates = dates
+        self.role = role
+    }
+
+    /// "2027-02-15 – 2027-02-21 as primary".
+    public var description: String { "\(dates)" + (role.map { " as \($0.rawValue)" } ?? "") }
+}
+
+/// An owner fixed by the scenario: an engineer of the team, or a team outside the rota (who carries no load here).
+public enum OwnerPin: Sendable, Equatable {
+    case engineer(String)
+    case team(String)
+
+    /// The name written in ownership.csv: the engineer's id, or the team's name.
+    public var name: String {
+        switch self {
+        case .engineer(let id): return id
+        case .team(let name): return name
+        }
+    }
+}
