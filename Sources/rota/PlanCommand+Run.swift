@@ -10,12 +10,24 @@ extension PlanCommand {
         let progress = SolverProgress(verbose: verbose, quiet: quiet)
         let options = PlanOptions(
             timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, log: progress.handler(start: start))
+        var replanFrom: PlanBaseline?
+        if let baseline {
+            do {
+                let file = try ScheduleReader.read(path: baseline)
+                replanFrom = PlanBaseline(
+                    schedule: file.schedule, from: fromDate.flatMap(CalendarDate.init(iso:)), source: baseline)
+            } catch {
+                Terminal.error(error.description)
+                throw ExitStatus.badInput
+            }
+        }
         let plan: Plan
         do {
-            plan = try Planner(options: options).plan(loaded)
+            plan = try Planner(options: options).plan(loaded, baseline: replanFrom)
         } catch {
             Terminal.error(error.description)
             if case .noSchedule = error { throw ExitStatus.noSchedule }
+            if case .invalidBaseline = error { throw ExitStatus.badInput }
             throw ExitStatus.failure
         }
         let folder = output ?? "reports/\(loaded.name)"

@@ -10,7 +10,7 @@ struct PlanSummary {
         let scenario = plan.scenario
         let fairness = plan.fairness
         var lines = [
-            "Planned \(scenario.name): \(scenario.period.weeks) weeks, \(scenario.engineers.count) engineers, "
+            "Planned \(scenario.name): \(scenario.period.weeks) \(scenario.period.shiftWord)s, \(scenario.engineers.count) engineers, "
                 + "\(scenario.pipelines.count) pipelines in \(format(seconds * 1000)) ms "
                 + "(\(plan.size.rows) rows, \(plan.size.columns) columns)"
         ]
@@ -18,6 +18,12 @@ struct PlanSummary {
             lines.append(
                 "  \(position + 1). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
                     + "\(level.status) (\(format(level.seconds * 1000)) ms)")
+        }
+        if let changes = plan.changes, let baseline = plan.baseline {
+            let frozen = changes.frozenWeeks.isEmpty ? "" : ", \(changes.frozenWeeks.count) frozen"
+            lines.append(
+                "Replanned from \(baseline.source): \(changes.changes.count) assignment(s) changed\(frozen) "
+                    + "(listed in report.md)")
         }
         if !plan.exportedModels.isEmpty {
             lines.append("Model written to \(plan.exportedModels.joined(separator: ", "))")

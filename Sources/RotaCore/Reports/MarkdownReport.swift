@@ -17,8 +17,9 @@ public struct MarkdownReport: ReportFile {
         let period = scenario.period.dates
         let investor = scenario.investorFacingPipelines.count
         let onCall = scenario.onCallPipelines.count
+        let word = scenario.period.shiftWord
         out += [
-            "Scenario `\(scenario.name)`: \(scenario.period.weeks) weeks from \(period.first) (\(period.first.weekdayName)) "
+            "Scenario `\(scenario.name)`: \(scenario.period.weeks) \(word)s from \(period.first) (\(period.first.weekdayName)) "
                 + "to \(period.last), \(scenario.engineers.count) engineers, \(scenario.pipelines.count) pipelines "
                 + "(\(investor) investor-facing, \(onCall) on call).", "",
             statusLine(plan), "",
@@ -26,13 +27,19 @@ public struct MarkdownReport: ReportFile {
 
         // Rotation.
         out += ["## On-call rotation", ""]
+        let handoff =
+            scenario.period.handoffTime.map { time in
+                " at \(time)" + (scenario.period.handoffTimeZone.map { " (\($0))" } ?? "")
+            } ?? ""
+        let each = scenario.period.shiftDays == 7 ? "each week" : "each shift of \(scenario.period.shiftDays) days"
         out += [
-            "One primary and one backup each week, handing over on \(period.first.weekdayName)s. "
+            "One primary and one backup \(each), handing over on \(period.first.weekdayName)s\(handoff). "
                 + "The rotation covers: \(scenario.onCallPipelines.map { TextFormatting.markdownCell($0.name) }.joined(separator: ", ")).",
             "",
         ]
         out += [
-            "| Week | Dates | Primary | Backup | Holidays on working days (who has them) |", "|---:|---|---|---|---|",
+            "| \(word.capitalized) | Dates | Primary | Backup | Holidays on working days (who has them) |",
+            "|---:|---|---|---|---|",
         ]
         var anyProvisional = false
         for week in plan.schedule.weeks {
@@ -54,17 +61,26 @@ public struct MarkdownReport: ReportFile {
         ]
         let owners = Dictionary(
             plan.schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        /// An owner's cell: the engineer's name, or the team's with "(team)"; pinned owners marked.
+        func owner(_ id: String?, _ pin: OwnerPin?) -> String {
+            guard let id else { return "—" }
+            switch pin {
+            case .team(let team): return "\(TextFormatting.markdownCell(team)) (team)"
+            case .engineer: return "\(name(id)) (pinned)"
+            case nil: return name(id)
+            }
+        }
         for pipeline in scenario.pipelines {
             let row = owners[pipeline.id]
             out.append(
                 "| \(TextFormatting.markdownCell(pipeline.name)) | \(TextFormatting.markdownCell(pipeline.area)) | "
                     + "\(pipeline.investorFacing ? "yes" : "no") | \(pipeline.onCall ? "yes" : "no") | "
-                    + "\(TextFormatting.number(pipeline.weight)) | \(row.map { name($0.primary) } ?? "—") | "
-                    + "\(row.map { name($0.secondary) } ?? "—") |")
+                    + "\(TextFormatting.number(pipeline.weight)) | \(owner(row?.primary, pipeline.primaryOwner)) | "
+                    + "\(owner(row?.secondary, pipeline.secondaryOwner)) |")
         }
         out.append("")
         if investor > 0 {
-            let cap = OwnershipRules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
+            let cap = scenario.rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
             out += ["Nobody is primary owner of more than \(cap) of the \(investor) investor-facing pipelines.", ""]
         }
 
@@ -72,16 +88,36 @@ public struct MarkdownReport: ReportFile {
         let categories = scenario.rules.holidayCategories.filter { $0 != .company }.sorted().map(\.rawValue)
             .joined(separator: ", ")
         out += ["## Fairness", ""]
-        out += [
-            "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
-            "|---|---|---:|---:|---:|---:|---:|",
-        ]
-        for row in fairness.engineers {
-            let share = TextFormatting.number(row.fairShare)
-            out.append(
-                "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                    + "\(row.availableWeeks) of \(scenario.period.weeks) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
-                    + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
+        if fairness.hasHistory {
+            let files = scenario.history.files.map { "`\($0)`" }.joined(separator: ", ")
+            out += [
+                "History: \(scenario.history.shifts.count) earlier shifts from \(files), within "
+                    + "\(scenario.rules.historyWeeks) weeks before the period, count in the fair shares and the holiday "
+                    + "burden. Each figure below is history + this period.",
+                "",
+                "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            for row in fairness.engineers {
+                out.append(
+                    "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
+                        + "\(row.availableWeeks) of \(scenario.period.weeks) | "
+                        + "\(row.historyPrimaryWeeks) + \(row.primaryWeeks) (\(TextFormatting.number(row.fairShare))) | "
+                        + "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
+                        + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
+            }
+        } else {
+            out += [
+                "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            for row in fairness.engineers {
+                let share = TextFormatting.number(row.fairShare)
+                out.append(
+                    "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
+                        + "\(row.availableWeeks) of \(scenario.period.weeks) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
+                        + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
+            }
         }
         out += [
             "",
@@ -92,6 +128,9 @@ public struct MarkdownReport: ReportFile {
                 + "instead). Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
             "",
         ]
+
+        out += RulesSection.lines(plan)
+        out += ChangesSection.lines(plan, name: name)
 
         // Holidays inside each engineer's duty weeks.
         out += ["## Holidays in duty weeks", ""]
