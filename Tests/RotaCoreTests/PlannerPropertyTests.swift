@@ -147,7 +147,9 @@ struct PlannerPropertyTests {
             let b = try Planner().plan(reversed)
             let figuresA = FairnessReport(schedule: a.schedule, scenario: scenario)
             let figuresB = FairnessReport(schedule: b.schedule, scenario: reversed)
-            for kind in [ObjectiveKind.primaryBalance, .backupBalance, .holidayTotal, .holidayLargest, .ownershipLargest] {
+            for kind in [
+                ObjectiveKind.primaryBalance, .backupBalance, .holidayTotal, .holidayLargest, .ownershipLargest,
+            ] {
                 #expect(abs(figuresA.value(of: kind) - figuresB.value(of: kind)) < 1e-9, "\(kind) seed \(seed)")
             }
         }

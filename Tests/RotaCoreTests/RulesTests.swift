@@ -47,7 +47,8 @@ struct RulesTests {
 
     @Test func minDutyGapSpacesEveryDuty() throws {
         try expectChangesTheAnswer(
-            .minDutyGap, without: try Self.tiny(), with: try Self.tiny(rules: "{min_gap_weeks: 1, min_duty_gap_weeks: 1}"))
+            .minDutyGap, without: try Self.tiny(),
+            with: try Self.tiny(rules: "{min_gap_weeks: 1, min_duty_gap_weeks: 1}"))
     }
 
     @Test func maxConsecutiveDutyBreaksRuns() throws {
@@ -134,7 +135,8 @@ struct RulesTests {
     @Test func aSoftRuleIsBrokenOnlyAsMuchAsNeeded() throws {
         // Three engineers cannot keep min_duty_gap_weeks: 1 (every week takes two of three people); soft, the
         // planner breaks the fewest windows and says how many, and the checker counts the same.
-        let scenario = try Self.tiny(rules: "{min_gap_weeks: 0, min_duty_gap_weeks: {value: 1, soft: true}}", engineers: 3)
+        let scenario = try Self.tiny(
+            rules: "{min_gap_weeks: 0, min_duty_gap_weeks: {value: 1, soft: true}}", engineers: 3)
         let plan = try Planner().plan(scenario)
         #expect(plan.levels.first?.kind == .soft(.minDutyGap))
         let broken = RuleChecker(scenario: scenario).softFindings(plan.schedule).count
@@ -162,7 +164,8 @@ struct RulesTests {
         let checker = RuleChecker(scenario: scenario)
         #expect(checker.check(plan.schedule).isEmpty)
         var moved = plan.schedule
-        moved.ownership[0] = OwnershipAssignment(pipeline: "revenue", primary: "cai", secondary: rows["revenue"]!.secondary)
+        moved.ownership[0] = OwnershipAssignment(
+            pipeline: "revenue", primary: "cai", secondary: rows["revenue"]!.secondary)
         #expect(checker.check(moved).map(\.rule).contains(.ownerPin))
     }
 
@@ -193,7 +196,9 @@ struct RulesTests {
             """
         let scenario = try ScenarioReader.parse(yaml: yaml, file: "fortnight.yaml")
         #expect(scenario.period.weeks == 7)
-        #expect(scenario.period.week(1) == DateRange(first: CalendarDate(iso: "2027-02-15")!, last: CalendarDate(iso: "2027-02-28")!))
+        #expect(
+            scenario.period.week(1)
+                == DateRange(first: CalendarDate(iso: "2027-02-15")!, last: CalendarDate(iso: "2027-02-28")!))
         #expect(scenario.period.handoffTime == "09:00" && scenario.period.handoffTimeZone == "Europe/London")
         let plan = try Planner().plan(scenario)
         #expect(plan.schedule.weeks.count == 7)

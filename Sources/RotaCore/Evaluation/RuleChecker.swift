@@ -161,8 +161,9 @@ public struct RuleChecker: Sendable {
         let count = scenario.period.weeks
         let table = dutyTable(weeks)
         var findings: [RuleViolation] = []
-        func windows(_ length: Int, _ roles: Set<DutyRole>, most: Int, _ describe: (String, [Int]) -> (HardRule, String))
-        {
+        func windows(
+            _ length: Int, _ roles: Set<DutyRole>, most: Int, _ describe: (String, [Int]) -> (HardRule, String)
+        ) {
             guard length > 1 else { return }
             for engineer in scenario.engineers {
                 let duty = table[engineer.id] ?? [:]
@@ -291,7 +292,8 @@ public struct RuleChecker: Sendable {
                     }
                     findings.append(
                         .init(
-                            .ownerPin, "pipeline \(row.pipeline): \(role) owner is \(id), but the scenario has it \(pinned)",
+                            .ownerPin,
+                            "pipeline \(row.pipeline): \(role) owner is \(id), but the scenario has it \(pinned)",
                             pipeline: row.pipeline, engineer: known.contains(id) ? id : nil))
                 } else if case .team = pin {
                     continue  // the team holds it, as the scenario says

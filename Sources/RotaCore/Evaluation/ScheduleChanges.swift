@@ -23,7 +23,9 @@ public struct ScheduleChanges: Sendable {
     /// Compares `schedule` with `baseline` shift by shift (matched by start date, only shifts not frozen) and role
     /// by role, ownership pipeline by pipeline (roles a team holds are left out).
     public init(baseline: PlanBaseline, schedule: Schedule, scenario: Scenario) {
-        let findings = RuleChecker(scenario: scenario).check(baseline.schedule).filter { !$0.rule.isSoft(in: scenario.rules) }
+        let findings = RuleChecker(scenario: scenario).check(baseline.schedule).filter {
+            !$0.rule.isSoft(in: scenario.rules)
+        }
         func forcing(engineer: String, week: Int?, pipeline: String?) -> [String] {
             findings.filter { finding in
                 guard finding.engineer == engineer else { return false }

@@ -35,7 +35,8 @@ struct InfeasibilityExplanation {
             for row in elastic.relaxable where excluded.contains(row.instance.rule) { model.fix(row.slack, at: 0) }
             let left = timeLimit - (clock.now - start).totalSeconds
             guard left > 0.1 else { break }
-            var solver = LexicographicSolver(options: SolveOptions(timeLimit: options.isEmpty ? max(1, left) : left, cuts: cuts))
+            var solver = LexicographicSolver(
+                options: SolveOptions(timeLimit: options.isEmpty ? max(1, left) : left, cuts: cuts))
             var count: LevelOutcome?
             solver.shouldContinue = { outcome in
                 if outcome.kind == .relaxations { count = outcome }
@@ -85,7 +86,8 @@ struct InfeasibilityExplanation {
         }
         func people(_ ids: [String]) -> String {
             let unique = ids.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            return unique.count <= 1 ? unique.joined() : unique.dropLast().joined(separator: ", ") + " and " + unique.last!
+            return unique.count <= 1
+                ? unique.joined() : unique.dropLast().joined(separator: ", ") + " and " + unique.last!
         }
         /// Primary (or any duty) shifts of each engineer in the option's schedule.
         func shifts(_ roles: Set<DutyRole>) -> [String: [Int]] {
@@ -156,10 +158,13 @@ struct InfeasibilityExplanation {
                         + instances.map { "\($0.pipeline ?? "?") (\($0.engineers.first ?? "?"))" }.joined(
                             separator: ", "))
             case .investorCap:
-                let most = report.engineers.map { engineer in
-                    engineer.primaryOwned.filter { id in scenario.pipelines.contains { $0.id == id && $0.investorFacing } }
+                let most =
+                    report.engineers.map { engineer in
+                        engineer.primaryOwned.filter { id in
+                            scenario.pipelines.contains { $0.id == id && $0.investorFacing }
+                        }
                         .count
-                }.max() ?? 0
+                    }.max() ?? 0
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be primary owner of more investor-facing pipelines, "
                         + "i.e. raise max_investor_primaries to \(most)")

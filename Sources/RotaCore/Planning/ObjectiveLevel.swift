@@ -42,7 +42,8 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
 
     /// The level that counts the broken instances of a soft rule.
     public static func soft(_ rule: SchedulingRule) -> ObjectiveKind {
-        ObjectiveKind("soft_\(rule.rawValue)", "Broken \(rule.rawValue) instances (soft rule)", "instances", softRule: rule)
+        ObjectiveKind(
+            "soft_\(rule.rawValue)", "Broken \(rule.rawValue) instances (soft rule)", "instances", softRule: rule)
     }
 
     public var description: String { rawValue }

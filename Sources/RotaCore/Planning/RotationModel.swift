@@ -55,9 +55,13 @@ struct RotationModel {
         var backup: [[Variable?]] = []
         for (e, id) in ids.enumerated() {
             primary.append(
-                (0..<weeks).map { t in exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(t + 1))", .binary) : nil })
+                (0..<weeks).map { t in
+                    exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(t + 1))", .binary) : nil
+                })
             backup.append(
-                (0..<weeks).map { t in exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(t + 1))", .binary) : nil })
+                (0..<weeks).map { t in
+                    exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(t + 1))", .binary) : nil
+                })
         }
         func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
         for t in 0..<weeks {
@@ -72,7 +76,9 @@ struct RotationModel {
             if frozen[t], let week = baselineWeeks[t] {
                 for role in DutyRole.allCases {
                     for e in engineers.indices {
-                        if let x = duty(role)[e][t] { rows.model.fix(x, at: ids[e] == week.engineer(for: role) ? 1 : 0) }
+                        if let x = duty(role)[e][t] {
+                            rows.model.fix(x, at: ids[e] == week.engineer(for: role) ? 1 : 0)
+                        }
                     }
                 }
             }
@@ -158,7 +164,8 @@ struct RotationModel {
             }
             for (k, pipeline) in pipelines.enumerated() {
                 for (role, owners, pin) in [
-                    ("primary", primaryOwner, pipeline.primaryOwner), ("secondary", secondaryOwner, pipeline.secondaryOwner),
+                    ("primary", primaryOwner, pipeline.primaryOwner),
+                    ("secondary", secondaryOwner, pipeline.secondaryOwner),
                 ] {
                     let column = owners.map { $0[k] }
                     if case .team = pin {
@@ -308,10 +315,12 @@ struct RotationModel {
         }
         let total = LinearExpression.sum(burden)
         if let bound = bounds.maxTotalHolidayBurden {
-            rows.add("fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
+            rows.add(
+                "fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
         }
         let largestBound =
-            engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }.max()
+            engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }
+            .max()
             ?? 0
         // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
         let largest = rows.model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
@@ -330,7 +339,9 @@ struct RotationModel {
             ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
         ]
         if let largestLoad {
-            levelsByPriority[.goal(.ownershipBalance)] = [ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)]
+            levelsByPriority[.goal(.ownershipBalance)] = [
+                ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)
+            ]
         }
 
         // Replanning: the assignments after `from` that differ from the baseline.
@@ -374,7 +385,9 @@ struct RotationModel {
             let slacks = relaxable.filter { $0.instance.rule == rule.hardRule }.map(\.slack)
             guard !slacks.isEmpty else { continue }
             softInUse.insert(rule)
-            levelsByPriority[.rule(rule)] = [ObjectiveLevel(kind: .soft(rule), expression: LinearExpression.sum(slacks))]
+            levelsByPriority[.rule(rule)] = [
+                ObjectiveLevel(kind: .soft(rule), expression: LinearExpression.sum(slacks))
+            ]
         }
 
         let planned = rules.levelOrder(replanning: baseline != nil, softInUse: softInUse).flatMap {

@@ -104,7 +104,8 @@ public struct MarkdownReport: ReportFile {
                         + "\(row.availableWeeks) of \(scenario.period.weeks) | "
                         + "\(row.historyPrimaryWeeks) + \(row.primaryWeeks) (\(TextFormatting.number(row.fairShare))) | "
                         + "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
-                        + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
+                        + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |"
+                )
             }
         } else {
             out += [

@@ -24,13 +24,16 @@ enum RulesSection {
         let investor = scenario.investorFacingPipelines.count
         if investor > 0 {
             let cap = rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
-            let setting = rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
+            let setting =
+                rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
             rows.append(("max_investor_primaries", setting, kind(.maxInvestorPrimaries), .investorCap))
         }
         if rules.everyoneSecondaryOwner {
             rows.append(("everyone_secondary_owner", "yes", kind(.everyoneSecondaryOwner), .everyoneSecondaryOwner))
         }
-        let pins = scenario.pipelines.reduce(0) { $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1) }
+        let pins = scenario.pipelines.reduce(0) {
+            $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1)
+        }
         if pins > 0 { rows.append(("owner pins", "\(pins)", "hard", .ownerPin)) }
         for (rule, count) in [
             (SchedulingRule.pinnedDuty, scenario.engineers.reduce(0) { $0 + $1.pinned.count }),

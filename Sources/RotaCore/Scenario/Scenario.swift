@@ -70,7 +70,8 @@ public struct PlanningPeriod: Sendable, Equatable {
 
     /// Shift `index` (from 0): `shiftDays` days from its handoff day.
     public func week(_ index: Int) -> DateRange {
-        DateRange(first: start.adding(days: shiftDays * index), last: start.adding(days: shiftDays * index + shiftDays - 1))!
+        DateRange(
+            first: start.adding(days: shiftDays * index), last: start.adding(days: shiftDays * index + shiftDays - 1))!
     }
 
     public var allWeeks: [DateRange] { (0..<weeks).map(week) }
@@ -194,4 +195,3 @@ public struct FairnessBounds: Sendable, Equatable {
         return fields
     }
 }
-

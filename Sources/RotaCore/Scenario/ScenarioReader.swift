@@ -223,8 +223,10 @@ private struct Decoder {
     private func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
         let fields = try value.mapping(allowed: ScenarioReader.periodFields)
         let start = try fields.required("start", hint: "the first handoff day, e.g. `start: 2027-01-04`").date()
-        let weeks = try fields.required("weeks", hint: "how many weeks the period lasts, e.g. `weeks: 13` for a quarter")
-            .int(in: 1...260, hint: "a quarter is 13 weeks, a year 52")
+        let weeks = try fields.required(
+            "weeks", hint: "how many weeks the period lasts, e.g. `weeks: 13` for a quarter"
+        )
+        .int(in: 1...260, hint: "a quarter is 13 weeks, a year 52")
         let shiftDays =
             try fields["shift_days"]?.int(in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks") ?? 7
         var period = PlanningPeriod(
@@ -609,9 +611,11 @@ private struct Decoder {
             rules.maxConsecutiveDutyWeeks = try run.int(
                 in: 1...max(1, weeks), hint: "the longest run of duty shifts (any role) one person may have")
         }
-        rules.backupBecomesPrimary = try setting(.backupBecomesPrimary, boolean: true)?.bool()
+        rules.backupBecomesPrimary =
+            try setting(.backupBecomesPrimary, boolean: true)?.bool()
             ?? (fields[SchedulingRule.backupBecomesPrimary.rawValue]?.isMapping ?? false)
-        rules.everyoneSecondaryOwner = try setting(.everyoneSecondaryOwner, boolean: true)?.bool()
+        rules.everyoneSecondaryOwner =
+            try setting(.everyoneSecondaryOwner, boolean: true)?.bool()
             ?? (fields[SchedulingRule.everyoneSecondaryOwner.rawValue]?.isMapping ?? false)
         if let cap = try setting(.maxInvestorPrimaries) {
             rules.maxInvestorPrimaries = try cap.int(

@@ -1,0 +1,79 @@
+import PropertyBased
+import Testing
+
+@testable import LinearProgramming
+@testable import RotaCore
+
+/// The planner property test of the first issue, extended to every rule: random scenarios with random rules (hard
+/// or soft), pins, forbidden and undesired duty, judged by the independent checker.
+@Suite("Planner properties with every rule")
+struct RulePropertyTests {
+    /// Random rules for `scenario`, fully determined by `seed`.
+    static func withRandomRules(_ scenario: Scenario, seed: UInt64) -> Scenario {
+        var random = SplitMix64(seed: seed ^ 0x5EED)
+        func chance(_ n: UInt64) -> Bool { random.next() % n == 0 }
+        var result = scenario
+        var rules = result.rules
+        let weeks = scenario.period.weeks
+        if chance(3) { rules.minDutyGapWeeks = min(1, weeks - 1) }
+        if chance(3) { rules.maxConsecutiveDutyWeeks = 1 + Int(random.next() % 2) }
+        rules.backupBecomesPrimary = chance(4)
+        rules.everyoneSecondaryOwner = chance(3)
+        if chance(3) { rules.maxInvestorPrimaries = 1 + Int(random.next() % 2) }
+        for rule in SchedulingRule.allCases where chance(3) { rules.soft.insert(rule) }
+        result.rules = rules
+        for e in result.engineers.indices where chance(2) {
+            let t = Int(random.next() % UInt64(weeks))
+            let dates = scenario.period.week(t)
+            let role: DutyRole = chance(2) ? .primary : .backup
+            switch random.next() % 3 {
+            case 0: result.engineers[e].pinned.append(DutyRequest(dates: DateRange(day: dates.first), role: role))
+            case 1: result.engineers[e].forbidden.append(DutyRequest(dates: dates, role: chance(2) ? role : nil))
+            default: result.engineers[e].undesired.append(DutyRequest(dates: dates, role: chance(2) ? role : nil))
+            }
+        }
+        return result
+    }
+
+    /// A planned schedule breaks no hard rule and its soft counts equal the solver's level values; when no schedule
+    /// fits, every option of the explanation is a schedule that breaks only rules the option names.
+    @Test func everyRuleIsKeptOrItsBreakIsExplained() async {
+        await propertyCheck(
+            count: 40, input: Gen.int(in: 2...5), Gen.int(in: 2...6), Gen.int(in: 1...4), Gen.int(in: 0...1),
+            Gen.int(in: 0...1_000_000)
+        ) { engineers, weeks, pipelines, gap, seed in
+            let base = TestScenarios.random(
+                engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1),
+                seed: UInt64(seed))
+            let scenario = Self.withRandomRules(base, seed: UInt64(seed))
+            let checker = RuleChecker(scenario: scenario)
+            let label = "seed \(seed) \(engineers)/\(weeks)/\(pipelines)/\(gap)"
+            do {
+                let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
+                #expect(checker.check(plan.schedule).isEmpty, "\(label): \(checker.check(plan.schedule))")
+                #expect(plan.provedOptimal, "\(label)")
+                for level in plan.levels {
+                    guard let value = level.value else { continue }
+                    #expect(abs(plan.fairness.value(of: level.kind) - value) < 1e-6, "\(label) \(level.kind)")
+                }
+            } catch PlanningError.noSchedule(let reasons) {
+                #expect(!reasons.isEmpty)
+                guard Planner.weeksWithoutTwoEngineers(scenario, TeamAvailability(scenario: scenario)).isEmpty else {
+                    return
+                }
+                let explanation = InfeasibilityExplanation(
+                    scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil,
+                    timeLimit: 30, cuts: Planner.cuts)
+                #expect(!explanation.options.isEmpty, "\(label): \(reasons)")
+                for option in explanation.options {
+                    let named = Set(option.instances.map(\.rule))
+                    let broken = Set(checker.check(option.schedule).map(\.rule))
+                    #expect(broken.isSubset(of: named), "\(label): breaks \(broken) but names \(named)")
+                    #expect(!broken.isEmpty, "\(label): the option's schedule keeps every rule, so one existed")
+                }
+            } catch {
+                Issue.record("\(label): \(error)")
+            }
+        }
+    }
+}
