@@ -86,14 +86,26 @@ struct RuleCheckerTests {
         missing.ownership.removeLast()
         #expect(checker.check(missing).map(\.rule) == [.ownershipCoverage])
 
-        // Three investor-facing pipelines and four engineers: nobody may be primary owner of two.
+        // xyz-tech's investor pipelines have team owners (seed 004): an engineer in their place breaks the pin.
+        var pinned = schedule
+        pinned.ownership[2] = OwnershipAssignment(
+            pipeline: pinned.ownership[2].pipeline, primary: "thiru", secondary: pinned.ownership[2].secondary)
+        let pinFindings = checker.check(pinned)
+        #expect(pinFindings.map(\.rule) == [.ownerPin])
+        #expect(
+            pinFindings.first?.message
+                == "pipeline aggregate-profit: primary owner is thiru, but the scenario has it held by the team Business Analytics")
+
+        // Without the pins: three investor-facing pipelines and four engineers, nobody may be primary owner of two.
+        var unpinned = scenario
+        for k in unpinned.pipelines.indices { unpinned.pipelines[k].primaryOwner = nil }
         var capped = schedule
         let investor = scenario.investorFacingPipelines.map(\.id)
         capped.ownership = capped.ownership.map { row in
             investor.contains(row.pipeline)
                 ? OwnershipAssignment(pipeline: row.pipeline, primary: "thiru", secondary: "choo") : row
         }
-        let findings = checker.check(capped)
+        let findings = RuleChecker(scenario: unpinned).check(capped)
         #expect(findings.map(\.rule) == [.investorCap])
         #expect(findings.first?.message.contains("thiru is primary owner of 3 investor-facing pipelines") == true)
     }

@@ -11,6 +11,8 @@ public struct CheckResult: Sendable {
     public let scenario: Scenario
     public let file: ScheduleFile
     public let findings: [RuleViolation]
+    /// Broken instances of soft rules and preferences: reported, never a failure.
+    public let softFindings: [RuleViolation]
     public let rules: [RuleOutcome]
     public let freshness: Freshness
     public let optimality: Optimality
@@ -53,11 +55,13 @@ public struct CheckResult: Sendable {
         self.scenario = scenario
         self.file = file
         self.findings = findings
+        self.softFindings = checker.softFindings(file.schedule, includeOwnership: withOwnership)
         self.rules = HardRule.allCases.map { rule in
             let skipped: String? =
                 !rule.isDeclared(by: scenario)
                 ? "not declared by the scenario"
                 : (!withOwnership && !rule.isRotationRule) ? "no ownership.csv was given" : nil
+            // A soft rule's broken instances are in `softFindings`, so its outcome passes.
             return RuleOutcome(rule: rule, findings: findings.filter { $0.rule == rule }, skipped: skipped)
         }
         self.freshness = Freshness(recorded: file.manifest, manifestFile: file.manifestFile, scenario: scenario)

@@ -139,7 +139,7 @@ public struct RuleChecker: Sendable {
                     .coverage, "week \(missing) (\(period.week(missing - 1))) has no primary and backup", week: missing)
             )
         }
-        findings += checkSpacing(weeks) + checkRequests(weeks)
+        findings += checkSpacing(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
         return findings
     }
 
@@ -216,6 +216,28 @@ public struct RuleChecker: Sendable {
                         .backupBecomesPrimary,
                         "week \(number)'s backup \(week.backup) is not week \(number + 1)'s primary (\(next.primary)); "
                             + "backup_becomes_primary is set", week: number + 1, engineer: week.backup))
+            }
+        }
+        return findings
+    }
+
+    /// avoid_repeat_holidays: duty over a holiday the engineer had duty over in the history, one finding per shift.
+    private func checkRepeatHolidays(_ weeks: [RotationWeek]) -> [RuleViolation] {
+        guard scenario.rules.avoidRepeatHolidays else { return [] }
+        let table = dutyTable(weeks)
+        var findings: [RuleViolation] = []
+        for engineer in scenario.engineers {
+            let personal = scenario.personalCalendar(engineer)
+            let had = scenario.history.holidayNames(of: engineer, calendar: personal)
+            for (t, role) in (table[engineer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let again = personal.burden(during: scenario.period.week(t)).holidays.map(\.name).filter(had.contains)
+                guard !again.isEmpty else { continue }
+                findings.append(
+                    .init(
+                        .repeatHoliday,
+                        "week \(t + 1): \(engineer.id) is \(role.rawValue) over \(Set(again).sorted().joined(separator: ", ")) "
+                            + "again (on duty over it in the history); avoid_repeat_holidays is set",
+                        week: t + 1, engineer: engineer.id))
             }
         }
         return findings

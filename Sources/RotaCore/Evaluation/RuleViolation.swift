@@ -16,6 +16,8 @@ public enum HardRule: String, Sendable, CaseIterable {
     case maxConsecutiveDuty = "max_consecutive_duty"
     /// Each shift's backup is the next shift's primary.
     case backupBecomesPrimary = "backup_becomes_primary"
+    /// Nobody is on duty over a holiday they had duty over in the history (avoid_repeat_holidays).
+    case repeatHoliday = "repeat_holiday"
     /// Pinned duty (`pinned:`) is kept.
     case pinnedDuty = "pinned_duty"
     /// Forbidden duty (`forbidden:`) is not given.
@@ -46,7 +48,8 @@ public enum HardRule: String, Sendable, CaseIterable {
     public var isRotationRule: Bool {
         switch self {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGap, .minDutyGap, .maxConsecutiveDuty,
-            .backupBecomesPrimary, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden,
+            .backupBecomesPrimary, .repeatHoliday, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation,
+            .maxHolidayBurden,
             .maxTotalHolidayBurden:
             return true
         case .ownershipCoverage, .distinctOwners, .investorCap, .ownerPin, .everyoneSecondaryOwner, .maxOwnershipLoad:
@@ -77,6 +80,7 @@ public enum HardRule: String, Sendable, CaseIterable {
         case .minDutyGap: return rules.minDutyGapWeeks > 0
         case .maxConsecutiveDuty: return rules.maxConsecutiveDutyWeeks != nil
         case .backupBecomesPrimary: return rules.backupBecomesPrimary
+        case .repeatHoliday: return rules.avoidRepeatHolidays
         case .everyoneSecondaryOwner: return rules.everyoneSecondaryOwner
         default: return true
         }

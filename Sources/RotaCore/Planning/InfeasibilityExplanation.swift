@@ -143,6 +143,13 @@ struct InfeasibilityExplanation {
                     "let the backup not become the next primary after "
                         + instances.map { "week \($0.shifts[0] + 1)" }.joined(separator: ", ")
                         + " (or set backup_becomes_primary: false)")
+            case .repeatHoliday:
+                phrases.append(
+                    "let "
+                        + instances.map {
+                            "\($0.engineers[0]) be on duty over a holiday again in week \($0.shifts[0] + 1)"
+                        }
+                        .joined(separator: ", ") + " (or set avoid_repeat_holidays: false)")
             case .pinnedDuty:
                 phrases.append(
                     "drop the pin" + (instances.count > 1 ? "s" : "") + " of "

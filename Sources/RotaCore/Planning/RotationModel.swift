@@ -128,6 +128,18 @@ struct RotationModel {
                 rows.add("chain(\(t + 1))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, t + 1]))
             }
         }
+        // No duty over a holiday the engineer had duty over in the history.
+        if rules.avoidRepeatHolidays {
+            for (e, engineer) in engineers.enumerated() {
+                let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
+                for t in 0..<weeks
+                where !frozen[t] && availability.weeks[e][t].holidays.contains(where: { had.contains($0.name) }) {
+                    rows.add(
+                        "repeat_holiday(\(ids[e]),\(t + 1))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        RuleInstance(.repeatHoliday, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
         // Pinned, forbidden and undesired duty, per engineer and shift.
         for (e, engineer) in engineers.enumerated() {
             for (rule, requests) in [
@@ -486,6 +498,17 @@ struct RotationModel {
 /// duties to share are W plus the history's duties of today's engineers.
 struct FairShares {
     let shares: [DutyRole: [Double]]
+
+    /// The shares of `scenario`, with its history.
+    init(scenario: Scenario, availability: TeamAvailability) {
+        let history = scenario.history
+        var counts: [DutyRole: [Int]] = [:]
+        for role in DutyRole.allCases { counts[role] = scenario.engineers.map { history.count($0.id, role) } }
+        self.init(
+            available: scenario.engineers.indices.map { availability.availableWeeks($0) }, weeks: scenario.period.weeks,
+            historyShifts: Set(history.shifts.map(\.dates.first)).count,
+            inHistory: scenario.engineers.map { history.includes($0.id) }, historyCounts: counts)
+    }
 
     init(available: [Int], weeks: Int, historyShifts: Int, inHistory: [Bool], historyCounts: [DutyRole: [Int]]) {
         let combined = zip(available, inHistory).map { Double($0 + ($1 ? historyShifts : 0)) }

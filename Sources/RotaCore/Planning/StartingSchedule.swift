@@ -12,15 +12,9 @@ enum StartingSchedule {
         let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
-        let shares = available.map { Double(scenario.period.weeks * $0) / Double(total) }
         func deviations(_ schedule: Schedule) -> [Double] {
-            [\RotationWeek.primary, \RotationWeek.backup].map { role in
-                scenario.engineers.indices.map { e in
-                    abs(
-                        Double(schedule.weeks.filter { $0[keyPath: role] == scenario.engineers[e].id }.count)
-                            - shares[e])
-                }.max() ?? 0
-            }
+            let figures = FairnessReport(schedule: schedule, scenario: scenario)
+            return [figures.largestPrimaryDeviation, figures.largestBackupDeviation]
         }
         let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
         let starts = variants.compactMap { build(scenario, availability, primaryWeight: $0.0, lastOnTies: $0.1) }
@@ -38,11 +32,31 @@ enum StartingSchedule {
         let available = engineers.map { availability.availableWeeks($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
-        let shares = available.map { Double(weeks * $0) / Double(total) }
-        guard let targets = targetCounts(shares: shares, available: available, weeks: weeks) else { return nil }
+        // Targets per role: the fair share (history included) less the shifts already done in the history.
+        let fair = FairShares(scenario: scenario, availability: availability)
+        func target(_ role: DutyRole) -> [Int]? {
+            let past = scenario.engineers.map { scenario.history.count($0.id, role) }
+            let shares = zip(fair.shares[role]!, past).map { $0 - Double($1) }
+            return targetCounts(shares: shares, available: available, weeks: weeks)
+        }
+        guard let primaryTargets = target(.primary), let backupTargets = target(.backup) else { return nil }
+        let rules = scenario.rules
+        /// Hard pins and forbidden duty of engineer e in shift t for `role`.
+        func pinned(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            !rules.isSoft(.pinnedDuty)
+                && scenario.engineers[e].pinned.contains {
+                    $0.role == role && $0.dates.overlaps(scenario.period.week(t))
+                }
+        }
+        func forbidden(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            !rules.isSoft(.forbiddenDuty)
+                && scenario.engineers[e].forbidden.contains {
+                    ($0.role == nil || $0.role == role) && $0.dates.overlaps(scenario.period.week(t))
+                }
+        }
 
-        var primaryLeft = targets
-        var backupLeft = targets
+        var primaryLeft = primaryTargets
+        var backupLeft = backupTargets
         var lastPrimary = [Int?](repeating: nil, count: engineers.count)
         var rotation: [RotationWeek] = []
         let gap = scenario.rules.minGapWeeks
@@ -73,10 +87,27 @@ enum StartingSchedule {
                 backupUrgency[e] = urgency(backupLeft[e], freeWeeksLeft(e))
             }
             // Primary and backup are chosen together: the pair whose members most need the week.
-            let primaryCandidates = free.filter { e in lastPrimary[e].map { t - $0 > gap } ?? true }
+            var primaryCandidates = free.filter { e in
+                (lastPrimary[e].map { t - $0 > gap } ?? true) && !forbidden(e, t, .primary)
+            }
+            var backupCandidates = free.filter { !forbidden($0, t, .backup) }
+            if let e = primaryCandidates.first(where: { pinned($0, t, .primary) }) { primaryCandidates = [e] }
+            if let e = backupCandidates.first(where: { pinned($0, t, .backup) }) { backupCandidates = [e] }
+            // The chain of seed 002: this shift's primary is the last shift's backup.
+            if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
+                if let previous = rotation.last {
+                    primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == previous.backup }
+                }
+                // The backup must be able to take the next shift as primary.
+                if t + 1 < weeks {
+                    backupCandidates = backupCandidates.filter {
+                        !availability.weeks[$0][t + 1].onLeave && !forbidden($0, t + 1, .primary)
+                    }
+                }
+            }
             var best: (score: Double, primary: Int, backup: Int)?
             for p in primaryCandidates {
-                for b in free where b != p {
+                for b in backupCandidates where b != p {
                     let score = primaryUrgency[p] + backupUrgency[b]
                     if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
                         best = (score, p, b)
@@ -96,9 +127,14 @@ enum StartingSchedule {
         // Round robin by position, relabelled into the model's canonical form (engineers are interchangeable in
         // ownership; see OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
         let ids = scenario.engineers.map(\.id)
+        // Owner pins are kept as the scenario says; free roles go round robin to someone other than the other owner.
         let roundRobin = ordered.enumerated().map { position, pipeline in
-            OwnershipAssignment(
-                pipeline: pipeline.id, primary: ids[position % ids.count], secondary: ids[(position + 1) % ids.count])
+            let primary = pipeline.primaryOwner?.name ?? ids[position % ids.count]
+            var secondary = pipeline.secondaryOwner?.name ?? ids[(position + 1) % ids.count]
+            if secondary == primary, pipeline.secondaryOwner == nil {
+                secondary = ids[(position + 2) % ids.count]
+            }
+            return OwnershipAssignment(pipeline: pipeline.id, primary: primary, secondary: secondary)
         }
         let ownership = OwnershipRules.canonical(roundRobin, pipelines: scenario.pipelines, ids: ids)
         return Schedule(weeks: rotation, ownership: ownership)

@@ -10,6 +10,10 @@ public enum CheckOutput {
         var lines = result.findings.map { finding in
             (result.file.location(of: finding).map { "\($0): " } ?? "") + "\(finding.rule.rawValue): \(finding.message)"
         }
+        lines += result.softFindings.map { finding in
+            (result.file.location(of: finding).map { "\($0): " } ?? "")
+                + "soft \(finding.rule.rawValue) (not a failure): \(finding.message)"
+        }
         if case .stale(let manifest, let changes) = result.freshness {
             lines.append("\(manifest): stale: \(changes.joined(separator: "; "))")
             lines.append("  hint: regenerate with `\(result.regenerateCommand)` and commit the report")
@@ -89,6 +93,7 @@ public enum CheckOutput {
         let scenario: String
         let status: String
         let findings: [Finding]
+        let soft_findings: [Finding]
         let rules: [Rule]
         let freshness: Freshness
         let optimality: Optimality?
@@ -118,14 +123,15 @@ public enum CheckOutput {
         case .unavailable(let reason):
             optimality = .init(status: "unavailable", summary: reason, tolerance: nil, levels: [])
         }
+        func encoded(_ finding: RuleViolation) -> Report.Finding {
+            let location = result.file.location(of: finding)
+            return Report.Finding(
+                rule: finding.rule.rawValue, message: finding.message, file: location?.file, line: location?.line,
+                week: finding.week, pipeline: finding.pipeline, engineer: finding.engineer)
+        }
         let report = Report(
             scenario: result.scenario.name, status: result.status.rawValue,
-            findings: result.findings.map { finding in
-                let location = result.file.location(of: finding)
-                return Report.Finding(
-                    rule: finding.rule.rawValue, message: finding.message, file: location?.file, line: location?.line,
-                    week: finding.week, pipeline: finding.pipeline, engineer: finding.engineer)
-            },
+            findings: result.findings.map(encoded), soft_findings: result.softFindings.map(encoded),
             rules: result.rules.map {
                 Report.Rule(
                     rule: $0.rule.rawValue,
@@ -161,7 +167,16 @@ public enum CheckOutput {
             }
             let file = outcome.rule.isRotationRule ? result.file.rotationFile : result.file.ownershipFile
             guard let first = outcome.findings.first else {
-                cases.append(testCase(outcome.rule.rawValue, file: file, body: ""))
+                // A soft rule passes; its broken instances are listed as output.
+                let soft = result.softFindings.filter { $0.rule == outcome.rule }.map { finding in
+                    (result.file.location(of: finding).map { "\($0): " } ?? "") + finding.message
+                }
+                let body =
+                    soft.isEmpty
+                    ? ""
+                    : "      <system-out>" + xml("soft rule, not a failure:\n" + soft.joined(separator: "\n"))
+                        + "</system-out>"
+                cases.append(testCase(outcome.rule.rawValue, file: file, body: body))
                 continue
             }
             failures += 1
@@ -256,6 +271,13 @@ public enum CheckOutput {
                 annotation(
                     "error", file: location?.file, line: location?.line, title: "rota check: \(finding.rule.rawValue)",
                     message: finding.message))
+        }
+        for finding in result.softFindings {
+            let location = result.file.location(of: finding)
+            lines.append(
+                annotation(
+                    "notice", file: location?.file, line: location?.line,
+                    title: "rota check: soft \(finding.rule.rawValue)", message: finding.message))
         }
         if case .stale(let manifest, let changes) = result.freshness {
             lines.append(

@@ -21,6 +21,9 @@ enum RulesSection {
         if rules.backupBecomesPrimary {
             rows.append(("backup_becomes_primary", "yes", kind(.backupBecomesPrimary), .backupBecomesPrimary))
         }
+        if rules.avoidRepeatHolidays {
+            rows.append(("avoid_repeat_holidays", "yes", kind(.avoidRepeatHolidays), .repeatHoliday))
+        }
         let investor = scenario.investorFacingPipelines.count
         if investor > 0 {
             let cap = rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)

@@ -45,6 +45,15 @@ public struct DutyHistory: Sendable, Equatable {
         shifts.contains { $0.primary == engineer || $0.backup == engineer }
     }
 
+    /// The holidays `engineer` was on duty over in the history (by name), as their calendar weighs them today.
+    public func holidayNames(of engineer: Engineer, calendar: PersonalCalendar) -> Set<String> {
+        var names = Set<String>()
+        for shift in shifts where shift.primary == engineer.id || shift.backup == engineer.id {
+            names.formUnion(calendar.burden(during: shift.dates).holidays.map(\.name))
+        }
+        return names
+    }
+
     /// The dates the history covers, if any.
     public var dates: DateRange? {
         guard let first = shifts.map(\.dates.first).min(), let last = shifts.map(\.dates.last).max() else {

@@ -10,6 +10,9 @@ public struct Rules: Sendable, Equatable {
     public var backupBecomesPrimary: Bool
     /// Every engineer is secondary owner of at least one pipeline.
     public var everyoneSecondaryOwner: Bool
+    /// Nobody is on duty over a holiday they were on duty over in `history:` (seed 001: whoever had Christmas is
+    /// not picked again).
+    public var avoidRepeatHolidays: Bool
     /// Most investor-facing pipelines one engineer may be primary owner of; nil: ⌈investor-facing ÷ engineers⌉.
     public var maxInvestorPrimaries: Int?
     /// Rules declared soft: their broken instances are counted and minimized at their place in the priorities.
@@ -29,7 +32,8 @@ public struct Rules: Sendable, Equatable {
 
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
-        backupBecomesPrimary: Bool = false, everyoneSecondaryOwner: Bool = false, maxInvestorPrimaries: Int? = nil,
+        backupBecomesPrimary: Bool = false, everyoneSecondaryOwner: Bool = false, avoidRepeatHolidays: Bool = false,
+        maxInvestorPrimaries: Int? = nil,
         soft: Set<SchedulingRule> = [], priorities: [Priority] = PlanningGoal.allCases.map(Priority.goal),
         holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
         fairness: FairnessBounds = FairnessBounds(), historyWeeks: Int = 52
@@ -39,6 +43,7 @@ public struct Rules: Sendable, Equatable {
         self.maxConsecutiveDutyWeeks = maxConsecutiveDutyWeeks
         self.backupBecomesPrimary = backupBecomesPrimary
         self.everyoneSecondaryOwner = everyoneSecondaryOwner
+        self.avoidRepeatHolidays = avoidRepeatHolidays
         self.maxInvestorPrimaries = maxInvestorPrimaries
         self.soft = soft
         self.priorities = priorities
@@ -95,6 +100,7 @@ public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
     case maxConsecutiveDuty = "max_consecutive_duty_weeks"
     case backupBecomesPrimary = "backup_becomes_primary"
     case everyoneSecondaryOwner = "everyone_secondary_owner"
+    case avoidRepeatHolidays = "avoid_repeat_holidays"
     case maxInvestorPrimaries = "max_investor_primaries"
     case pinnedDuty = "pinned_duty"
     case forbiddenDuty = "forbidden_duty"
@@ -109,6 +115,7 @@ public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
         case .maxConsecutiveDuty: return .maxConsecutiveDuty
         case .backupBecomesPrimary: return .backupBecomesPrimary
         case .everyoneSecondaryOwner: return .everyoneSecondaryOwner
+        case .avoidRepeatHolidays: return .repeatHoliday
         case .maxInvestorPrimaries: return .investorCap
         case .pinnedDuty: return .pinnedDuty
         case .forbiddenDuty: return .forbiddenDuty

@@ -611,12 +611,14 @@ private struct Decoder {
             rules.maxConsecutiveDutyWeeks = try run.int(
                 in: 1...max(1, weeks), hint: "the longest run of duty shifts (any role) one person may have")
         }
-        rules.backupBecomesPrimary =
-            try setting(.backupBecomesPrimary, boolean: true)?.bool()
-            ?? (fields[SchedulingRule.backupBecomesPrimary.rawValue]?.isMapping ?? false)
-        rules.everyoneSecondaryOwner =
-            try setting(.everyoneSecondaryOwner, boolean: true)?.bool()
-            ?? (fields[SchedulingRule.everyoneSecondaryOwner.rawValue]?.isMapping ?? false)
+        /// A yes/no rule: `true`, `false`, or `{soft: true}` (on, soft) / `{value: false, soft: …}`.
+        func flag(_ rule: SchedulingRule) throws(ScenarioError) -> Bool {
+            guard fields[rule.rawValue] != nil else { return false }
+            return try setting(rule, boolean: true)?.bool() ?? true
+        }
+        rules.backupBecomesPrimary = try flag(.backupBecomesPrimary)
+        rules.everyoneSecondaryOwner = try flag(.everyoneSecondaryOwner)
+        rules.avoidRepeatHolidays = try flag(.avoidRepeatHolidays)
         if let cap = try setting(.maxInvestorPrimaries) {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
