@@ -109,19 +109,19 @@ struct CheckFormatsTests {
         ])
         #expect(run.status == 1)
         let parsed = try JUnitDocument(Data(run.standardOutput.utf8))
-        // 21 rules + freshness; the two leave findings are one failing case.
-        #expect(parsed.cases.count == 22)
+        // 23 rules + freshness; the two leave findings are one failing case.
+        #expect(parsed.cases.count == 24)
         #expect(
             parsed.cases.map(\.name).prefix(5) == [
                 "coverage", "unknown_engineer", "distinct_roles", "leave", "min_gap",
             ])
         #expect(parsed.cases.filter(\.failed).map(\.name) == ["leave"])
-        // Skipped: the 16 rules other than coverage, unknown_engineer, distinct_roles, leave and min_gap (not
+        // Skipped: the 18 rules other than coverage, unknown_engineer, distinct_roles, leave and min_gap (not
         // declared by the scenario, or about ownership, and there is no ownership.csv), and freshness (no manifest).
-        #expect(parsed.cases.filter(\.skipped).count == 17)
-        #expect(parsed.suiteAttributes["tests"] == "22")
+        #expect(parsed.cases.filter(\.skipped).count == 19)
+        #expect(parsed.suiteAttributes["tests"] == "24")
         #expect(parsed.suiteAttributes["failures"] == "1")
-        #expect(parsed.suiteAttributes["skipped"] == "17")
+        #expect(parsed.suiteAttributes["skipped"] == "19")
         #expect(
             parsed.failureText.contains(
                 "rotation.csv:6: week 5 (2027-02-01..2027-02-07): aidil is primary but on leave"))
@@ -129,7 +129,7 @@ struct CheckFormatsTests {
         let clean = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--format", "junit", "--optimality"])
         #expect(clean.status == 0)
         let ok = try JUnitDocument(Data(clean.standardOutput.utf8))
-        #expect(ok.cases.count == 23)
+        #expect(ok.cases.count == 25)
         #expect(ok.cases.filter(\.failed).isEmpty)
         #expect(ok.cases.contains { $0.name == "freshness" && !$0.skipped })
     }

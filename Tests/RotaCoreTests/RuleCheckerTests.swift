@@ -94,7 +94,8 @@ struct RuleCheckerTests {
         #expect(pinFindings.map(\.rule) == [.ownerPin])
         #expect(
             pinFindings.first?.message
-                == "pipeline aggregate-profit: primary owner is thiru, but the scenario has it held by the team Business Analytics")
+                == "pipeline aggregate-profit: primary owner is thiru, but the scenario has it held by the team Business Analytics"
+        )
 
         // Without the pins: three investor-facing pipelines and four engineers, nobody may be primary owner of two.
         var unpinned = scenario

@@ -11,7 +11,7 @@ struct ScheduleReaderTests {
         let file = try ScheduleReader.read(path: report)
         let plan = try Planner().plan(try TestScenarios.seed(name))
         #expect(file.schedule == plan.schedule)
-        #expect(file.weekLines[1] == 2 && file.weekLines[13] == 14)
+        #expect(file.weekLines["#1"] == 2 && file.weekLines["#13"] == 14)
     }
 
     @Test func linesCountNewlinesInsideQuotedFields() throws {

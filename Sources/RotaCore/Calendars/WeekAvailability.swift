@@ -1,4 +1,4 @@
-/// Calendar facts for one engineer in one week of the period: leave, and the holidays that weigh for them.
+/// Calendar facts for one engineer in one shift: leave, and the holidays that weigh for them.
 public struct WeekAvailability: Sendable {
     /// Whether the week overlaps the engineer's leave (then they cannot be on duty).
     public let onLeave: Bool
@@ -8,22 +8,44 @@ public struct WeekAvailability: Sendable {
     public let holidayWeight: Int
 }
 
-/// Leave and holidays for every engineer and week of a scenario: the calendar input of the model.
+/// Leave and holidays for every engineer and shift of a scenario (every rotation's, see ``Scenario/shifts``): the
+/// calendar input of the model.
 public struct TeamAvailability: Sendable {
-    /// `weeks[engineer][week]`, in scenario order.
+    /// `weeks[engineer][slot]`, engineers in scenario order, slots as ``Scenario/shifts``.
     public let weeks: [[WeekAvailability]]
+    /// The rotation of each slot.
+    public let slotRotation: [Int]
+    /// `onRoster[engineer][rotation]`: whether the engineer takes part in the rotation.
+    public let onRoster: [[Bool]]
 
     public init(scenario: Scenario) {
+        let shifts = scenario.shifts
+        let rotations = scenario.rotations
         weeks = scenario.engineers.map { engineer in
             let personal = scenario.personalCalendar(engineer)
-            return scenario.period.allWeeks.map { week in
-                let burden = personal.burden(during: week)
+            return shifts.map { shift in
+                let burden = personal.burden(during: shift.dates)
                 return WeekAvailability(
-                    onLeave: engineer.isOnLeave(during: week), holidays: burden.holidays, holidayWeight: burden.weight)
+                    onLeave: engineer.isOnLeave(during: shift.dates), holidays: burden.holidays,
+                    holidayWeight: burden.weight)
             }
         }
+        slotRotation = shifts.map(\.rotation)
+        onRoster = scenario.engineers.map { engineer in rotations.map { $0.roster.contains(engineer.id) } }
     }
 
-    /// Weeks the engineer is not on leave.
-    public func availableWeeks(_ engineer: Int) -> Int { weeks[engineer].filter { !$0.onLeave }.count }
+    /// Whether engineer e may be on duty in `slot`: on the rotation's roster and not on leave.
+    public func isFree(_ engineer: Int, _ slot: Int) -> Bool {
+        onRoster[engineer][slotRotation[slot]] && !weeks[engineer][slot].onLeave
+    }
+
+    /// Shifts the engineer is free for, over all rotations.
+    public func availableWeeks(_ engineer: Int) -> Int {
+        weeks[engineer].indices.filter { isFree(engineer, $0) }.count
+    }
+
+    /// Shifts of `rotation` the engineer is free for.
+    public func availableWeeks(_ engineer: Int, in rotation: Int) -> Int {
+        weeks[engineer].indices.filter { slotRotation[$0] == rotation && isFree(engineer, $0) }.count
+    }
 }

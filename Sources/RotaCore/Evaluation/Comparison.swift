@@ -32,7 +32,9 @@ public struct ComparedScenario: Sendable {
 /// Where a schedule differs from the base's: weeks matched by their dates, pipelines by id.
 public struct ScheduleDifference: Sendable {
     public struct WeekChange: Sendable, Equatable {
-        /// The week's first day (weeks are matched by dates, so periods of different lengths compare).
+        /// The rotation's id ("" with one rotation).
+        public let rotation: String
+        /// The week's first day (weeks are matched by rotation and dates, so periods of different lengths compare).
         public let start: CalendarDate
         public let role: DutyRole
         /// Nil where the week is not in that schedule.
@@ -52,14 +54,23 @@ public struct ScheduleDifference: Sendable {
     public let ownership: [OwnershipChange]
 
     public init(base: Schedule, other: Schedule) {
-        let baseWeeks = Dictionary(base.weeks.map { ($0.dates.first, $0) }, uniquingKeysWith: { first, _ in first })
-        let otherWeeks = Dictionary(other.weeks.map { ($0.dates.first, $0) }, uniquingKeysWith: { first, _ in first })
+        struct Key: Hashable, Comparable {
+            let rotation: String
+            let start: CalendarDate
+            static func < (a: Key, b: Key) -> Bool { (a.rotation, a.start) < (b.rotation, b.start) }
+        }
+        func key(_ week: RotationWeek) -> Key { Key(rotation: week.rotation, start: week.dates.first) }
+        let baseWeeks = Dictionary(base.weeks.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let otherWeeks = Dictionary(other.weeks.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var weeks: [WeekChange] = []
-        for start in Set(baseWeeks.keys).union(otherWeeks.keys).sorted() {
+        for key in Set(baseWeeks.keys).union(otherWeeks.keys).sorted() {
             for role in DutyRole.allCases {
-                let before = baseWeeks[start]?.engineer(for: role)
-                let after = otherWeeks[start]?.engineer(for: role)
-                if before != after { weeks.append(WeekChange(start: start, role: role, base: before, other: after)) }
+                let before = baseWeeks[key]?.engineer(for: role)
+                let after = otherWeeks[key]?.engineer(for: role)
+                if before != after {
+                    weeks.append(
+                        WeekChange(rotation: key.rotation, start: key.start, role: role, base: before, other: after))
+                }
             }
         }
         let baseRows = Dictionary(base.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })

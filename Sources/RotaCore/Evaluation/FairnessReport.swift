@@ -1,5 +1,7 @@
 /// A duty shift that holds public holidays of the engineer's region.
 public struct HolidayDuty: Sendable {
+    /// The rotation's id ("" with one rotation) and the shift's number in it.
+    public let rotation: String
     public let week: Int
     public let role: DutyRole
     public let holidays: [Holiday]
@@ -7,10 +9,35 @@ public struct HolidayDuty: Sendable {
     public let burden: Int
 }
 
-/// One engineer's figures.
+/// One engineer's figures in one rotation.
+public struct RotationFairness: Sendable {
+    public let rotation: String
+    /// Shifts of the rotation the engineer is free for, and the rotation's shifts.
+    public let availableWeeks: Int
+    public let shifts: Int
+    public let fairShare: Double
+    public let backupFairShare: Double
+    public let primaryWeeks: Int
+    public let backupWeeks: Int
+    public let historyPrimaryWeeks: Int
+    public let historyBackupWeeks: Int
+
+    /// Shifts in `role` over history and period, minus the fair share.
+    public func deviation(_ role: DutyRole) -> Double {
+        role == .primary
+            ? Double(primaryWeeks + historyPrimaryWeeks) - fairShare
+            : Double(backupWeeks + historyBackupWeeks) - backupFairShare
+    }
+}
+
+/// One engineer's figures (summed over the rotations they are on; deviations are judged per rotation).
 public struct EngineerFairness: Sendable {
     public let engineer: Engineer
+    /// Per rotation the engineer is on.
+    public let rotations: [RotationFairness]
     public let availableWeeks: Int
+    /// The shifts of the rotations the engineer is on.
+    public let shifts: Int
     /// Fair share of primary shifts: W × available ÷ all available, over history and period together when the
     /// scenario has history (see docs/model.md).
     public let fairShare: Double
@@ -32,11 +59,10 @@ public struct EngineerFairness: Sendable {
     public let primaryOwned: [String]
     public let secondaryOwned: [String]
 
-    /// Shifts in `role` over history and period, minus the fair share (positive: more than the share).
+    /// Shifts in `role` over history and period minus the fair share (positive: more than the share), in the
+    /// rotation where it is furthest from it.
     public func deviation(_ role: DutyRole) -> Double {
-        role == .primary
-            ? Double(primaryWeeks + historyPrimaryWeeks) - fairShare
-            : Double(backupWeeks + historyBackupWeeks) - backupFairShare
+        rotations.map { $0.deviation(role) }.max { abs($0) < abs($1) } ?? 0
     }
 }
 
@@ -49,32 +75,54 @@ public struct FairnessReport: Sendable {
     public let changes: Int?
 
     public init(schedule: Schedule, scenario: Scenario, baseline: PlanBaseline? = nil) {
-        let period = scenario.period
-        let available = scenario.engineers.map { engineer in
-            period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count
-        }
-        // History: today's engineers who appear in it count as available for its shifts too (see docs/model.md).
+        let rotations = scenario.rotations
+        let shifts = scenario.shifts
         let history = scenario.history
-        let historyShifts = Set(history.shifts.map(\.dates.first)).count
-        let availableWithHistory = scenario.engineers.enumerated().map { e, engineer in
-            available[e] + (history.includes(engineer.id) ? historyShifts : 0)
+        // Shares per rotation: W × A_e ÷ Σ A over the roster, where A_e counts the rotation's shifts free of leave and,
+        // for an engineer in the rotation's history, its H history shifts; the duties shared are W plus the history's
+        // duties of today's engineers (see docs/model.md).
+        struct Shares {
+            let available: [Int]
+            let share: [DutyRole: [Double]]
+            let past: [DutyRole: [Int]]
         }
-        let totalAvailable = availableWithHistory.reduce(0, +)
-        func share(_ role: DutyRole, _ e: Int) -> Double {
-            let duties = period.weeks + scenario.engineers.reduce(0) { $0 + history.count($1.id, role) }
-            return totalAvailable > 0 ? Double(duties * availableWithHistory[e]) / Double(totalAvailable) : 0
+        let shares = rotations.map { rotation -> Shares in
+            let on = scenario.engineers.map { rotation.roster.contains($0.id) }
+            let available = scenario.engineers.enumerated().map { e, engineer in
+                on[e] ? rotation.period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count : 0
+            }
+            let historyShifts = history.shiftCount(of: rotation, in: scenario)
+            let weighted = scenario.engineers.enumerated().map { e, engineer in
+                on[e]
+                    ? available[e]
+                        + (history.includes(engineer.id, rotation: rotation, in: scenario) ? historyShifts : 0)
+                    : 0
+            }
+            let total = weighted.reduce(0, +)
+            var share: [DutyRole: [Double]] = [:]
+            var past: [DutyRole: [Int]] = [:]
+            for role in DutyRole.allCases {
+                let counts = scenario.engineers.enumerated().map { e, engineer in
+                    on[e] ? history.count(engineer.id, role, rotation: rotation, in: scenario) : 0
+                }
+                let duties = rotation.period.weeks + counts.reduce(0, +)
+                share[role] = weighted.map { total > 0 ? Double(duties * $0) / Double(total) : 0 }
+                past[role] = counts
+            }
+            return Shares(available: available, share: share, past: past)
         }
         let weights = Dictionary(scenario.pipelines.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
         engineers = scenario.engineers.enumerated().map { index, engineer in
             let personal = scenario.personalCalendar(engineer)
             var duty: [HolidayDuty] = []
             for week in schedule.weeks {
+                guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 for role in DutyRole.allCases where week.engineer(for: role) == engineer.id {
-                    let burden = personal.burden(during: period.week(week.number - 1))
+                    let burden = personal.burden(during: shifts[slot].dates)
                     if burden.weight > 0 {
                         duty.append(
                             HolidayDuty(
-                                week: week.number, role: role, holidays: burden.holidays,
+                                rotation: week.rotation, week: week.number, role: role, holidays: burden.holidays,
                                 burden: role.holidayWeight * burden.weight))
                     }
                 }
@@ -85,19 +133,32 @@ public struct FairnessReport: Sendable {
                     historyBurden += role.holidayWeight * personal.burden(during: shift.dates).weight
                 }
             }
+            let figures = rotations.enumerated().compactMap { r, rotation -> RotationFairness? in
+                guard rotation.roster.contains(engineer.id) else { return nil }
+                let rows = schedule.weeks.filter { scenario.rotationIndex(of: $0.rotation) == r }
+                return RotationFairness(
+                    rotation: rotation.id, availableWeeks: shares[r].available[index], shifts: rotation.period.weeks,
+                    fairShare: shares[r].share[.primary]![index], backupFairShare: shares[r].share[.backup]![index],
+                    primaryWeeks: rows.filter { $0.primary == engineer.id }.count,
+                    backupWeeks: rows.filter { $0.backup == engineer.id }.count,
+                    historyPrimaryWeeks: shares[r].past[.primary]![index],
+                    historyBackupWeeks: shares[r].past[.backup]![index])
+            }
             let primaryOwned = schedule.ownership.filter { $0.primary == engineer.id }.map(\.pipeline)
             let secondaryOwned = schedule.ownership.filter { $0.secondary == engineer.id }.map(\.pipeline)
             let load =
                 primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) }
                 + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
+            func sum<T: AdditiveArithmetic>(_ value: (RotationFairness) -> T) -> T {
+                figures.map(value).reduce(.zero, +)
+            }
             return EngineerFairness(
-                engineer: engineer, availableWeeks: available[index],
-                fairShare: share(.primary, index), backupFairShare: share(.backup, index),
-                primaryWeeks: schedule.weeks.filter { $0.primary == engineer.id }.count,
-                backupWeeks: schedule.weeks.filter { $0.backup == engineer.id }.count,
-                holidayDuty: duty, historyPrimaryWeeks: history.count(engineer.id, .primary),
-                historyBackupWeeks: history.count(engineer.id, .backup), historyHolidayBurden: historyBurden,
-                ownershipLoad: load, primaryOwned: primaryOwned, secondaryOwned: secondaryOwned)
+                engineer: engineer, rotations: figures, availableWeeks: sum(\.availableWeeks), shifts: sum(\.shifts),
+                fairShare: sum(\.fairShare), backupFairShare: sum(\.backupFairShare),
+                primaryWeeks: sum(\.primaryWeeks), backupWeeks: sum(\.backupWeeks), holidayDuty: duty,
+                historyPrimaryWeeks: sum(\.historyPrimaryWeeks), historyBackupWeeks: sum(\.historyBackupWeeks),
+                historyHolidayBurden: historyBurden, ownershipLoad: load, primaryOwned: primaryOwned,
+                secondaryOwned: secondaryOwned)
         }
         var broken: [SchedulingRule: Int] = [:]
         for finding in RuleChecker(scenario: scenario).softFindings(schedule) {

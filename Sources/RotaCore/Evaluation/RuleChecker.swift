@@ -87,135 +87,219 @@ public struct RuleChecker: Sendable {
     public func checkRotation(_ weeks: [RotationWeek]) -> [RuleViolation] {
         var findings: [RuleViolation] = []
         let engineers = Dictionary(scenario.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let period = scenario.period
+        let rotations = scenario.rotations
+        let shifts = scenario.shifts
         var seen = Set<Int>()
         for week in weeks {
-            guard (1...period.weeks).contains(week.number) else {
+            guard let r = scenario.rotationIndex(of: week.rotation) else {
+                let known = rotations.map(\.id).joined(separator: ", ")
                 findings.append(
                     .init(
-                        .coverage, "week \(week.number) is outside the period's \(period.weeks) weeks",
-                        week: week.number))
+                        .coverage,
+                        "week \(week.number) names rotation \"\(week.rotation)\", which the scenario does not have "
+                            + "(rotations: \(known))", week: week.number, rotation: week.rotation))
                 continue
             }
-            if !seen.insert(week.number).inserted {
-                findings.append(.init(.coverage, "week \(week.number) appears more than once", week: week.number))
-            }
-            let expected = period.week(week.number - 1)
-            if week.dates != expected {
+            let rotation = rotations[r]
+            let label = rotation.label(week.number, among: rotations.count)
+            guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else {
                 findings.append(
                     .init(
-                        .coverage, "week \(week.number) runs \(week.dates), but the period puts it at \(expected)",
-                        week: week.number))
+                        .coverage,
+                        rotations.count == 1
+                            ? "week \(week.number) is outside the period's \(rotation.period.weeks) weeks"
+                            : "\(label) is outside the rotation's \(rotation.period.weeks) shifts",
+                        week: week.number, rotation: week.rotation))
+                continue
+            }
+            if !seen.insert(slot).inserted {
+                findings.append(
+                    .init(.coverage, "\(label) appears more than once", week: week.number, rotation: week.rotation))
+            }
+            let dates = shifts[slot].dates
+            if week.dates != dates {
+                findings.append(
+                    .init(
+                        .coverage, "\(label) runs \(week.dates), but the period puts it at \(dates)", week: week.number,
+                        rotation: week.rotation))
             }
             if week.primary == week.backup {
                 findings.append(
                     .init(
-                        .distinctRoles, "week \(week.number): \(week.primary) is both primary and backup",
-                        week: week.number,
-                        engineer: week.primary))
+                        .distinctRoles, "\(label): \(week.primary) is both primary and backup", week: week.number,
+                        rotation: week.rotation, engineer: week.primary))
             }
             for role in DutyRole.allCases {
                 let id = week.engineer(for: role)
                 guard let engineer = engineers[id] else {
                     findings.append(
                         .init(
-                            .unknownEngineer,
-                            "week \(week.number): \(role.rawValue) \"\(id)\" is not an engineer of the scenario",
-                            week: week.number, engineer: id))
+                            .unknownEngineer, "\(label): \(role.rawValue) \"\(id)\" is not an engineer of the scenario",
+                            week: week.number, rotation: week.rotation, engineer: id))
                     continue
                 }
-                let dates = period.week(week.number - 1)
+                if !rotation.roster.contains(id) {
+                    findings.append(
+                        .init(
+                            .unknownEngineer,
+                            "\(label): \(role.rawValue) \(id) is not on the roster of rotation \(rotation.id)",
+                            week: week.number, rotation: week.rotation, engineer: id))
+                }
                 if let leave = engineer.leave.first(where: { $0.overlaps(dates) }) {
                     findings.append(
                         .init(
-                            .leave, "week \(week.number) (\(dates)): \(id) is \(role.rawValue) but on leave \(leave)",
-                            week: week.number, engineer: id))
+                            .leave, "\(label) (\(dates)): \(id) is \(role.rawValue) but on leave \(leave)",
+                            week: week.number, rotation: week.rotation, engineer: id))
                 }
             }
         }
-        for missing in (1...period.weeks).filter({ !seen.contains($0) }) {
+        for (slot, shift) in shifts.enumerated() where !seen.contains(slot) {
+            let rotation = rotations[shift.rotation]
             findings.append(
                 .init(
-                    .coverage, "week \(missing) (\(period.week(missing - 1))) has no primary and backup", week: missing)
-            )
+                    .coverage,
+                    "\(rotation.label(shift.number, among: rotations.count)) (\(shift.dates)) has no primary and backup",
+                    week: shift.number, rotation: rotation.id))
         }
-        findings += checkSpacing(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
+        findings += checkSpacing(weeks) + checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
         return findings
     }
 
-    /// Duty of each engineer by 0-based shift, from the rows inside the period (the first row of a repeated week).
+    /// Duty of each engineer by slot (see ``Scenario/shifts``), from the rows the scenario has (the first row of a
+    /// repeated shift).
     private func dutyTable(_ weeks: [RotationWeek]) -> [String: [Int: DutyRole]] {
         var table: [String: [Int: DutyRole]] = [:]
         var seen = Set<Int>()
-        for week in weeks where (1...scenario.period.weeks).contains(week.number) && seen.insert(week.number).inserted {
-            if week.primary != week.backup { table[week.backup, default: [:]][week.number - 1] = .backup }
-            table[week.primary, default: [:]][week.number - 1] = .primary
+        for week in weeks {
+            guard let slot = scenario.slot(rotation: week.rotation, number: week.number), seen.insert(slot).inserted
+            else { continue }
+            if week.primary != week.backup { table[week.backup, default: [:]][slot] = .backup }
+            table[week.primary, default: [:]][slot] = .primary
         }
         return table
     }
 
-    /// The rules over windows of consecutive shifts (min_gap_weeks, min_duty_gap_weeks, max_consecutive_duty_weeks)
-    /// and backup_becomes_primary; one finding per broken instance as docs/model.md defines it.
-    private func checkSpacing(_ weeks: [RotationWeek]) -> [RuleViolation] {
-        let rules = scenario.rules
-        let count = scenario.period.weeks
-        let table = dutyTable(weeks)
-        var findings: [RuleViolation] = []
-        func windows(
-            _ length: Int, _ roles: Set<DutyRole>, most: Int, _ describe: (String, [Int]) -> (HardRule, String)
-        ) {
-            guard length > 1 else { return }
-            for engineer in scenario.engineers {
-                let duty = table[engineer.id] ?? [:]
-                for start in 0..<max(1, count - length + 1) {
-                    let inside = (start..<min(count, start + length)).filter { duty[$0].map(roles.contains) ?? false }
-                    guard inside.count > most else { continue }
-                    let (rule, message) = describe(engineer.id, inside.map { $0 + 1 })
-                    findings.append(.init(rule, message, week: inside.last! + 1, engineer: engineer.id))
-                }
-            }
-        }
-        func list(_ numbers: [Int]) -> String {
-            numbers.count == 2
+    /// "weeks 3 and 4", or "growth weeks 3 and 4" when the scenario has several rotations.
+    private func shiftsText(_ rotation: Rotation, _ numbers: [Int]) -> String {
+        let list =
+            numbers.count == 1
+            ? "\(numbers[0])"
+            : numbers.count == 2
                 ? "\(numbers[0]) and \(numbers[1])"
                 : numbers.dropLast().map(String.init).joined(separator: ", ") + " and \(numbers.last!)"
-        }
-        let gap = rules.minGapWeeks
-        windows(gap + 1, [.primary], most: 1) { id, shown in
-            (
-                .minGap,
-                "\(id) is primary in weeks \(list(shown)), closer than min_gap_weeks: \(gap) allows "
-                    + "(at least \(gap + 1) weeks apart)"
-            )
-        }
-        let dutyGap = rules.minDutyGapWeeks
-        windows(dutyGap + 1, [.primary, .backup], most: 1) { id, shown in
-            (
-                .minDutyGap,
-                "\(id) is on duty in weeks \(list(shown)), closer than min_duty_gap_weeks: \(dutyGap) allows "
-                    + "(at least \(dutyGap + 1) weeks apart, any role)"
-            )
-        }
-        if let run = rules.maxConsecutiveDutyWeeks {
-            windows(run + 1, [.primary, .backup], most: run) { id, shown in
+        let word = rotation.period.shiftWord + (numbers.count == 1 ? "" : "s")
+        return (scenario.rotations.count > 1 ? "\(rotation.id) " : "") + "\(word) \(list)"
+    }
+
+    /// The rules over windows of consecutive shifts of one rotation (min_gap_weeks, min_duty_gap_weeks,
+    /// max_consecutive_duty_weeks) and backup_becomes_primary; one finding per broken instance as docs/model.md
+    /// defines it.
+    private func checkSpacing(_ weeks: [RotationWeek]) -> [RuleViolation] {
+        let rules = scenario.rules
+        let shifts = scenario.shifts
+        let table = dutyTable(weeks)
+        var findings: [RuleViolation] = []
+        for (r, rotation) in scenario.rotations.enumerated() {
+            let slots = shifts.indices.filter { shifts[$0].rotation == r }
+            let count = slots.count
+            func windows(
+                _ length: Int, _ roles: Set<DutyRole>, most: Int,
+                _ describe: (String, [Int]) -> (HardRule, String)
+            ) {
+                guard length > 1 else { return }
+                for engineer in scenario.engineers {
+                    let duty = table[engineer.id] ?? [:]
+                    for start in 0..<max(1, count - length + 1) {
+                        let inside = (start..<min(count, start + length)).filter {
+                            duty[slots[$0]].map(roles.contains) ?? false
+                        }
+                        guard inside.count > most else { continue }
+                        let (rule, message) = describe(engineer.id, inside.map { $0 + 1 })
+                        findings.append(
+                            .init(rule, message, week: inside.last! + 1, rotation: rotation.id, engineer: engineer.id))
+                    }
+                }
+            }
+            let gap = rules.minGapWeeks
+            windows(gap + 1, [.primary], most: 1) { id, shown in
                 (
-                    .maxConsecutiveDuty,
-                    "\(id) is on duty in weeks \(shown.first!)–\(shown.last!), \(shown.count) in a row; "
-                        + "max_consecutive_duty_weeks is \(run)"
+                    .minGap,
+                    "\(id) is primary in \(shiftsText(rotation, shown)), closer than min_gap_weeks: \(gap) allows "
+                        + "(at least \(gap + 1) weeks apart)"
                 )
             }
-        }
-        if rules.backupBecomesPrimary {
-            let byNumber = Dictionary(weeks.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-            for number in 1..<max(1, count) {
-                guard let week = byNumber[number], let next = byNumber[number + 1], week.backup != next.primary else {
-                    continue
+            let dutyGap = rules.minDutyGapWeeks
+            windows(dutyGap + 1, [.primary, .backup], most: 1) { id, shown in
+                (
+                    .minDutyGap,
+                    "\(id) is on duty in \(shiftsText(rotation, shown)), closer than min_duty_gap_weeks: \(dutyGap) "
+                        + "allows (at least \(dutyGap + 1) weeks apart, any role)"
+                )
+            }
+            if let run = rules.maxConsecutiveDutyWeeks {
+                windows(run + 1, [.primary, .backup], most: run) { id, shown in
+                    (
+                        .maxConsecutiveDuty,
+                        "\(id) is on duty in \(scenario.rotations.count > 1 ? "\(rotation.id) " : "")"
+                            + "\(rotation.period.shiftWord)s \(shown.first!)–\(shown.last!), \(shown.count) in a row; "
+                            + "max_consecutive_duty_weeks is \(run)"
+                    )
                 }
-                findings.append(
-                    .init(
-                        .backupBecomesPrimary,
-                        "week \(number)'s backup \(week.backup) is not week \(number + 1)'s primary (\(next.primary)); "
-                            + "backup_becomes_primary is set", week: number + 1, engineer: week.backup))
+            }
+            if rules.backupBecomesPrimary {
+                var byNumber: [Int: RotationWeek] = [:]
+                for week in weeks where scenario.rotationIndex(of: week.rotation) == r && byNumber[week.number] == nil {
+                    byNumber[week.number] = week
+                }
+                for number in 1..<max(1, count) {
+                    guard let week = byNumber[number], let next = byNumber[number + 1], week.backup != next.primary
+                    else { continue }
+                    let this = rotation.label(number, among: scenario.rotations.count)
+                    let following = rotation.label(number + 1, among: scenario.rotations.count)
+                    findings.append(
+                        .init(
+                            .backupBecomesPrimary,
+                            "\(this)'s backup \(week.backup) is not \(following)'s primary (\(next.primary)); "
+                                + "backup_becomes_primary is set", week: number + 1, rotation: rotation.id,
+                            engineer: week.backup))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// exclusive_primary and exclusive_duty: nobody holds (primary) duty on two rotations whose shifts overlap; one
+    /// finding per engineer and set of shifts running on the same day.
+    private func checkExclusive(_ weeks: [RotationWeek]) -> [RuleViolation] {
+        let rotations = scenario.rotations
+        guard rotations.count > 1 else { return [] }
+        let rules = scenario.rules
+        let shifts = scenario.shifts
+        let table = dutyTable(weeks)
+        var sets = Set<[Int]>()
+        for shift in shifts {
+            let overlapping = shifts.indices.filter { shifts[$0].dates.contains(shift.dates.first) }
+            if overlapping.count > 1 { sets.insert(overlapping) }
+        }
+        var findings: [RuleViolation] = []
+        for slots in sets.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            for engineer in scenario.engineers {
+                let duty = table[engineer.id] ?? [:]
+                for (rule, on, roles) in [
+                    (HardRule.exclusivePrimary, rules.exclusivePrimary, Set([DutyRole.primary])),
+                    (.exclusiveDuty, rules.exclusiveDuty, Set(DutyRole.allCases)),
+                ] where on {
+                    let held = slots.filter { duty[$0].map(roles.contains) ?? false }
+                    guard held.count > 1 else { continue }
+                    let names = held.map { rotations[shifts[$0].rotation].label(shifts[$0].number, among: 2) }
+                    let what = rule == .exclusivePrimary ? "primary" : "on duty"
+                    findings.append(
+                        .init(
+                            rule,
+                            "\(engineer.id) is \(what) in \(names.joined(separator: " and ")) at once; \(rule.rawValue) is set",
+                            week: shifts[held.last!].number, rotation: rotations[shifts[held.last!].rotation].id,
+                            engineer: engineer.id))
+                }
             }
         }
         return findings
@@ -225,19 +309,24 @@ public struct RuleChecker: Sendable {
     private func checkRepeatHolidays(_ weeks: [RotationWeek]) -> [RuleViolation] {
         guard scenario.rules.avoidRepeatHolidays else { return [] }
         let table = dutyTable(weeks)
+        let shifts = scenario.shifts
+        let rotations = scenario.rotations
         var findings: [RuleViolation] = []
         for engineer in scenario.engineers {
             let personal = scenario.personalCalendar(engineer)
             let had = scenario.history.holidayNames(of: engineer, calendar: personal)
             for (t, role) in (table[engineer.id] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                let again = personal.burden(during: scenario.period.week(t)).holidays.map(\.name).filter(had.contains)
+                let shift = shifts[t]
+                let again = personal.burden(during: shift.dates).holidays.map(\.name).filter(had.contains)
                 guard !again.isEmpty else { continue }
+                let rotation = rotations[shift.rotation]
                 findings.append(
                     .init(
                         .repeatHoliday,
-                        "week \(t + 1): \(engineer.id) is \(role.rawValue) over \(Set(again).sorted().joined(separator: ", ")) "
-                            + "again (on duty over it in the history); avoid_repeat_holidays is set",
-                        week: t + 1, engineer: engineer.id))
+                        "\(rotation.label(shift.number, among: rotations.count)): \(engineer.id) is \(role.rawValue) over "
+                            + "\(Set(again).sorted().joined(separator: ", ")) again (on duty over it in the history); "
+                            + "avoid_repeat_holidays is set", week: shift.number, rotation: rotation.id,
+                        engineer: engineer.id))
             }
         }
         return findings
@@ -246,6 +335,8 @@ public struct RuleChecker: Sendable {
     /// Pinned, forbidden and undesired duty: one finding per engineer, shift and request role.
     private func checkRequests(_ weeks: [RotationWeek]) -> [RuleViolation] {
         let table = dutyTable(weeks)
+        let shifts = scenario.shifts
+        let rotations = scenario.rotations
         var findings: [RuleViolation] = []
         for engineer in scenario.engineers {
             let duty = table[engineer.id] ?? [:]
@@ -255,24 +346,28 @@ public struct RuleChecker: Sendable {
             ] {
                 var seen = Set<String>()
                 for request in requests {
-                    for (t, dates) in scenario.period.allWeeks.enumerated() where dates.overlaps(request.dates) {
+                    for (t, shift) in shifts.enumerated()
+                    where request.applies(to: shift.dates, of: rotations[shift.rotation]) {
                         let roles = request.role.map { [$0] } ?? DutyRole.allCases
                         guard seen.insert("\(t),\(roles.map(\.rawValue))").inserted else { continue }
                         let holds = duty[t].map(roles.contains) ?? false
                         let what = request.role.map { "as \($0.rawValue)" } ?? "on duty"
+                        let rotation = rotations[shift.rotation]
+                        let label = rotation.label(shift.number, among: rotations.count)
                         if rule == .pinnedDuty, !holds {
                             let actual = duty[t].map { "is \($0.rawValue)" } ?? "is not on duty"
                             findings.append(
                                 .init(
-                                    rule, "week \(t + 1) (\(dates)): \(engineer.id) is pinned \(what) but \(actual)",
-                                    week: t + 1, engineer: engineer.id))
+                                    rule, "\(label) (\(shift.dates)): \(engineer.id) is pinned \(what) but \(actual)",
+                                    week: shift.number, rotation: rotation.id, engineer: engineer.id))
                         } else if rule != .pinnedDuty, holds {
                             let word = rule == .forbiddenDuty ? "forbidden" : "undesired"
                             findings.append(
                                 .init(
                                     rule,
-                                    "week \(t + 1) (\(dates)): \(engineer.id) is \(duty[t]!.rawValue), but duty \(what) is "
-                                        + "\(word) for them (\(request.dates))", week: t + 1, engineer: engineer.id))
+                                    "\(label) (\(shift.dates)): \(engineer.id) is \(duty[t]!.rawValue), but duty \(what) "
+                                        + "is \(word) for them (\(request.dates))", week: shift.number,
+                                    rotation: rotation.id, engineer: engineer.id))
                         }
                     }
                 }

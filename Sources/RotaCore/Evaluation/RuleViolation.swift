@@ -18,6 +18,10 @@ public enum HardRule: String, Sendable, CaseIterable {
     case backupBecomesPrimary = "backup_becomes_primary"
     /// Nobody is on duty over a holiday they had duty over in the history (avoid_repeat_holidays).
     case repeatHoliday = "repeat_holiday"
+    /// Nobody is primary on two rotations whose shifts overlap (exclusive_primary).
+    case exclusivePrimary = "exclusive_primary"
+    /// Nobody is on duty on two rotations whose shifts overlap (exclusive_duty).
+    case exclusiveDuty = "exclusive_duty"
     /// Pinned duty (`pinned:`) is kept.
     case pinnedDuty = "pinned_duty"
     /// Forbidden duty (`forbidden:`) is not given.
@@ -48,7 +52,8 @@ public enum HardRule: String, Sendable, CaseIterable {
     public var isRotationRule: Bool {
         switch self {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGap, .minDutyGap, .maxConsecutiveDuty,
-            .backupBecomesPrimary, .repeatHoliday, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation,
+            .backupBecomesPrimary, .repeatHoliday, .exclusivePrimary, .exclusiveDuty, .pinnedDuty, .forbiddenDuty,
+            .undesiredDuty, .maxDeviation,
             .maxHolidayBurden,
             .maxTotalHolidayBurden:
             return true
@@ -81,6 +86,8 @@ public enum HardRule: String, Sendable, CaseIterable {
         case .maxConsecutiveDuty: return rules.maxConsecutiveDutyWeeks != nil
         case .backupBecomesPrimary: return rules.backupBecomesPrimary
         case .repeatHoliday: return rules.avoidRepeatHolidays
+        case .exclusivePrimary: return rules.exclusivePrimary && scenario.rotations.count > 1
+        case .exclusiveDuty: return rules.exclusiveDuty && scenario.rotations.count > 1
         case .everyoneSecondaryOwner: return rules.everyoneSecondaryOwner
         default: return true
         }
@@ -91,13 +98,17 @@ public enum HardRule: String, Sendable, CaseIterable {
 public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
     public let rule: HardRule
     public let message: String
-    /// 1-based week number, where the finding is about a week.
+    /// 1-based shift number, where the finding is about a shift, and its rotation's id.
     public let week: Int?
+    public let rotation: String
     public let pipeline: String?
     public let engineer: String?
 
-    public init(_ rule: HardRule, _ message: String, week: Int? = nil, pipeline: String? = nil, engineer: String? = nil)
-    {
+    public init(
+        _ rule: HardRule, _ message: String, week: Int? = nil, rotation: String = "", pipeline: String? = nil,
+        engineer: String? = nil
+    ) {
+        self.rotation = rotation
         self.rule = rule
         self.message = message
         self.week = week

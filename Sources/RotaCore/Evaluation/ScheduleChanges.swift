@@ -2,6 +2,8 @@
 public struct ScheduleChanges: Sendable {
     /// One assignment that differs from the baseline.
     public struct Change: Sendable, Equatable {
+        /// The rotation of a duty change ("" with one rotation, or for ownership).
+        public let rotation: String
         /// The shift (1-based) for a duty change; nil for an ownership change.
         public let week: Int?
         public let dates: DateRange?
@@ -26,10 +28,12 @@ public struct ScheduleChanges: Sendable {
         let findings = RuleChecker(scenario: scenario).check(baseline.schedule).filter {
             !$0.rule.isSoft(in: scenario.rules)
         }
-        func forcing(engineer: String, week: Int?, pipeline: String?) -> [String] {
+        func forcing(engineer: String, rotation: String = "", week: Int?, pipeline: String?) -> [String] {
             findings.filter { finding in
                 guard finding.engineer == engineer else { return false }
-                if let week { return finding.week == week && finding.rule.isRotationRule }
+                if let week {
+                    return finding.week == week && finding.rotation == rotation && finding.rule.isRotationRule
+                }
                 return !finding.rule.isRotationRule && (finding.pipeline == nil || finding.pipeline == pipeline)
             }.map(\.description)
         }
@@ -40,14 +44,20 @@ public struct ScheduleChanges: Sendable {
                 frozen.append(week.number)
                 continue
             }
-            guard let before = baseline.week(startingOn: week.dates) else { continue }
+            guard
+                let before = baseline.week(
+                    rotation: week.rotation, startingOn: week.dates, single: scenario.rotations.count == 1)
+            else { continue }
             // Findings on the baseline are numbered by the baseline's shifts.
             for role in DutyRole.allCases where before.engineer(for: role) != week.engineer(for: role) {
                 changes.append(
                     Change(
-                        week: week.number, dates: week.dates, pipeline: nil, role: role.rawValue,
+                        rotation: week.rotation, week: week.number, dates: week.dates, pipeline: nil,
+                        role: role.rawValue,
                         before: before.engineer(for: role), after: week.engineer(for: role),
-                        forcedBy: forcing(engineer: before.engineer(for: role), week: before.number, pipeline: nil)))
+                        forcedBy: forcing(
+                            engineer: before.engineer(for: role), rotation: before.rotation, week: before.number,
+                            pipeline: nil)))
             }
         }
         let pins = Dictionary(scenario.pipelines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -62,7 +72,8 @@ public struct ScheduleChanges: Sendable {
                 if case .team = pin { continue }
                 changes.append(
                     Change(
-                        week: nil, dates: nil, pipeline: row.pipeline, role: role, before: old, after: new,
+                        rotation: "", week: nil, dates: nil, pipeline: row.pipeline, role: role, before: old,
+                        after: new,
                         forcedBy: forcing(engineer: old, week: nil, pipeline: row.pipeline)))
             }
         }

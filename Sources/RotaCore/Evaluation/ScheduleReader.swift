@@ -37,8 +37,8 @@ public struct ScheduleFile: Sendable {
     public let rotationFile: String
     /// Nil when only a rotation.csv was given.
     public let ownershipFile: String?
-    /// Line of each week's row in rotation.csv, by week number.
-    public let weekLines: [Int: Int]
+    /// Line of each shift's row in rotation.csv, by "rotation#number" (rotation "" without a rotation column).
+    public let weekLines: [String: Int]
     /// Line of each pipeline's row in ownership.csv, by pipeline id.
     public let pipelineLines: [String: Int]
     /// manifest.json beside the schedule (what `rota plan` recorded of its inputs), if there is one.
@@ -50,7 +50,10 @@ public struct ScheduleFile: Sendable {
         if let pipeline = finding.pipeline, let file = ownershipFile {
             return SourceLocation(file: file, line: pipelineLines[pipeline])
         }
-        if let week = finding.week { return SourceLocation(file: rotationFile, line: weekLines[week]) }
+        if let week = finding.week {
+            let line = weekLines["\(finding.rotation)#\(week)"] ?? weekLines["#\(week)"]
+            return SourceLocation(file: rotationFile, line: line)
+        }
         if finding.rule == .investorCap, let file = ownershipFile { return SourceLocation(file: file) }
         return nil
     }
@@ -60,6 +63,8 @@ public struct ScheduleFile: Sendable {
 /// same columns.
 public enum ScheduleReader {
     static let rotationColumns = ["week", "start", "end", "primary", "backup"]
+    /// A leading `rotation` column when the scenario has several rotations.
+    static let optionalRotationColumns = ["rotation"]
     static let ownershipColumns = ["pipeline", "name", "area", "investor_facing", "primary", "secondary"]
 
     /// `path` is a report folder (rotation.csv and ownership.csv) or a rotation.csv file.
@@ -98,10 +103,11 @@ public enum ScheduleReader {
         return manifest
     }
 
-    static func readRotation(_ file: String) throws(ScheduleError) -> ([RotationWeek], [Int: Int]) {
+    static func readRotation(_ file: String) throws(ScheduleError) -> ([RotationWeek], [String: Int]) {
         var weeks: [RotationWeek] = []
-        var lines: [Int: Int] = [:]
-        try rows(of: file, columns: rotationColumns) { (row: [String], line: Int) throws(ScheduleError) in
+        var lines: [String: Int] = [:]
+        try rows(of: file, columns: rotationColumns, optional: optionalRotationColumns) {
+            (row: [String], line: Int) throws(ScheduleError) in
             guard let number = Int(row[0]), number > 0 else {
                 throw .invalidValue(
                     file: file, line: line, column: "week", value: row[0], expected: "a week number from 1")
@@ -118,8 +124,10 @@ public enum ScheduleReader {
             for (column, value) in [("primary", row[3]), ("backup", row[4])] where value.isEmpty {
                 throw .invalidValue(file: file, line: line, column: column, value: value, expected: "an engineer id")
             }
-            weeks.append(RotationWeek(number: number, dates: dates, primary: row[3], backup: row[4]))
-            if lines[number] == nil { lines[number] = line }
+            let rotation = row.count > 5 ? row[5] : ""
+            weeks.append(
+                RotationWeek(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
+            if lines["\(rotation)#\(number)"] == nil { lines["\(rotation)#\(number)"] = line }
         }
         return (weeks, lines)
     }
@@ -139,8 +147,10 @@ public enum ScheduleReader {
     }
 
     /// Calls `body` with each data row, in the header's column order given by `columns`, and its line number.
+    /// Optional columns present in the header are appended after `columns`, in the order given.
     private static func rows(
-        of file: String, columns: [String], _ body: ([String], Int) throws(ScheduleError) -> Void
+        of file: String, columns: [String], optional: [String] = [],
+        _ body: ([String], Int) throws(ScheduleError) -> Void
     ) throws(ScheduleError) {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw .unreadable(file: file, reason: "no such file")
@@ -155,11 +165,11 @@ public enum ScheduleReader {
         }
         let header = reader.headerRow ?? []
         let missing = columns.filter { !header.contains($0) }
-        let unexpected = header.filter { !columns.contains($0) }
+        let unexpected = header.filter { !columns.contains($0) && !optional.contains($0) }
         if !missing.isEmpty || !unexpected.isEmpty {
             throw .columns(file: file, missing: missing, unexpected: unexpected)
         }
-        let order = columns.map { header.firstIndex(of: $0)! }
+        let order = (columns + optional.filter(header.contains)).map { header.firstIndex(of: $0)! }
         var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
         while let row = reader.next() {
             let isBlank = row.count == 1 && row[0].isEmpty

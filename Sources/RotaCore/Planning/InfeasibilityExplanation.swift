@@ -79,10 +79,18 @@ struct InfeasibilityExplanation {
     /// The suggestion for each rule an option relaxes, with the figures of the option's schedule.
     static func describe(_ option: Option, scenario: Scenario) -> [String] {
         let report = FairnessReport(schedule: option.schedule, scenario: scenario)
-        let period = scenario.period
+        let slots = scenario.shifts
+        let rotations = scenario.rotations
+        /// "week 3", "growth week 3".
+        func label(_ slot: Int) -> String {
+            rotations[slots[slot].rotation].label(slots[slot].number, among: rotations.count)
+        }
         func weeks(_ shifts: [Int]) -> String {
-            let numbers = Set(shifts).sorted().map { $0 + 1 }
-            return numbers.count == 1 ? "week \(numbers[0])" : "weeks \(numbers.first!)–\(numbers.last!)"
+            let sorted = Set(shifts).sorted()
+            guard sorted.count > 1 else { return label(sorted[0]) }
+            if Set(sorted.map { slots[$0].rotation }).count > 1 { return sorted.map(label).joined(separator: " and ") }
+            return label(sorted.first!).replacingOccurrences(of: " \(slots[sorted.first!].number)", with: "s ")
+                + "\(slots[sorted.first!].number)–\(slots[sorted.last!].number)"
         }
         func people(_ ids: [String]) -> String {
             let unique = ids.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
@@ -90,15 +98,18 @@ struct InfeasibilityExplanation {
                 ? unique.joined() : unique.dropLast().joined(separator: ", ") + " and " + unique.last!
         }
         /// Primary (or any duty) shifts of each engineer in the option's schedule.
+        /// Shift numbers of each engineer and rotation in `roles`, in the option's schedule.
         func shifts(_ roles: Set<DutyRole>) -> [String: [Int]] {
             var table: [String: [Int]] = [:]
             for week in option.schedule.weeks {
-                for role in roles { table[week.engineer(for: role), default: []].append(week.number) }
+                for role in roles {
+                    table["\(week.rotation)#\(week.engineer(for: role))", default: []].append(week.number)
+                }
             }
             return table.mapValues { $0.sorted() }
         }
         func smallestDistance(_ roles: Set<DutyRole>) -> Int {
-            shifts(roles).values.flatMap { zip($0, $0.dropFirst()).map { $1 - $0 } }.min() ?? period.weeks
+            shifts(roles).values.flatMap { zip($0, $0.dropFirst()).map { $1 - $0 } }.min() ?? slots.count
         }
         var phrases: [String] = []
         var grouped: [HardRule: [RuleInstance]] = [:]
@@ -110,8 +121,8 @@ struct InfeasibilityExplanation {
                 let byShift = Dictionary(grouping: instances, by: { $0.shifts[0] })
                 for t in byShift.keys.sorted() {
                     phrases.append(
-                        "allow \(people(byShift[t]!.flatMap(\.engineers))) to be on duty in week \(t + 1) "
-                            + "(\(period.week(t))) despite leave")
+                        "allow \(people(byShift[t]!.flatMap(\.engineers))) to be on duty in \(label(t)) "
+                            + "(\(slots[t].dates)) despite leave")
                 }
             case .minGap:
                 phrases.append(
@@ -141,7 +152,7 @@ struct InfeasibilityExplanation {
             case .backupBecomesPrimary:
                 phrases.append(
                     "let the backup not become the next primary after "
-                        + instances.map { "week \($0.shifts[0] + 1)" }.joined(separator: ", ")
+                        + instances.map { label($0.shifts[0]) }.joined(separator: ", ")
                         + " (or set backup_becomes_primary: false)")
             case .repeatHoliday:
                 phrases.append(
@@ -150,14 +161,19 @@ struct InfeasibilityExplanation {
                             "\($0.engineers[0]) be on duty over a holiday again in week \($0.shifts[0] + 1)"
                         }
                         .joined(separator: ", ") + " (or set avoid_repeat_holidays: false)")
+            case .exclusivePrimary, .exclusiveDuty:
+                phrases.append(
+                    "let \(people(instances.flatMap(\.engineers))) hold duty on two rotations at once ("
+                        + instances.map { weeks($0.shifts) }.joined(separator: ", ")
+                        + "), or set \(rule.rawValue): false")
             case .pinnedDuty:
                 phrases.append(
                     "drop the pin" + (instances.count > 1 ? "s" : "") + " of "
-                        + instances.map { "\($0.engineers[0]) in week \($0.shifts[0] + 1)" }.joined(separator: ", "))
+                        + instances.map { "\($0.engineers[0]) in \(label($0.shifts[0]))" }.joined(separator: ", "))
             case .forbiddenDuty:
                 phrases.append(
                     "allow "
-                        + instances.map { "\($0.engineers[0]) on duty in week \($0.shifts[0] + 1)" }.joined(
+                        + instances.map { "\($0.engineers[0]) on duty in \(label($0.shifts[0]))" }.joined(
                             separator: ", ") + " (forbidden in the scenario)")
             case .ownerPin:
                 phrases.append(

@@ -19,8 +19,9 @@ public struct PlanBaseline: Sendable {
     /// Whether shift `dates` is frozen.
     public func isFrozen(_ dates: DateRange) -> Bool { from.map { dates.first < $0 } ?? false }
 
-    /// The baseline's row for the shift that starts on `dates.first`.
-    public func week(startingOn dates: DateRange) -> RotationWeek? {
-        schedule.weeks.first { $0.dates.first == dates.first }
+    /// The baseline's row for the shift of rotation `rotation` that starts on `dates.first`; with one rotation in the
+    /// scenario (`single`), the rotation column is not compared.
+    public func week(rotation: String, startingOn dates: DateRange, single: Bool) -> RotationWeek? {
+        schedule.weeks.first { $0.dates.first == dates.first && (single || $0.rotation == rotation) }
     }
 }

@@ -65,9 +65,16 @@ public struct Planner: Sendable {
 
     /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.
     static func renumbered(_ schedule: Schedule, _ scenario: Scenario) -> Schedule {
-        let weeks = scenario.period.allWeeks.enumerated().compactMap { t, dates -> RotationWeek? in
-            guard let week = schedule.weeks.first(where: { $0.dates.first == dates.first }) else { return nil }
-            return RotationWeek(number: t + 1, dates: dates, primary: week.primary, backup: week.backup)
+        let rotations = scenario.rotations
+        let weeks = scenario.shifts.compactMap { shift -> RotationWeek? in
+            let id = rotations[shift.rotation].id
+            guard
+                let week = schedule.weeks.first(where: {
+                    $0.dates.first == shift.dates.first && (rotations.count == 1 || $0.rotation == id)
+                })
+            else { return nil }
+            return RotationWeek(
+                rotation: id, number: shift.number, dates: shift.dates, primary: week.primary, backup: week.backup)
         }
         return Schedule(weeks: weeks, ownership: schedule.ownership)
     }
@@ -75,15 +82,21 @@ public struct Planner: Sendable {
     /// A baseline must hold every frozen shift, with engineers of the scenario.
     static func validate(_ baseline: PlanBaseline, _ scenario: Scenario) throws(PlanningError) {
         let ids = Set(scenario.engineers.map(\.id))
-        for (t, dates) in scenario.period.allWeeks.enumerated() where baseline.isFrozen(dates) {
-            guard let week = baseline.week(startingOn: dates) else {
+        let rotations = scenario.rotations
+        for shift in scenario.shifts where baseline.isFrozen(shift.dates) {
+            let rotation = rotations[shift.rotation]
+            let label = rotation.label(shift.number, among: rotations.count)
+            guard
+                let week = baseline.week(
+                    rotation: rotation.id, startingOn: shift.dates, single: rotations.count == 1)
+            else {
                 throw .invalidBaseline(
-                    "\(baseline.source) has no shift starting \(dates.first) (week \(t + 1)), which --from keeps as it was; "
-                        + "pass the report folder of this scenario's plan, or an earlier --from")
+                    "\(baseline.source) has no shift starting \(shift.dates.first) (\(label)), which --from keeps as it "
+                        + "was; pass the report folder of this scenario's plan, or an earlier --from")
             }
             for role in DutyRole.allCases where !ids.contains(week.engineer(for: role)) {
                 throw .invalidBaseline(
-                    "\(baseline.source): week \(t + 1)'s \(role.rawValue) \"\(week.engineer(for: role))\" is not an "
+                    "\(baseline.source): \(label)'s \(role.rawValue) \"\(week.engineer(for: role))\" is not an "
                         + "engineer of the scenario, so the shift cannot be kept; use an earlier --from")
             }
         }
@@ -100,24 +113,30 @@ public struct Planner: Sendable {
     static func weeksWithoutTwoEngineers(
         _ scenario: Scenario, _ availability: TeamAvailability, baseline: PlanBaseline? = nil
     ) -> [String] {
-        scenario.period.allWeeks.enumerated().compactMap { t, dates in
+        let rotations = scenario.rotations
+        return scenario.shifts.enumerated().compactMap { t, shift in
+            let dates = shift.dates
             if baseline?.isFrozen(dates) ?? false { return nil }
-            let free = scenario.engineers.indices.filter { !availability.weeks[$0][t].onLeave }
+            let roster = scenario.engineers.indices.filter { availability.onRoster[$0][shift.rotation] }
+            let free = roster.filter { !availability.weeks[$0][t].onLeave }
             guard free.count < 2 else { return nil }
-            let away = scenario.engineers.indices.filter { availability.weeks[$0][t].onLeave }.map {
+            let away = roster.filter { availability.weeks[$0][t].onLeave }.map {
                 scenario.engineers[$0].id
             }
             let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
-            return "week \(t + 1) (\(dates)): \(who) free of leave, but a primary and a different backup are needed "
+            return
+                "\(rotations[shift.rotation].label(shift.number, among: rotations.count)) (\(dates)): \(who) free of "
+                + "leave, but a primary and a different backup are needed "
                 + "(on leave: \(away.joined(separator: ", "))); move someone's leave out of this week"
         }
     }
 
     static func decode(_ scenario: Scenario, _ built: RotationModel, _ values: SolveValues) -> Schedule {
         let ids = scenario.engineers.map(\.id)
-        let weeks = scenario.period.allWeeks.enumerated().map { t, dates in
+        let rotations = scenario.rotations
+        let weeks = scenario.shifts.enumerated().map { t, shift in
             RotationWeek(
-                number: t + 1, dates: dates,
+                rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
         }
@@ -145,7 +164,7 @@ public struct Planner: Sendable {
         var conflicts: [HolidayConflict] = []
         var base: RotationModel?
         for week in schedule.weeks {
-            let t = week.number - 1
+            guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
             for role in DutyRole.allCases {
                 let id = week.engineer(for: role)
                 let facts = availability.weeks[index[id]!][t]
@@ -176,13 +195,12 @@ public struct Planner: Sendable {
         _ planned: [LevelOutcome], timeLimit: Double
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
-        let candidates = engineers.filter {
-            !availability.weeks[$0][t].onLeave && availability.weeks[$0][t].holidayWeight == 0
-        }
+        let candidates = engineers.filter { availability.isFree($0, t) && availability.weeks[$0][t].holidayWeight == 0 }
+        let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[t]] }
         guard !candidates.isEmpty else {
             return .nobodyElse(
-                onLeave: engineers.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
-                withHolidays: engineers.filter { availability.weeks[$0][t].holidayWeight > 0 }.map {
+                onLeave: roster.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
+                withHolidays: roster.filter { availability.weeks[$0][t].holidayWeight > 0 }.map {
                     scenario.engineers[$0].id
                 })
         }

@@ -17,17 +17,20 @@ struct RotationModel {
     /// Rule instances with a slack (soft rules; every relaxable instance in elastic mode).
     let relaxable: [RelaxableRow]
     /// The auxiliary variables, kept so that any schedule can be written as a full solution (``values(for:)``).
-    let counts: [DutyRole: [Variable]]
+    /// `counts[role][rotation][e]`: duty count of e in the rotation (nil: not on its roster).
+    let counts: [DutyRole: [[Variable?]]]
     let deviations: [DutyRole: Variable]
     let holidayLargest: Variable?
     let ownershipUnits: Variable?
-    let shares: [DutyRole: [Double]]
+    let shares: FairShares
     let weightUnit: Double
     /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of shift t for engineer e (see ``PersonalCalendar``).
     private let holidayWeight: [[Int]]
-    /// History before the period: duty shifts per role and holiday burden per engineer.
-    private let historyCounts: [DutyRole: [Int]]
+    /// History before the period: holiday burden per engineer.
     private let historyBurden: [Int]
+    /// The slot of each schedule row, by rotation id and shift number ("" for a one-rotation scenario's rows).
+    private let slotOf: [String: Int]
+    private let slotRotation: [Int]
     private let ids: [String]
     private let pipelines: [Pipeline]
 
@@ -37,17 +40,27 @@ struct RotationModel {
         baseline: PlanBaseline? = nil, mode: RuleMode = .planning
     ) {
         let engineers = scenario.engineers
-        let weeks = scenario.period.weeks
+        let shifts = scenario.shifts
+        let weeks = shifts.count
         let ids = engineers.map(\.id)
         let rules = scenario.rules
-        let shiftDates = scenario.period.allWeeks
+        let rotations = scenario.rotations
+        let single = rotations.count == 1
+        let shiftDates = shifts.map(\.dates)
+        /// How rows and variables name a slot: "3" with one rotation, "growth/3" with several.
+        let slotName = shifts.map { single ? "\($0.number)" : "\(rotations[$0.rotation].id)/\($0.number)" }
+        /// The slots of each rotation, in order.
+        let slotsOf = rotations.indices.map { r in shifts.indices.filter { shifts[$0].rotation == r } }
         let frozen = shiftDates.map { baseline?.isFrozen($0) ?? false }
-        let baselineWeeks = shiftDates.map { baseline?.week(startingOn: $0) }
+        let baselineWeeks = shifts.map { shift in
+            baseline?.week(rotation: rotations[shift.rotation].id, startingOn: shift.dates, single: single)
+        }
         var rows = RuleRowWriter(model: Model(name: scenario.name), mode: mode, rules: rules)
 
-        // On-call duty variables. Leave removes them in planning mode, except where a frozen baseline shift has the
-        // engineer on duty (the past is kept as it was).
+        // On-call duty variables, for the rotation's roster. Leave removes them in planning mode, except where a
+        // frozen baseline shift has the engineer on duty (the past is kept as it was).
         func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            guard availability.onRoster[e][shifts[t].rotation] else { return false }
             if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
             return mode == .elastic || !availability.weeks[e][t].onLeave
         }
@@ -56,20 +69,20 @@ struct RotationModel {
         for (e, id) in ids.enumerated() {
             primary.append(
                 (0..<weeks).map { t in
-                    exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(t + 1))", .binary) : nil
+                    exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(slotName[t]))", .binary) : nil
                 })
             backup.append(
                 (0..<weeks).map { t in
-                    exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(t + 1))", .binary) : nil
+                    exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(slotName[t]))", .binary) : nil
                 })
         }
         func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
         for t in 0..<weeks {
-            rows.model.add("primary_cover(\(t + 1))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
-            rows.model.add("backup_cover(\(t + 1))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            rows.model.add("primary_cover(\(slotName[t]))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
+            rows.model.add("backup_cover(\(slotName[t]))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
             for e in engineers.indices {
                 if let p = primary[e][t], let b = backup[e][t] {
-                    rows.model.add("one_role(\(ids[e]),\(t + 1))", p + b <= 1)
+                    rows.model.add("one_role(\(ids[e]),\(slotName[t]))", p + b <= 1)
                 }
             }
             // Frozen shifts keep the baseline's people.
@@ -86,29 +99,33 @@ struct RotationModel {
         /// Duty (both roles) of e in shift t.
         func onDuty(_ e: Int, _ t: Int) -> [Variable] { [primary[e][t], backup[e][t]].compactMap { $0 } }
         /// Whether a rule instance over `shifts` concerns only the frozen past.
-        func pastOnly(_ shifts: [Int]) -> Bool { shifts.allSatisfy { frozen[$0] } }
+        func pastOnly(_ slots: [Int]) -> Bool { slots.allSatisfy { frozen[$0] } }
 
         // Leave: only a row in elastic mode (in planning mode the variables do not exist).
         if mode == .elastic {
             for e in engineers.indices {
-                for t in 0..<weeks where availability.weeks[e][t].onLeave && !frozen[t] {
+                for t in 0..<weeks
+                where availability.onRoster[e][shifts[t].rotation] && availability.weeks[e][t].onLeave && !frozen[t] {
                     rows.add(
-                        "leave(\(ids[e]),\(t + 1))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        "leave(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
                         RuleInstance(.leave, engineers: [ids[e]], shifts: [t]))
                 }
             }
         }
         // Windows: at most `most` duties (of the given roles) in any `length` consecutive shifts.
+        // Within each rotation: windows of `length` consecutive shifts of the rotation.
         func windows(_ rule: HardRule, name: String, length: Int, most: Int, roles: [DutyRole]) {
             guard length > 1 else { return }
-            for e in engineers.indices {
-                for t in 0..<max(1, weeks - length + 1) {
-                    let shifts = Array(t..<min(weeks, t + length))
-                    let terms = shifts.flatMap { s in roles.compactMap { duty($0)[e][s] } }
-                    guard terms.count > most, !pastOnly(shifts) else { continue }
-                    rows.add(
-                        "\(name)(\(ids[e]),\(t + 1))", [LinearExpression.sum(terms) <= Double(most)],
-                        RuleInstance(rule, engineers: [ids[e]], shifts: shifts))
+            for slots in slotsOf {
+                for e in engineers.indices {
+                    for start in 0..<max(1, slots.count - length + 1) {
+                        let window = Array(slots[start..<min(slots.count, start + length)])
+                        let terms = window.flatMap { s in roles.compactMap { duty($0)[e][s] } }
+                        guard terms.count > most, !pastOnly(window) else { continue }
+                        rows.add(
+                            "\(name)(\(ids[e]),\(slotName[window[0]]))", [LinearExpression.sum(terms) <= Double(most)],
+                            RuleInstance(rule, engineers: [ids[e]], shifts: window))
+                    }
                 }
             }
         }
@@ -118,14 +135,47 @@ struct RotationModel {
             windows(.maxConsecutiveDuty, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
         }
         if rules.backupBecomesPrimary {
-            for t in 0..<max(0, weeks - 1) where !pastOnly([t, t + 1]) {
-                // b(e,t) = p(e,t+1) for every engineer; a missing variable (leave) is 0.
-                let constraints = engineers.indices.compactMap { e -> LinearConstraint? in
-                    let b = backup[e][t].map { LinearExpression($0) } ?? LinearExpression()
-                    let p = primary[e][t + 1].map { LinearExpression($0) } ?? LinearExpression()
-                    return b.terms.isEmpty && p.terms.isEmpty ? nil : b - p == 0
+            for slots in slotsOf {
+                for (t, next) in zip(slots, slots.dropFirst()) where !pastOnly([t, next]) {
+                    // b(e,t) = p(e,t+1) for every engineer; a missing variable (leave) is 0.
+                    let constraints = engineers.indices.compactMap { e -> LinearConstraint? in
+                        let b = backup[e][t].map { LinearExpression($0) } ?? LinearExpression()
+                        let p = primary[e][next].map { LinearExpression($0) } ?? LinearExpression()
+                        return b.terms.isEmpty && p.terms.isEmpty ? nil : b - p == 0
+                    }
+                    rows.add(
+                        "chain(\(slotName[t]))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, next]))
                 }
-                rows.add("chain(\(t + 1))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, t + 1]))
+            }
+        }
+        // Across rotations: at any time, at most one primary (exclusive_primary) or one duty (exclusive_duty) each.
+        // The shifts running on a day change only at handoffs, so one row per set of overlapping shifts suffices.
+        if rotations.count > 1 {
+            var sets = Set<[Int]>()
+            for t in 0..<weeks {
+                let overlapping = (0..<weeks).filter { shiftDates[$0].contains(shiftDates[t].first) }
+                if overlapping.count > 1 { sets.insert(overlapping) }
+            }
+            for slots in sets.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !pastOnly(slots) {
+                for e in engineers.indices {
+                    for (rule, on, roles) in [
+                        (HardRule.exclusivePrimary, rules.exclusivePrimary, [DutyRole.primary]),
+                        (.exclusiveDuty, rules.exclusiveDuty, DutyRole.allCases),
+                    ] where on {
+                        let terms = slots.flatMap { t in roles.compactMap { duty($0)[e][t] } }
+                        guard
+                            Set(
+                                slots.filter { t in roles.contains { duty($0)[e][t] != nil } }.map {
+                                    shifts[$0].rotation
+                                }
+                            )
+                            .count > 1
+                        else { continue }
+                        rows.add(
+                            "\(rule.rawValue)(\(ids[e]),\(slots.map { slotName[$0] }.joined(separator: "+")))",
+                            [LinearExpression.sum(terms) <= 1], RuleInstance(rule, engineers: [ids[e]], shifts: slots))
+                    }
+                }
             }
         }
         // No duty over a holiday the engineer had duty over in the history.
@@ -135,7 +185,7 @@ struct RotationModel {
                 for t in 0..<weeks
                 where !frozen[t] && availability.weeks[e][t].holidays.contains(where: { had.contains($0.name) }) {
                     rows.add(
-                        "repeat_holiday(\(ids[e]),\(t + 1))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        "repeat_holiday(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
                         RuleInstance(.repeatHoliday, engineers: [ids[e]], shifts: [t]))
                 }
             }
@@ -148,13 +198,14 @@ struct RotationModel {
             ] {
                 var seen = Set<String>()
                 for request in requests {
-                    for t in 0..<weeks where shiftDates[t].overlaps(request.dates) && !frozen[t] {
+                    for t in 0..<weeks
+                    where request.applies(to: shiftDates[t], of: rotations[shifts[t].rotation]) && !frozen[t] {
                         let roles = request.role.map { [$0] } ?? DutyRole.allCases
                         let key = "\(t),\(roles.map(\.rawValue))"
                         guard seen.insert(key).inserted else { continue }
                         let terms = LinearExpression.sum(roles.compactMap { duty($0)[e][t] })
                         let suffix = request.role.map { ",\($0.rawValue)" } ?? ""
-                        let name = "\(rule.rawValue)(\(ids[e]),\(t + 1)\(suffix))"
+                        let name = "\(rule.rawValue)(\(ids[e]),\(slotName[t])\(suffix))"
                         let instance = RuleInstance(rule, engineers: [ids[e]], shifts: [t])
                         rows.add(name, [rule == .pinnedDuty ? terms >= 1 : terms <= 0], instance)
                     }
@@ -251,11 +302,8 @@ struct RotationModel {
             }
         }
 
-        // Fair shares (with history) and the deviation variables of the on-call balance level.
+        // Fair shares (per rotation, with history) and the deviation variables of the on-call balance level.
         let history = scenario.history
-        let historyShifts = Set(history.shifts.map(\.dates.first)).count
-        var historyCounts: [DutyRole: [Int]] = [:]
-        for role in DutyRole.allCases { historyCounts[role] = ids.map { history.count($0, role) } }
         var historyBurden = [Int](repeating: 0, count: ids.count)
         for (e, engineer) in engineers.enumerated() where history.includes(engineer.id) {
             let personal = scenario.personalCalendar(engineer)
@@ -265,45 +313,65 @@ struct RotationModel {
                 }
             }
         }
-        let available = engineers.indices.map { availability.availableWeeks($0) }
-        let shares = FairShares(
-            available: available, weeks: weeks, historyShifts: historyShifts,
-            inHistory: ids.map(history.includes), historyCounts: historyCounts)
+        let shares = FairShares(scenario: scenario, availability: availability)
         var levelsByPriority: [Priority: [ObjectiveLevel]] = [:]
-        var counts: [DutyRole: [Variable]] = [:]
+        var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var holidayLargest: Variable?
         // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
         let bounds = rules.fairness
         var balance: [ObjectiveLevel] = []
         for role in DutyRole.allCases {
-            let share = shares.shares[role]!
-            let past = historyCounts[role]!
-            let slots = engineers.indices.map { e in (0..<weeks).filter { duty(role)[e][$0] != nil }.count }
-            // Counts are integer variables so that branch-and-bound splits on "n ≤ k or n ≥ k + 1" rather than on
-            // single shifts. The deviation is at least the smallest one whole-number counts allow (see
-            // FairShareBound, counts shifted by history), and at most the largest either end of a count can reach.
-            // Counted over the variables that exist (not over leave alone), so it holds in every mode.
-            let floor = FairShareBound.lowestDeviation(
-                shares: zip(share, past).map { $0 - Double($1) }, available: slots, weeks: weeks)
-            let ceiling =
-                engineers.indices.map { e in
-                    max(abs(Double(past[e]) - share[e]), abs(Double(past[e] + slots[e]) - share[e]))
-                }.max() ?? 0
+            // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
+            // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
+            // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
+            // counted over the variables that exist (not over leave alone), so it holds in every mode; the deviation
+            // variable is the largest over all rotations, so its floor is the largest rotation floor.
+            var floor = 0.0
+            var ceiling = 0.0
+            var slotCounts: [[Int]] = []
+            for (r, slots) in slotsOf.enumerated() {
+                let share = shares.shares[r][role]!
+                let past = shares.history[r][role]!
+                let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
+                slotCounts.append(free)
+                let roster = engineers.indices.filter { availability.onRoster[$0][r] }
+                floor = max(
+                    floor,
+                    FairShareBound.lowestDeviation(
+                        shares: roster.map { share[$0] - Double(past[$0]) }, available: roster.map { free[$0] },
+                        weeks: slots.count))
+                for e in roster {
+                    ceiling = max(
+                        ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
+                }
+            }
             let deviation = rows.model.addVariable(
                 "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
             deviations[role] = deviation
-            for e in engineers.indices {
-                let count = rows.model.addVariable(
-                    "\(role.rawValue)_weeks(\(ids[e]))", .integer, lowerBound: 0, upperBound: Double(slots[e]))
-                counts[role, default: []].append(count)
-                rows.model.add(
-                    "\(role.rawValue)_count(\(ids[e]))",
-                    LinearExpression.sum(duty(role)[e].compactMap { $0 }) == LinearExpression(count))
-                let total = LinearExpression(count) + Double(past[e])
-                rows.model.add("\(role.rawValue)_above(\(ids[e]))", total - share[e] <= LinearExpression(deviation))
-                rows.model.add("\(role.rawValue)_below(\(ids[e]))", share[e] - total <= LinearExpression(deviation))
+            var roleCounts: [[Variable?]] = []
+            for (r, slots) in slotsOf.enumerated() {
+                let suffix = single ? "" : ",\(rotations[r].id)"
+                roleCounts.append(
+                    engineers.indices.map { e -> Variable? in
+                        guard availability.onRoster[e][r] else { return nil }
+                        let share = shares.shares[r][role]![e]
+                        let past = shares.history[r][role]![e]
+                        let count = rows.model.addVariable(
+                            "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
+                            upperBound: Double(slotCounts[r][e]))
+                        rows.model.add(
+                            "\(role.rawValue)_count(\(ids[e])\(suffix))",
+                            LinearExpression.sum(slots.compactMap { duty(role)[e][$0] }) == LinearExpression(count))
+                        let total = LinearExpression(count) + Double(past)
+                        rows.model.add(
+                            "\(role.rawValue)_above(\(ids[e])\(suffix))", total - share <= LinearExpression(deviation))
+                        rows.model.add(
+                            "\(role.rawValue)_below(\(ids[e])\(suffix))", share - total <= LinearExpression(deviation))
+                        return count
+                    })
             }
+            counts[role] = roleCounts
             if let bound = bounds.maxDeviation {
                 rows.add(
                     "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
@@ -424,11 +492,17 @@ struct RotationModel {
         self.deviations = deviations
         self.holidayLargest = holidayLargest
         self.ownershipUnits = ownershipUnits
-        self.shares = shares.shares
+        self.shares = shares
         self.weightUnit = weightUnit
         self.holidayWeight = availability.weeks.map { $0.map(\.holidayWeight) }
-        self.historyCounts = historyCounts
         self.historyBurden = historyBurden
+        var slotOf: [String: Int] = [:]
+        for (t, shift) in shifts.enumerated() {
+            slotOf["\(rotations[shift.rotation].id)#\(shift.number)"] = t
+            if single { slotOf["#\(shift.number)"] = t }
+        }
+        self.slotOf = slotOf
+        self.slotRotation = shifts.map(\.rotation)
         self.ids = ids
         self.pipelines = pipelines
     }
@@ -440,30 +514,33 @@ struct RotationModel {
     func values(for schedule: Schedule) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variables.count)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var weeksOnDuty: [DutyRole: [Int]] = [
-            .primary: Array(repeating: 0, count: ids.count), .backup: Array(repeating: 0, count: ids.count),
+        let rotationCount = shares.shares.count
+        var weeksOnDuty: [DutyRole: [[Int]]] = [
+            .primary: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
+            .backup: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
         ]
         var burden = historyBurden
         for week in schedule.weeks {
-            let t = week.number - 1
+            guard let t = slotOf["\(week.rotation)#\(week.number)"] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
-                guard let e = index[week.engineer(for: role)], t >= 0, t < duty[e].count, let variable = duty[e][t]
-                else {
-                    return nil
-                }
+                guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
                 values[variable.index] = 1
-                weeksOnDuty[role]![e] += 1
+                weeksOnDuty[role]![slotRotation[t]][e] += 1
                 burden[e] += role.holidayWeight * holidayWeight[e][t]
             }
         }
         for role in DutyRole.allCases {
-            guard let roleCounts = counts[role], let deviation = deviations[role], let share = shares[role] else {
-                continue
+            guard let roleCounts = counts[role], let deviation = deviations[role] else { continue }
+            var largest = 0.0
+            for (r, rotationCounts) in roleCounts.enumerated() {
+                for (e, count) in rotationCounts.enumerated() {
+                    guard let count else { continue }
+                    let done = weeksOnDuty[role]![r][e]
+                    values[count.index] = Double(done)
+                    largest = max(
+                        largest, abs(Double(done + shares.history[r][role]![e]) - shares.shares[r][role]![e]))
+                }
             }
-            for (e, count) in roleCounts.enumerated() { values[count.index] = Double(weeksOnDuty[role]![e]) }
-            let largest =
-                share.indices.map { abs(Double(weeksOnDuty[role]![$0] + historyCounts[role]![$0]) - share[$0]) }.max()
-                ?? 0
             values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
         }
         if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
@@ -491,33 +568,47 @@ struct RotationModel {
     }
 }
 
-/// Each engineer's fair share of primary and of backup shifts, over history and period together.
+/// Each engineer's fair share of primary and of backup shifts in each rotation, over history and period together.
 ///
-/// Without history: W × A_e ÷ Σ A (W shifts, A_e shifts free of leave). With H earlier shifts in the window, an
-/// engineer who appears in the history is counted available for them too (A_e + H; a newcomer only A_e), and the
-/// duties to share are W plus the history's duties of today's engineers.
+/// In a rotation of W shifts where engineer e is free for A_e of them (on the roster, not on leave), the share is
+/// W × A_e ÷ Σ A. With H earlier shifts of the rotation in the history window, an engineer who appears in that
+/// history is counted available for them too (A_e + H; a newcomer only A_e), and the duties to share are W plus the
+/// history's duties of today's engineers. Engineers off the roster have share 0 and no count.
 struct FairShares {
-    let shares: [DutyRole: [Double]]
+    /// `shares[rotation][role][e]`.
+    let shares: [[DutyRole: [Double]]]
+    /// `history[rotation][role][e]`: the engineer's shifts in the rotation's history.
+    let history: [[DutyRole: [Int]]]
 
-    /// The shares of `scenario`, with its history.
     init(scenario: Scenario, availability: TeamAvailability) {
-        let history = scenario.history
-        var counts: [DutyRole: [Int]] = [:]
-        for role in DutyRole.allCases { counts[role] = scenario.engineers.map { history.count($0.id, role) } }
-        self.init(
-            available: scenario.engineers.indices.map { availability.availableWeeks($0) }, weeks: scenario.period.weeks,
-            historyShifts: Set(history.shifts.map(\.dates.first)).count,
-            inHistory: scenario.engineers.map { history.includes($0.id) }, historyCounts: counts)
-    }
-
-    init(available: [Int], weeks: Int, historyShifts: Int, inHistory: [Bool], historyCounts: [DutyRole: [Int]]) {
-        let combined = zip(available, inHistory).map { Double($0 + ($1 ? historyShifts : 0)) }
-        let total = combined.reduce(0, +)
-        var shares: [DutyRole: [Double]] = [:]
-        for role in DutyRole.allCases {
-            let duties = Double(weeks + (historyCounts[role] ?? []).reduce(0, +))
-            shares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
+        var shares: [[DutyRole: [Double]]] = []
+        var history: [[DutyRole: [Int]]] = []
+        for (r, rotation) in scenario.rotations.enumerated() {
+            let past = scenario.history
+            let historyShifts = past.shiftCount(of: rotation, in: scenario)
+            let combined = scenario.engineers.indices.map { e -> Double in
+                guard availability.onRoster[e][r] else { return 0 }
+                let id = scenario.engineers[e].id
+                return Double(
+                    availability.availableWeeks(e, in: r)
+                        + (past.includes(id, rotation: rotation, in: scenario) ? historyShifts : 0))
+            }
+            let total = combined.reduce(0, +)
+            var rotationShares: [DutyRole: [Double]] = [:]
+            var rotationHistory: [DutyRole: [Int]] = [:]
+            for role in DutyRole.allCases {
+                let counts = scenario.engineers.indices.map { e in
+                    availability.onRoster[e][r]
+                        ? past.count(scenario.engineers[e].id, role, rotation: rotation, in: scenario) : 0
+                }
+                let duties = Double(rotation.period.weeks + counts.reduce(0, +))
+                rotationShares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
+                rotationHistory[role] = counts
+            }
+            shares.append(rotationShares)
+            history.append(rotationHistory)
         }
         self.shares = shares
+        self.history = history
     }
 }

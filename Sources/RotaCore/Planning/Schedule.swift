@@ -1,13 +1,16 @@
-/// One week of the rotation: who is primary and who is backup.
+/// One shift of a rotation (a week unless `shift_days` says otherwise): who is primary and who is backup.
 public struct RotationWeek: Sendable, Equatable {
-    /// 1-based week number within the period.
+    /// The rotation's id ("" for the one unnamed rotation of a scenario without `rotations:`).
+    public let rotation: String
+    /// 1-based shift number within the rotation.
     public let number: Int
     public let dates: DateRange
     /// Engineer ids.
     public let primary: String
     public let backup: String
 
-    public init(number: Int, dates: DateRange, primary: String, backup: String) {
+    public init(rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String) {
+        self.rotation = rotation
         self.number = number
         self.dates = dates
         self.primary = primary

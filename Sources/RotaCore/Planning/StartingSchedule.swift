@@ -16,28 +16,48 @@ enum StartingSchedule {
             let figures = FairnessReport(schedule: schedule, scenario: scenario)
             return [figures.largestPrimaryDeviation, figures.largestBackupDeviation]
         }
-        let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
-        let starts = variants.compactMap { build(scenario, availability, primaryWeight: $0.0, lastOnTies: $0.1) }
-        return starts.min { a, b in
-            let (x, y) = (deviations(a), deviations(b))
-            return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1]
+        // Each rotation on its own (rules across rotations are left to GLPK: a start that breaks one is not offered).
+        var weeks: [RotationWeek] = []
+        for r in scenario.rotations.indices {
+            let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
+            let starts = variants.compactMap {
+                build(scenario, availability, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1)
+            }
+            guard
+                let best = starts.min(by: { a, b in
+                    let (x, y) = (
+                        deviations(Schedule(weeks: a, ownership: [])), deviations(Schedule(weeks: b, ownership: []))
+                    )
+                    return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1]
+                })
+            else { return nil }
+            weeks += best
         }
+        return Schedule(weeks: weeks, ownership: ownership(scenario))
     }
 
+    /// The greedy pass over one rotation's shifts.
     private static func build(
-        _ scenario: Scenario, _ availability: TeamAvailability, primaryWeight: Double, lastOnTies: Bool
-    ) -> Schedule? {
-        let engineers = scenario.engineers.indices
-        let weeks = scenario.period.weeks
-        let available = engineers.map { availability.availableWeeks($0) }
-        let total = available.reduce(0, +)
-        guard total > 0 else { return nil }
+        _ scenario: Scenario, _ availability: TeamAvailability, rotation r: Int, primaryWeight: Double,
+        lastOnTies: Bool
+    ) -> [RotationWeek]? {
+        let rotation = scenario.rotations[r]
+        let shifts = scenario.shifts
+        let slots = shifts.indices.filter { shifts[$0].rotation == r }
+        let engineers = scenario.engineers.indices.filter { availability.onRoster[$0][r] }
+        let weeks = slots.count
+        let available = scenario.engineers.indices.map { availability.availableWeeks($0, in: r) }
         // Targets per role: the fair share (history included) less the shifts already done in the history.
         let fair = FairShares(scenario: scenario, availability: availability)
         func target(_ role: DutyRole) -> [Int]? {
-            let past = scenario.engineers.map { scenario.history.count($0.id, role) }
-            let shares = zip(fair.shares[role]!, past).map { $0 - Double($1) }
-            return targetCounts(shares: shares, available: available, weeks: weeks)
+            let past = fair.history[r][role]!
+            let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
+            let counts = targetCounts(
+                shares: engineers.map { shares[$0] }, available: engineers.map { available[$0] }, weeks: weeks)
+            guard let counts else { return nil }
+            var all = [Int](repeating: 0, count: scenario.engineers.count)
+            for (k, e) in engineers.enumerated() { all[e] = counts[k] }
+            return all
         }
         guard let primaryTargets = target(.primary), let backupTargets = target(.backup) else { return nil }
         let rules = scenario.rules
@@ -45,30 +65,32 @@ enum StartingSchedule {
         func pinned(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
             !rules.isSoft(.pinnedDuty)
                 && scenario.engineers[e].pinned.contains {
-                    $0.role == role && $0.dates.overlaps(scenario.period.week(t))
+                    $0.role == role && $0.applies(to: shifts[slots[t]].dates, of: rotation)
                 }
         }
         func forbidden(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
             !rules.isSoft(.forbiddenDuty)
                 && scenario.engineers[e].forbidden.contains {
-                    ($0.role == nil || $0.role == role) && $0.dates.overlaps(scenario.period.week(t))
+                    ($0.role == nil || $0.role == role) && $0.applies(to: shifts[slots[t]].dates, of: rotation)
                 }
         }
+        /// Whether e is on leave in the rotation's t-th shift.
+        func onLeave(_ e: Int, _ t: Int) -> Bool { availability.weeks[e][slots[t]].onLeave }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets
-        var lastPrimary = [Int?](repeating: nil, count: engineers.count)
-        var rotation: [RotationWeek] = []
+        var lastPrimary = [Int?](repeating: nil, count: scenario.engineers.count)
+        var chosen: [RotationWeek] = []
         let gap = scenario.rules.minGapWeeks
-        for (t, dates) in scenario.period.allWeeks.enumerated() {
-            let free = engineers.filter { !availability.weeks[$0][t].onLeave }
-            func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !availability.weeks[e][$0].onLeave }.count }
+        for t in 0..<weeks {
+            let dates = shifts[slots[t]].dates
+            let free = engineers.filter { !onLeave($0, t) }
+            func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, $0) }.count }
             // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
             func primarySlotsLeft(_ e: Int) -> Int {
                 var slots = 0
                 var last = lastPrimary[e]
-                for week in t..<weeks
-                where !availability.weeks[e][week].onLeave && (last.map { week - $0 > gap } ?? true) {
+                for week in t..<weeks where !onLeave(e, week) && (last.map { week - $0 > gap } ?? true) {
                     slots += 1
                     last = week
                 }
@@ -80,8 +102,8 @@ enum StartingSchedule {
             func urgency(_ left: Int, _ room: Int) -> Double {
                 left > 0 ? Double(left) / Double(max(1, room)) : Double(left) - 1
             }
-            var primaryUrgency = [Double](repeating: 0, count: engineers.count)
-            var backupUrgency = [Double](repeating: 0, count: engineers.count)
+            var primaryUrgency = [Double](repeating: 0, count: scenario.engineers.count)
+            var backupUrgency = [Double](repeating: 0, count: scenario.engineers.count)
             for e in free {
                 primaryUrgency[e] = primaryWeight * urgency(primaryLeft[e], primarySlotsLeft(e))
                 backupUrgency[e] = urgency(backupLeft[e], freeWeeksLeft(e))
@@ -95,13 +117,13 @@ enum StartingSchedule {
             if let e = backupCandidates.first(where: { pinned($0, t, .backup) }) { backupCandidates = [e] }
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
-                if let previous = rotation.last {
+                if let previous = chosen.last {
                     primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == previous.backup }
                 }
                 // The backup must be able to take the next shift as primary.
                 if t + 1 < weeks {
                     backupCandidates = backupCandidates.filter {
-                        !availability.weeks[$0][t + 1].onLeave && !forbidden($0, t + 1, .primary)
+                        !onLeave($0, t + 1) && !forbidden($0, t + 1, .primary)
                     }
                 }
             }
@@ -118,11 +140,16 @@ enum StartingSchedule {
             primaryLeft[primary] -= 1
             backupLeft[backup] -= 1
             lastPrimary[primary] = t
-            rotation.append(
+            chosen.append(
                 RotationWeek(
-                    number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
+                    rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
                     backup: scenario.engineers[backup].id))
         }
+        return chosen
+    }
+
+    /// Ownership round robin, investor-facing pipelines first, pins kept, in the model's canonical labelling.
+    private static func ownership(_ scenario: Scenario) -> [OwnershipAssignment] {
         let ordered = scenario.pipelines.filter(\.investorFacing) + scenario.pipelines.filter { !$0.investorFacing }
         // Round robin by position, relabelled into the model's canonical form (engineers are interchangeable in
         // ownership; see OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
@@ -136,8 +163,7 @@ enum StartingSchedule {
             }
             return OwnershipAssignment(pipeline: pipeline.id, primary: primary, secondary: secondary)
         }
-        let ownership = OwnershipRules.canonical(roundRobin, pipelines: scenario.pipelines, ids: ids)
-        return Schedule(weeks: rotation, ownership: ownership)
+        return OwnershipRules.canonical(roundRobin, pipelines: scenario.pipelines, ids: ids)
     }
 
     /// Whole-number counts summing to `weeks`, each within the fair-share bound of its share.

@@ -123,7 +123,13 @@ public enum ComparisonReport {
                 func name(_ id: String?) -> String { cell(displayName(id, in: comparison)) }
                 lines += changeTable(
                     "Week starting", "Role", names,
-                    difference.weeks.map { ("\($0.start)", $0.role.rawValue, name($0.base), name($0.other)) })
+                    difference.weeks.map {
+                        (
+                            ($0.rotation.isEmpty ? "" : "\($0.rotation) ") + "\($0.start)", $0.role.rawValue,
+                            name($0.base),
+                            name($0.other)
+                        )
+                    })
                 lines += changeTable(
                     "Pipeline", "Owner", names,
                     difference.ownership.map { (cell($0.pipeline), $0.role, name($0.base), name($0.other)) })
@@ -188,7 +194,9 @@ public enum ComparisonReport {
             guard let difference = comparison.difference(of: index) else { continue }
             for change in difference.weeks {
                 table.append([
-                    entry.name, "week", change.start.description, change.role.rawValue, change.other ?? "",
+                    entry.name, "week",
+                    (change.rotation.isEmpty ? "" : "\(change.rotation) ") + change.start.description,
+                    change.role.rawValue, change.other ?? "",
                     change.base ?? "",
                 ])
             }

@@ -25,32 +25,52 @@ public struct MarkdownReport: ReportFile {
             statusLine(plan), "",
         ]
 
-        // Rotation.
-        out += ["## On-call rotation", ""]
-        let handoff =
-            scenario.period.handoffTime.map { time in
-                " at \(time)" + (scenario.period.handoffTimeZone.map { " (\($0))" } ?? "")
-            } ?? ""
-        let each = scenario.period.shiftDays == 7 ? "each week" : "each shift of \(scenario.period.shiftDays) days"
-        out += [
-            "One primary and one backup \(each), handing over on \(period.first.weekdayName)s\(handoff). "
-                + "The rotation covers: \(scenario.onCallPipelines.map { TextFormatting.markdownCell($0.name) }.joined(separator: ", ")).",
-            "",
-        ]
-        out += [
-            "| \(word.capitalized) | Dates | Primary | Backup | Holidays on working days (who has them) |",
-            "|---:|---|---|---|---|",
-        ]
+        // Rotation(s).
+        let rotations = scenario.rotations
+        let several = rotations.count > 1
+        out += [several ? "## On-call rotations" : "## On-call rotation", ""]
+        let pipelineNames = Dictionary(
+            scenario.pipelines.map { ($0.id, TextFormatting.markdownCell($0.name)) }, uniquingKeysWith: { a, _ in a })
         var anyProvisional = false
-        for week in plan.schedule.weeks {
-            let holidays = teamHolidays(plan, week: week.number - 1)
-            anyProvisional = anyProvisional || holidays.contains { $0.provisional }
-            let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
-            out.append(
-                "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |"
-            )
+        for (r, rotation) in rotations.enumerated() {
+            let rotationPeriod = rotation.period
+            let handoff =
+                rotationPeriod.handoffTime.map { time in
+                    " at \(time)" + (rotationPeriod.handoffTimeZone.map { " (\($0))" } ?? "")
+                } ?? ""
+            let each =
+                rotationPeriod.shiftDays == 7 ? "each week" : "each shift of \(rotationPeriod.shiftDays) days"
+            if several {
+                let roster =
+                    rotation.roster.count == scenario.engineers.count
+                    ? "everyone" : rotation.roster.map(name).joined(separator: ", ")
+                out += [
+                    "### \(TextFormatting.markdownCell(rotation.name)) (`\(rotation.id)`)", "",
+                    "\(rotationPeriod.weeks) \(rotationPeriod.shiftWord)s from \(rotationPeriod.start) "
+                        + "(\(rotationPeriod.start.weekdayName)), roster: \(roster).", "",
+                ]
+            }
+            out += [
+                "One primary and one backup \(each), handing over on \(rotationPeriod.start.weekdayName)s\(handoff). "
+                    + "The rotation covers: \(rotation.pipelines.compactMap { pipelineNames[$0] }.joined(separator: ", ")).",
+                "",
+            ]
+            let word = rotationPeriod.shiftWord
+            out += [
+                "| \(word.capitalized) | Dates | Primary | Backup | Holidays on working days (who has them) |",
+                "|---:|---|---|---|---|",
+            ]
+            for week in plan.schedule.weeks where scenario.rotationIndex(of: week.rotation) == r {
+                guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
+                let holidays = teamHolidays(plan, slot: slot, roster: rotation.roster)
+                anyProvisional = anyProvisional || holidays.contains { $0.provisional }
+                let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
+                out.append(
+                    "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |"
+                )
+            }
+            out.append("")
         }
-        out.append("")
         if anyProvisional { out += ["† provisional: the date is not yet officially confirmed.", ""] }
 
         // Ownership.
@@ -101,7 +121,7 @@ public struct MarkdownReport: ReportFile {
             for row in fairness.engineers {
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                        + "\(row.availableWeeks) of \(scenario.period.weeks) | "
+                        + "\(row.availableWeeks) of \(row.shifts) | "
                         + "\(row.historyPrimaryWeeks) + \(row.primaryWeeks) (\(TextFormatting.number(row.fairShare))) | "
                         + "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
                         + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |"
@@ -116,7 +136,7 @@ public struct MarkdownReport: ReportFile {
                 let share = TextFormatting.number(row.fairShare)
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                        + "\(row.availableWeeks) of \(scenario.period.weeks) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
+                        + "\(row.availableWeeks) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
                         + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
             }
         }
@@ -154,8 +174,9 @@ public struct MarkdownReport: ReportFile {
                     }
                     return "\(Self.label(holiday)) (\(holiday.date.shortDescription))" + (festival ?? "")
                 }
+                let label = (several ? "\(duty.rotation) " : "") + "\(scenario.period.shiftWord) \(duty.week)"
                 return
-                    "week \(duty.week) \(duty.role.rawValue): \(days.joined(separator: ", ")), \(duty.burden) point\(duty.burden == 1 ? "" : "s")"
+                    "\(label) \(duty.role.rawValue): \(days.joined(separator: ", ")), \(duty.burden) point\(duty.burden == 1 ? "" : "s")"
             }
             out.append(heading + weeks.joined(separator: "; ") + ".")
         }
@@ -173,8 +194,12 @@ public struct MarkdownReport: ReportFile {
             ]
             for conflict in plan.holidayConflicts {
                 let days = conflict.holidays.map { "\(Self.label($0)) (\($0.date.shortDescription))" }
+                let label =
+                    several
+                    ? "\(conflict.week.rotation) \(scenario.period.shiftWord) "
+                    : "\(scenario.period.shiftWord.capitalized) "
                 out.append(
-                    "- **Week \(conflict.week.number)** (\(conflict.week.dates.first) – \(conflict.week.dates.last)): "
+                    "- **\(label)\(conflict.week.number)** (\(conflict.week.dates.first) – \(conflict.week.dates.last)): "
                         + "\(name(conflict.engineer)) is \(conflict.role.rawValue) over \(days.joined(separator: ", ")). "
                         + reasonText(conflict.reason, name: name))
             }
@@ -260,12 +285,12 @@ public struct MarkdownReport: ReportFile {
             + (holiday.provisional ? " †" : "")
     }
 
-    /// Holidays of the team's regions in a week: `1 Jan New Year's Day (Aidil, Choo)`.
-    private func teamHolidays(_ plan: Plan, week: Int) -> [TeamHoliday] {
+    /// Holidays of the roster's regions in a shift: `1 Jan New Year's Day (Aidil, Choo)`.
+    private func teamHolidays(_ plan: Plan, slot: Int, roster: [String]) -> [TeamHoliday] {
         var groups: [String: (holiday: Holiday, people: [String])] = [:]
         var order: [String] = []
-        for (e, engineer) in plan.scenario.engineers.enumerated() {
-            for holiday in plan.availability.weeks[e][week].holidays {
+        for (e, engineer) in plan.scenario.engineers.enumerated() where roster.contains(engineer.id) {
+            for holiday in plan.availability.weeks[e][slot].holidays {
                 let key = "\(holiday.date) \(holiday.name)"
                 if groups[key] == nil {
                     groups[key] = (holiday, [])

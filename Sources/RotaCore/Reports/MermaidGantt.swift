@@ -5,12 +5,19 @@ enum MermaidGantt {
         var out = [
             "```mermaid", "gantt", "    title On-call rotation", "    dateFormat YYYY-MM-DD", "    axisFormat %d %b",
         ]
-        let period = plan.scenario.period.dates
+        let period = plan.scenario.coveredDates
         for engineer in plan.scenario.engineers {
             out.append("    section \(TextFormatting.mermaidLabel(engineer.name))")
+            let several = plan.scenario.rotations.count > 1
             for week in plan.schedule.weeks {
-                if week.primary == engineer.id { out.append("    Primary :crit, \(week.dates.first), 7d") }
-                if week.backup == engineer.id { out.append("    Backup :active, \(week.dates.first), 7d") }
+                let days = week.dates.last.dayNumber - week.dates.first.dayNumber + 1
+                let rotation = several ? " \(TextFormatting.mermaidLabel(week.rotation))" : ""
+                if week.primary == engineer.id {
+                    out.append("    Primary\(rotation) :crit, \(week.dates.first), \(days)d")
+                }
+                if week.backup == engineer.id {
+                    out.append("    Backup\(rotation) :active, \(week.dates.first), \(days)d")
+                }
             }
             for leave in engineer.leave.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) })
             where leave.overlaps(period) {

@@ -1,15 +1,18 @@
-/// rotation.csv: `week,start,end,primary,backup`, one row per week, engineer ids, ISO dates (end = last day).
+/// rotation.csv: `week,start,end,primary,backup`, one row per shift, engineer ids, ISO dates (end = last day); with
+/// several rotations a leading `rotation` column holds the rotation's id (one rotation keeps the shape unchanged).
 public struct RotationCSV: ReportFile {
     public init() {}
     public var fileName: String { "rotation.csv" }
 
     public func render(_ plan: Plan) -> String {
-        var table = CSVTable(header: ["week", "start", "end", "primary", "backup"])
+        let several = plan.scenario.rotations.count > 1
+        var table = CSVTable(header: (several ? ["rotation"] : []) + ["week", "start", "end", "primary", "backup"])
         for week in plan.schedule.weeks {
-            table.append([
-                String(week.number), week.dates.first.description, week.dates.last.description, week.primary,
-                week.backup,
-            ])
+            table.append(
+                (several ? [week.rotation] : []) + [
+                    String(week.number), week.dates.first.description, week.dates.last.description, week.primary,
+                    week.backup,
+                ])
         }
         return table.render()
     }

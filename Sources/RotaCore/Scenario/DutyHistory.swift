@@ -6,13 +6,16 @@
 public struct DutyHistory: Sendable, Equatable {
     /// One earlier shift.
     public struct Shift: Sendable, Equatable {
+        /// The rotation column of the file ("" when it has none).
+        public let rotation: String
         public let dates: DateRange
         public let primary: String
         public let backup: String
         /// "reports/team-2026q4/rotation.csv:14".
         public let source: String
 
-        public init(dates: DateRange, primary: String, backup: String, source: String) {
+        public init(rotation: String = "", dates: DateRange, primary: String, backup: String, source: String) {
+            self.rotation = rotation
             self.dates = dates
             self.primary = primary
             self.backup = backup
@@ -34,15 +37,29 @@ public struct DutyHistory: Sendable, Equatable {
 
     public var isEmpty: Bool { shifts.isEmpty }
 
-    /// Shifts of `engineer` in `role`.
-    public func count(_ engineer: String, _ role: DutyRole) -> Int {
-        shifts.filter { $0.engineer(for: role) == engineer }.count
+    /// Shifts of `engineer` in `role` (of one rotation: see ``shifts(of:in:)``).
+    public func count(_ engineer: String, _ role: DutyRole, rotation: Rotation? = nil, in scenario: Scenario? = nil)
+        -> Int
+    {
+        shifts(of: rotation, in: scenario).filter { $0.engineer(for: role) == engineer }.count
     }
 
-    /// Whether `engineer` appears in the history at all (an engineer who does not is new: history does not count
-    /// for or against them).
-    public func includes(_ engineer: String) -> Bool {
-        shifts.contains { $0.primary == engineer || $0.backup == engineer }
+    /// Whether `engineer` appears in the history (of one rotation) at all. An engineer who does not is new: history
+    /// does not count for or against them.
+    public func includes(_ engineer: String, rotation: Rotation? = nil, in scenario: Scenario? = nil) -> Bool {
+        shifts(of: rotation, in: scenario).contains { $0.primary == engineer || $0.backup == engineer }
+    }
+
+    /// The history's shifts of `rotation`: rows whose rotation column names it; when the scenario has one rotation,
+    /// every row. Nil `rotation`: every row.
+    public func shifts(of rotation: Rotation?, in scenario: Scenario?) -> [Shift] {
+        guard let rotation, let scenario, scenario.rotations.count > 1 else { return shifts }
+        return shifts.filter { $0.rotation == rotation.id }
+    }
+
+    /// How many distinct shifts (by start date) the history has of `rotation`.
+    public func shiftCount(of rotation: Rotation? = nil, in scenario: Scenario? = nil) -> Int {
+        Set(shifts(of: rotation, in: scenario).map(\.dates.first)).count
     }
 
     /// The holidays `engineer` was on duty over in the history (by name), as their calendar weighs them today.

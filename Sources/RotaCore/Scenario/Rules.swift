@@ -10,6 +10,10 @@ public struct Rules: Sendable, Equatable {
     public var backupBecomesPrimary: Bool
     /// Every engineer is secondary owner of at least one pipeline.
     public var everyoneSecondaryOwner: Bool
+    /// Nobody is primary on two rotations at once (shifts that overlap in time); on by default.
+    public var exclusivePrimary: Bool
+    /// Nobody has any duty on two rotations at once; off by default.
+    public var exclusiveDuty: Bool
     /// Nobody is on duty over a holiday they were on duty over in `history:` (seed 001: whoever had Christmas is
     /// not picked again).
     public var avoidRepeatHolidays: Bool
@@ -33,7 +37,7 @@ public struct Rules: Sendable, Equatable {
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
         backupBecomesPrimary: Bool = false, everyoneSecondaryOwner: Bool = false, avoidRepeatHolidays: Bool = false,
-        maxInvestorPrimaries: Int? = nil,
+        maxInvestorPrimaries: Int? = nil, exclusivePrimary: Bool = true, exclusiveDuty: Bool = false,
         soft: Set<SchedulingRule> = [], priorities: [Priority] = PlanningGoal.allCases.map(Priority.goal),
         holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
         fairness: FairnessBounds = FairnessBounds(), historyWeeks: Int = 52
@@ -44,6 +48,8 @@ public struct Rules: Sendable, Equatable {
         self.backupBecomesPrimary = backupBecomesPrimary
         self.everyoneSecondaryOwner = everyoneSecondaryOwner
         self.avoidRepeatHolidays = avoidRepeatHolidays
+        self.exclusivePrimary = exclusivePrimary
+        self.exclusiveDuty = exclusiveDuty
         self.maxInvestorPrimaries = maxInvestorPrimaries
         self.soft = soft
         self.priorities = priorities
@@ -101,6 +107,8 @@ public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
     case backupBecomesPrimary = "backup_becomes_primary"
     case everyoneSecondaryOwner = "everyone_secondary_owner"
     case avoidRepeatHolidays = "avoid_repeat_holidays"
+    case exclusivePrimary = "exclusive_primary"
+    case exclusiveDuty = "exclusive_duty"
     case maxInvestorPrimaries = "max_investor_primaries"
     case pinnedDuty = "pinned_duty"
     case forbiddenDuty = "forbidden_duty"
@@ -116,6 +124,8 @@ public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
         case .backupBecomesPrimary: return .backupBecomesPrimary
         case .everyoneSecondaryOwner: return .everyoneSecondaryOwner
         case .avoidRepeatHolidays: return .repeatHoliday
+        case .exclusivePrimary: return .exclusivePrimary
+        case .exclusiveDuty: return .exclusiveDuty
         case .maxInvestorPrimaries: return .investorCap
         case .pinnedDuty: return .pinnedDuty
         case .forbiddenDuty: return .forbiddenDuty
@@ -167,10 +177,18 @@ public enum PlanningGoal: String, Sendable, CaseIterable, Equatable {
 public struct DutyRequest: Sendable, Equatable {
     public var dates: DateRange
     public var role: DutyRole?
+    /// The rotation it concerns (its id); nil: every rotation.
+    public var rotation: String?
 
-    public init(dates: DateRange, role: DutyRole? = nil) {
+    public init(dates: DateRange, role: DutyRole? = nil, rotation: String? = nil) {
         self.dates = dates
         self.role = role
+        self.rotation = rotation
+    }
+
+    /// Whether the request concerns `shift` of `rotation`.
+    public func applies(to dates: DateRange, of rotation: Rotation) -> Bool {
+        self.dates.overlaps(dates) && (self.rotation == nil || self.rotation == rotation.id)
     }
 
     /// "2027-02-15 – 2027-02-21 as primary".

@@ -15,13 +15,16 @@ public struct Scenario: Sendable {
     public var sources: [InputDigest]
     /// Earlier shifts (`history:`) that count in this period's fairness.
     public var history: DutyHistory
+    /// The rotations `rotations:` lists; nil: one unnamed rotation of everyone (see ``rotations``).
+    public var declaredRotations: [Rotation]?
 
     public init(
         name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
         rules: Rules = Rules(), calendar: HolidayCalendar, notices: [String] = [], sources: [InputDigest] = [],
-        history: DutyHistory = DutyHistory()
+        history: DutyHistory = DutyHistory(), rotations: [Rotation]? = nil
     ) {
         self.history = history
+        self.declaredRotations = rotations
         self.notices = notices
         self.sources = sources
         self.name = name
@@ -39,6 +42,16 @@ public struct Scenario: Sendable {
     }
 
     public func engineer(_ id: String) -> Engineer? { engineers.first { $0.id == id } }
+
+    /// The on-call rotations: those `rotations:` lists, or one unnamed rotation (id "") of every engineer over the
+    /// on-call pipelines with the period's shifts.
+    public var rotations: [Rotation] {
+        declaredRotations ?? [
+            Rotation(
+                id: "", name: "On-call rotation", roster: engineers.map(\.id),
+                pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
+        ]
+    }
     public var investorFacingPipelines: [Pipeline] { pipelines.filter(\.investorFacing) }
     public var onCallPipelines: [Pipeline] { pipelines.filter(\.onCall) }
 }

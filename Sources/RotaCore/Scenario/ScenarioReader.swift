@@ -4,11 +4,13 @@ import Yams
 /// Reads and validates a scenario file (YAML). Every problem is a ``ScenarioError`` with file, line and field.
 public enum ScenarioReader {
     static let topLevelFields = [
-        "name", "title", "period", "engineers", "pipelines", "rules", "calendars", "holidays", "history", "variants",
+        "name", "title", "period", "engineers", "pipelines", "rotations", "rules", "calendars", "holidays", "history",
+        "variants",
     ]
     static let holidayFields = ["date", "name", "engineers"]
     static let periodFields = ["start", "weeks", "shift_days", "handoff"]
     static let handoffFields = ["weekday", "time", "time_zone"]
+    static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
     ]
@@ -151,11 +153,24 @@ private struct Decoder {
             fields.required(
                 "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"),
             engineers: ids)
+        let rotations = try fields["rotations"].map { value throws(ScenarioError) in
+            try self.rotations(value, period: period, engineers: ids, pipelines: pipelines)
+        }
         let history =
             try fields["history"].map { value throws(ScenarioError) in
                 try self.history(value, period: period, engineers: ids, weeks: rules.historyWeeks)
             } ?? DutyHistory()
-        let years = (history.dates?.first.year ?? period.dates.first.year)...period.dates.last.year
+        let lastDay =
+            (rotations ?? []).map(\.period.dates.last).max().map { max($0, period.dates.last) } ?? period.dates.last
+        let years = (history.dates?.first.year ?? period.dates.first.year)...lastDay.year
+        for (value, id) in log.requestRotations where !(rotations ?? []).contains(where: { $0.id == id }) {
+            let known = (rotations ?? []).map(\.id)
+            throw .invalidValue(
+                value.location, field: value.path, value: "\"\(id)\"", expected: "the id of a rotation",
+                hint: known.isEmpty
+                    ? "the scenario has no `rotations:`; leave `rotation` out"
+                    : Suggestions.didYouMean(id, known) ?? "rotations: \(known.joined(separator: ", "))")
+        }
         let calendar: HolidayCalendar
         do {
             calendar = try library.calendar(regions: Set(engineers.map(\.region)), years: years)
@@ -164,7 +179,7 @@ private struct Decoder {
         }
         return Scenario(
             name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
-            calendar: calendar, notices: log.notices, sources: log.sources, history: history)
+            calendar: calendar, notices: log.notices, sources: log.sources, history: history, rotations: rotations)
     }
 
     /// `history:`: earlier rotation.csv files or report folders. Shifts that start in the `weeks` weeks before the
@@ -174,7 +189,7 @@ private struct Decoder {
     {
         var history = DutyHistory()
         let windowStart = period.start.adding(days: -7 * weeks)
-        var seen: [CalendarDate: String] = [:]
+        var seen: [String: String] = [:]
         for entry in try value.list() {
             let named = try entry.nonEmptyString()
             var path = resolve(named)
@@ -183,7 +198,7 @@ private struct Decoder {
                 path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv"
             }
             let rows: [RotationWeek]
-            let lines: [Int: Int]
+            let lines: [String: Int]
             do { (rows, lines) = try ScheduleReader.readRotation(path) } catch {
                 throw .history(entry.location, field: entry.path, problem: error.description)
             }
@@ -192,23 +207,25 @@ private struct Decoder {
             history.files.append(named)
             var unknown = Set<String>()
             for row in rows {
-                let source = "\(path):\(lines[row.number].map(String.init) ?? "?")"
+                let source = "\(path):\(lines["\(row.rotation)#\(row.number)"].map(String.init) ?? "?")"
                 if row.dates.last >= period.start {
                     throw .history(
                         entry.location, field: entry.path,
                         problem: "\(source): the shift \(row.dates) reaches into the period (from \(period.start)); "
                             + "history is what happened before it")
                 }
-                if let earlier = seen[row.dates.first] {
+                if let earlier = seen["\(row.rotation)#\(row.dates.first)"] {
                     throw .history(
                         entry.location, field: entry.path,
                         problem: "\(source): the shift from \(row.dates.first) is also in \(earlier)")
                 }
-                seen[row.dates.first] = source
+                seen["\(row.rotation)#\(row.dates.first)"] = source
                 guard row.dates.first >= windowStart else { continue }
                 for id in [row.primary, row.backup] where !engineers.contains(id) { unknown.insert(id) }
                 history.shifts.append(
-                    DutyHistory.Shift(dates: row.dates, primary: row.primary, backup: row.backup, source: source))
+                    DutyHistory.Shift(
+                        rotation: row.rotation, dates: row.dates, primary: row.primary, backup: row.backup,
+                        source: source))
             }
             if !unknown.isEmpty {
                 log.notices.append(
@@ -232,45 +249,144 @@ private struct Decoder {
         var period = PlanningPeriod(
             start: start, weeks: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays)
         if let handoffValue = fields["handoff"] {
-            let handoff = try handoffValue.mapping(allowed: ScenarioReader.handoffFields)
-            if let weekdayValue = handoff["weekday"] {
-                let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                let text = try weekdayValue.nonEmptyString().lowercased()
-                guard let index = names.firstIndex(of: text) else {
-                    throw .invalidValue(
-                        weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
-                        expected: "a weekday name (monday … sunday)", hint: Suggestions.didYouMean(text, names))
-                }
-                if index + 1 != start.isoWeekday {
-                    throw .invalidValue(
-                        weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
-                        expected: "the weekday of period.start (\(start) is a \(start.weekdayName))",
-                        hint: "period.start is the first handoff: move it to a \(names[index].capitalized)")
-                }
+            let handoff = try self.handoff(handoffValue)
+            if let weekday = handoff.weekday, weekday.index != start.isoWeekday {
+                throw .invalidValue(
+                    weekday.value.location, field: weekday.value.path, value: "\"\(weekday.name)\"",
+                    expected: "the weekday of period.start (\(start) is a \(start.weekdayName))",
+                    hint: "period.start is the first handoff: move it to a \(weekday.name.capitalized)")
             }
-            if let timeValue = handoff["time"] {
-                let text = try timeValue.nonEmptyString()
-                let parts = text.split(separator: ":").map { Int($0) }
-                guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0...23).contains(hour),
-                    (0...59).contains(minute), text.count == 5
-                else {
-                    throw .invalidValue(
-                        timeValue.location, field: timeValue.path, value: "\"\(text)\"",
-                        expected: "a time HH:MM (24-hour)", hint: "quote it: `time: \"09:00\"`")
-                }
-                period.handoffTime = text
-            }
-            if let zoneValue = handoff["time_zone"] {
-                let zone = try zoneValue.nonEmptyString()
-                guard TimeZone(identifier: zone) != nil else {
-                    throw .invalidValue(
-                        zoneValue.location, field: zoneValue.path, value: "\"\(zone)\"",
-                        expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
-                }
-                period.handoffTimeZone = zone
-            }
+            period.handoffTime = handoff.time
+            period.handoffTimeZone = handoff.timeZone
         }
         return period
+    }
+
+    /// A `handoff:` mapping: weekday (ISO index), time HH:MM, IANA time zone, each optional.
+    private func handoff(_ value: YAMLValue) throws(ScenarioError) -> (
+        weekday: (index: Int, name: String, value: YAMLValue)?, time: String?, timeZone: String?
+    ) {
+        let handoff = try value.mapping(allowed: ScenarioReader.handoffFields)
+        var weekday: (index: Int, name: String, value: YAMLValue)?
+        if let weekdayValue = handoff["weekday"] {
+            let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            let text = try weekdayValue.nonEmptyString().lowercased()
+            guard let index = names.firstIndex(of: text) else {
+                throw .invalidValue(
+                    weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
+                    expected: "a weekday name (monday … sunday)", hint: Suggestions.didYouMean(text, names))
+            }
+            weekday = (index + 1, text, weekdayValue)
+        }
+        var time: String?
+        if let timeValue = handoff["time"] {
+            let text = try timeValue.nonEmptyString()
+            let parts = text.split(separator: ":").map { Int($0) }
+            guard parts.count == 2, let hour = parts[0], let minute = parts[1], (0...23).contains(hour),
+                (0...59).contains(minute), text.count == 5
+            else {
+                throw .invalidValue(
+                    timeValue.location, field: timeValue.path, value: "\"\(text)\"",
+                    expected: "a time HH:MM (24-hour)", hint: "quote it: `time: \"09:00\"`")
+            }
+            time = text
+        }
+        var timeZone: String?
+        if let zoneValue = handoff["time_zone"] {
+            let zone = try zoneValue.nonEmptyString()
+            guard TimeZone(identifier: zone) != nil else {
+                throw .invalidValue(
+                    zoneValue.location, field: zoneValue.path, value: "\"\(zone)\"",
+                    expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
+            }
+            timeZone = zone
+        }
+        return (weekday, time, timeZone)
+    }
+
+    /// `rotations:`: each with an id, a name, its roster (default everyone), the on-call pipelines it covers
+    /// (default all), its shift length and handoff (default the period's). Its first shift starts on the first
+    /// handoff weekday on or after period.start; its shifts run until one ends on or after the period's last day.
+    private func rotations(
+        _ value: YAMLValue, period: PlanningPeriod, engineers: [String], pipelines: [Pipeline]
+    ) throws(ScenarioError) -> [Rotation] {
+        let onCall = pipelines.filter(\.onCall).map(\.id)
+        var covered = Set<String>()
+        let rotations = try entries(
+            value, allowed: ScenarioReader.rotationFields, idHint: "a short id such as `investor` or `growth`"
+        ) { fields, id throws(ScenarioError) in
+            var roster = engineers
+            if let rosterValue = fields["engineers"] {
+                roster = []
+                for entry in try rosterValue.list() {
+                    let engineer = try entry.identifier()
+                    guard engineers.contains(engineer) else {
+                        throw .invalidValue(
+                            entry.location, field: entry.path, value: "\"\(engineer)\"",
+                            expected: "the id of an engineer",
+                            hint: Suggestions.didYouMean(engineer, engineers)
+                                ?? "engineers: \(engineers.joined(separator: ", "))")
+                    }
+                    roster.append(engineer)
+                }
+                if roster.count < 2 {
+                    throw .invalidValue(
+                        rosterValue.location, field: rosterValue.path, value: "\(roster.count) engineer(s)",
+                        expected: "at least 2 (a primary and a different backup)", hint: "add engineers to the roster")
+                }
+                roster = engineers.filter(roster.contains)
+            }
+            var covers = onCall
+            if let pipelinesValue = fields["pipelines"] {
+                covers = []
+                for entry in try pipelinesValue.list() {
+                    let pipeline = try entry.identifier()
+                    guard onCall.contains(pipeline) else {
+                        let known = pipelines.map(\.id)
+                        throw .invalidValue(
+                            entry.location, field: entry.path, value: "\"\(pipeline)\"",
+                            expected: "the id of a pipeline with on_call: true",
+                            hint: known.contains(pipeline)
+                                ? "\(pipeline) has on_call: false; no rotation covers it"
+                                : Suggestions.didYouMean(pipeline, known)
+                                    ?? "pipelines: \(onCall.joined(separator: ", "))")
+                    }
+                    covers.append(pipeline)
+                }
+            }
+            covered.formUnion(covers)
+            var rotationPeriod = period
+            if let daysValue = fields["shift_days"] {
+                rotationPeriod.shiftDays = try daysValue.int(
+                    in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks")
+            }
+            if let handoffValue = fields["handoff"] {
+                let handoff = try self.handoff(handoffValue)
+                if let weekday = handoff.weekday {
+                    let shift = (weekday.index - period.start.isoWeekday + 7) % 7
+                    rotationPeriod.start = period.start.adding(days: shift)
+                }
+                rotationPeriod.handoffTime = handoff.time ?? period.handoffTime
+                rotationPeriod.handoffTimeZone = handoff.timeZone ?? period.handoffTimeZone
+            }
+            let days = period.dates.last.dayNumber - rotationPeriod.start.dayNumber + 1
+            rotationPeriod.weeks = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
+            return Rotation(
+                id: id, name: try fields["name"]?.nonEmptyString() ?? id, roster: roster, pipelines: covers,
+                period: rotationPeriod)
+        }
+        if rotations.isEmpty {
+            throw .invalidValue(
+                value.location, field: "rotations", value: "an empty list", expected: "at least one rotation",
+                hint: "leave `rotations:` out for one rotation of everyone")
+        }
+        if let missing = onCall.first(where: { !covered.contains($0) }) {
+            throw .invalidValue(
+                value.location, field: "rotations", value: "no rotation covering \(missing)",
+                expected: "every on-call pipeline covered by a rotation",
+                hint: "add \(missing) to a rotation's pipelines, or set `on_call: false` on it")
+        }
+        return rotations
     }
 
     /// A list of mappings with the given fields, each with an `id` unique in the list, made into values by `make`.
@@ -399,7 +515,7 @@ private struct Decoder {
             var datesValue = entry
             var role: DutyRole?
             if entry.isMapping {
-                let fields = try entry.mapping(allowed: ["dates", "role"])
+                let fields = try entry.mapping(allowed: ["dates", "role", "rotation"])
                 datesValue = try fields.required("dates", hint: "a day or range, e.g. `dates: 2027-02-15`")
                 if let roleValue = fields["role"] {
                     let text = try roleValue.nonEmptyString()
@@ -430,7 +546,14 @@ private struct Decoder {
                         hint: "pin each shift on its own: `{dates: \(dates.first), role: \(role.rawValue)}`")
                 }
             }
-            requests.append(DutyRequest(dates: dates, role: role))
+            var rotation: String?
+            if entry.isMapping,
+                let rotationValue = try entry.mapping(allowed: ["dates", "role", "rotation"])["rotation"]
+            {
+                rotation = try rotationValue.identifier()
+                log.requestRotations.append((rotationValue, rotation!))
+            }
+            requests.append(DutyRequest(dates: dates, role: role, rotation: rotation))
         }
         return requests
     }
@@ -619,6 +742,10 @@ private struct Decoder {
         rules.backupBecomesPrimary = try flag(.backupBecomesPrimary)
         rules.everyoneSecondaryOwner = try flag(.everyoneSecondaryOwner)
         rules.avoidRepeatHolidays = try flag(.avoidRepeatHolidays)
+        if fields[SchedulingRule.exclusivePrimary.rawValue] != nil {
+            rules.exclusivePrimary = try flag(.exclusivePrimary)
+        }
+        rules.exclusiveDuty = try flag(.exclusiveDuty)
         if let cap = try setting(.maxInvestorPrimaries) {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
@@ -711,4 +838,6 @@ private struct Decoder {
 private final class ReadLog {
     var notices: [String] = []
     var sources: [InputDigest] = []
+    /// Rotation ids named by duty requests, checked once the rotations are read.
+    var requestRotations: [(YAMLValue, String)] = []
 }
