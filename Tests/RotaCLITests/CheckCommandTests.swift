@@ -105,3 +105,30 @@ struct HandMadeScheduleTests {
         #expect(run.status == (committed.hasPrefix("ok:") ? 0 : 1))
     }
 }
+
+@Suite("rota check with several rotations")
+struct RotationColumnTests {
+    typealias CLI = RotaBinaryTests
+
+    @Test func theRotationColumnIsReadAndALineIsNamed() throws {
+        let copy = try CheckCommandTests.copyOfReport("xyz-tech-rotations-2027q2")
+        let clean = try CLI.run(["check", "scenarios/xyz-tech-rotations-2027q2.yaml", "--schedule", copy.path])
+        #expect(clean.status == 0, "\(clean.standardOutput)")
+        // Make growth week 1's primary the investor rotation's week-1 primary: the two shifts overlap.
+        let file = copy.appendingPathComponent("rotation.csv")
+        let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
+        let investor = lines[1].split(separator: ",").map(String.init)
+        let index = lines.firstIndex { $0.hasPrefix("growth,1,") }!
+        var growth = lines[index].split(separator: ",").map(String.init)
+        if growth[5] == investor[4] { growth[5] = growth[4] }
+        growth[4] = investor[4]
+        try CheckCommandTests.replaceLine(index + 1, in: file, with: growth.joined(separator: ","))
+        let run = try CLI.run(["check", "scenarios/xyz-tech-rotations-2027q2.yaml", "--schedule", copy.path])
+        #expect(run.status == 1)
+        #expect(
+            run.standardOutput.contains(
+                "rotation.csv:\(index + 1): exclusive_primary: \(investor[4]) is primary in investor week 1 and growth week 1 at once"
+            ),
+            "\(run.standardOutput)")
+    }
+}

@@ -11,7 +11,11 @@ struct ScheduleReaderTests {
         let file = try ScheduleReader.read(path: report)
         let plan = try Planner().plan(try TestScenarios.seed(name))
         #expect(file.schedule == plan.schedule)
-        #expect(file.weekLines["#1"] == 2 && file.weekLines["#13"] == 14)
+        // Each row's line: the header is line 1, rows follow in the order written.
+        for (row, week) in plan.schedule.weeks.enumerated() {
+            #expect(
+                file.weekLines["\(week.rotation)#\(week.number)"] == row + 2, "\(name) \(week.rotation) \(week.number)")
+        }
     }
 
     @Test func linesCountNewlinesInsideQuotedFields() throws {

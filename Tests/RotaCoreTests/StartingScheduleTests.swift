@@ -44,7 +44,9 @@ struct StartingScheduleTests {
         let backupBound = built.model.variables[built.deviations[.backup]!.index].lowerBound!
         // The chain of week5 (backup_becomes_primary) ties each backup to the next primary, which the greedy pass
         // follows shift by shift: its start is valid but need not reach the bounds (GLPK improves on it).
-        if !scenario.rules.backupBecomesPrimary {
+        // Across rotations exclusive_primary keeps people out of the later rotation's shifts, which the greedy pass
+        // fills one rotation after the other: there too the start is valid but need not reach the bound.
+        if !scenario.rules.backupBecomesPrimary && scenario.rotations.count == 1 {
             #expect(abs(figures.largestPrimaryDeviation - bound) < 1e-9)
             #expect(abs(figures.largestBackupDeviation - backupBound) < 1e-9)
         }

@@ -17,11 +17,13 @@ enum StartingSchedule {
             return [figures.largestPrimaryDeviation, figures.largestBackupDeviation]
         }
         // Each rotation on its own (rules across rotations are left to GLPK: a start that breaks one is not offered).
+        // Rotations are filled one after another; exclusive_primary / exclusive_duty keep people already on duty in an
+        // overlapping shift of an earlier rotation out of the later ones.
         var weeks: [RotationWeek] = []
         for r in scenario.rotations.indices {
             let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
             let starts = variants.compactMap {
-                build(scenario, availability, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1)
+                build(scenario, availability, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1, earlier: weeks)
             }
             guard
                 let best = starts.min(by: { a, b in
@@ -39,7 +41,7 @@ enum StartingSchedule {
     /// The greedy pass over one rotation's shifts.
     private static func build(
         _ scenario: Scenario, _ availability: TeamAvailability, rotation r: Int, primaryWeight: Double,
-        lastOnTies: Bool
+        lastOnTies: Bool, earlier: [RotationWeek]
     ) -> [RotationWeek]? {
         let rotation = scenario.rotations[r]
         let shifts = scenario.shifts
@@ -76,6 +78,20 @@ enum StartingSchedule {
         }
         /// Whether e is on leave in the rotation's t-th shift.
         func onLeave(_ e: Int, _ t: Int) -> Bool { availability.weeks[e][slots[t]].onLeave }
+        /// Whether duty of e in `role` in the t-th shift would meet e's duty in an overlapping earlier rotation's shift
+        /// against a hard exclusive rule.
+        func clashes(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            let id = scenario.engineers[e].id
+            let dates = shifts[slots[t]].dates
+            return earlier.contains { week in
+                guard week.dates.overlaps(dates) else { return false }
+                if rules.exclusiveDuty, !rules.isSoft(.exclusiveDuty), week.primary == id || week.backup == id {
+                    return true
+                }
+                return role == .primary && rules.exclusivePrimary && !rules.isSoft(.exclusivePrimary)
+                    && week.primary == id
+            }
+        }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets
@@ -110,9 +126,9 @@ enum StartingSchedule {
             }
             // Primary and backup are chosen together: the pair whose members most need the week.
             var primaryCandidates = free.filter { e in
-                (lastPrimary[e].map { t - $0 > gap } ?? true) && !forbidden(e, t, .primary)
+                (lastPrimary[e].map { t - $0 > gap } ?? true) && !forbidden(e, t, .primary) && !clashes(e, t, .primary)
             }
-            var backupCandidates = free.filter { !forbidden($0, t, .backup) }
+            var backupCandidates = free.filter { !forbidden($0, t, .backup) && !clashes($0, t, .backup) }
             if let e = primaryCandidates.first(where: { pinned($0, t, .primary) }) { primaryCandidates = [e] }
             if let e = backupCandidates.first(where: { pinned($0, t, .backup) }) { backupCandidates = [e] }
             // The chain of seed 002: this shift's primary is the last shift's backup.

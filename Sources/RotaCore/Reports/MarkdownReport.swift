@@ -140,6 +140,24 @@ public struct MarkdownReport: ReportFile {
                         + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
             }
         }
+        if several {
+            out += [
+                "",
+                "Balance is judged per rotation (each has its own roster and shares):",
+                "",
+                "| Engineer | Rotation | Available | Primary (fair share) | Backup (fair share) |",
+                "|---|---|---:|---:|---:|",
+            ]
+            for row in fairness.engineers {
+                for figures in row.rotations {
+                    out.append(
+                        "| \(TextFormatting.markdownCell(row.engineer.name)) | `\(figures.rotation)` | "
+                            + "\(figures.availableWeeks) of \(figures.shifts) | "
+                            + "\(figures.primaryWeeks) (\(TextFormatting.number(figures.fairShare))) | "
+                            + "\(figures.backupWeeks) (\(TextFormatting.number(figures.backupFairShare))) |")
+                }
+            }
+        }
         out += [
             "",
             "Fair share = weeks × the engineer's available weeks ÷ all engineers' available weeks (a week is unavailable when it "

@@ -21,6 +21,12 @@ enum RulesSection {
         if rules.backupBecomesPrimary {
             rows.append(("backup_becomes_primary", "yes", kind(.backupBecomesPrimary), .backupBecomesPrimary))
         }
+        if scenario.rotations.count > 1 {
+            if rules.exclusivePrimary {
+                rows.append(("exclusive_primary", "yes", kind(.exclusivePrimary), .exclusivePrimary))
+            }
+            if rules.exclusiveDuty { rows.append(("exclusive_duty", "yes", kind(.exclusiveDuty), .exclusiveDuty)) }
+        }
         if rules.avoidRepeatHolidays {
             rows.append(("avoid_repeat_holidays", "yes", kind(.avoidRepeatHolidays), .repeatHoliday))
         }

@@ -28,7 +28,7 @@ enum TestScenarios {
 
     static let seedNames = [
         "data-engineering-2027q1", "four-engineers-2027q2", "pipeline-plan-2026q4", "week5-maintenance-2027q1",
-        "xyz-tech-2027q1", "selangor-festivals-2027q1",
+        "xyz-tech-2027q1", "selangor-festivals-2027q1", "xyz-tech-rotations-2027q2",
     ]
 
     /// Mondays whose weeks hold holidays in several of the regions below (Christmas, Chinese New Year, Hari Raya, Easter…).
