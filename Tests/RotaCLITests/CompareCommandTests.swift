@@ -13,7 +13,7 @@ struct CompareCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         #expect(
             run.standardOutput.hasPrefix(
-                "Wrote \(output.path)/compare.md and compare.csv: 5 scenarios (1 without a schedule) planned in "))
+                "Wrote \(output.path)/compare.md and compare.csv: 6 scenarios (1 without a schedule) planned in "))
         #expect(run.standardError.contains("warning: conference-in-hari-raya-week: no schedule satisfies the rules:"))
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(files == ["compare.csv", "compare.md"])

@@ -143,7 +143,7 @@ struct ComparisonTests {
                 source: $0.source.replacingOccurrences(of: path, with: "scenarios/xyz-tech-2027q1.yaml"),
                 scenario: $0.scenario)
         }
-        #expect(inputs.map(\.isVariant) == [false, true, true, true, true])
+        #expect(inputs.map(\.isVariant) == [false, true, true, true, true, true])
         let comparison = Comparison.plan(inputs, options: PlanOptions(conflictsToExplain: 0), jobs: 2)
         let folder = TestScenarios.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1-compare")
         for file in ComparisonReport.render(comparison) {

@@ -63,13 +63,14 @@ public enum ComparisonReport {
             "\(entries.count) scenarios, each planned with GLPK; the first is the base the others are compared with. "
                 + "Figures are those of each scenario's report.md.")
         lines.append("")
-        lines.append("| Scenario | Title | Source | Weeks | Solver |")
+        lines.append("| Scenario | Title | Source | Shifts | Solver |")
         lines.append("|---|---|---|---|---|")
         for (index, entry) in entries.enumerated() {
             let period = entry.scenario.period
             lines.append(
                 "| \(index == 0 ? "**\(cell(entry.name))** (base)" : cell(entry.name)) | \(cell(entry.title)) | "
-                    + "\(cell(entry.source)) | \(period.weeks) from \(period.start) | \(cell(status(entry))) |")
+                    + "\(cell(entry.source)) | \(period.weeks) × \(period.shiftDays) days from \(period.start) | "
+                    + "\(cell(status(entry))) |")
         }
         let header = "| " + entries.map { cell($0.name) }.joined(separator: " | ") + " |"
         let rule = String(repeating: "---:|", count: entries.count)
