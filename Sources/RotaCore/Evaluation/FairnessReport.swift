@@ -35,29 +35,33 @@ public struct EngineerFairness: Sendable {
     public let engineer: Engineer
     /// Per rotation the engineer is on.
     public let rotations: [RotationFairness]
-    public let availableWeeks: Int
-    /// The shifts of the rotations the engineer is on.
-    public let shifts: Int
-    /// Fair share of primary shifts: W × available ÷ all available, over history and period together when the
-    /// scenario has history (see docs/model.md).
-    public let fairShare: Double
-    /// Fair share of backup shifts (equal to `fairShare` without history).
-    public let backupFairShare: Double
-    public let primaryWeeks: Int
-    public let backupWeeks: Int
     public let holidayDuty: [HolidayDuty]
-    /// Holiday burden in this period.
-    public var holidayBurden: Int { holidayDuty.reduce(0) { $0 + $1.burden } }
-    /// Shifts and holiday burden in the history window (0 without history).
-    public let historyPrimaryWeeks: Int
-    public let historyBackupWeeks: Int
     public let historyHolidayBurden: Int
-    /// The holiday burden fairness judges: history and period.
-    public var countedHolidayBurden: Int { holidayBurden + historyHolidayBurden }
     /// Σ weight × (2 as primary owner, 1 as secondary).
     public let ownershipLoad: Double
     public let primaryOwned: [String]
     public let secondaryOwned: [String]
+
+    private func sum(_ figure: (RotationFairness) -> Int) -> Int { rotations.reduce(0) { $0 + figure($1) } }
+    private func sum(_ figure: (RotationFairness) -> Double) -> Double { rotations.reduce(0) { $0 + figure($1) } }
+
+    /// Shifts the engineer is free for, and the shifts of the rotations they are on.
+    public var availableWeeks: Int { sum(\.availableWeeks) }
+    public var shifts: Int { sum(\.shifts) }
+    /// Fair share of primary shifts: W × available ÷ all available per rotation, over history and period together
+    /// when the scenario has history (see docs/model.md), summed over rotations.
+    public var fairShare: Double { sum(\.fairShare) }
+    /// Fair share of backup shifts (equal to `fairShare` without history).
+    public var backupFairShare: Double { sum(\.backupFairShare) }
+    public var primaryWeeks: Int { sum(\.primaryWeeks) }
+    public var backupWeeks: Int { sum(\.backupWeeks) }
+    /// Shifts in the history window (0 without history).
+    public var historyPrimaryWeeks: Int { sum(\.historyPrimaryWeeks) }
+    public var historyBackupWeeks: Int { sum(\.historyBackupWeeks) }
+    /// Holiday burden in this period.
+    public var holidayBurden: Int { holidayDuty.reduce(0) { $0 + $1.burden } }
+    /// The holiday burden fairness judges: history and period.
+    public var countedHolidayBurden: Int { holidayBurden + historyHolidayBurden }
 
     /// Shifts in `role` over history and period minus the fair share (positive: more than the share), in the
     /// rotation where it is furthest from it.
@@ -149,16 +153,9 @@ public struct FairnessReport: Sendable {
             let load =
                 primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) }
                 + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
-            func sum<T: AdditiveArithmetic>(_ value: (RotationFairness) -> T) -> T {
-                figures.map(value).reduce(.zero, +)
-            }
             return EngineerFairness(
-                engineer: engineer, rotations: figures, availableWeeks: sum(\.availableWeeks), shifts: sum(\.shifts),
-                fairShare: sum(\.fairShare), backupFairShare: sum(\.backupFairShare),
-                primaryWeeks: sum(\.primaryWeeks), backupWeeks: sum(\.backupWeeks), holidayDuty: duty,
-                historyPrimaryWeeks: sum(\.historyPrimaryWeeks), historyBackupWeeks: sum(\.historyBackupWeeks),
-                historyHolidayBurden: historyBurden, ownershipLoad: load, primaryOwned: primaryOwned,
-                secondaryOwned: secondaryOwned)
+                engineer: engineer, rotations: figures, holidayDuty: duty, historyHolidayBurden: historyBurden,
+                ownershipLoad: load, primaryOwned: primaryOwned, secondaryOwned: secondaryOwned)
         }
         var broken: [SchedulingRule: Int] = [:]
         for finding in RuleChecker(scenario: scenario).softFindings(schedule) {
