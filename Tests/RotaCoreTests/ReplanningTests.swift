@@ -107,6 +107,39 @@ struct ReplanningTests {
         #expect(MarkdownReport().render(plan).contains("History: 4 earlier shifts from `last-year.csv`"))
     }
 
+    @Test func avoidRepeatHolidaysKeepsLastYearsChristmasPeopleOff() throws {
+        // Ben was primary and Ana backup over Christmas 2025 (Thursday and Friday). Fairness alone (a min–max of the
+        // holiday burden) puts Ana on duty over Christmas 2026 (a Friday) again; avoid_repeat_holidays keeps both off
+        // every shift holding a holiday they had duty over.
+        let folder = try TemporaryFolder()
+        try folder.write("last.csv", "week,start,end,primary,backup\n1,2025-12-22,2025-12-28,ben,ana\n")
+        let yaml = """
+            name: christmas
+            period: {start: 2026-12-07, weeks: 4}
+            engineers:
+              - {id: ana, region: GB-ENG}
+              - {id: ben, region: GB-ENG}
+              - {id: cai, region: GB-ENG}
+              - {id: dee, region: GB-ENG}
+            pipelines:
+              - {id: revenue, name: Revenue}
+            history: [last.csv]
+            """
+        let file = folder.url.appendingPathComponent("christmas.yaml").path
+        let plain = try ScenarioReader.parse(yaml: yaml, file: file)
+        let ruled = try ScenarioReader.parse(yaml: yaml + "\nrules: {avoid_repeat_holidays: true}\n", file: file)
+        let checker = RuleChecker(scenario: ruled)
+        let before = checker.check(try Planner().plan(plain).schedule).filter { $0.rule == .repeatHoliday }
+        #expect(
+            before.map(\.message) == [
+                "week 3: ana is backup over Christmas Day again (on duty over it in the history); avoid_repeat_holidays is set"
+            ])
+        let plan = try Planner().plan(ruled)
+        #expect(checker.check(plan.schedule).isEmpty)
+        let christmas = plan.schedule.weeks.first { $0.dates.contains(CalendarDate(iso: "2026-12-25")!) }!
+        #expect(Set([christmas.primary, christmas.backup]).isDisjoint(with: ["ana", "ben"]))
+    }
+
     @Test func historyThatReachesIntoThePeriodIsRefused() throws {
         let folder = try TemporaryFolder()
         try folder.write("overlap.csv", "week,start,end,primary,backup\n1,2027-01-28,2027-02-03,ana,ben\n")
