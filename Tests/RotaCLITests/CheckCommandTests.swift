@@ -89,7 +89,7 @@ struct CheckCommandTests {
 struct HandMadeScheduleTests {
     static let names = [
         "data-engineering-2027q1", "four-engineers-2027q2", "pipeline-plan-2026q4", "week5-maintenance-2027q1",
-        "xyz-tech-2027q1",
+        "xyz-tech-2027q1", "xyz-tech-rotations-2027q2",
     ]
 
     @Test(arguments: names)
