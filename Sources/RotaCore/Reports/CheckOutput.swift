@@ -63,6 +63,8 @@ public enum CheckOutput {
             let message: String
             let file: String?
             let line: Int?
+            /// The rotation's id; nil for a one-rotation scenario's rows.
+            let rotation: String?
             let week: Int?
             let pipeline: String?
             let engineer: String?
@@ -127,7 +129,8 @@ public enum CheckOutput {
             let location = result.file.location(of: finding)
             return Report.Finding(
                 rule: finding.rule.rawValue, message: finding.message, file: location?.file, line: location?.line,
-                week: finding.week, pipeline: finding.pipeline, engineer: finding.engineer)
+                rotation: finding.rotation.isEmpty ? nil : finding.rotation, week: finding.week,
+                pipeline: finding.pipeline, engineer: finding.engineer)
         }
         let report = Report(
             scenario: result.scenario.name, status: result.status.rawValue,
