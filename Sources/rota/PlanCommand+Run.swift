@@ -31,14 +31,15 @@ extension PlanCommand {
             throw ExitStatus.failure
         }
         let folder = output ?? "reports/\(loaded.name)"
+        let files = ReportSet.render(plan)
         do {
-            try ReportFolderWriter.write(ReportSet.render(plan), to: folder)
+            try ReportFolderWriter.write(files, to: folder)
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.failure
         }
         let seconds = (clock.now - start).totalSeconds
-        if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, seconds: seconds).text) }
+        if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, files: files, seconds: seconds).text) }
         if !plan.provedOptimal {
             Terminal.warning("not every objective level was proved optimal; see the Solver section of report.md")
             if requireOptimal { throw ExitStatus.notOptimal }

@@ -4,6 +4,7 @@ import RotaCore
 struct PlanSummary {
     let plan: Plan
     let folder: String
+    let files: [(name: String, contents: String)]
     let seconds: Double
 
     var text: String {
@@ -28,7 +29,7 @@ struct PlanSummary {
         if !plan.exportedModels.isEmpty {
             lines.append("Model written to \(plan.exportedModels.joined(separator: ", "))")
         }
-        lines.append("Wrote \(folder)/: \(ReportSet.files.map(\.fileName).joined(separator: ", "))")
+        lines.append("Wrote \(folder)/: \(ReportSet.summary(files))")
         return lines.joined(separator: "\n")
     }
 

@@ -55,8 +55,21 @@ struct RotaBinaryTests {
         let run = try Self.run(["plan", "scenarios/xyz-tech-2027q1.yaml", "-o", output.path])
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("Wrote \(output.path)/"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == ["fairness.csv", "manifest.json", "ownership.csv", "report.md", "rotation.csv"])
+        let top = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(
+            top == [
+                "fairness.csv", "manifest.json", "oncall-aidil.ics", "oncall-choo.ics", "oncall-spencer.ics",
+                "oncall-thiru.ics", "oncall.ics", "ownership.csv", "report.md", "rotation.csv", "runbooks",
+            ])
+        let runbooks = try FileManager.default.contentsOfDirectory(
+            atPath: output.appendingPathComponent("runbooks").path)
+        #expect(
+            runbooks.sorted() == ["README.md", "aggregate-engagement.md", "aggregate-growth.md", "aggregate-profit.md"])
+        #expect(
+            run.standardOutput.contains(
+                "rotation.csv, ownership.csv, fairness.csv, report.md, manifest.json, oncall.ics (+4 personal), runbooks/ (3)"
+            ))
+        let files = top.filter { $0 != "runbooks" } + runbooks.map { "runbooks/\($0)" }
         for file in files {
             let committed = try Data(
                 contentsOf: Self.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1/\(file)"))

@@ -56,10 +56,10 @@ struct ReportWritingTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let target = root.appendingPathComponent("team")
         try ReportFolderWriter.write([("report.md", "old\n")], to: target.path)
-        // A file name that cannot be created (a folder of that name is in the way is not possible in a new
-        // staging folder, so use a name with a path separator into a missing folder).
+        // A file that cannot be created: its folder's name is taken by a file written just before.
         #expect(throws: ReportWriteError.self) {
-            try ReportFolderWriter.write([("report.md", "new\n"), ("missing/rotation.csv", "x")], to: target.path)
+            try ReportFolderWriter.write(
+                [("report.md", "new\n"), ("runbooks", "x"), ("runbooks/a.md", "y")], to: target.path)
         }
         #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "old\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])

@@ -6,18 +6,46 @@ public protocol ReportFile: Sendable {
     func render(_ plan: Plan) -> String
 }
 
-/// The files `rota plan` writes, in the order it writes them.
+/// The files `rota plan` writes, in the order it writes them: the fixed ones, then the on-call calendars (everyone's
+/// and one per engineer) and the runbooks (an index and one per investor-facing pipeline, in `runbooks/`).
 public enum ReportSet {
     public static let files: [any ReportFile] = [
         RotationCSV(), OwnershipCSV(), FairnessCSV(), MarkdownReport(), ManifestFile(),
     ]
 
-    /// Every file name of a report folder, for checking that a folder is one.
+    /// Every fixed file name of a report folder, for checking that a folder is one.
     public static var fileNames: Set<String> { Set(files.map(\.fileName)) }
 
-    /// Rendered files, by name, in writing order.
+    /// Whether an entry of a folder is one `rota plan` writes: a fixed file, `runbooks/`, or an on-call calendar.
+    public static func isReportEntry(_ name: String) -> Bool {
+        fileNames.contains(name) || name == "runbooks" || name == "oncall.ics"
+            || (name.hasPrefix("oncall-") && name.hasSuffix(".ics"))
+    }
+
+    /// Rendered files, by path inside the folder, in writing order.
     public static func render(_ plan: Plan) -> [(name: String, contents: String)] {
-        files.map { ($0.fileName, $0.render(plan)) }
+        var rendered = files.map { ($0.fileName, $0.render(plan)) }
+        for calendar in [OnCallCalendar()] + plan.scenario.engineers.map({ OnCallCalendar(engineer: $0.id) }) {
+            rendered.append((calendar.fileName, calendar.render(plan)))
+        }
+        let runbooks = plan.scenario.pipelines.filter(\.needsRunbook)
+        if !runbooks.isEmpty {
+            rendered.append((RunbookIndex().fileName, RunbookIndex().render(plan)))
+            for pipeline in runbooks {
+                let report = RunbookReport(pipeline: pipeline)
+                rendered.append((report.fileName, report.render(plan)))
+            }
+        }
+        return rendered
+    }
+
+    /// What `rota plan` says it wrote: "rotation.csv, …, oncall.ics (+4 personal), runbooks/ (3)".
+    public static func summary(_ files: [(name: String, contents: String)]) -> String {
+        let fixed = files.map(\.name).filter { fileNames.contains($0) || $0 == "oncall.ics" }
+        let personal = files.filter { $0.name.hasPrefix("oncall-") }.count
+        let runbooks = files.filter { $0.name.hasPrefix("runbooks/") && $0.name != RunbookIndex().fileName }.count
+        return fixed.map { $0 == "oncall.ics" && personal > 0 ? "oncall.ics (+\(personal) personal)" : $0 }
+            .joined(separator: ", ") + (runbooks > 0 ? ", runbooks/ (\(runbooks))" : "")
     }
 }
 

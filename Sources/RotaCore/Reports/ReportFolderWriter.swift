@@ -21,10 +21,22 @@ public enum ReportWriteError: Error, CustomStringConvertible {
 /// Writes a report folder all at once: into a temporary sibling first, then swapped into place, so a failed or
 /// interrupted run leaves either the old folder or the new one, never half of one.
 public enum ReportFolderWriter {
-    /// Writes `files` as the folder's whole contents. An existing folder is replaced only if every file in it has a
-    /// name in `ownNames` (the files this kind of report consists of).
+    /// Writes `files` (paths inside the folder, subfolders created) as the folder's whole contents. An existing
+    /// folder is replaced only if every entry in it has a name in `ownNames` (the files this kind of report consists
+    /// of).
     public static func write(
-        _ files: [(name: String, contents: String)], to folder: String, ownNames: Set<String> = ReportSet.fileNames
+        _ files: [(name: String, contents: String)], to folder: String, ownNames: Set<String>
+    ) throws(ReportWriteError) {
+        try write(files, to: folder, isOwn: ownNames.contains)
+    }
+
+    /// Writes a `rota plan` report folder (see ``ReportSet/isReportEntry(_:)``).
+    public static func write(_ files: [(name: String, contents: String)], to folder: String) throws(ReportWriteError) {
+        try write(files, to: folder, isOwn: ReportSet.isReportEntry)
+    }
+
+    private static func write(
+        _ files: [(name: String, contents: String)], to folder: String, isOwn: (String) -> Bool
     ) throws(ReportWriteError) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
@@ -36,7 +48,7 @@ public enum ReportFolderWriter {
                 throw .ioFailure(path: target.path, reason: "it is a file, not a folder")
             }
             let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            let unexpected = entries.filter { !ownNames.contains($0) }.sorted()
+            let unexpected = entries.filter { !isOwn($0) }.sorted()
             if !unexpected.isEmpty { throw .notAReportFolder(path: target.path, unexpected: unexpected) }
         }
         do {
@@ -50,7 +62,9 @@ public enum ReportFolderWriter {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name), options: .atomic)
+                let url = staging.appendingPathComponent(file.name)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
             }
         } catch {
             try? manager.removeItem(at: staging)

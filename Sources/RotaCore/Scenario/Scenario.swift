@@ -158,11 +158,17 @@ public struct Pipeline: Sendable, Equatable {
     /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`): an engineer, or a team outside the rota.
     public var primaryOwner: OwnerPin?
     public var secondaryOwner: OwnerPin?
+    /// The runbook's content (`runbook:`); investor-facing pipelines get a runbook with or without it.
+    public var runbook: Runbook?
+
+    /// Whether report folders hold a runbook for it: investor-facing, or given a `runbook:` block.
+    public var needsRunbook: Bool { investorFacing || runbook != nil }
 
     public init(
         id: String, name: String, area: String, investorFacing: Bool, onCall: Bool, weight: Double = 1,
-        primaryOwner: OwnerPin? = nil, secondaryOwner: OwnerPin? = nil
+        primaryOwner: OwnerPin? = nil, secondaryOwner: OwnerPin? = nil, runbook: Runbook? = nil
     ) {
+        self.runbook = runbook
         self.primaryOwner = primaryOwner
         self.secondaryOwner = secondaryOwner
         self.id = id

@@ -15,7 +15,11 @@ public enum ScenarioReader {
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
     ]
     static let pipelineFields = [
-        "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner",
+        "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner", "runbook",
+    ]
+    static let runbookFields = [
+        "purpose", "audience", "sources", "outputs", "schedule", "alerts", "failures", "escalate_after_hours",
+        "outside_team", "required",
     ]
     static let ruleFields =
         ["priorities", "holiday_categories", "festival_weight", "fairness", "history_weeks"]
@@ -671,7 +675,8 @@ private struct Decoder {
                 onCall: try fields["on_call"]?.bool() ?? true,
                 weight: try fields["weight"]?.number(
                     in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1,
-                primaryOwner: primary, secondaryOwner: secondary)
+                primaryOwner: primary, secondaryOwner: secondary,
+                runbook: try fields["runbook"].map { value throws(ScenarioError) in try runbook(value) })
         }
         if pipelines.isEmpty {
             throw .invalidValue(
@@ -685,6 +690,78 @@ private struct Decoder {
                 hint: "set `on_call: true` on the production pipelines")
         }
         return pipelines
+    }
+
+    /// A pipeline's `runbook:` block; every section optional.
+    private func runbook(_ value: YAMLValue) throws(ScenarioError) -> Runbook {
+        let fields = try value.mapping(allowed: ScenarioReader.runbookFields)
+        var runbook = Runbook()
+        runbook.purpose = try fields["purpose"]?.nonEmptyString()
+        runbook.audience = try fields["audience"]?.nonEmptyString()
+        func texts(_ value: YAMLValue) throws(ScenarioError) -> [String] {
+            var result: [String] = []
+            for entry in try value.list() { result.append(try entry.nonEmptyString()) }
+            return result
+        }
+        if let sourcesValue = fields["sources"] {
+            var sources: [Runbook.Source] = []
+            for entry in try sourcesValue.list() {
+                if entry.isMapping {
+                    let source = try entry.mapping(allowed: ["name", "owner"])
+                    sources.append(
+                        Runbook.Source(
+                            name: try source.required("name", hint: "what the source is").nonEmptyString(),
+                            owner: try source["owner"]?.nonEmptyString()))
+                } else {
+                    sources.append(Runbook.Source(name: try entry.nonEmptyString()))
+                }
+            }
+            runbook.sources = sources
+        }
+        runbook.outputs = try fields["outputs"].map { value throws(ScenarioError) in try texts(value) }
+        runbook.schedule = try fields["schedule"]?.nonEmptyString()
+        if let alertsValue = fields["alerts"] {
+            var alerts: [Runbook.Alert] = []
+            for entry in try alertsValue.list() {
+                let alert = try entry.mapping(allowed: ["condition", "threshold"])
+                alerts.append(
+                    Runbook.Alert(
+                        condition: try alert.required("condition", hint: "what fires, e.g. `Data lag`")
+                            .nonEmptyString(),
+                        threshold: try alert.required("threshold", hint: "when, e.g. `> 16 h`").nonEmptyString()))
+            }
+            runbook.alerts = alerts
+        }
+        if let failuresValue = fields["failures"] {
+            var failures: [Runbook.Failure] = []
+            for entry in try failuresValue.list() {
+                let failure = try entry.mapping(allowed: ["name", "symptoms", "diagnosis", "recovery"])
+                failures.append(
+                    Runbook.Failure(
+                        name: try failure.required("name", hint: "e.g. `Late source data`").nonEmptyString(),
+                        symptoms: try failure.required("symptoms", hint: "what one sees").nonEmptyString(),
+                        diagnosis: try texts(failure.required("diagnosis", hint: "a list of steps")),
+                        recovery: try texts(failure.required("recovery", hint: "a list of steps"))))
+            }
+            runbook.failures = failures
+        }
+        runbook.escalateAfterHours = try fields["escalate_after_hours"]?.number(
+            in: 0.25...72, hint: "hours before calling the next person in the chain; 2 is common")
+        runbook.outsideTeam = try fields["outside_team"]?.nonEmptyString()
+        if let requiredValue = fields["required"] {
+            let names = RunbookSection.allCases.map(\.rawValue)
+            for entry in try requiredValue.list() {
+                let text = try entry.nonEmptyString()
+                guard let section = RunbookSection(rawValue: text) else {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        expected: "a runbook section (\(names.joined(separator: ", ")))",
+                        hint: Suggestions.didYouMean(text, names))
+                }
+                runbook.required.append(section)
+            }
+        }
+        return runbook
     }
 
     /// `primary_owner:` / `secondary_owner:`: an engineer's id, or `{team: NAME}` for a team outside the rota.

@@ -1,0 +1,59 @@
+/// Writes iCalendar text (RFC 5545): content lines ended by CRLF, folded at 75 octets without splitting a UTF-8
+/// character (continuation lines start with one space), TEXT values escaped.
+struct ICalendarWriter {
+    private(set) var lines: [String] = []
+
+    /// Adds `NAME[;PARAMS]:value`, the value written as is (dates, times, URIs).
+    mutating func raw(_ name: String, _ value: String) { lines.append(name + ":" + value) }
+
+    /// Adds a TEXT property, escaped (RFC 5545 3.3.11): backslash, semicolon, comma and newlines.
+    mutating func text(_ name: String, _ value: String) { raw(name, Self.escape(value)) }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            case "\r": continue
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// The folded text: every line at most 75 octets before its CRLF (RFC 5545 3.1).
+    var rendered: String { lines.map(Self.fold).joined() }
+
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var current = ""
+        var octets = 0
+        var limit = 75
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > limit {
+                out += current + "\r\n"
+                current = " "
+                octets = 1
+                limit = 75
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return out + current + "\r\n"
+    }
+
+    /// `20270104T010000Z` for a UTC instant given as a date and seconds after its midnight (UTC).
+    static func utc(_ date: CalendarDate, seconds: Int) -> String {
+        let day = date.adding(days: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - (day.dayNumber - date.dayNumber) * 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return compact(day) + "T" + two(rest / 3600) + two(rest % 3600 / 60) + two(rest % 60) + "Z"
+    }
+
+    /// `20270104`.
+    static func compact(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
+}

@@ -1,0 +1,167 @@
+/// runbooks/<pipeline-id>.md: the runbook of one investor-facing pipeline (or one with a `runbook:` block), with
+/// the real names of the plan in its escalation chain and its on-call table. Sections the scenario does not write are
+/// Rota's defaults for the pipeline's area, marked "default — review".
+public struct RunbookReport: Sendable {
+    public let pipeline: Pipeline
+
+    public init(pipeline: Pipeline) { self.pipeline = pipeline }
+
+    public var fileName: String { "runbooks/\(pipeline.id).md" }
+
+    public func render(_ plan: Plan) -> String {
+        let scenario = plan.scenario
+        let book = pipeline.runbook ?? Runbook()
+        let written = book.written
+        let area = RunbookDefaults.Area(pipeline.area)
+        let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func name(_ id: String) -> String { TextFormatting.markdownCell(names[id] ?? id) }
+        func cell(_ text: String) -> String { TextFormatting.markdownCell(text) }
+        func heading(_ title: String, _ section: RunbookSection) -> String {
+            "## \(title)" + (written.contains(section) ? "" : " *(default — review)*")
+        }
+        var out: [String] = ["# Runbook: \(cell(pipeline.name))", ""]
+        out += [
+            "Pipeline `\(pipeline.id)` · area \(cell(pipeline.area)) · "
+                + (pipeline.investorFacing ? "reported to investors" : "internal") + " · "
+                + (pipeline.onCall ? "covered by on-call" : "no on-call (office hours)")
+                + " · written by `rota plan` for \(cell(scenario.title)).",
+            "",
+        ]
+        let missing = RunbookSection.allCases.filter { !written.contains($0) }
+        if !missing.isEmpty {
+            out += [
+                "> Sections marked *default — review* are Rota's defaults for the \(cell(pipeline.area)) area, not "
+                    + "this team's words: write them under `runbook:` in the scenario (missing: "
+                    + missing.map(\.rawValue).joined(separator: ", ") + ").",
+                "",
+            ]
+        }
+
+        out += [heading("Purpose and audience", .purpose), ""]
+        out += [cell(book.purpose ?? RunbookDefaults.purpose(pipeline, area)), ""]
+        out += ["**Audience:** " + cell(book.audience ?? RunbookDefaults.audience(pipeline, area)), ""]
+
+        out += [heading("Data sources and outputs", .sources), ""]
+        out += ["| Source | Owner |", "|---|---|"]
+        for source in book.sources ?? RunbookDefaults.sources(area) {
+            out.append("| \(cell(source.name)) | \(source.owner.map(cell) ?? "— (name the source's owner)") |")
+        }
+        out += [
+            "", "**Outputs:** " + (book.outputs ?? RunbookDefaults.outputs(area)).map(cell).joined(separator: "; "), "",
+        ]
+
+        out += [heading("Schedule and SLA", .schedule), ""]
+        out += [cell(book.schedule ?? RunbookDefaults.schedule), ""]
+
+        out += [heading("Monitoring alerts", .alerts), ""]
+        out += ["| Alert | Threshold |", "|---|---|"]
+        for alert in book.alerts ?? RunbookDefaults.alerts(area) {
+            out.append("| \(cell(alert.condition)) | \(cell(alert.threshold)) |")
+        }
+        out.append("")
+
+        out += [heading("Common failures", .failures), ""]
+        for (n, failure) in (book.failures ?? RunbookDefaults.failures(area)).enumerated() {
+            out += ["### \(n + 1). \(cell(failure.name))", "", "**Symptoms:** \(cell(failure.symptoms))", ""]
+            out += ["**Diagnosis:**", ""] + failure.diagnosis.enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
+            out += ["**Recovery:**", ""] + failure.recovery.enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
+        }
+
+        // Escalation, with the plan's names.
+        let hours = book.escalateAfterHours ?? 2
+        out += [heading("Escalation", .escalation), ""]
+        let rotation = scenario.rotations.first { $0.pipelines.contains(pipeline.id) }
+        let weeks =
+            rotation.map { rotation in
+                plan.schedule.weeks.filter {
+                    scenario.rotationIndex(of: $0.rotation) == scenario.rotations.firstIndex(of: rotation)
+                }
+            } ?? []
+        out += [
+            "Call in this order; move to the next when there is no answer or no fix within "
+                + "\(TextFormatting.number(hours)) h:",
+            "",
+        ]
+        var steps: [String] = []
+        if rotation != nil {
+            steps += ["This week's on-call primary (table below)", "This week's on-call backup"]
+        }
+        if let row = plan.schedule.ownership.first(where: { $0.pipeline == pipeline.id }) {
+            for (role, who, pin) in [
+                ("Primary owner", row.primary, pipeline.primaryOwner),
+                ("Secondary owner", row.secondary, pipeline.secondaryOwner),
+            ] {
+                if case .team = pin {
+                    steps.append("\(role): \(cell(who)) (team)")
+                } else {
+                    steps.append("\(role): \(name(who))")
+                }
+            }
+        }
+        if let team = book.outsideTeam { steps.append("Outside team: \(cell(team))") }
+        out += steps.enumerated().map { "\($0 + 1). \($1)" } + [""]
+
+        if let rotation {
+            let several = scenario.rotations.count > 1
+            out += ["## Who is on call", ""]
+            out += [
+                "Rotation" + (several ? " `\(rotation.id)` (\(cell(rotation.name)))" : "") + ", handing over on "
+                    + "\(rotation.period.start.weekdayName)s"
+                    + (rotation.period.handoffTime.map {
+                        " at \($0)" + (rotation.period.handoffTimeZone.map { " (\($0))" } ?? "")
+                    } ?? "")
+                    + ". With the owners above, each week's full chain is:",
+                "",
+            ]
+            let word = rotation.period.shiftWord.capitalized
+            out += ["| \(word) | Dates | Primary | Backup | Then |", "|---:|---|---|---|---|"]
+            for week in weeks {
+                let chain = Escalation.chain(plan, week: week, rotation: rotation, pipeline: pipeline).dropFirst(2)
+                let then = chain.map { $0.label { names[$0] ?? $0 } }.map(cell).joined(separator: " → ")
+                out.append(
+                    "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "
+                        + "\(name(week.backup)) | \(then.isEmpty ? "—" : then) |")
+            }
+            out.append("")
+        } else {
+            out += [
+                "## Who is on call", "",
+                "No rotation covers this pipeline: issues are handled during office hours by its owners.", "",
+            ]
+        }
+        return out.joined(separator: "\n")
+    }
+}
+
+/// runbooks/README.md: the index of the runbooks in a report folder.
+public struct RunbookIndex: Sendable {
+    public init() {}
+    public var fileName: String { "runbooks/README.md" }
+
+    public func render(_ plan: Plan) -> String {
+        let scenario = plan.scenario
+        var out = ["# Runbooks: \(TextFormatting.markdownCell(scenario.title))", ""]
+        out += [
+            "One runbook per investor-facing pipeline (and per pipeline with a `runbook:` block in the scenario), "
+                + "written by `rota plan` with the names of this plan. Sections marked *default — review* are Rota's "
+                + "defaults for the pipeline's area.",
+            "",
+            "| Pipeline | Area | Primary owner | Secondary owner | Sections from the scenario |",
+            "|---|---|---|---|---|",
+        ]
+        let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for pipeline in scenario.pipelines where pipeline.needsRunbook {
+            let row = plan.schedule.ownership.first { $0.pipeline == pipeline.id }
+            let written = (pipeline.runbook ?? Runbook()).written
+            let sections = RunbookSection.allCases.filter(written.contains).map(\.rawValue)
+            out.append(
+                "| [\(TextFormatting.markdownCell(pipeline.name))](\(pipeline.id).md) | "
+                    + "\(TextFormatting.markdownCell(pipeline.area)) | "
+                    + "\(TextFormatting.markdownCell(row.map { names[$0.primary] ?? $0.primary } ?? "—")) | "
+                    + "\(TextFormatting.markdownCell(row.map { names[$0.secondary] ?? $0.secondary } ?? "—")) | "
+                    + "\(sections.isEmpty ? "none (all defaults)" : sections.joined(separator: ", ")) |")
+        }
+        out.append("")
+        return out.joined(separator: "\n")
+    }
+}

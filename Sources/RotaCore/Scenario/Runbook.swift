@@ -1,0 +1,91 @@
+/// What a pipeline's runbook says (`runbook:` under a pipeline). Every section is optional: a missing one is filled
+/// with Rota's default for the pipeline's business area (``RunbookDefaults``) and marked as a default to review.
+public struct Runbook: Sendable, Equatable {
+    /// A data source and who owns it.
+    public struct Source: Sendable, Equatable {
+        public var name: String
+        public var owner: String?
+        public init(name: String, owner: String? = nil) {
+            self.name = name
+            self.owner = owner
+        }
+    }
+
+    /// A monitoring alert: what fires, at which threshold.
+    public struct Alert: Sendable, Equatable {
+        public var condition: String
+        public var threshold: String
+        public init(condition: String, threshold: String) {
+            self.condition = condition
+            self.threshold = threshold
+        }
+    }
+
+    /// A common failure with its symptoms and numbered diagnosis and recovery steps.
+    public struct Failure: Sendable, Equatable {
+        public var name: String
+        public var symptoms: String
+        public var diagnosis: [String]
+        public var recovery: [String]
+        public init(name: String, symptoms: String, diagnosis: [String], recovery: [String]) {
+            self.name = name
+            self.symptoms = symptoms
+            self.diagnosis = diagnosis
+            self.recovery = recovery
+        }
+    }
+
+    public var purpose: String?
+    public var audience: String?
+    public var sources: [Source]?
+    public var outputs: [String]?
+    /// When the run must be complete, in words ("by 09:00 the next working day").
+    public var schedule: String?
+    public var alerts: [Alert]?
+    public var failures: [Failure]?
+    /// Hours after which to escalate to the next person (default 2).
+    public var escalateAfterHours: Double?
+    /// A team outside the rota at the end of the escalation chain.
+    public var outsideTeam: String?
+    /// Sections that must be written in the scenario: `rota check` fails while one is a default.
+    public var required: [RunbookSection]
+
+    public init(
+        purpose: String? = nil, audience: String? = nil, sources: [Source]? = nil, outputs: [String]? = nil,
+        schedule: String? = nil, alerts: [Alert]? = nil, failures: [Failure]? = nil, escalateAfterHours: Double? = nil,
+        outsideTeam: String? = nil, required: [RunbookSection] = []
+    ) {
+        self.purpose = purpose
+        self.audience = audience
+        self.sources = sources
+        self.outputs = outputs
+        self.schedule = schedule
+        self.alerts = alerts
+        self.failures = failures
+        self.escalateAfterHours = escalateAfterHours
+        self.outsideTeam = outsideTeam
+        self.required = required
+    }
+
+    /// The sections the scenario writes (the others are defaults).
+    public var written: Set<RunbookSection> {
+        var sections = Set<RunbookSection>()
+        if purpose != nil || audience != nil { sections.insert(.purpose) }
+        if sources != nil || outputs != nil { sections.insert(.sources) }
+        if schedule != nil { sections.insert(.schedule) }
+        if alerts != nil { sections.insert(.alerts) }
+        if failures != nil { sections.insert(.failures) }
+        if escalateAfterHours != nil || outsideTeam != nil { sections.insert(.escalation) }
+        return sections
+    }
+}
+
+/// A section of a runbook, as named in `runbook.required` and in `rota check`'s findings.
+public enum RunbookSection: String, Sendable, CaseIterable, Hashable {
+    case purpose
+    case sources
+    case schedule
+    case alerts
+    case failures
+    case escalation
+}
