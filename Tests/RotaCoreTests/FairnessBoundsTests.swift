@@ -32,7 +32,8 @@ struct FairnessBoundsTests {
             try ScenarioReader.parse(yaml: misspelt, file: "x.yaml")
         } throws: { error in
             let text = "\(error)"
-            return text.contains("x.yaml:29") && text.contains("max_holiday_burdn")
+            let line = misspelt.components(separatedBy: "\n").firstIndex { $0.contains("max_holiday_burdn") }! + 1
+            return text.contains("x.yaml:\(line):") && text.contains("max_holiday_burdn")
                 && text.contains("max_holiday_burden")
         }
     }

@@ -10,13 +10,16 @@ public struct RuleChecker: Sendable {
     /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds. Broken
     /// instances of soft rules are not violations: see ``softFindings(_:)``.
     public func check(_ schedule: Schedule) -> [RuleViolation] {
-        hard(checkRotation(schedule.weeks) + checkOwnership(schedule.ownership)) + checkFairness(schedule)
+        hard(checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkRunbooks())
+            + checkFairness(schedule)
     }
 
     /// The broken instances of the scenario's soft rules (undesired duty, and rules declared `soft: true`), one per
     /// instance as docs/model.md counts them.
     public func softFindings(_ schedule: Schedule, includeOwnership: Bool = true) -> [RuleViolation] {
-        let all = checkRotation(schedule.weeks) + (includeOwnership ? checkOwnership(schedule.ownership) : [])
+        let all =
+            checkRotation(schedule.weeks)
+            + (includeOwnership ? checkOwnership(schedule.ownership) + checkRunbooks() : [])
         return all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
@@ -371,6 +374,36 @@ public struct RuleChecker: Sendable {
                         }
                     }
                 }
+            }
+        }
+        return findings
+    }
+
+    /// Runbooks: for each pipeline that gets one, the sections the scenario leaves to Rota's defaults (a warning,
+    /// `runbook_default`), or, when `runbook.required` names them, a failure (`runbook_required`).
+    public func checkRunbooks() -> [RuleViolation] {
+        var findings: [RuleViolation] = []
+        for pipeline in scenario.pipelines where pipeline.needsRunbook {
+            let book = pipeline.runbook ?? Runbook()
+            let missing = RunbookSection.allCases.filter { !book.written.contains($0) }
+            let required = missing.filter(book.required.contains)
+            if !required.isEmpty {
+                findings.append(
+                    .init(
+                        .runbookRequired,
+                        "pipeline \(pipeline.id): runbook.required lists "
+                            + required.map(\.rawValue).joined(separator: ", ") + " but the scenario does not write "
+                            + (required.count == 1 ? "it" : "them"), pipeline: pipeline.id))
+            }
+            let optional = missing.filter { !book.required.contains($0) }
+            if !optional.isEmpty {
+                findings.append(
+                    .init(
+                        .runbookDefault,
+                        "pipeline \(pipeline.id): the runbook's " + optional.map(\.rawValue).joined(separator: ", ")
+                            + " come" + (optional.count == 1 ? "s" : "") + " from Rota's defaults for the "
+                            + "\(pipeline.area) area; write them under `runbook:` in the scenario",
+                        pipeline: pipeline.id))
             }
         }
         return findings

@@ -39,6 +39,10 @@ public enum HardRule: String, Sendable, CaseIterable {
     case ownerPin = "owner_pin"
     /// Every engineer is secondary owner of at least one pipeline.
     case everyoneSecondaryOwner = "everyone_secondary_owner"
+    /// A runbook section the scenario does not write (Rota's default is used): a warning.
+    case runbookDefault = "runbook_default"
+    /// A runbook section the scenario lists in `runbook.required` but does not write.
+    case runbookRequired = "runbook_required"
     /// rules.fairness.max_deviation: nobody's primary or backup weeks stray further from their fair share.
     case maxDeviation = "max_deviation"
     /// rules.fairness.max_holiday_burden: nobody's holiday burden is higher.
@@ -57,7 +61,8 @@ public enum HardRule: String, Sendable, CaseIterable {
             .maxHolidayBurden,
             .maxTotalHolidayBurden:
             return true
-        case .ownershipCoverage, .distinctOwners, .investorCap, .ownerPin, .everyoneSecondaryOwner, .maxOwnershipLoad:
+        case .ownershipCoverage, .distinctOwners, .investorCap, .ownerPin, .everyoneSecondaryOwner, .maxOwnershipLoad,
+            .runbookDefault, .runbookRequired:
             return false
         }
     }
@@ -66,7 +71,9 @@ public enum HardRule: String, Sendable, CaseIterable {
     public var schedulingRule: SchedulingRule? { SchedulingRule.allCases.first { $0.hardRule == self } }
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
-    public func isSoft(in rules: Rules) -> Bool { schedulingRule.map(rules.isSoft) ?? false }
+    public func isSoft(in rules: Rules) -> Bool {
+        self == .runbookDefault || (schedulingRule.map(rules.isSoft) ?? false)
+    }
 
     /// Whether the scenario declares this rule (bounds, optional rules and requests exist only when set; the basic
     /// rules always).
@@ -77,6 +84,8 @@ public enum HardRule: String, Sendable, CaseIterable {
         case .forbiddenDuty: return scenario.engineers.contains { !$0.forbidden.isEmpty }
         case .undesiredDuty: return scenario.engineers.contains { !$0.undesired.isEmpty }
         case .ownerPin: return scenario.pipelines.contains { $0.primaryOwner != nil || $0.secondaryOwner != nil }
+        case .runbookDefault: return scenario.pipelines.contains(where: \.needsRunbook)
+        case .runbookRequired: return scenario.pipelines.contains { !($0.runbook?.required.isEmpty ?? true) }
         case .maxDeviation: return rules.fairness.maxDeviation != nil
         case .maxHolidayBurden: return rules.fairness.maxHolidayBurden != nil
         case .maxTotalHolidayBurden: return rules.fairness.maxTotalHolidayBurden != nil

@@ -5,7 +5,10 @@ enum RulesSection {
         let scenario = plan.scenario
         let rules = scenario.rules
         let checker = RuleChecker(scenario: scenario)
-        let findings = checker.check(plan.schedule) + checker.softFindings(plan.schedule)
+        // Runbook findings belong to runbooks/README.md's audit, not to the schedule's rules.
+        let findings = (checker.check(plan.schedule) + checker.softFindings(plan.schedule)).filter {
+            $0.rule != .runbookDefault && $0.rule != .runbookRequired
+        }
         func kind(_ rule: SchedulingRule) -> String { rules.isSoft(rule) ? "soft" : "hard" }
         func broken(_ rule: HardRule) -> Int { findings.filter { $0.rule == rule }.count }
         var rows: [(String, String, String, HardRule)] = []

@@ -39,7 +39,10 @@ public struct RunbookReport: Sendable {
 
         out += [heading("Purpose and audience", .purpose), ""]
         out += [cell(book.purpose ?? RunbookDefaults.purpose(pipeline, area)), ""]
-        out += ["**Audience:** " + cell(book.audience ?? RunbookDefaults.audience(pipeline, area)), ""]
+        out += [
+            "**Audience:** " + cell(book.audience ?? RunbookDefaults.audience(pipeline, area))
+                + (book.audience == nil && written.contains(.purpose) ? " *(default — review)*" : ""), "",
+        ]
 
         out += [heading("Data sources and outputs", .sources), ""]
         out += ["| Source | Owner |", "|---|---|"]
