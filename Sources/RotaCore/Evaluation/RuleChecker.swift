@@ -400,9 +400,9 @@ public struct RuleChecker: Sendable {
                 findings.append(
                     .init(
                         .runbookDefault,
-                        "pipeline \(pipeline.id): the runbook's " + optional.map(\.rawValue).joined(separator: ", ")
-                            + " come" + (optional.count == 1 ? "s" : "") + " from Rota's defaults for the "
-                            + "\(pipeline.area) area; write them under `runbook:` in the scenario",
+                        "pipeline \(pipeline.id): runbook sections taken from Rota's defaults for the \(pipeline.area) "
+                            + "area, to review: " + optional.map(\.rawValue).joined(separator: ", ")
+                            + "; write them under `runbook:` in the scenario",
                         pipeline: pipeline.id))
             }
         }
