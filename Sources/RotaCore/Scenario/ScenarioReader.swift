@@ -522,13 +522,7 @@ private struct Decoder {
                 let fields = try entry.mapping(allowed: ["dates", "role", "rotation"])
                 datesValue = try fields.required("dates", hint: "a day or range, e.g. `dates: 2027-02-15`")
                 if let roleValue = fields["role"] {
-                    let text = try roleValue.nonEmptyString()
-                    guard let parsed = DutyRole(rawValue: text) else {
-                        throw .invalidValue(
-                            roleValue.location, field: roleValue.path, value: "\"\(text)\"",
-                            expected: "primary or backup", hint: Suggestions.didYouMean(text, ["primary", "backup"]))
-                    }
-                    role = parsed
+                    role = try roleValue.oneOf(DutyRole.self, kind: "a duty role")
                 }
             }
             let dates = try datesValue.dateRange()
@@ -749,16 +743,8 @@ private struct Decoder {
             in: 0.25...72, hint: "hours before calling the next person in the chain; 2 is common")
         runbook.outsideTeam = try fields["outside_team"]?.nonEmptyString()
         if let requiredValue = fields["required"] {
-            let names = RunbookSection.allCases.map(\.rawValue)
             for entry in try requiredValue.list() {
-                let text = try entry.nonEmptyString()
-                guard let section = RunbookSection(rawValue: text) else {
-                    throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"",
-                        expected: "a runbook section (\(names.joined(separator: ", ")))",
-                        hint: Suggestions.didYouMean(text, names))
-                }
-                runbook.required.append(section)
+                runbook.required.append(try entry.oneOf(RunbookSection.self, kind: "a runbook section"))
             }
         }
         return runbook
@@ -879,16 +865,9 @@ private struct Decoder {
                 in: 1...10, hint: "a day of an engineer's own observed festival counts this many holiday days")
         }
         if let categoriesValue = fields["holiday_categories"] {
-            let names = HolidayCategory.allCases.map(\.rawValue)
             var categories = Set<HolidayCategory>()
             for entry in try categoriesValue.list() {
-                let text = try entry.string()
-                guard let category = HolidayCategory(rawValue: text) else {
-                    throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"",
-                        expected: "one of \(names.joined(separator: ", "))", hint: Suggestions.didYouMean(text, names))
-                }
-                categories.insert(category)
+                categories.insert(try entry.oneOf(HolidayCategory.self, kind: "a holiday category"))
             }
             rules.holidayCategories = categories
         }

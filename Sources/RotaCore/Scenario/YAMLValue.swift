@@ -118,6 +118,18 @@ struct YAMLValue {
     }
 
     /// An id: letters, digits, `-` and `_`, starting with a letter or digit, at most 64 characters.
+    /// A string naming one case of `T` (its raw value); anything else is an error listing the names, with the
+    /// closest as a suggestion. `kind` says what the names are ("a runbook section").
+    func oneOf<T: RawRepresentable & CaseIterable>(_ type: T.Type, kind: String) throws(ScenarioError) -> T
+    where T.RawValue == String {
+        let text = try nonEmptyString()
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        throw .invalidValue(
+            location, field: path, value: "\"\(text)\"", expected: "\(kind) (\(names.joined(separator: ", ")))",
+            hint: Suggestions.didYouMean(text, names))
+    }
+
     func identifier() throws(ScenarioError) -> String {
         let text = try string()
         let valid =
