@@ -82,7 +82,11 @@ final class GLPKProblem {
     func solve(_ options: SolveOptions) -> SolveResult {
         let terminal = TerminalCapture(log: options.log)
         let warmStart = options.initialSolution.flatMap { $0.count == model.variables.count ? [0] + $0 : nil }
-        let presolve = options.presolve && warmStart == nil
+        // GLPK 5.0's cover-cut generator aborts the process (glp_add_cols: ncs = 0) when its MIP presolver leaves a
+        // problem without columns, which happens when the rows fix every variable (seen in the property test: a
+        // counterfactual solve of a 2-week scenario whose held levels determine everything). With cover cuts on, the
+        // LP relaxation is therefore solved first and the MIP presolver is not used.
+        let presolve = options.presolve && warmStart == nil && !options.cuts.contains(.cover)
         let search = SearchProgress(shouldStop: options.shouldStop, initialSolution: warmStart)
         glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
         defer {

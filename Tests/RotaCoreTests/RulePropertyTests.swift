@@ -76,4 +76,23 @@ struct RulePropertyTests {
             }
         }
     }
+
+    /// Regression: with GLPK's MIP presolver on, this 3-engineer, 2-week scenario with random rules (the draw of seed
+    /// 123 below) made a counterfactual solve hand GLPK's cover-cut generator a problem without columns, and GLPK
+    /// aborted the whole process (glp_add_cols: ncs = 0). It must now be planned, or explained, like any other.
+    @Test func theScenarioThatMadeGLPKAbortIsPlanned() throws {
+        var random = SplitMix64(seed: 123 &* 7919)
+        let engineers = 2 + Int(random.next() % 4)
+        let weeks = 2 + Int(random.next() % 5)
+        let pipelines = 1 + Int(random.next() % 4)
+        let gap = Int(random.next() % 2)
+        #expect([engineers, weeks, pipelines, gap] == [3, 2, 3, 1])
+        let base = TestScenarios.random(
+            engineers: engineers, weeks: weeks, pipelines: pipelines, minGap: min(gap, weeks - 1), seed: 123)
+        let scenario = Self.withRandomRules(base, seed: 123)
+        let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
+        #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
+        #expect(plan.provedOptimal)
+        #expect(!plan.holidayConflicts.isEmpty, "the counterfactual analysis ran")
+    }
 }
