@@ -84,9 +84,11 @@ final class GLPKProblem {
         let warmStart = options.initialSolution.flatMap { $0.count == model.variables.count ? [0] + $0 : nil }
         // GLPK 5.0's cover-cut generator aborts the process (glp_add_cols: ncs = 0) when its MIP presolver leaves a
         // problem without columns, which happens when the rows fix every variable (seen in the property test: a
-        // counterfactual solve of a 2-week scenario whose held levels determine everything). With cover cuts on, the
-        // LP relaxation is therefore solved first and the MIP presolver is not used.
-        let presolve = options.presolve && warmStart == nil && !options.cuts.contains(.cover)
+        // counterfactual solve of a 2-week scenario whose held levels determine everything). So cover cuts are used
+        // only without the MIP presolver (a warm start turns it off); the clique generator copes with no columns.
+        // Measured: dropping the presolver instead cost ~20 ms of planning per seed scenario.
+        let presolve = options.presolve && warmStart == nil
+        let coverCuts = options.cuts.contains(.cover) && !presolve
         let search = SearchProgress(shouldStop: options.shouldStop, initialSolution: warmStart)
         glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
         defer {
@@ -120,7 +122,7 @@ final class GLPKProblem {
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
-        parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = coverCuts ? GLP_ON : GLP_OFF
         parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
         parameters.cb_func = searchCallback
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
