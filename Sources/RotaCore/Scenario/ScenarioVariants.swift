@@ -19,7 +19,14 @@ extension ScenarioReader {
     public static func readWithVariants(path: String, library: CalendarLibrary) throws(ScenarioError)
         -> (base: Scenario, variants: [ScenarioVariant])
     {
-        let data = try contents(of: path)
+        try readWithVariants(data: contents(of: path), file: path, library: library)
+    }
+
+    /// The scenario in `data` (read from `file`, which names it in messages and anchors relative paths) and its
+    /// variants.
+    public static func readWithVariants(data: Data, file path: String, library: CalendarLibrary) throws(ScenarioError)
+        -> (base: Scenario, variants: [ScenarioVariant])
+    {
         let text = try Self.text(of: data, file: path)
         let (root, variantsValue) = splitVariants(try compose(yaml: text, file: path), file: path)
         let base = try decode(root, file: path, library: library, bytes: data)
