@@ -28,6 +28,9 @@ public enum ScenarioReader {
         "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
     ]
 
+    /// The largest scenario file Rota reads.
+    static let maximumSize = 4_000_000
+
     /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.
     public static func read(path: String, library: CalendarLibrary) throws(ScenarioError) -> Scenario {
         try parse(data: contents(of: path), file: path, library: library)
@@ -35,6 +38,11 @@ public enum ScenarioReader {
 
     /// The bytes of the scenario file at `path`.
     static func contents(of path: String) throws(ScenarioError) -> Data {
+        // A scenario is a few kilobytes; a huge file is a mistake (a wrong path, a dump), not a team to plan.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
+            throw .unreadable(
+                file: path, reason: "it is \(size / 1_000_000) MB; a scenario is at most \(maximumSize / 1_000_000) MB")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
