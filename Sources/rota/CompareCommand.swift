@@ -70,8 +70,10 @@ struct CompareCommand: ParsableCommand {
         let entries = comparison.entries
         let folder = output ?? "reports/\(entries[0].scenario.name)-compare"
         do {
-            try ReportFolderWriter.write(
-                ComparisonReport.render(comparison), to: folder, ownNames: ComparisonReport.fileNames)
+            let files = ComparisonReport.render(comparison)
+            try Interruption.deferringSignals { () throws(ReportWriteError) in
+                try ReportFolderWriter.write(files, to: folder, ownNames: ComparisonReport.fileNames)
+            }
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.failure

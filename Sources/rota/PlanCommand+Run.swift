@@ -33,7 +33,9 @@ extension PlanCommand {
         let folder = output ?? "reports/\(loaded.name)"
         let files = ReportSet.render(plan)
         do {
-            try ReportFolderWriter.write(files, to: folder)
+            try Interruption.deferringSignals { () throws(ReportWriteError) in
+                try ReportFolderWriter.write(files, to: folder)
+            }
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.failure

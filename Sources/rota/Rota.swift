@@ -8,13 +8,24 @@ struct Rota: ParsableCommand {
         discussion: """
             Exit status: 0 success; 1 the solver or the file system failed; 2 bad input (the message names file, \
             line and field); 3 no schedule satisfies the rules; 4 not proved optimal with --require-optimal; \
-            64 bad command-line usage.
+            64 bad command-line usage; 130 interrupted (SIGINT; 143 SIGTERM), the previous report left as it was.
             """,
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, CompareCommand.self, HolidaysCommand.self, RegionsCommand.self,
         ]
     )
+
+    /// ArgumentParser's entry point, with SIGINT/SIGTERM handling (exit 130/143; see ``Interruption``).
+    static func main() {
+        Interruption.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit statuses, as documented in README.md.

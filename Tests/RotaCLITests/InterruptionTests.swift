@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// SIGINT and SIGTERM during a long plan: exit 130 / 143, and the previous report stays byte-identical.
+@Suite("Interrupting rota plan")
+struct InterruptionTests {
+    typealias CLI = RotaBinaryTests
+
+    /// Every file under `folder`, by relative path.
+    static func contents(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalLeavesThePreviousReportAsItWas(_ signal: Int32, _ status: Int32) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Last quarter's report, committed.
+        let report = folder.appendingPathComponent("report")
+        try FileManager.default.copyItem(
+            at: CLI.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1"), to: report)
+        let before = try Self.contents(report)
+        // A year with a soft duty gap: GLPK searches for the whole time limit.
+        let yaml = try String(
+            contentsOf: CLI.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "weeks: 13}", with: "weeks: 52}")
+        .replacingOccurrences(
+            of: "rules: {min_gap_weeks: 1}",
+            with: "rules: {min_gap_weeks: 2, min_duty_gap_weeks: {value: 1, soft: true}}")
+        let scenario = folder.appendingPathComponent("year.yaml")
+        try Data(yaml.utf8).write(to: scenario)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = [
+            "plan", scenario.path, "--calendars", CLI.repositoryRoot.appendingPathComponent("calendars").path, "-o",
+            report.path, "--time-limit", "60", "-q",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        Thread.sleep(forTimeInterval: 2)
+        #expect(process.isRunning, "the plan ended before the signal: the test proves nothing")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == status)
+        #expect(clock.now - start < .seconds(30), "the signal did not end the run")
+        #expect(try Self.contents(report) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["report", "year.yaml"])
+    }
+}
