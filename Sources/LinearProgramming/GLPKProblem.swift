@@ -126,8 +126,13 @@ final class GLPKProblem {
         parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
         parameters.cb_func = searchCallback
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
+        search.memoryLimit = options.memoryLimit.map { $0 * 1_048_576 }
         let code = glp_intopt(pointer, &parameters)
         status = Self.integerStatus(code: code, solution: glp_mip_status(pointer))
+        if search.memoryExceeded {
+            if case .stopped = status { status = .stopped(.memoryLimit) }
+            if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.memoryLimit) }
+        }
         return result(status, search: search, since: start, clock: clock, integer: true)
     }
 
@@ -248,6 +253,9 @@ private final class TerminalCapture {
 /// What the branch-and-cut callback saw last (the best bound and the number of nodes), and the warm start to offer.
 private final class SearchProgress {
     let shouldStop: (@Sendable () -> Bool)?
+    /// Bytes GLPK may hold; nil: no limit. Set when the search was stopped for exceeding it.
+    var memoryLimit: Int?
+    var memoryExceeded = false
     /// 1-based values (index 0 unused), offered once at the first heuristic call.
     var initialSolution: [Double]?
     var bestBound: Double?
@@ -281,6 +289,17 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     glp_ios_tree_size(tree, &active, &current, &total)
     progress.nodes = Int(total)
     if let stop = progress.shouldStop, stop() { glp_ios_terminate(tree) }
+    if let limit = progress.memoryLimit {
+        var count: Int32 = 0
+        var peakCount: Int32 = 0
+        var total = 0
+        var peak = 0
+        glp_mem_usage(&count, &peakCount, &total, &peak)
+        if total > limit {
+            progress.memoryExceeded = true
+            glp_ios_terminate(tree)
+        }
+    }
 }
 
 extension Duration {

@@ -13,6 +13,11 @@ public struct SolveOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Asked during the search; returning true stops it with the best solution so far.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Megabytes GLPK may hold (its own count, `glp_mem_usage`) before the branch-and-bound search is stopped with
+    /// the best solution so far (status ``StopReason/memoryLimit``); nil for no limit. Checked at every search
+    /// callback, so it cannot interrupt a single huge simplex solve. (GLPK's own `glp_mem_limit` is not used: when it
+    /// is exceeded GLPK aborts the whole process.)
+    public var memoryLimit: Int? = 4096
     /// A known solution (values by variable index) offered to the search as its first incumbent. GLPK accepts it
     /// if it satisfies every constraint. GLPK's callback sees presolved columns, so a warm start runs without the
     /// MIP presolver (the LP relaxation is solved first).

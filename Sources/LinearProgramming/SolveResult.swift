@@ -38,6 +38,7 @@ public enum StopReason: String, Sendable, Equatable, CustomStringConvertible {
     case timeLimit = "time limit reached"
     case gapTolerance = "relative gap tolerance reached"
     case interrupted = "interrupted"
+    case memoryLimit = "memory limit reached"
     public var description: String { rawValue }
 }
 

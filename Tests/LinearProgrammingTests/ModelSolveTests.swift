@@ -152,6 +152,26 @@ struct ModelSolveTests {
     }
 }
 
+@Suite("GLPK's memory")
+struct MemoryLimitTests {
+    @Test func aSearchOverTheMemoryLimitStopsAndSaysWhy() throws {
+        var model = Model(name: "memory")
+        let n = 30
+        let x = (0..<n).map { model.addVariable("x\($0)", .binary) }
+        model.add("cap", LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 3) * $0.element }) <= 101)
+        model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
+        var tight = SolveOptions(cuts: [])
+        tight.memoryLimit = 0
+        let stopped = try model.solve(tight)
+        switch stopped.status {
+        case .stopped(let reason), .stoppedWithoutSolution(let reason): #expect(reason == .memoryLimit)
+        default: Issue.record("expected a stop for the memory limit, got \(stopped.status)")
+        }
+        // The default limit (4 GiB) does not stop this search.
+        #expect(try model.solve(SolveOptions(cuts: [])).status == .optimal)
+    }
+}
+
 @Suite("Model values, names and export")
 struct ModelStructureTests {
     @Test func constraintsMoveConstantsRightAndMergeTerms() {
