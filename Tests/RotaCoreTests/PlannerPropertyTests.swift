@@ -331,3 +331,28 @@ extension HolidayConflictReasonTests {
         #expect(late.allSatisfy { $0.reason == .notAnalysed })
     }
 }
+
+extension HolidayConflictReasonTests {
+    /// A soft ownership rule adds a level before the on-call levels that the conflict analysis's on-call model does
+    /// not have. The analysis must hold the plan's on-call levels by kind: its reasons are those of the same schedule
+    /// analysed against the on-call levels alone. (Matched by position, "primary balance ≤ broken caps" was held.)
+    @Test(arguments: TestScenarios.seedNames)
+    func aSoftOwnershipLevelFirstDoesNotShiftTheHeldLevels(_ name: String) throws {
+        var scenario = try TestScenarios.seed(name)
+        scenario.rules.maxInvestorPrimaries = 0
+        scenario.rules.soft.insert(.maxInvestorPrimaries)
+        let planner = Planner()
+        let plan = try planner.plan(scenario)
+        let kinds = plan.levels.map(\.kind)
+        #expect(kinds.firstIndex(of: .soft(.maxInvestorPrimaries))! < kinds.firstIndex(of: .primaryBalance)!)
+        // The levels of the on-call part only: without the ownership rules' and the ownership balance's.
+        let ownership: Set<ObjectiveKind> = [
+            .soft(.maxInvestorPrimaries), .soft(.everyoneSecondaryOwner), .ownershipLargest,
+        ]
+        let onCall = plan.levels.filter { !ownership.contains($0.kind) }
+        let alone = planner.explainConflicts(
+            scenario, plan.availability, plan.schedule, levels: onCall, deadline: nil)
+        #expect(!plan.holidayConflicts.isEmpty)
+        #expect(plan.holidayConflicts.map(\.reason) == alone.map(\.reason))
+    }
+}

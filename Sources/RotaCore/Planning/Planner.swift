@@ -56,7 +56,8 @@ public struct Planner: Sendable {
         let schedule = Self.decode(scenario, built, result)
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
-        let conflicts = explainConflicts(scenario, availability, schedule, levels: outcome.levels, deadline: deadline)
+        let conflicts = explainConflicts(
+            scenario, availability, schedule, levels: outcome.levels, deadline: deadline, baseline: baseline)
         return Plan(
             scenario: scenario, availability: availability, schedule: schedule,
             levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported,
@@ -155,10 +156,11 @@ public struct Planner: Sendable {
 
     // MARK: Holiday conflicts
 
-    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it.
+    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
+    /// the same baseline holds (frozen shifts, the `changes` level).
     func explainConflicts(
         _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
-        deadline: ContinuousClock.Instant?
+        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil
     ) -> [HolidayConflict] {
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         var conflicts: [HolidayConflict] = []
@@ -175,7 +177,8 @@ public struct Planner: Sendable {
                     reason = .notAnalysed
                 } else {
                     if base == nil {
-                        base = RotationModel(scenario: scenario, availability: availability, includeOwnership: false)
+                        base = RotationModel(
+                            scenario: scenario, availability: availability, includeOwnership: false, baseline: baseline)
                     }
                     let seconds = min(
                         5,
@@ -234,12 +237,14 @@ public struct Planner: Sendable {
         // plan's, so it cannot do better on them. Hold them at the plan's values and start at the first holiday
         // level: one solve instead of several. Only if that is infeasible must an earlier level get worse, and the
         // levels are then solved from the first to name which.
+        // The on-call model lacks the plan's ownership levels (soft ownership rules, ownership balance), so the
+        // plan's outcomes are matched to its levels by kind, not by position.
         let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
-        let earlier = planned.prefix(first)
-        if first > 0, earlier.count == first, earlier.allSatisfy({ $0.status == .optimal }) {
+        let earlier = base.levels.prefix(first).map { level in planned.first { $0.kind == level.kind } }
+        if first > 0, earlier.allSatisfy({ $0?.status == .optimal && $0?.value != nil }) {
             var held = model
             for (level, outcome) in zip(base.levels, earlier) {
-                let value = outcome.value!
+                let value = outcome!.value!
                 held.add("hold_\(level.kind.rawValue)", level.expression <= value + 1e-6 * max(1, abs(value)))
             }
             var shortcut = solver
