@@ -137,11 +137,7 @@ struct ModelSolveTests {
 
     @Test func anImmediateStopReportsNoProvedOptimum() throws {
         // A model big enough that the root is not integral; asking to stop at once must not claim optimality.
-        var model = Model(name: "stop")
-        let n = 30
-        let x = (0..<n).map { model.addVariable("x\($0)", .binary) }
-        model.add("cap", LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 3) * $0.element }) <= 101)
-        model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
+        let model = knapsackToBranchOn(name: "stop")
         let result = try model.solve(SolveOptions(cuts: [], shouldStop: { true }))
         #expect(result.status != .optimal)
         if case .stopped(let reason) = result.status {
@@ -155,11 +151,7 @@ struct ModelSolveTests {
 @Suite("GLPK's memory")
 struct MemoryLimitTests {
     @Test func aSearchOverTheMemoryLimitStopsAndSaysWhy() throws {
-        var model = Model(name: "memory")
-        let n = 30
-        let x = (0..<n).map { model.addVariable("x\($0)", .binary) }
-        model.add("cap", LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 3) * $0.element }) <= 101)
-        model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
+        let model = knapsackToBranchOn(name: "memory")
         var tight = SolveOptions(cuts: [])
         tight.memoryLimit = 0
         let stopped = try model.solve(tight)
@@ -228,4 +220,13 @@ struct ModelStructureTests {
             try model.writeLP(to: "/nonexistent-folder/x.lp")
         }
     }
+}
+
+/// A 30-item knapsack whose LP root is not integral: GLPK must branch, so its search callback runs.
+func knapsackToBranchOn(name: String) -> Model {
+    var model = Model(name: name)
+    let x = (0..<30).map { model.addVariable("x\($0)", .binary) }
+    model.add("cap", LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 3) * $0.element }) <= 101)
+    model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
+    return model
 }

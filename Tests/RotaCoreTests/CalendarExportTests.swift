@@ -111,14 +111,8 @@ struct CalendarExportTests {
     }
 
     @Test func uidsStayForUnchangedDutiesWhenAReplanChangesOneWeek() throws {
-        let scenario = try TestScenarios.seed("xyz-tech-2027q1")
-        let plan = try Planner().plan(scenario)
-        let week9 = plan.schedule.weeks[8]
-        var changed = scenario
-        let e = changed.engineers.firstIndex { $0.id == week9.primary }!
-        changed.engineers[e].leave.append(week9.dates)
-        let replanned = try Planner().plan(
-            changed, baseline: PlanBaseline(schedule: plan.schedule, from: scenario.period.week(6).first, source: "b"))
+        let replan = try WeekNineLeaveReplan()
+        let (plan, replanned) = (replan.plan, replan.replanned)
         func uids(_ plan: Plan) throws -> [String: String] {
             let file = try Self.parse(OnCallCalendar().render(plan))
             return Dictionary(uniqueKeysWithValues: file.events.map { ($0.uid!, $0.summary) })

@@ -21,16 +21,9 @@ struct ReplanningTests {
     }
 
     @Test func newLeaveChangesOnlyWhatItForcesAndFrozenWeeksStay() throws {
-        let scenario = try TestScenarios.seed("xyz-tech-2027q1")
-        let plan = try Planner().plan(scenario)
         // Whoever is primary in week 9 now takes leave that week; weeks before week 7 are frozen.
-        let week9 = plan.schedule.weeks[8]
-        var changed = scenario
-        let e = changed.engineers.firstIndex { $0.id == week9.primary }!
-        changed.engineers[e].leave.append(week9.dates)
-        let from = scenario.period.week(6).first
-        let baseline = PlanBaseline(schedule: plan.schedule, from: from, source: "baseline")
-        let replanned = try Planner().plan(changed, baseline: baseline)
+        let replan = try WeekNineLeaveReplan()
+        let (plan, week9, changed, replanned) = (replan.plan, replan.week9, replan.changed, replan.replanned)
         #expect(Array(replanned.schedule.weeks.prefix(6)) == Array(plan.schedule.weeks.prefix(6)))
         #expect(replanned.changes?.frozenWeeks == Array(1...6))
         #expect(RuleChecker(scenario: changed).check(replanned.schedule).isEmpty)

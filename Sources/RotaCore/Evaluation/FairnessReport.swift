@@ -78,7 +78,8 @@ public struct FairnessReport: Sendable {
     /// Assignments that differ from the baseline, when there is one.
     public let changes: Int?
 
-    public init(schedule: Schedule, scenario: Scenario, baseline: PlanBaseline? = nil) {
+    /// `changes`: the schedule's changes against a baseline, when replanning (counted for the `changes` level).
+    public init(schedule: Schedule, scenario: Scenario, changes: ScheduleChanges? = nil) {
         let rotations = scenario.rotations
         let shifts = scenario.shifts
         let history = scenario.history
@@ -162,7 +163,7 @@ public struct FairnessReport: Sendable {
             if let rule = finding.rule.schedulingRule { broken[rule, default: 0] += 1 }
         }
         softBroken = broken
-        changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario).changes.count }
+        self.changes = changes?.changes.count
     }
 
     public var largestPrimaryDeviation: Double { engineers.map { abs($0.deviation(.primary)) }.max() ?? 0 }

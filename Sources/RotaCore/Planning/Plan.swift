@@ -33,7 +33,7 @@ public struct Plan: Sendable {
         self.size = size
         self.holidayConflicts = holidayConflicts
         self.exportedModels = exportedModels
-        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, baseline: baseline)
+        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, changes: changes)
     }
 
     /// Whether every objective level was solved and proved optimal.

@@ -50,13 +50,13 @@ struct RuleRowWriter {
 
     /// Adds the rows of one instance. Hard in planning mode: plain rows. Soft, or any instance in elastic mode: the
     /// rows are relaxed by one binary slack s (big-M: `expr − M·s ≤ rhs`, `expr + M·s ≥ rhs`) with M the most the
-    /// row can be broken by. `canRelax: false` keeps the rows hard in every mode.
+    /// row can be broken by.
     mutating func add(
-        _ name: String, _ constraints: [LinearConstraint], _ instance: RuleInstance, canRelax: Bool = true
+        _ name: String, _ constraints: [LinearConstraint], _ instance: RuleInstance
     ) {
         let soft = instance.rule.isSoft(in: rules)
         if mode == .elastic, soft { return }
-        guard canRelax, soft || mode == .elastic else {
+        guard soft || mode == .elastic else {
             for (n, constraint) in constraints.enumerated() {
                 model.add(constraints.count == 1 ? name : "\(name)#\(n + 1)", constraint)
             }

@@ -62,14 +62,6 @@ public struct Rules: Sendable, Equatable {
     /// Whether `rule` is soft in this scenario.
     public func isSoft(_ rule: SchedulingRule) -> Bool { rule == .undesiredDuty || soft.contains(rule) }
 
-    /// The goals in priority order.
-    public var goals: [PlanningGoal] {
-        priorities.compactMap {
-            if case .goal(let goal) = $0 { return goal }
-            return nil
-        }
-    }
-
     /// The investor-facing primaries one engineer may hold: `maxInvestorPrimaries`, or ⌈investor ÷ engineers⌉.
     public func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
         maxInvestorPrimaries ?? OwnershipRules.investorPrimaryCap(investorFacing: investorFacing, engineers: engineers)
@@ -191,8 +183,6 @@ public struct DutyRequest: Sendable, Equatable {
         self.dates.overlaps(dates) && (self.rotation == nil || self.rotation == rotation.id)
     }
 
-    /// "2027-02-15 – 2027-02-21 as primary".
-    public var description: String { "\(dates)" + (role.map { " as \($0.rawValue)" } ?? "") }
 }
 
 /// An owner fixed by the scenario: an engineer of the team, or a team outside the rota (who carries no load here).

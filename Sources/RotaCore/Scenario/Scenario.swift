@@ -89,12 +89,6 @@ public struct PlanningPeriod: Sendable, Equatable {
 
     public var allWeeks: [DateRange] { (0..<weeks).map(week) }
 
-    /// The index of the shift that contains `date`, if the period does.
-    public func shift(containing date: CalendarDate) -> Int? {
-        guard dates.contains(date) else { return nil }
-        return date.dayNumber - start.dayNumber / shiftDays
-    }
-
     /// "week" for weekly shifts, "shift" otherwise: the word reports use.
     public var shiftWord: String { shiftDays == 7 ? "week" : "shift" }
 }

@@ -788,7 +788,7 @@ private struct Decoder {
         func setting(_ rule: SchedulingRule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
             guard let written = fields[rule.rawValue] else { return nil }
             guard written.isMapping else { return written }
-            let parts = try written.mapping(allowed: boolean ? ["value", "soft"] : ["value", "soft"])
+            let parts = try written.mapping(allowed: ["value", "soft"])
             if try parts["soft"]?.bool() ?? false { rules.soft.insert(rule) }
             if boolean, parts["value"] == nil { return nil }
             return try parts.required("value", hint: "the rule's value, e.g. `{value: 1, soft: true}`")

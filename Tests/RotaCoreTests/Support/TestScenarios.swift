@@ -88,3 +88,26 @@ extension ScenarioReader {
         try parse(data: data, file: file, library: TestScenarios.library)
     }
 }
+
+/// A replan the tests share: xyz-tech planned, then whoever is primary in week 9 takes that week off, and the
+/// scenario is replanned against the first plan with weeks 1–6 frozen.
+struct WeekNineLeaveReplan {
+    let scenario: Scenario
+    let plan: Plan
+    let week9: RotationWeek
+    let changed: Scenario
+    let replanned: Plan
+
+    init() throws {
+        scenario = try TestScenarios.seed("xyz-tech-2027q1")
+        plan = try Planner().plan(scenario)
+        let week = plan.schedule.weeks[8]
+        week9 = week
+        var changed = scenario
+        let e = changed.engineers.firstIndex { $0.id == week.primary }!
+        changed.engineers[e].leave.append(week.dates)
+        self.changed = changed
+        let baseline = PlanBaseline(schedule: plan.schedule, from: scenario.period.week(6).first, source: "baseline")
+        replanned = try Planner().plan(changed, baseline: baseline)
+    }
+}
