@@ -50,7 +50,7 @@ struct BadInputCorpusTests {
         #expect(!FileManager.default.fileExists(atPath: output.path), "\(item.file): something was written")
         if item.exit == 2 {
             // Bad input is named by file (and line where there is one), never a stack trace.
-            #expect(run.standardError.hasPrefix("error: "), "\(item.file): \(run.standardError)")
+            #expect(run.standardError.hasPrefix("error: \(item.file)"), "\(item.file): \(run.standardError)")
             #expect(!run.standardError.contains("Fatal error"))
         }
     }
