@@ -111,4 +111,10 @@ public struct ModelSize: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
     public let nonzeros: Int
+
+    public init(rows: Int, columns: Int, nonzeros: Int) {
+        self.rows = rows
+        self.columns = columns
+        self.nonzeros = nonzeros
+    }
 }

@@ -27,10 +27,18 @@ struct CheckFormatsTests {
     }
 
     @Test func addedLeaveMakesTheScheduleStaleWithExitThreeAndTheCommandToRegenerate() throws {
-        // Choo takes week 1 off: the committed schedule has him on duty then, and its inputs changed.
-        let copy = try Self.staleCopy {
-            $0.replacingOccurrences(
-                of: "leave: [\"2027-02-08..2027-02-12\"]", with: "leave: [2027-01-04, \"2027-02-08..2027-02-12\"]")
+        // Whoever is primary in week 1 of the committed schedule takes that week off: the schedule now puts them on
+        // duty during leave, and its inputs changed.
+        let committed = try String(
+            contentsOf: CLI.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1/rotation.csv"),
+            encoding: .utf8)
+        let weekOne = committed.split(whereSeparator: \.isNewline)[1].split(separator: ",").map(String.init)
+        let onDuty = weekOne[3]
+        let copy = try Self.staleCopy { yaml in
+            yaml.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.contains("{id: \(onDuty), ")
+                    ? line.replacingOccurrences(of: "leave: [", with: "leave: [2027-01-04, ") : String(line)
+            }.joined(separator: "\n")
         }
         defer { try? FileManager.default.removeItem(at: copy.folder) }
         let run = try CLI.run(["check", copy.scenario.path, "--schedule", copy.report.path])
@@ -41,8 +49,8 @@ struct CheckFormatsTests {
             lines.contains(
                 "  hint: regenerate with `rota plan \(copy.scenario.path) -o \(copy.report.path)` and commit the report"
             ))
-        // Choo on duty in week 1 is a finding too, listed above the stale verdict.
-        #expect(lines.contains { $0.contains("rotation.csv:2: leave: week 1 (2027-01-04..2027-01-10): choo is") })
+        // Their duty in week 1 is a finding too, listed above the stale verdict.
+        #expect(lines.contains { $0.contains("rotation.csv:2: leave: week 1 (2027-01-04..2027-01-10): \(onDuty) is") })
         #expect(lines.last == "stale: \(copy.report.path)/rotation.csv no longer matches its inputs (1 finding above)")
 
         // Regenerating clears it.

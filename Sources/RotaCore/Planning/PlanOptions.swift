@@ -22,10 +22,11 @@ public struct PlanOptions: Sendable {
         self.conflictsToExplain = conflictsToExplain
     }
 
-    /// The file level `position` (from 0) is exported to: `model.lp`, `model.level2.lp`, …
-    public static func exportPath(base: String, level position: Int) -> String {
-        guard position > 0 else { return base }
-        let suffix = ".level\(position + 1)"
+    /// The file level `position` (from 0) is exported to: `model.lp`, `model.level2.lp`, …; `part` (".ownership")
+    /// names the ownership part's share of a level both parts have (`changes`): `model.level1.ownership.lp`.
+    public static func exportPath(base: String, level position: Int, part: String = "") -> String {
+        guard position > 0 || !part.isEmpty else { return base }
+        let suffix = ".level\(position + 1)" + part
         if base.hasSuffix(".lp") { return String(base.dropLast(3)) + suffix + ".lp" }
         return base + suffix
     }

@@ -19,49 +19,46 @@ public struct Planner: Sendable {
         let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability, baseline: baseline)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
-        let built = RotationModel(scenario: scenario, availability: availability, baseline: baseline)
-        var solver = LexicographicSolver(options: solveOptions(timeLimit: options.timeLimit))
-        // Offered only if it satisfies every row (the modelling layer checks; e.g. a start may break a declared
-        // fairness bound). When replanning, the baseline itself is the natural start (no change at all).
-        let baselineStart = baseline.flatMap { built.values(for: Self.renumbered($0.schedule, scenario)) }
-        solver.startingSolution =
-            baselineStart ?? StartingSchedule.build(scenario, availability).flatMap(built.values(for:))
-        if let base = options.exportModelPath {
-            solver.exportPath = { position, _ in PlanOptions.exportPath(base: base, level: position) }
-        }
-        let outcome: LexicographicSolver.Outcome
-        do { outcome = try solver.solve(built.model, levels: built.levels) } catch {
+        let solved: DecomposedSolve
+        do {
+            solved = try DecomposedSolve(
+                scenario: scenario, availability: availability, baseline: baseline,
+                start: baseline == nil ? StartingSchedule.build(scenario, availability) : nil, options: options)
+        } catch {
             throw .solverFailed(error.description)
         }
-
-        guard let first = outcome.levels.first else { throw .solverFailed("the model has no objective level") }
-        switch first.status {
-        case .infeasible:
-            let explanation = InfeasibilityExplanation(
-                scenario: scenario, availability: availability, baseline: baseline,
-                timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
-                cuts: Self.cuts)
-            throw .noSchedule(reasons: explanation.reasons)
-        case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
-        case .failed(let message): throw .solverFailed(message)
-        case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
-        case .optimal, .stopped: break
+        if let first = solved.firstFailure {
+            switch first.status {
+            case .infeasible:
+                let explanation = InfeasibilityExplanation(
+                    scenario: scenario, availability: availability, baseline: baseline,
+                    timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
+                    cuts: Self.cuts)
+                throw .noSchedule(reasons: explanation.reasons)
+            case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
+            case .failed(let message): throw .solverFailed(message)
+            case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
+            case .optimal, .stopped: break
+            }
         }
         // A level's model is written just before it is solved, so exactly the levels reached were exported.
         let exported =
             options.exportModelPath.map { base in
-                outcome.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
+                solved.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
+                    + (solved.ownership.outcome.levels.contains { $0.kind == .changes }
+                        ? [PlanOptions.exportPath(base: base, level: 0, part: ".ownership")] : [])
             } ?? []
-        let result = SolveValues(outcome.values)
-        let schedule = Self.decode(scenario, built, result)
+        let schedule = Self.decode(
+            scenario, duty: solved.onCall.model, SolveValues(solved.onCall.outcome.values),
+            ownership: solved.ownership.model, SolveValues(solved.ownership.outcome.values))
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
         let conflicts = explainConflicts(
-            scenario, availability, schedule, levels: outcome.levels, deadline: deadline, baseline: baseline)
+            scenario, availability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline)
         return Plan(
             scenario: scenario, availability: availability, schedule: schedule,
-            levels: outcome.levels, size: outcome.size, holidayConflicts: conflicts, exportedModels: exported,
-            expectedLevelCount: built.levels.count, baseline: baseline)
+            levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
+            expectedLevelCount: solved.expectedLevelCount, baseline: baseline)
     }
 
     /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.
@@ -133,6 +130,14 @@ public struct Planner: Sendable {
     }
 
     static func decode(_ scenario: Scenario, _ built: RotationModel, _ values: SolveValues) -> Schedule {
+        decode(scenario, duty: built, values, ownership: built, values)
+    }
+
+    /// The schedule in the solutions of an on-call model (`duty`) and an ownership model (the same model when whole).
+    static func decode(
+        _ scenario: Scenario, duty built: RotationModel, _ values: SolveValues, ownership owners: RotationModel,
+        _ ownerValues: SolveValues
+    ) -> Schedule {
         let ids = scenario.engineers.map(\.id)
         let rotations = scenario.rotations
         let weeks = scenario.shifts.enumerated().map { t, shift in
@@ -141,14 +146,14 @@ public struct Planner: Sendable {
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
         }
-        guard !built.primaryOwner.isEmpty else { return Schedule(weeks: weeks, ownership: []) }
+        guard !owners.primaryOwner.isEmpty else { return Schedule(weeks: weeks, ownership: []) }
         let ownership = scenario.pipelines.enumerated().map { k, pipeline in
             // A role a team holds has no variable set: the team's name is written.
             OwnershipAssignment(
                 pipeline: pipeline.id,
-                primary: built.primaryOwner.firstIndex { values.isOne($0[k]) }.map { ids[$0] }
+                primary: owners.primaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
                     ?? pipeline.primaryOwner?.name ?? "?",
-                secondary: built.secondaryOwner.firstIndex { values.isOne($0[k]) }.map { ids[$0] }
+                secondary: owners.secondaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
                     ?? pipeline.secondaryOwner?.name ?? "?")
         }
         return Schedule(weeks: weeks, ownership: ownership)
@@ -178,7 +183,7 @@ public struct Planner: Sendable {
                 } else {
                     if base == nil {
                         base = RotationModel(
-                            scenario: scenario, availability: availability, includeOwnership: false, baseline: baseline)
+                            scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
                     }
                     let seconds = min(
                         5,

@@ -14,6 +14,8 @@ struct RotationModel {
     let secondaryOwner: [[Variable]]
     /// Objective levels in priority order.
     let levels: [ObjectiveLevel]
+    /// The parts of the model built.
+    let parts: ModelParts
     /// Rule instances with a slack (soft rules; every relaxable instance in elastic mode).
     let relaxable: [RelaxableRow]
     /// The auxiliary variables, kept so that any schedule can be written as a full solution (``values(for:)``).
@@ -34,13 +36,17 @@ struct RotationModel {
     private let ids: [String]
     private let pipelines: [Pipeline]
 
-    /// Builds the model. `includeOwnership: false` leaves out the ownership part (it is independent of on-call).
+    /// Builds the model of the given parts (on-call, ownership or both): no row links them, so each can be solved
+    /// on its own (docs/model.md, "Ownership and on-call are independent").
     init(
-        scenario: Scenario, availability: TeamAvailability, includeOwnership: Bool = true,
+        scenario: Scenario, availability: TeamAvailability, parts: ModelParts = .all,
         baseline: PlanBaseline? = nil, mode: RuleMode = .planning
     ) {
         let engineers = scenario.engineers
-        let shifts = scenario.shifts
+        let onCall = parts.contains(.onCall)
+        let includeOwnership = parts.contains(.ownership)
+        // Without the on-call part there are no shifts: no duty variable, window, cover row or on-call level.
+        let shifts = onCall ? scenario.shifts : []
         let weeks = shifts.count
         let ids = engineers.map(\.id)
         let rules = scenario.rules
@@ -321,103 +327,109 @@ struct RotationModel {
         // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
         let bounds = rules.fairness
         var balance: [ObjectiveLevel] = []
-        for role in DutyRole.allCases {
-            // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
-            // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
-            // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
-            // counted over the variables that exist (not over leave alone), so it holds in every mode; the deviation
-            // variable is the largest over all rotations, so its floor is the largest rotation floor.
-            var floor = 0.0
-            var ceiling = 0.0
-            var slotCounts: [[Int]] = []
-            for (r, slots) in slotsOf.enumerated() {
-                let share = shares.shares[r][role]!
-                let past = shares.history[r][role]!
-                let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
-                slotCounts.append(free)
-                let roster = engineers.indices.filter { availability.onRoster[$0][r] }
-                floor = max(
-                    floor,
-                    FairShareBound.lowestDeviation(
-                        shares: roster.map { share[$0] - Double(past[$0]) }, available: roster.map { free[$0] },
-                        weeks: slots.count))
-                for e in roster {
-                    ceiling = max(
-                        ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
+        if onCall {
+            for role in DutyRole.allCases {
+                // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
+                // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
+                // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
+                // counted over the variables that exist (not over leave alone), so it holds in every mode; the deviation
+                // variable is the largest over all rotations, so its floor is the largest rotation floor.
+                var floor = 0.0
+                var ceiling = 0.0
+                var slotCounts: [[Int]] = []
+                for (r, slots) in slotsOf.enumerated() {
+                    let share = shares.shares[r][role]!
+                    let past = shares.history[r][role]!
+                    let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
+                    slotCounts.append(free)
+                    let roster = engineers.indices.filter { availability.onRoster[$0][r] }
+                    floor = max(
+                        floor,
+                        FairShareBound.lowestDeviation(
+                            shares: roster.map { share[$0] - Double(past[$0]) }, available: roster.map { free[$0] },
+                            weeks: slots.count))
+                    for e in roster {
+                        ceiling = max(
+                            ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
+                    }
                 }
+                let deviation = rows.model.addVariable(
+                    "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
+                deviations[role] = deviation
+                var roleCounts: [[Variable?]] = []
+                for (r, slots) in slotsOf.enumerated() {
+                    let suffix = single ? "" : ",\(rotations[r].id)"
+                    roleCounts.append(
+                        engineers.indices.map { e -> Variable? in
+                            guard availability.onRoster[e][r] else { return nil }
+                            let share = shares.shares[r][role]![e]
+                            let past = shares.history[r][role]![e]
+                            let count = rows.model.addVariable(
+                                "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
+                                upperBound: Double(slotCounts[r][e]))
+                            rows.model.add(
+                                "\(role.rawValue)_count(\(ids[e])\(suffix))",
+                                LinearExpression.sum(slots.compactMap { duty(role)[e][$0] }) == LinearExpression(count))
+                            let total = LinearExpression(count) + Double(past)
+                            rows.model.add(
+                                "\(role.rawValue)_above(\(ids[e])\(suffix))",
+                                total - share <= LinearExpression(deviation))
+                            rows.model.add(
+                                "\(role.rawValue)_below(\(ids[e])\(suffix))",
+                                share - total <= LinearExpression(deviation))
+                            return count
+                        })
+                }
+                counts[role] = roleCounts
+                if let bound = bounds.maxDeviation {
+                    rows.add(
+                        "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
+                        RuleInstance(.maxDeviation))
+                }
+                balance.append(
+                    ObjectiveLevel(
+                        kind: role == .primary ? .primaryBalance : .backupBalance,
+                        expression: LinearExpression(deviation)))
             }
-            let deviation = rows.model.addVariable(
-                "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
-            deviations[role] = deviation
-            var roleCounts: [[Variable?]] = []
-            for (r, slots) in slotsOf.enumerated() {
-                let suffix = single ? "" : ",\(rotations[r].id)"
-                roleCounts.append(
-                    engineers.indices.map { e -> Variable? in
-                        guard availability.onRoster[e][r] else { return nil }
-                        let share = shares.shares[r][role]![e]
-                        let past = shares.history[r][role]![e]
-                        let count = rows.model.addVariable(
-                            "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
-                            upperBound: Double(slotCounts[r][e]))
-                        rows.model.add(
-                            "\(role.rawValue)_count(\(ids[e])\(suffix))",
-                            LinearExpression.sum(slots.compactMap { duty(role)[e][$0] }) == LinearExpression(count))
-                        let total = LinearExpression(count) + Double(past)
-                        rows.model.add(
-                            "\(role.rawValue)_above(\(ids[e])\(suffix))", total - share <= LinearExpression(deviation))
-                        rows.model.add(
-                            "\(role.rawValue)_below(\(ids[e])\(suffix))", share - total <= LinearExpression(deviation))
-                        return count
-                    })
-            }
-            counts[role] = roleCounts
-            if let bound = bounds.maxDeviation {
-                rows.add(
-                    "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
-                    RuleInstance(.maxDeviation))
-            }
-            balance.append(
-                ObjectiveLevel(
-                    kind: role == .primary ? .primaryBalance : .backupBalance, expression: LinearExpression(deviation)))
-        }
-        levelsByPriority[.goal(.onCallBalance)] = balance
+            levelsByPriority[.goal(.onCallBalance)] = balance
 
-        var burden: [LinearExpression] = []
-        for e in engineers.indices {
-            var expression = LinearExpression()
-            for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
-                let days = Double(availability.weeks[e][t].holidayWeight)
-                if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
-                if let b = backup[e][t] { expression.add(b, coefficient: days) }
+            var burden: [LinearExpression] = []
+            for e in engineers.indices {
+                var expression = LinearExpression()
+                for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
+                    let days = Double(availability.weeks[e][t].holidayWeight)
+                    if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
+                    if let b = backup[e][t] { expression.add(b, coefficient: days) }
+                }
+                burden.append(expression)
             }
-            burden.append(expression)
+            let total = LinearExpression.sum(burden)
+            if let bound = bounds.maxTotalHolidayBurden {
+                rows.add(
+                    "fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
+            }
+            let largestBound =
+                engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }
+                .max()
+                ?? 0
+            // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
+            let largest = rows.model.addVariable(
+                "holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
+            holidayLargest = largest
+            for e in engineers.indices where !burden[e].terms.isEmpty || historyBurden[e] > 0 {
+                rows.model.add(
+                    "holiday_burden(\(ids[e]))", burden[e] + Double(historyBurden[e]) <= LinearExpression(largest))
+            }
+            if let bound = bounds.maxHolidayBurden {
+                rows.add(
+                    "fairness_max_holiday_burden", [LinearExpression(largest) <= Double(bound)],
+                    RuleInstance(.maxHolidayBurden))
+            }
+            levelsByPriority[.goal(.holidayBurden)] = [
+                ObjectiveLevel(kind: .holidayTotal, expression: total),
+                ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
+            ]
         }
-        let total = LinearExpression.sum(burden)
-        if let bound = bounds.maxTotalHolidayBurden {
-            rows.add(
-                "fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
-        }
-        let largestBound =
-            engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }
-            .max()
-            ?? 0
-        // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
-        let largest = rows.model.addVariable("holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
-        holidayLargest = largest
-        for e in engineers.indices where !burden[e].terms.isEmpty || historyBurden[e] > 0 {
-            rows.model.add(
-                "holiday_burden(\(ids[e]))", burden[e] + Double(historyBurden[e]) <= LinearExpression(largest))
-        }
-        if let bound = bounds.maxHolidayBurden {
-            rows.add(
-                "fairness_max_holiday_burden", [LinearExpression(largest) <= Double(bound)],
-                RuleInstance(.maxHolidayBurden))
-        }
-        levelsByPriority[.goal(.holidayBurden)] = [
-            ObjectiveLevel(kind: .holidayTotal, expression: total),
-            ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
-        ]
         if let largestLoad {
             levelsByPriority[.goal(.ownershipBalance)] = [
                 ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)
@@ -483,6 +495,7 @@ struct RotationModel {
                 [ObjectiveLevel(kind: .relaxations, expression: LinearExpression.sum(relaxable.map(\.slack)))] + planned
         }
         self.model = rows.model
+        self.parts = parts
         self.relaxable = relaxable
         self.primary = primary
         self.backup = backup
@@ -520,7 +533,7 @@ struct RotationModel {
             .backup: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
         ]
         var burden = historyBurden
-        for week in schedule.weeks {
+        for week in schedule.weeks where parts.contains(.onCall) {
             guard let t = slotOf["\(week.rotation)#\(week.number)"] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                 guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
@@ -611,4 +624,12 @@ struct FairShares {
         self.shares = shares
         self.history = history
     }
+}
+
+/// The two independent parts of the model: the on-call rotation and pipeline ownership.
+struct ModelParts: OptionSet, Hashable {
+    let rawValue: Int
+    static let onCall = ModelParts(rawValue: 1)
+    static let ownership = ModelParts(rawValue: 2)
+    static let all: ModelParts = [.onCall, .ownership]
 }

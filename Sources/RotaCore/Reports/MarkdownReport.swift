@@ -249,7 +249,8 @@ public struct MarkdownReport: ReportFile {
         }
         out += [
             "",
-            "Model of the last level: \(plan.size.rows) rows, \(plan.size.columns) columns, \(plan.size.nonzeros) non-zeros. "
+            "Model of the last level: \(plan.size.rows) rows, \(plan.size.columns) columns, \(plan.size.nonzeros) non-zeros "
+                + "(the on-call and the ownership part together; no row links them, so each is solved on its own). "
                 + "Solve times are printed by `rota plan` on standard output and left out here, so that the same inputs always give "
                 + "the same report.",
         ]
