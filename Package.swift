@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rota", targets: ["rota"]),
+        .executable(name: "rota-benchmark", targets: ["RotaBenchmark"]),
         .library(name: "RotaCore", targets: ["RotaCore"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     ],
@@ -44,6 +45,14 @@ let package = Package(
         // The command line: parses arguments, calls RotaCore, prints.
         .executableTarget(
             name: "rota",
+            dependencies: [
+                "RotaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Issue 7's benchmark (scripts/benchmark-scale.sh): generated S/M/L/XL teams, heuristics, CBC and HiGHS.
+        .executableTarget(
+            name: "RotaBenchmark",
             dependencies: [
                 "RotaCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

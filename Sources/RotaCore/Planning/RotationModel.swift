@@ -37,10 +37,11 @@ struct RotationModel {
     private let pipelines: [Pipeline]
 
     /// Builds the model of the given parts (on-call, ownership or both): no row links them, so each can be solved
-    /// on its own (docs/model.md, "Ownership and on-call are independent").
+    /// on its own (docs/model.md, "Ownership and on-call are independent"). `breakSymmetry: false` leaves out the
+    /// ownership symmetry breaking (tests compare the two).
     init(
         scenario: Scenario, availability: TeamAvailability, parts: ModelParts = .all,
-        baseline: PlanBaseline? = nil, mode: RuleMode = .planning
+        baseline: PlanBaseline? = nil, mode: RuleMode = .planning, breakSymmetry: Bool = true
     ) {
         let engineers = scenario.engineers
         let onCall = parts.contains(.onCall)
@@ -293,7 +294,7 @@ struct RotationModel {
             // i + 1 unnamed ones. Without this GLPK explores every relabelling: 5 engineers and 5 pipelines ran 30 s
             // (249,311 nodes) without proving a load of 6 optimal over an LP bound of 5. See docs/model.md. A baseline
             // names people (fewest changes), so replanning goes without it.
-            if baseline == nil {
+            if baseline == nil && breakSymmetry {
                 let named = OwnershipRules.namedEngineers(pipelines)
                 let free = engineers.indices.filter { !named.contains(ids[$0]) }
                 for (position, item) in OwnershipRules.canonicalItems(pipelines).enumerated() {

@@ -3,7 +3,8 @@
 /// It aims at the count vector behind ``FairShareBound``: each engineer's primary and backup weeks as close to
 /// the fair share as whole numbers allow. Weeks are filled in order, each going to the primary and backup who most
 /// need it (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
-/// round robin, investor-facing pipelines first, so the investor cap holds. When nobody is free for a role (leave
+/// longest processing time first (heaviest role to the least-loaded engineer), within the investor cap, and with
+/// `everyone_secondary_owner` secondary roles first to those without one. When nobody is free for a role (leave
 /// and the gap rule) it returns nil and GLPK searches alone; either way GLPK, not this, proves optimality.
 enum StartingSchedule {
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
@@ -35,7 +36,7 @@ enum StartingSchedule {
             else { return nil }
             weeks += best
         }
-        return Schedule(weeks: weeks, ownership: ownership(scenario))
+        return Schedule(weeks: StartRepair.repair(weeks, scenario, availability), ownership: ownership(scenario))
     }
 
     /// The greedy pass over one rotation's shifts.
@@ -166,20 +167,51 @@ enum StartingSchedule {
 
     /// Ownership round robin, investor-facing pipelines first, pins kept, in the model's canonical labelling.
     private static func ownership(_ scenario: Scenario) -> [OwnershipAssignment] {
-        let ordered = scenario.pipelines.filter(\.investorFacing) + scenario.pipelines.filter { !$0.investorFacing }
-        // Round robin by position, relabelled into the model's canonical form (engineers are interchangeable in
-        // ownership; see OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
+        // Longest processing time first: the free roles, heaviest first (the model's canonical order), each to the
+        // least-loaded engineer who may hold it (not the pipeline's other owner; below the investor cap for an
+        // investor-facing primary role); ties to the earlier engineer. Pinned owners are kept and their load counted.
+        // Relabelled into the model's canonical form (engineers are interchangeable in ownership; see
+        // OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
+        let pipelines = scenario.pipelines
         let ids = scenario.engineers.map(\.id)
-        // Owner pins are kept as the scenario says; free roles go round robin to someone other than the other owner.
-        let roundRobin = ordered.enumerated().map { position, pipeline in
-            let primary = pipeline.primaryOwner?.name ?? ids[position % ids.count]
-            var secondary = pipeline.secondaryOwner?.name ?? ids[(position + 1) % ids.count]
-            if secondary == primary, pipeline.secondaryOwner == nil {
-                secondary = ids[(position + 2) % ids.count]
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var load = [Double](repeating: 0, count: ids.count)
+        var investorPrimaries = [Int](repeating: 0, count: ids.count)
+        let cap = scenario.rules.investorPrimaryCap(
+            investorFacing: pipelines.filter(\.investorFacing).count, engineers: ids.count)
+        var primary: [String?] = pipelines.map { $0.primaryOwner?.name }
+        var secondary: [String?] = pipelines.map { $0.secondaryOwner?.name }
+        for pipeline in pipelines {
+            if case .engineer(let id) = pipeline.primaryOwner, let e = index[id] {
+                load[e] += 2 * pipeline.weight
+                if pipeline.investorFacing { investorPrimaries[e] += 1 }
             }
-            return OwnershipAssignment(pipeline: pipeline.id, primary: primary, secondary: secondary)
+            if case .engineer(let id) = pipeline.secondaryOwner, let e = index[id] { load[e] += pipeline.weight }
         }
-        return OwnershipRules.canonical(roundRobin, pipelines: scenario.pipelines, ids: ids)
+        for item in OwnershipRules.canonicalItems(pipelines) {
+            let pipeline = pipelines[item.pipeline]
+            let other = item.primary ? secondary[item.pipeline] : primary[item.pipeline]
+            let candidates = ids.indices.filter { e in
+                ids[e] != other && !(item.primary && pipeline.investorFacing && investorPrimaries[e] >= cap)
+            }
+            // With everyone_secondary_owner, secondary roles go first to those who hold none yet.
+            let needsSecondary = scenario.rules.everyoneSecondaryOwner && !item.primary
+            func key(_ e: Int) -> (Int, Double, Int) {
+                (needsSecondary && secondary.contains(ids[e]) ? 1 : 0, load[e], e)
+            }
+            guard let e = candidates.min(by: { key($0) < key($1) }) else { continue }
+            load[e] += (item.primary ? 2 : 1) * pipeline.weight
+            if item.primary {
+                primary[item.pipeline] = ids[e]
+                if pipeline.investorFacing { investorPrimaries[e] += 1 }
+            } else {
+                secondary[item.pipeline] = ids[e]
+            }
+        }
+        let greedy = pipelines.enumerated().map { k, pipeline in
+            OwnershipAssignment(pipeline: pipeline.id, primary: primary[k] ?? "?", secondary: secondary[k] ?? "?")
+        }
+        return OwnershipRules.canonical(greedy, pipelines: pipelines, ids: ids)
     }
 
     /// Whole-number counts summing to `weeks`, each within the fair-share bound of its share.

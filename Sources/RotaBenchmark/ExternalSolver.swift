@@ -1,0 +1,95 @@
+import Foundation
+
+/// Another MIP solver run on an LP file `rota plan --export-model` wrote: CBC (Debian's coinor-cbc) or HiGHS
+/// (PyPI's highspy, through scripts/highs_solve.py).
+struct ExternalSolver {
+    let name: String
+    let version: String
+    private let solve: (_ file: String, _ timeLimit: Double) throws -> ExternalResult
+
+    /// The solvers installed here; `notes` says which were skipped and why.
+    static func available(repository: String) -> (solvers: [ExternalSolver], notes: [String]) {
+        var solvers: [ExternalSolver] = []
+        var notes: [String] = []
+        if let cbc = ChildProcess.which("cbc") {
+            let banner = (try? ChildProcess.run(cbc, ["-quit"]).output) ?? ""
+            let version =
+                banner.split(separator: "\n").first { $0.hasPrefix("Version:") }.map {
+                    $0.dropFirst(8).trimmingCharacters(in: .whitespaces)
+                } ?? "?"
+            solvers.append(
+                ExternalSolver(name: "CBC", version: version) { file, limit in
+                    let run = try ChildProcess.run(
+                        cbc, [file, "sec", String(Int(limit.rounded(.up))), "solve", "quit"])
+                    return ExternalResult(cbcOutput: run.output, wallSeconds: run.seconds)
+                })
+        } else {
+            notes.append("CBC skipped: `cbc` is not installed (Debian: apt-get install coinor-cbc).")
+        }
+        let script = "\(repository)/scripts/highs_solve.py"
+        if let python = ChildProcess.which("python3"),
+            let probe = try? ChildProcess.run(
+                python, ["-c", "import highspy, importlib.metadata as m; print(m.version('highspy'))"]),
+            probe.status == 0
+        {
+            solvers.append(
+                ExternalSolver(name: "HiGHS", version: probe.output.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    file, limit in
+                    let run = try ChildProcess.run(python, [script, file, String(limit)])
+                    return ExternalResult(highsOutput: run.output)
+                })
+        } else {
+            notes.append("HiGHS skipped: the Python package `highspy` is not installed (pip install highspy).")
+        }
+        return (solvers, notes)
+    }
+
+    func run(_ file: String, timeLimit: Double) -> ExternalResult {
+        (try? solve(file, timeLimit)) ?? ExternalResult(status: "did not run", objective: nil, seconds: nil)
+    }
+}
+
+/// What an external solver said about one level's model.
+struct ExternalResult {
+    let status: String
+    let objective: Double?
+    let seconds: Double?
+
+    init(status: String, objective: Double?, seconds: Double?) {
+        self.status = status
+        self.objective = objective
+        self.seconds = seconds
+    }
+
+    /// From CBC's output: "Result - Optimal solution found", "Objective value: 15", "(Wallclock seconds): 0.01".
+    init(cbcOutput output: String, wallSeconds: Double) {
+        let lines = output.split(separator: "\n").map(String.init)
+        let result = lines.first { $0.hasPrefix("Result - ") }.map { String($0.dropFirst(9)) } ?? "no result"
+        status =
+            result.hasPrefix("Optimal")
+            ? "optimal"
+            : result.contains("time") ? "stopped (time limit)" : result.lowercased()
+        objective = lines.first { $0.hasPrefix("Objective value:") }.flatMap {
+            Double($0.dropFirst(16).trimmingCharacters(in: .whitespaces))
+        }
+        seconds =
+            lines.first { $0.contains("Wallclock seconds") }.flatMap {
+                $0.components(separatedBy: "Wallclock seconds):").last.flatMap {
+                    Double($0.trimmingCharacters(in: .whitespaces))
+                }
+            } ?? wallSeconds
+    }
+
+    /// From scripts/highs_solve.py's JSON line.
+    init(highsOutput output: String) {
+        let object =
+            output.split(separator: "\n").last.flatMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            } ?? [:]
+        let raw = object["status"] as? String ?? "no result"
+        status =
+            raw == "Optimal" ? "optimal" : raw == "Time limit reached" ? "stopped (time limit)" : raw.lowercased()
+        objective = object["objective"] as? Double
+        seconds = object["seconds"] as? Double
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// benchmarks/results.md: how the run was made, then one section per size.
+struct ResultsDocument {
+    let sections: [SizeResult]
+    let solvers: [ExternalSolver]
+    let notes: [String]
+    let timeLimit: Double
+    let externalTimeLimit: Double
+
+    var markdown: String {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let memory = ProcessInfo.processInfo.physicalMemory / (1 << 30)
+        var lines = [
+            "# Benchmark results",
+            "",
+            "Written by `scripts/benchmark-scale.sh` (the `rota-benchmark` target, release build) on \(cores) cores and "
+                + "\(memory) GiB. Scenarios come from `rota generate` (seeded, so the same teams every run); `rota plan` "
+                + "runs with `--time-limit \(SizeResult.format(timeLimit))`. Wall time is the whole process (reading, "
+                + "planning, holiday-conflict analysis, writing every report file); the per-level GLPK times are one "
+                + "in-process run. The machine is shared and noisy: read medians, not single runs.",
+            "",
+            "Quality compares the plan with the two heuristics on-call tools use, all judged by the same evaluator and "
+                + "rule checker (ScheduleQuality): deviation from the fair share, holiday burden (2 per holiday day as "
+                + "primary, 1 as backup), shifts on leave, other hard-rule findings.",
+            "",
+            "Other solvers get the exact model GLPK solved at each level (`--export-model`, earlier levels held at "
+                + "GLPK's values), \(SizeResult.format(externalTimeLimit)) s each: "
+                + (solvers.isEmpty
+                    ? "none installed."
+                    : solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ") + " (their own solve time, "
+                        + "file reading excluded; CBC's wall clock, HiGHS's run)."),
+        ]
+        lines += notes.map { "- \($0)" }
+        lines.append("")
+        lines.append("| Size | Median wall time | Peak memory | All levels optimal | Target | Met |")
+        lines.append("|---|---:|---:|---|---|---|")
+        for section in sections {
+            lines.append(
+                "| \(section.size.rawValue.uppercased()) | \(SizeResult.format(section.median)) s | "
+                    + "\(section.peakKiB / 1024) MiB | \(section.plan.provedOptimal ? "yes" : "no") | "
+                    + "\(section.target.text) | \(section.target.met ? "yes" : "no") |")
+        }
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n" + sections.map(\.markdown).joined(separator: "\n")
+    }
+}
