@@ -43,7 +43,9 @@ extension PlanCommand {
         let seconds = (clock.now - start).totalSeconds
         if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, files: files, seconds: seconds).text) }
         if !plan.provedOptimal {
-            Terminal.warning("not every objective level was proved optimal; see the Solver section of report.md")
+            Terminal.warning(
+                "not every objective level was proved optimal (the schedule written is the best found); see the Solver "
+                    + "section of report.md:\n" + plan.unprovedLevels.map { "  " + $0 }.joined(separator: "\n"))
             if requireOptimal { throw ExitStatus.notOptimal }
         }
     }

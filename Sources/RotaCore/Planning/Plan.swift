@@ -36,6 +36,24 @@ public struct Plan: Sendable {
         self.fairness = FairnessReport(schedule: schedule, scenario: scenario, changes: changes)
     }
 
+    /// One line per objective level not proved optimal (its status, value, bound and gap), and one for the levels
+    /// the time limit left unsolved: what `rota plan` prints on standard error when a plan stops early.
+    public var unprovedLevels: [String] {
+        var lines = levels.enumerated().filter { $0.element.status != .optimal }.map { position, level in
+            let figures = [
+                level.value.map { "value \(TextFormatting.number($0))" },
+                level.bound.map { "bound \(TextFormatting.number($0))" },
+                level.gap.map { "gap \(TextFormatting.percent($0))" },
+            ].compactMap { $0 }
+            return "level \(position + 1) (\(level.kind.rawValue)): \(level.status)"
+                + (figures.isEmpty ? "" : ", " + figures.joined(separator: ", "))
+        }
+        if levels.count < expectedLevelCount {
+            lines.append("\(expectedLevelCount - levels.count) of \(expectedLevelCount) levels not solved at all")
+        }
+        return lines
+    }
+
     /// Whether every objective level was solved and proved optimal.
     public var provedOptimal: Bool {
         levels.count == expectedLevelCount && levels.allSatisfy { $0.status == .optimal }

@@ -21,9 +21,13 @@ public struct Planner: Sendable {
 
         let solved: DecomposedSolve
         do {
+            let startingSchedule = baseline == nil ? StartingSchedule.build(scenario, availability) : nil
+            // The time limit counts from the start of planning: what building the start took is no longer left.
+            var remaining = options
+            remaining.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - start).totalSeconds) }
             solved = try DecomposedSolve(
-                scenario: scenario, availability: availability, baseline: baseline,
-                start: baseline == nil ? StartingSchedule.build(scenario, availability) : nil, options: options)
+                scenario: scenario, availability: availability, baseline: baseline, start: startingSchedule,
+                options: remaining)
         } catch {
             throw .solverFailed(error.description)
         }

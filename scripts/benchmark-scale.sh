@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Issue 7's benchmark: `rota plan` on generated S/M/L/XL teams (release build), its schedules against the round-robin
+# and longest-idle heuristics, and GLPK against CBC and HiGHS on the same exported models. Prints the figures and
+# writes benchmarks/results.md; asserts nothing (machines here are shared and noisy).
+#   scripts/benchmark-scale.sh [rota-benchmark options]    e.g. --sizes s,m --runs 5 --external-time-limit 30
+# CBC (apt-get install coinor-cbc) and HiGHS (pip install highspy) are used when installed, skipped with a note
+# otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --static-swift-stdlib --product rota >/dev/null
+swift build -c release --static-swift-stdlib --product rota-benchmark >/dev/null
+exec .build/release/rota-benchmark "$@"
