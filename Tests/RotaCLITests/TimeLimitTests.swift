@@ -10,16 +10,7 @@ struct TimeLimitTests {
     @Test func theBestScheduleIsWrittenAndMarkedAndRequireOptimalExitsFour() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        // A year with a soft duty gap: GLPK cannot prove its first level within a few seconds (it did not in 20 s).
-        let yaml = try String(
-            contentsOf: CLI.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml"), encoding: .utf8
-        )
-        .replacingOccurrences(of: "weeks: 13}", with: "weeks: 52}")
-        .replacingOccurrences(
-            of: "rules: {min_gap_weeks: 1}",
-            with: "rules: {min_gap_weeks: 2, min_duty_gap_weeks: {value: 1, soft: true}}")
-        let scenario = folder.appendingPathComponent("year.yaml")
-        try Data(yaml.utf8).write(to: scenario)
+        let scenario = try InterruptionTests.writeLongYear(in: folder)
         for requireOptimal in [false, true] {
             let output = folder.appendingPathComponent("report-\(requireOptimal)")
             let run = try CLI.run(

@@ -1,6 +1,6 @@
 /// A small deterministic random source (SplitMix64, Steele, Lea & Flood 2014) whose draws are defined here, not by
 /// the standard library: a generated scenario is the same bytes on every machine and every Swift version.
-struct SeededRandom {
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
