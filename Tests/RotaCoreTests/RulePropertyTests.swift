@@ -54,7 +54,8 @@ struct RulePropertyTests {
                 #expect(plan.provedOptimal, "\(label)")
                 for level in plan.levels {
                     guard let value = level.value else { continue }
-                    #expect(abs(plan.fairness.value(of: level.kind) - value) < 1e-6, "\(label) \(level.kind)")
+                    // GLPK's value of a continuous deviation may sit a few millionths off the exact figure.
+                    #expect(abs(plan.fairness.value(of: level.kind) - value) < 1e-4, "\(label) \(level.kind)")
                 }
             } catch PlanningError.noSchedule(let reasons) {
                 #expect(!reasons.isEmpty)
@@ -80,6 +81,18 @@ struct RulePropertyTests {
     /// Regression: with GLPK's MIP presolver on, this 3-engineer, 2-week scenario with random rules (the draw of seed
     /// 123 below) made a counterfactual solve hand GLPK's cover-cut generator a problem without columns, and GLPK
     /// aborted the whole process (glp_add_cols: ncs = 0). It must now be planned, or explained, like any other.
+    /// A CI draw (4 engineers, 5 weeks, 1 pipeline, gap 0, seed 345526): GLPK reported the backup deviation as
+    /// 0.8235264 where the counts give 0.8235294; held at the reported value + 10⁻⁶, the next level was infeasible
+    /// and the plan was not proved optimal. Deviation levels are now held with 10⁻⁴ relative slack.
+    @Test func aDeviationGLPKReportsSlightlyLowIsHeldWithoutMakingTheNextLevelInfeasible() throws {
+        let base = TestScenarios.random(engineers: 4, weeks: 5, pipelines: 1, minGap: 0, seed: 345_526)
+        let scenario = Self.withRandomRules(base, seed: 345_526)
+        let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)
+        #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
+        #expect(plan.provedOptimal)
+        #expect(plan.levels.count == plan.expectedLevelCount)
+    }
+
     @Test func theScenarioThatMadeGLPKAbortIsPlanned() throws {
         var random = SplitMix64(seed: 123 &* 7919)
         let engineers = 2 + Int(random.next() % 4)

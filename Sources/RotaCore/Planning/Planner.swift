@@ -254,7 +254,7 @@ public struct Planner: Sendable {
             var held = model
             for (level, outcome) in zip(base.levels, earlier) {
                 let value = outcome!.value!
-                held.add("hold_\(level.kind.rawValue)", level.expression <= value + 1e-6 * max(1, abs(value)))
+                held.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
             }
             var shortcut = solver
             var infeasible = false
