@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes a valid scenario of a given size, as YAML a lead could have written: engineers spread over regions, leave
 /// clustered around each person's festivals, the region's summer (or year-end) school holidays and Christmas,
 /// investor-facing and experiment pipelines, and rotations whose rosters share people.
@@ -104,7 +106,7 @@ public struct ScenarioGenerator {
             let onCall = investor || index < spec.rotations || random.chance(0.4)
             let rotation = onCall ? onCallIndex % spec.rotations : nil
             if onCall { onCallIndex += 1 }
-            let number = String(index + 1).leftPadded(to: 3)
+            let number = String(format: "%03d", index + 1)
             let kind = investor ? "investor report" : "experiment"
             return GeneratedPipeline(
                 id: "\(area.lowercased())-\(number)", name: "\(area) \(kind) \(index + 1)", area: area,
@@ -144,8 +146,4 @@ struct GeneratedPipeline {
     let weight: Int
     /// Index of the rotation that covers it (on-call pipelines only).
     let rotation: Int?
-}
-
-extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -104,12 +104,8 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Cover and clique cuts: chosen by measurement, see docs/performance.md.
-    static let cuts: SolveOptions.Cuts = [.cover, .clique]
-
-    private func solveOptions(timeLimit: Double?) -> SolveOptions {
-        SolveOptions(timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: Self.cuts, log: options.log)
-    }
+    /// The on-call part's cuts (the explanation and conflict solves are on-call models too).
+    static let cuts = DecomposedSolve.onCallCuts
 
     /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
     static func weeksWithoutTwoEngineers(
