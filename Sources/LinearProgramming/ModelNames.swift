@@ -9,12 +9,32 @@ struct ModelNames: Sendable {
     mutating func column(_ name: String) -> String { Self.unique(Self.sanitize(name), in: &usedColumns) }
     mutating func row(_ name: String) -> String { Self.unique(Self.sanitize(name), in: &usedRows) }
 
+    private static let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
+    private static let allowedBytes = Set("!\"#$%&()/,.;?@_`'{}|~".utf8)
+
     static func sanitize(_ name: String) -> String {
-        let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
-        var result = String(
-            name.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) ? $0 : "_" })
+        var result: String
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, one byte per character: the common case, done on bytes.
+            result = String(
+                decoding: name.utf8.map { byte in
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                        UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        return byte
+                    default: return allowedBytes.contains(byte) ? byte : UInt8(ascii: "_")
+                    }
+                }, as: UTF8.self)
+        } else {
+            result = sanitizeCharacters(name)
+        }
         if result.isEmpty || result.first!.isNumber || result.first == "." { result = "_" + result }
         return String(result.prefix(240))
+    }
+
+    /// The character-by-character rule for any text: ASCII letters, digits and the allowed marks stay.
+    static func sanitizeCharacters(_ name: String) -> String {
+        String(name.map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) ? $0 : "_" })
     }
 
     private static func unique(_ name: String, in used: inout [String: Int]) -> String {

@@ -230,3 +230,25 @@ func knapsackToBranchOn(name: String) -> Model {
     model.maximize(LinearExpression.sum(x.enumerated().map { Double(2 * $0.offset + 4) * $0.element }))
     return model
 }
+
+@Suite("Row and column names")
+struct ModelNameTests {
+    /// Printable ASCII takes a byte path; it must give what the character rule gives, for every character in every
+    /// position (first characters get the digit/period prefix rule).
+    @Test func asciiNamesSanitizeAsTheCharacterRuleDoes() {
+        let printable = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        func expected(_ name: String) -> String {
+            var result = ModelNames.sanitizeCharacters(name)
+            if result.isEmpty || result.first!.isNumber || result.first == "." { result = "_" + result }
+            return String(result.prefix(240))
+        }
+        for character in printable {
+            for name in [character, "x" + character, character + "(1,2)", "a b" + character + "é"] {
+                #expect(ModelNames.sanitize(name) == expected(name), "\(name)")
+            }
+        }
+        #expect(ModelNames.sanitize("primary(ana,3)") == "primary(ana,3)")
+        #expect(ModelNames.sanitize("3 weeks") == "_3_weeks")
+        #expect(ModelNames.sanitize(String(repeating: "a", count: 300)).count == 240)
+    }
+}

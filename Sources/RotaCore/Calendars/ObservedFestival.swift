@@ -32,10 +32,37 @@ public struct ObservedFestival: Sendable, Hashable {
     }
 
     static func normalize(_ text: String) -> String {
+        // Plain ASCII (most holiday names) needs no Unicode folding: lowercase letters and digits, apostrophes
+        // dropped, anything else a word break. The same words as the general path below, far faster.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [UInt8] = []
+            var pendingSpace = false
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingSpace && !words.isEmpty { words.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    words.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingSpace && !words.isEmpty { words.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    words.append(byte + 32)
+                case UInt8(ascii: "'"): continue
+                default: pendingSpace = true
+                }
+            }
+            return String(decoding: words, as: UTF8.self)
+        }
+        return normalizeUnicode(text)
+    }
+
+    /// ``normalize(_:)`` for any text: folded with Foundation (case, accents), split into letter and digit words.
+    static func normalizeUnicode(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "'" }.map {
             $0.replacingOccurrences(of: "'", with: "")
         }
-        return words.joined(separator: " ")
+        // A word of apostrophes only ("Saints ' Day") is no word: it must not leave a double space.
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

@@ -35,8 +35,17 @@ public struct InputDigest: Sendable, Equatable, Codable {
     }
 
     /// Lowercase hexadecimal SHA-256 of `bytes`.
-    public static func hex(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    public static func hex(_ bytes: some DataProtocol) -> String { lowercaseHex(SHA256.hash(data: bytes)) }
+
+    /// Bytes as lowercase hexadecimal, two digits each.
+    static func lowercaseHex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// How the input is named in messages: "scenario xyz.yaml", "region MY-10".

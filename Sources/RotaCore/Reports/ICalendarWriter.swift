@@ -28,22 +28,23 @@ struct ICalendarWriter {
     var rendered: String { lines.map(Self.fold).joined() }
 
     static func fold(_ line: String) -> String {
-        var out = ""
-        var current = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 37 + 2)
         var octets = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > limit {
-                out += current + "\r\n"
-                current = " "
-                octets = 1
-                limit = 75
+        for byte in line.utf8 {
+            // A scalar starts at any byte but a continuation byte (10xxxxxx); its length is known from that byte.
+            if byte & 0xC0 != 0x80 {
+                let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if octets + size > 75 {
+                    out += [13, 10, 32]
+                    octets = 1
+                }
+                octets += size
             }
-            current.unicodeScalars.append(scalar)
-            octets += size
+            out.append(byte)
         }
-        return out + current + "\r\n"
+        out += [13, 10]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `20270104T010000Z` for a UTC instant given as a date and seconds after its midnight (UTC).

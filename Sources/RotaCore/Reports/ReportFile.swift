@@ -25,8 +25,9 @@ public enum ReportSet {
     /// Rendered files, by path inside the folder, in writing order.
     public static func render(_ plan: Plan) -> [(name: String, contents: String)] {
         var rendered = files.map { ($0.fileName, $0.render(plan)) }
+        let events = OnCallCalendar.events(plan)
         for calendar in [OnCallCalendar()] + plan.scenario.engineers.map({ OnCallCalendar(engineer: $0.id) }) {
-            rendered.append((calendar.fileName, calendar.render(plan)))
+            rendered.append((calendar.fileName, calendar.render(plan, events: events)))
         }
         let runbooks = plan.scenario.pipelines.filter(\.needsRunbook)
         if !runbooks.isEmpty {

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import RotaCore
+
+/// The byte-level fast paths taken for speed (docs/performance.md, session 6) give exactly what the general,
+/// Character- or Foundation-based rules give.
+@Suite("Fast text paths agree with the general rules")
+struct TextFastPathTests {
+    /// Festival matching: every holiday name in the calendars folder, and random ASCII text, normalise the same way
+    /// through the ASCII path and through Foundation's folding.
+    @Test func asciiFestivalNamesNormalizeAsFoundationFoldsThem() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../calendars")
+        var names = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".csv") {
+            let table = try CalendarTable(
+                file: folder.appendingPathComponent(file).path, columns: [])
+            for row in table.rows {
+                for key in ["name", "festival"] { if let name = row.fields[key] { names.insert(name) } }
+            }
+        }
+        #expect(names.count > 500)
+        var random = SeededRandom(seed: 6)
+        let alphabet = Array("aZ09 '-().,/&éÑ\t")
+        for _ in 0..<2000 {
+            names.insert(String((0..<random.int(in: 0...24)).map { _ in random.pick(alphabet) }))
+        }
+        var ascii = 0
+        for name in names {
+            #expect(ObservedFestival.normalize(name) == ObservedFestival.normalizeUnicode(name), "\(name)")
+            if name.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+        }
+        #expect(ascii > 1000, "the fast path must be exercised")
+    }
+
+    /// Folding on bytes equals folding scalar by scalar (an independent reference written here) for text of
+    /// one- to four-byte characters.
+    @Test func byteFoldingEqualsScalarFolding() {
+        func reference(_ line: String) -> String {
+            var lines: [String] = [""]
+            var octets = 0
+            for scalar in line.unicodeScalars {
+                let size = String(scalar).utf8.count
+                if octets + size > 75 {
+                    lines.append(" ")
+                    octets = 1
+                }
+                lines[lines.count - 1].unicodeScalars.append(scalar)
+                octets += size
+            }
+            return lines.map { $0 + "\r\n" }.joined()
+        }
+        var random = SeededRandom(seed: 7)
+        let alphabet: [Character] = ["a", "Z", " ", ",", "é", "Ñ", "→", "—", "😀", "𝄞", "中"]
+        for length in [0, 1, 74, 75, 76, 150, 151] + (0..<300).map({ _ in random.int(in: 0...400) }) {
+            let line = String((0..<length).map { _ in random.pick(alphabet) })
+            #expect(ICalendarWriter.fold(line) == reference(line))
+        }
+    }
+
+    @Test func hexIsTwoLowercaseDigitsPerByte() {
+        let bytes = (0...255).map(UInt8.init)
+        #expect(InputDigest.lowercaseHex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect(InputDigest.lowercaseHex([]) == "")
+    }
+}
