@@ -132,9 +132,59 @@ struct PlannerPropertyTests {
         let nodes = plan.levels.last!.branchNodes
         #expect(nodes < 10_000)
         // The schedule is in canonical form: relabelling it changes nothing.
-        let ids = scenario.engineers.map(\.id)
+        let canonical = scenario.canonicalOrder
+        let ids = canonical.engineers.map(\.id)
         let ownership = plan.schedule.ownership
-        #expect(OwnershipRules.canonical(ownership, pipelines: scenario.pipelines, ids: ids) == ownership)
+        #expect(OwnershipRules.canonical(ownership, pipelines: canonical.pipelines, ids: ids) == ownership)
+    }
+
+    /// The documented tie-break (docs/model.md, "Ties"): the model is built in the scenario's canonical order, so
+    /// shuffling engineers, pipelines, each engineer's leave and requests, and rosters gives the same schedule —
+    /// every duty and every owner — not only the same figures. Random teams and every seed scenario.
+    @Test func anyOrderOfTheScenarioGivesTheSameSchedule() throws {
+        var random = SeededRandom(seed: 2026)
+        func shuffled(_ scenario: Scenario) -> Scenario {
+            var copy = scenario
+            copy.engineers = random.shuffled(scenario.engineers).map { engineer in
+                var e = engineer
+                e.leave = random.shuffled(e.leave)
+                e.pinned = random.shuffled(e.pinned)
+                e.forbidden = random.shuffled(e.forbidden)
+                e.undesired = random.shuffled(e.undesired)
+                e.observes = random.shuffled(e.observes)
+                return e
+            }
+            copy.pipelines = random.shuffled(scenario.pipelines)
+            copy.declaredRotations = scenario.declaredRotations?.map { rotation in
+                var r = rotation
+                r.roster = random.shuffled(r.roster)
+                r.pipelines = random.shuffled(r.pipelines)
+                return r
+            }
+            return copy
+        }
+        func owners(_ plan: Plan) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: plan.schedule.ownership.map { ($0.pipeline, [$0.primary, $0.secondary]) })
+        }
+        var scenarios = try TestScenarios.seedNames.map(TestScenarios.seed)
+        for seed: UInt64 in [3, 17, 4242] {
+            scenarios.append(TestScenarios.random(engineers: 5, weeks: 8, pipelines: 5, minGap: 1, seed: seed))
+        }
+        var reordered = 0
+        for scenario in scenarios {
+            let plan = try Planner().plan(scenario)
+            for _ in 0..<2 {
+                let permuted = shuffled(scenario)
+                if permuted.engineers.map(\.id) != scenario.engineers.map(\.id) { reordered += 1 }
+                let other = try Planner().plan(permuted)
+                #expect(other.schedule.weeks == plan.schedule.weeks, "\(scenario.name)")
+                #expect(owners(other) == owners(plan), "\(scenario.name)")
+                // Reports keep the file's order: ownership rows follow the permuted pipelines.
+                #expect(other.schedule.ownership.map(\.pipeline) == permuted.pipelines.map(\.id))
+                #expect(other.levels.map(\.value) == plan.levels.map(\.value), "\(scenario.name)")
+            }
+        }
+        #expect(reordered > scenarios.count, "the shuffles must reorder the teams")
     }
 
     @Test func symmetricallyPermutedTeamsGetTheSameFairnessFigures() throws {

@@ -11,12 +11,19 @@ public struct Planner: Sendable {
 
     /// Plans `scenario`; with a `baseline`, replans it: shifts before `baseline.from` are kept and the fewest
     /// assignments change (the `changes` level).
-    public func plan(_ scenario: Scenario, baseline: PlanBaseline? = nil) throws(PlanningError) -> Plan {
+    ///
+    /// The model is built from the scenario's ``Scenario/canonicalOrder``, so the order the file lists engineers,
+    /// pipelines, leave and requests in never changes the schedule; the plan reports in the file's order.
+    public func plan(_ original: Scenario, baseline: PlanBaseline? = nil) throws(PlanningError) -> Plan {
+        let scenario = original.canonicalOrder
         let clock = ContinuousClock()
         let start = clock.now
         let availability = TeamAvailability(scenario: scenario)
-        if let baseline { try Self.validate(baseline, scenario) }
-        let uncoverable = Self.weeksWithoutTwoEngineers(scenario, availability, baseline: baseline)
+        let sameOrder = original.engineers.map(\.id) == scenario.engineers.map(\.id)
+        let originalAvailability = sameOrder ? availability : TeamAvailability(scenario: original)
+        // Messages name people in the file's order: what cannot be scheduled is found on the scenario as written.
+        if let baseline { try Self.validate(baseline, original) }
+        let uncoverable = Self.weeksWithoutTwoEngineers(original, originalAvailability, baseline: baseline)
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
         let solved: DecomposedSolve
@@ -35,7 +42,7 @@ public struct Planner: Sendable {
             switch first.status {
             case .infeasible:
                 let explanation = InfeasibilityExplanation(
-                    scenario: scenario, availability: availability, baseline: baseline,
+                    scenario: original, availability: originalAvailability, baseline: baseline,
                     timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
                     cuts: Self.cuts)
                 throw .noSchedule(reasons: explanation.reasons)
@@ -52,15 +59,19 @@ public struct Planner: Sendable {
                     + (solved.ownership.outcome.levels.contains { $0.kind == .changes }
                         ? [PlanOptions.exportPath(base: base, level: 0, part: ".ownership")] : [])
             } ?? []
-        let schedule = Self.decode(
+        let decoded = Self.decode(
             scenario, duty: solved.onCall.model, SolveValues(solved.onCall.outcome.values),
             ownership: solved.ownership.model, SolveValues(solved.ownership.outcome.values))
+        let owners = Dictionary(decoded.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        let schedule = Schedule(weeks: decoded.weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
+        // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
+        // scenario lists them); its verdicts are optimal values, which the order does not change.
         let conflicts = explainConflicts(
-            scenario, availability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline)
+            original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline)
         return Plan(
-            scenario: scenario, availability: availability, schedule: schedule,
+            scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
             expectedLevelCount: solved.expectedLevelCount, baseline: baseline)
     }
