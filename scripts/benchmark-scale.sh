@@ -7,6 +7,10 @@
 # otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --static-swift-stdlib --product rota >/dev/null
-swift build -c release --static-swift-stdlib --product rota-benchmark >/dev/null
+for product in rota rota-benchmark; do
+    if ! log=$(swift build -c release --static-swift-stdlib --product "$product" 2>&1); then
+        printf '%s\n' "$log" >&2
+        exit 1
+    fi
+done
 exec .build/release/rota-benchmark "$@"

@@ -65,3 +65,75 @@ struct ReportWritingTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])
     }
 }
+
+@Suite("What killed runs leave behind")
+struct LeftoverTests {
+    /// The pid of a process that has exited (and been reaped).
+    func deadPid() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    /// A run killed with SIGKILL leaves its staging folder; the next run removes it, but not the staging folder of
+    /// a run still going (here: this process).
+    @Test func stagingFoldersOfDeadRunsAreRemovedAndLiveOnesKept() throws {
+        let root = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team-q1")
+        try ReportFolderWriter.write([("report.md", "old\n")], to: target.path)
+        let dead = try deadPid()
+        let live = ProcessInfo.processInfo.processIdentifier
+        let deadStaging = root.appendingPathComponent(".rota-new-team-q1-\(dead)-0badc0de")
+        let deadRetired = root.appendingPathComponent(".rota-old-team-q1-\(dead)-0badcafe")
+        let liveStaging = root.appendingPathComponent(".rota-new-team-q1-\(live)-12345678")
+        let otherTeam = root.appendingPathComponent(".rota-new-team-q2-\(dead)-0badc0de")
+        for folder in [deadStaging, deadRetired, liveStaging, otherTeam] {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+            try Data("half".utf8).write(to: folder.appendingPathComponent("report.md"))
+        }
+        try ReportFolderWriter.write([("report.md", "new\n")], to: target.path)
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "new\n")
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
+        #expect(left == [target.lastPathComponent, liveStaging.lastPathComponent, otherTeam.lastPathComponent])
+    }
+
+    /// Killed between the two renames of the fallback path: no folder at the target, the previous report retired.
+    /// The next run puts it back before anything else, so a write that then fails still leaves it in place.
+    @Test func aRetiredReportOfADeadRunIsPutBack() throws {
+        let root = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team")
+        let retired = root.appendingPathComponent(".rota-old-team-\(try deadPid())-0badcafe")
+        try FileManager.default.createDirectory(at: retired, withIntermediateDirectories: false)
+        try Data("previous\n".utf8).write(to: retired.appendingPathComponent("report.md"))
+        #expect(throws: ReportWriteError.self) {
+            try ReportFolderWriter.write(
+                [("report.md", "new\n"), ("runbooks", "x"), ("runbooks/a.md", "y")], to: target.path)
+        }
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "previous\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])
+    }
+
+    /// Where the system can, the new folder is exchanged with the old in one step; either way the result is the
+    /// new report and nothing beside it.
+    @Test func theSwapLeavesOnlyTheNewReport() throws {
+        let root = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = root.appendingPathComponent("a")
+        let b = root.appendingPathComponent("b")
+        try FileManager.default.createDirectory(at: a, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(at: b, withIntermediateDirectories: false)
+        try Data("A".utf8).write(to: a.appendingPathComponent("f"))
+        try Data("B".utf8).write(to: b.appendingPathComponent("f"))
+        #if os(Linux)
+            // The container's file systems (ext4, overlay, tmpfs) all support the exchange.
+            #expect(FolderExchange.exchange(a.path, b.path))
+            #expect(try String(contentsOf: a.appendingPathComponent("f"), encoding: .utf8) == "B")
+            #expect(try String(contentsOf: b.appendingPathComponent("f"), encoding: .utf8) == "A")
+        #endif
+        #expect(!FolderExchange.exchange(a.path, root.appendingPathComponent("missing").path))
+    }
+}

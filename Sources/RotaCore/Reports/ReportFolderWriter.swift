@@ -56,19 +56,29 @@ public enum ReportFolderWriter {
         } catch {
             throw .ioFailure(path: parent.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
+        let leftovers = Leftovers(of: target)
+        if !exists, leftovers.restorePrevious() { return try write(files, to: folder, isOwn: isOwn) }
+        leftovers.removeDead()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let staging = parent.appendingPathComponent(".rota-new-\(target.lastPathComponent)-\(token)")
-        let retired = parent.appendingPathComponent(".rota-old-\(target.lastPathComponent)-\(token)")
+        let staging = parent.appendingPathComponent("\(Leftovers.stagingPrefix)\(target.lastPathComponent)-\(token)")
+        let retired = parent.appendingPathComponent("\(Leftovers.retiredPrefix)\(target.lastPathComponent)-\(token)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
                 let url = staging.appendingPathComponent(file.name)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.contents.utf8).write(to: url, options: .atomic)
+                // No per-file temporary: the staging folder is private until it is renamed into place.
+                try Data(file.contents.utf8).write(to: url)
             }
         } catch {
             try? manager.removeItem(at: staging)
             throw .ioFailure(path: staging.path, reason: error.localizedDescription)
+        }
+        // Linux swaps the two folders in one step (renameat2 RENAME_EXCHANGE): even SIGKILL or a power cut leaves
+        // one complete report at the target. Elsewhere, or on a file system without it, two renames.
+        if exists, FolderExchange.exchange(staging.path, target.path) {
+            try? manager.removeItem(at: staging)  // now the previous report
+            return
         }
         if exists, rename(target.path, retired.path) != 0 {
             try? manager.removeItem(at: staging)
@@ -81,5 +91,70 @@ public enum ReportFolderWriter {
             throw .ioFailure(path: target.path, reason: reason)
         }
         if exists { try? manager.removeItem(at: retired) }
+    }
+}
+
+/// What runs that were killed before they could clean up (SIGKILL, a power cut) left beside a report folder:
+/// staging folders `.rota-new-<name>-<pid>-<token>` and retired ones `.rota-old-<name>-<pid>-<token>`. Those of
+/// processes still running are another run's work in progress and are left alone.
+struct Leftovers {
+    static let stagingPrefix = ".rota-new-"
+    static let retiredPrefix = ".rota-old-"
+
+    let target: URL
+    /// Leftovers of dead processes: staging (a half-written new report) and retired (a previous report).
+    let staging: [URL]
+    let retired: [URL]
+
+    init(of target: URL) {
+        self.target = target
+        let parent = target.deletingLastPathComponent()
+        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []).sorted()
+        func dead(_ prefix: String) -> [URL] {
+            entries.filter { name in
+                guard name.hasPrefix(prefix + target.lastPathComponent + "-") else { return false }
+                let rest = name.dropFirst(prefix.count + target.lastPathComponent.count + 1).split(separator: "-")
+                guard rest.count == 2, let pid = Int32(rest[0]), pid > 0 else { return false }
+                return !Self.isRunning(pid)
+            }.map { parent.appendingPathComponent($0) }
+        }
+        staging = dead(Self.stagingPrefix)
+        retired = dead(Self.retiredPrefix)
+    }
+
+    static func isRunning(_ pid: pid_t) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
+    /// A run killed between its two renames left no folder at the target, the previous report retired: put it back.
+    func restorePrevious() -> Bool {
+        guard let previous = retired.last else { return false }
+        return rename(previous.path, target.path) == 0
+    }
+
+    func removeDead() {
+        for url in staging + retired { try? FileManager.default.removeItem(at: url) }
+    }
+}
+
+/// Atomic exchange of two paths, where the system has it (Linux's renameat2 with RENAME_EXCHANGE, glibc ≥ 2.28),
+/// looked up at run time so Rota still runs, with two renames, where it is missing.
+enum FolderExchange {
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32)
+        -> Int32
+    private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+    private static let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+    nonisolated(unsafe) private static let function: RenameAt2? = {
+        #if os(Linux)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+            return unsafeBitCast(symbol, to: RenameAt2.self)
+        #else
+            return nil
+        #endif
+    }()
+
+    /// Whether `a` and `b` (both existing) were exchanged; false when the system or file system cannot.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let function else { return false }
+        return function(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
     }
 }
