@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming"]
+            dependencies: ["LinearProgramming", "CGLPK"]
         ),
         .testTarget(
             name: "RotaCoreTests",

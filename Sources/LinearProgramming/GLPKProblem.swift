@@ -16,6 +16,9 @@ final class GLPKProblem {
         try model.validate()
         self.model = model
         self.hasIntegerColumns = model.variables.contains { $0.kind != .continuous }
+        let terminal = TerminalCapture(log: nil)
+        terminal.install()
+        defer { TerminalCapture.uninstall() }
         pointer = glp_create_prob()
         glp_set_prob_name(pointer, ModelNames.sanitize(model.name))
         load()
@@ -90,9 +93,9 @@ final class GLPKProblem {
         let presolve = options.presolve && warmStart == nil
         let coverCuts = options.cuts.contains(.cover) && !presolve
         let search = SearchProgress(shouldStop: options.shouldStop, initialSolution: warmStart)
-        glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
+        terminal.install()
         defer {
-            glp_term_hook(nil, nil)
+            TerminalCapture.uninstall()
             terminal.flush()
         }
         let clock = ContinuousClock()
@@ -220,27 +223,33 @@ final class GLPKProblem {
     /// Writes the problem in CPLEX LP format.
     func writeLP(to path: String) throws(ModelError) {
         let terminal = TerminalCapture(log: nil)
-        glp_term_hook(terminalHook, Unmanaged.passUnretained(terminal).toOpaque())
-        defer { glp_term_hook(nil, nil) }
+        terminal.install()
+        defer { TerminalCapture.uninstall() }
         if glp_write_lp(pointer, nil, path) != 0 { throw .exportFailed(path: path) }
     }
 }
 
 // MARK: - Callbacks
 
-/// Collects GLPK's terminal output, which comes in pieces, into lines.
-private final class TerminalCapture {
+/// Collects GLPK's terminal output, which comes in pieces, into lines: passed to the log when there is one, and the
+/// last few kept for the message of a fatal error.
+final class TerminalCapture {
     private let log: (@Sendable (String) -> Void)?
     private var pending = ""
+    /// The last lines GLPK printed (at most ``kept``).
+    private(set) var recent: [String] = []
+    static let kept = 6
 
     init(log: (@Sendable (String) -> Void)?) { self.log = log }
 
     func receive(_ text: String) {
-        guard let log else { return }
         pending += text
         while let newline = pending.firstIndex(of: "\n") {
-            log(String(pending[..<newline]))
+            let line = String(pending[..<newline])
             pending = String(pending[pending.index(after: newline)...])
+            recent.append(line)
+            if recent.count > Self.kept { recent.removeFirst() }
+            log?(line)
         }
     }
 
@@ -248,6 +257,47 @@ private final class TerminalCapture {
         if !pending.isEmpty, let log { log(pending) }
         pending = ""
     }
+
+    /// Routes this thread's GLPK output here, and its fatal errors to ``GLPKFatalError/report(_:)`` (GLPK keeps
+    /// both hooks per thread). The capture must outlive the matching ``uninstall()``.
+    func install() {
+        let info = Unmanaged.passUnretained(self).toOpaque()
+        glp_term_hook(terminalHook, info)
+        glp_error_hook(fatalErrorHook, info)
+    }
+
+    static func uninstall() {
+        glp_term_hook(nil, nil)
+        glp_error_hook(nil, nil)
+    }
+
+    /// The lines of the message being printed: what GLPK printed last, without its progress lines.
+    var errorText: String {
+        (recent + (pending.isEmpty ? [] : [pending])).map { String($0.drop { $0 == " " }) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}
+
+/// GLPK's fatal errors (`glp_error`: an API misuse or an internal failure) print a message, call the error hook and
+/// then abort the process. Rota's models are validated before GLPK sees them, so such an error is a fault in Rota
+/// or GLPK, never in a scenario: the hook turns GLPK's words into one clear message on standard error and exits
+/// with status 70 (EX_SOFTWARE) instead of a silent SIGABRT. Nothing has been written at that point: reports are
+/// written only after planning.
+public enum GLPKFatalError {
+    /// The exit status: 70, EX_SOFTWARE of sysexits.h.
+    public static let exitStatus: Int32 = 70
+
+    static func message(_ glpkText: String) -> String {
+        "rota: error: GLPK stopped on an internal error: \(glpkText.isEmpty ? "(no message)" : glpkText)\n"
+            + "  hint: this is a fault in Rota or GLPK, not in your input; please report it with the scenario file\n"
+    }
+}
+
+private let fatalErrorHook: @convention(c) (UnsafeMutableRawPointer?) -> Void = { info in
+    let text = info.map { Unmanaged<TerminalCapture>.fromOpaque($0).takeUnretainedValue().errorText } ?? ""
+    let bytes = Array(GLPKFatalError.message(text).utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    exit(GLPKFatalError.exitStatus)
 }
 
 /// What the branch-and-cut callback saw last (the best bound and the number of nodes), and the warm start to offer.
