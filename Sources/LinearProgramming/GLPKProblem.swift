@@ -127,6 +127,10 @@ final class GLPKProblem {
         parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
         parameters.cov_cuts = coverCuts ? GLP_ON : GLP_OFF
         parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        if let seconds = options.proximitySearch {
+            parameters.ps_heur = GLP_ON
+            parameters.ps_tm_lim = min(parameters.tm_lim, Int32(clamping: Int(max(0, seconds) * 1000)))
+        }
         parameters.cb_func = searchCallback
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
         search.memoryLimit = options.memoryLimit.map { $0 * 1_048_576 }

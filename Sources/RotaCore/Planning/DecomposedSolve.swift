@@ -27,6 +27,13 @@ struct DecomposedSolve {
     /// cuts do not (a 4-engineer, 5-pipeline scenario: 2.7 s with GLPK's defaults, 0.1 s with Gomory + MIR).
     static let onCallCuts: SolveOptions.Cuts = [.cover, .clique]
     static let ownershipCuts: SolveOptions.Cuts = [.gomory, .mixedIntegerRounding, .clique]
+    /// Seconds of GLPK's proximity search per on-call level, chosen by measurement (docs/performance.md, session 6):
+    /// when a level's start (the previous level's schedule) is one or two holiday points above the optimum, branching
+    /// took 6.9 s on a generated 40-engineer year and did not find XL's optimum in 55 s; the proximity search finds
+    /// both at the root (0.85 s, 4.8 s). Below ``proximitySearchColumns`` columns branching proves a level in
+    /// milliseconds and the search's own sub-problem costs more than it saves (4 engineers: a level 3 → 11 ms).
+    static let onCallProximitySearch = 5.0
+    static let proximitySearchColumns = 2000
 
     init(
         scenario: Scenario, availability: TeamAvailability, baseline: PlanBaseline?, start: Schedule?,
@@ -42,9 +49,12 @@ struct DecomposedSolve {
             of: onCallModel.levels + ownershipModel.levels, rules: scenario.rules, replanning: baseline != nil)
         expectedLevelCount = order.count
         func solver(_ part: RotationModel, cuts: SolveOptions.Cuts, timeLimit: Double?) -> LexicographicSolver {
-            var solver = LexicographicSolver(
-                options: SolveOptions(
-                    timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log))
+            var settings = SolveOptions(
+                timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log)
+            if part.parts == .onCall, part.model.variables.count >= Self.proximitySearchColumns {
+                settings.proximitySearch = Self.onCallProximitySearch
+            }
+            var solver = LexicographicSolver(options: settings)
             // A baseline is the natural start when replanning (no change at all); it or the constructive start is
             // offered only if it satisfies every row (the modelling layer checks).
             solver.startingSolution =
