@@ -1,7 +1,8 @@
 /// Gives rows and columns names that the CPLEX LP format accepts and that are unique in the model.
 ///
 /// CPLEX LP names hold letters, digits and `!"#$%&()/,.;?@_`'{}|~`, do not start with a digit or a
-/// period, and are at most 255 characters long; anything else becomes `_`. A repeated name gets `~2`, `~3`….
+/// period, and are at most 255 characters long; anything else becomes `_`. `/` becomes `_` too: HiGHS's LP reader
+/// (1.15) rejects it, and exported files are meant for other solvers. A repeated name gets `~2`, `~3`….
 struct ModelNames: Sendable {
     private var usedColumns: [String: Int] = [:]
     private var usedRows: [String: Int] = [:]
@@ -9,8 +10,8 @@ struct ModelNames: Sendable {
     mutating func column(_ name: String) -> String { Self.unique(Self.sanitize(name), in: &usedColumns) }
     mutating func row(_ name: String) -> String { Self.unique(Self.sanitize(name), in: &usedRows) }
 
-    private static let allowed = Set("!\"#$%&()/,.;?@_`'{}|~")
-    private static let allowedBytes = Set("!\"#$%&()/,.;?@_`'{}|~".utf8)
+    private static let allowed = Set("!\"#$%&(),.;?@_`'{}|~")
+    private static let allowedBytes = Set("!\"#$%&(),.;?@_`'{}|~".utf8)
 
     static func sanitize(_ name: String) -> String {
         var result: String

@@ -106,7 +106,7 @@ struct SizeResult {
         lines.append("|---:|---|---:|---|---:|---:|---:|---:|" + solverNames.map { _ in "---:|---|" }.joined())
         for (index, level) in plan.levels.enumerated() {
             var row =
-                "| \(index + 1) | \(level.kind.rawValue) | \(level.value.map(f) ?? "—") | \(level.status) | "
+                "| \(plan.number(of: level)) | \(level.kind.rawValue) | \(level.value.map(f) ?? "—") | \(level.status) | "
                 + "\(level.bound.map(f) ?? "—") | \(level.gap.map { String(format: "%.2f %%", $0 * 100) } ?? "—") | "
                 + "\(f(level.seconds)) | \(level.branchNodes) |"
             if index < external.count {

@@ -15,9 +15,9 @@ struct PlanSummary {
                 + "\(scenario.pipelines.count) pipelines in \(format(seconds * 1000)) ms "
                 + "(\(plan.size.rows) rows, \(plan.size.columns) columns)"
         ]
-        for (position, level) in plan.levels.enumerated() {
+        for level in plan.levels {
             lines.append(
-                "  \(position + 1). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
+                "  \(plan.number(of: level)). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
                     + "\(level.status) (\(format(level.seconds * 1000)) ms)")
         }
         if let changes = plan.changes, let baseline = plan.baseline {

@@ -248,6 +248,8 @@ struct ModelNameTests {
             }
         }
         #expect(ModelNames.sanitize("primary(ana,3)") == "primary(ana,3)")
+        // "/" is CPLEX LP but HiGHS's reader rejects it (a shift of a rotation was written "rotation-1/3").
+        #expect(ModelNames.sanitize("p(ana,rotation-1/3)") == "p(ana,rotation_1_3)")
         #expect(ModelNames.sanitize("3 weeks") == "_3_weeks")
         #expect(ModelNames.sanitize(String(repeating: "a", count: 300)).count == 240)
     }

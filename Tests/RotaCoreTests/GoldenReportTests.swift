@@ -45,17 +45,43 @@ struct UnprovedReportTests {
         let plan = Plan(
             scenario: solved.scenario, availability: solved.availability,
             schedule: solved.schedule, levels: Array(stopped.prefix(3)), size: solved.size,
-            holidayConflicts: solved.holidayConflicts, exportedModels: [], expectedLevelCount: 5)
+            holidayConflicts: solved.holidayConflicts, exportedModels: [], levelOrder: solved.levelOrder)
         #expect(!plan.provedOptimal)
         let markdown = MarkdownReport().render(plan)
         #expect(
             markdown.contains(
-                "**Solver status: not proved optimal.** total holiday burden: feasible, not proved optimal (time limit reached), gap 33.33 %; 2 later level(s) not solved."
+                "**Solver status: not proved optimal.** total holiday burden: feasible, not proved optimal (time limit reached), gap 33.33 %; not solved: \(solved.levelOrder[3...].map { $0.title.lowercased() }.joined(separator: ", "))."
             ))
         #expect(
             markdown.contains(
                 "| 3 | Total holiday burden | 6 points | feasible, not proved optimal (time limit reached) | 4 | 33.33 % |"
             ))
         #expect(!markdown.contains("every objective level proved optimal"))
+    }
+
+    /// The ownership part is solved apart and first: a time limit can end the on-call part before its last levels
+    /// while the ownership level (last in priority) is proved. Levels keep their priority numbers in the report, on
+    /// standard error and in the summary, and the levels never reached are named.
+    @Test func levelsKeepTheirNumbersWhenAnEarlierOneWasNotReached() throws {
+        let solved = try Planner().plan(try TestScenarios.seed("week5-maintenance-2027q1"))
+        let order = solved.levelOrder
+        #expect(order.last == .ownershipLargest && order.count == 5)
+        let plan = Plan(
+            scenario: solved.scenario, availability: solved.availability, schedule: solved.schedule,
+            levels: solved.levels.filter { $0.kind != order[2] && $0.kind != order[3] }, size: solved.size,
+            holidayConflicts: solved.holidayConflicts, exportedModels: [], levelOrder: order)
+        #expect(!plan.provedOptimal)
+        #expect(plan.unsolvedLevels == [order[2], order[3]])
+        #expect(plan.number(of: plan.levels.last!) == 5)
+        let markdown = MarkdownReport().render(plan)
+        #expect(markdown.contains("| 5 | \(order[4].title) |"))
+        #expect(markdown.contains("| 3 | \(order[2].title) | "))
+        #expect(markdown.contains("| not solved (stopped before it) | — | — | 0 | 0 |"))
+        #expect(markdown.contains("; not solved: \(order[2].title.lowercased()), \(order[3].title.lowercased())."))
+        #expect(
+            plan.unprovedLevels == [
+                "level 3 (\(order[2].rawValue)): not solved at all",
+                "level 4 (\(order[3].rawValue)): not solved at all",
+            ])
     }
 }

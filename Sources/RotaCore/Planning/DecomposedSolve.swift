@@ -17,7 +17,8 @@ struct DecomposedSolve {
     /// Both parts' levels, merged in priority order (`changes` of both parts is one level).
     let levels: [LevelOutcome]
     /// How many levels the merged objective has.
-    let expectedLevelCount: Int
+    /// Every level of both parts, in priority order.
+    let levelOrder: [ObjectiveKind]
 
     /// The share of the time limit the ownership part (solved first) may use; the on-call part gets the rest.
     static let ownershipTimeShare = 0.25
@@ -47,7 +48,7 @@ struct DecomposedSolve {
             scenario: scenario, availability: availability, parts: .ownership, baseline: baseline)
         let order = Self.order(
             of: onCallModel.levels + ownershipModel.levels, rules: scenario.rules, replanning: baseline != nil)
-        expectedLevelCount = order.count
+        levelOrder = order
         func solver(_ part: RotationModel, cuts: SolveOptions.Cuts, timeLimit: Double?) -> LexicographicSolver {
             var settings = SolveOptions(
                 timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log)

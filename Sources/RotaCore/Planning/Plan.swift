@@ -15,17 +15,32 @@ public struct Plan: Sendable {
     /// The schedule replanned from, if any, and what changed against it.
     public let baseline: PlanBaseline?
     public let changes: ScheduleChanges?
-    /// How many objective levels the model has (all must be proved optimal for ``provedOptimal``).
-    public let expectedLevelCount: Int
+    /// Every objective level of the model, in priority order (all must be proved optimal for ``provedOptimal``).
+    /// ``levels`` holds those solved, in this order; a time limit may leave some out — also one before a level that
+    /// was solved, since the ownership part is solved apart from the on-call part (docs/model.md).
+    public let levelOrder: [ObjectiveKind]
+
+    /// How many objective levels the model has.
+    public var expectedLevelCount: Int { levelOrder.count }
+
+    /// A level's number in the priority order, 1-based: what reports and messages call it.
+    public func number(of level: LevelOutcome) -> Int {
+        (levelOrder.firstIndex(of: level.kind) ?? levels.firstIndex { $0.kind == level.kind } ?? 0) + 1
+    }
+
+    /// The levels no solve reached (the time limit ended the plan first), in priority order.
+    public var unsolvedLevels: [ObjectiveKind] {
+        levelOrder.filter { kind in !levels.contains { $0.kind == kind } }
+    }
 
     public init(
         scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
         levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String],
-        expectedLevelCount: Int, baseline: PlanBaseline? = nil
+        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil
     ) {
         self.baseline = baseline
         self.changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario) }
-        self.expectedLevelCount = expectedLevelCount
+        self.levelOrder = levelOrder
         self.scenario = scenario
         self.availability = availability
         self.schedule = schedule
@@ -39,17 +54,17 @@ public struct Plan: Sendable {
     /// One line per objective level not proved optimal (its status, value, bound and gap), and one for the levels
     /// the time limit left unsolved: what `rota plan` prints on standard error when a plan stops early.
     public var unprovedLevels: [String] {
-        var lines = levels.enumerated().filter { $0.element.status != .optimal }.map { position, level in
+        var lines = levels.filter { $0.status != .optimal }.map { level in
             let figures = [
                 level.value.map { "value \(TextFormatting.number($0))" },
                 level.bound.map { "bound \(TextFormatting.number($0))" },
                 level.gap.map { "gap \(TextFormatting.percent($0))" },
             ].compactMap { $0 }
-            return "level \(position + 1) (\(level.kind.rawValue)): \(level.status)"
+            return "level \(number(of: level)) (\(level.kind.rawValue)): \(level.status)"
                 + (figures.isEmpty ? "" : ", " + figures.joined(separator: ", "))
         }
-        if levels.count < expectedLevelCount {
-            lines.append("\(expectedLevelCount - levels.count) of \(expectedLevelCount) levels not solved at all")
+        for kind in unsolvedLevels {
+            lines.append("level \((levelOrder.firstIndex(of: kind) ?? 0) + 1) (\(kind.rawValue)): not solved at all")
         }
         return lines
     }

@@ -73,7 +73,7 @@ public struct Planner: Sendable {
         return Plan(
             scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
-            expectedLevelCount: solved.expectedLevelCount, baseline: baseline)
+            levelOrder: solved.levelOrder, baseline: baseline)
     }
 
     /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.

@@ -240,10 +240,16 @@ public struct MarkdownReport: ReportFile {
             "| # | Level | Value | Status | Best bound | Gap | Simplex iterations | Branch-and-bound nodes |",
             "|---:|---|---:|---|---:|---:|---:|---:|",
         ]
-        for (position, level) in plan.levels.enumerated() {
-            let value = fairness.value(of: level.kind)
+        for (position, kind) in plan.levelOrder.enumerated() {
+            // The value is the written schedule's, also for a level no solve reached (then not minimized).
+            let value = "\(TextFormatting.number(fairness.value(of: kind))) \(kind.unit)"
+            guard let level = plan.levels.first(where: { $0.kind == kind }) else {
+                out.append(
+                    "| \(position + 1) | \(kind.title) | \(value) | not solved (stopped before it) | — | — | 0 | 0 |")
+                continue
+            }
             out.append(
-                "| \(position + 1) | \(level.kind.title) | \(TextFormatting.number(value)) \(level.kind.unit) | \(level.status) | "
+                "| \(position + 1) | \(kind.title) | \(value) | \(level.status) | "
                     + "\(level.bound.map { TextFormatting.number($0) } ?? "—") | \(level.gap.map(TextFormatting.percent) ?? "—") | "
                     + "\(level.simplexIterations) | \(level.branchNodes) |")
         }
@@ -263,9 +269,9 @@ public struct MarkdownReport: ReportFile {
             "\(level.kind.title.lowercased()): \(level.status)"
                 + (level.gap.map { ", gap \(TextFormatting.percent($0))" } ?? "")
         }
-        let missing = plan.expectedLevelCount - plan.levels.count
+        let missing = plan.unsolvedLevels.map { $0.title.lowercased() }
         return "**Solver status: not proved optimal.** " + open.joined(separator: "; ")
-            + (missing > 0 ? "; \(missing) later level(s) not solved" : "") + "."
+            + (missing.isEmpty ? "" : "; not solved: \(missing.joined(separator: ", "))") + "."
     }
 
     private func reasonText(_ reason: ConflictReason, name: (String) -> String) -> String {
