@@ -98,6 +98,8 @@ final class GLPKProblem {
             TerminalCapture.uninstall()
             terminal.flush()
         }
+        glp_mem_limit(options.memoryLimit.map(GLPKFatalError.hardLimit(megabytes:)) ?? Int32.max)
+        defer { glp_mem_limit(Int32.max) }
         let clock = ContinuousClock()
         let start = clock.now
         let messageLevel = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
@@ -292,9 +294,20 @@ public enum GLPKFatalError {
     public static let exitStatus: Int32 = 70
 
     static func message(_ glpkText: String) -> String {
-        "rota: error: GLPK stopped on an internal error: \(glpkText.isEmpty ? "(no message)" : glpkText)\n"
+        if glpkText.contains("memory"), glpkText.contains("limit exceeded") {  // glp_alloc: memory allocation limit exceeded
+            return
+                "rota: error: GLPK ran out of memory (its hard limit, twice the search's memory limit): \(glpkText)\n"
+                + "  hint: the model is too large for one plan on this machine; plan fewer weeks at a time or split the "
+                + "rotations\n"
+        }
+        return "rota: error: GLPK stopped on an internal error: \(glpkText.isEmpty ? "(no message)" : glpkText)\n"
             + "  hint: this is a fault in Rota or GLPK, not in your input; please report it with the scenario file\n"
     }
+
+    /// GLPK's own hard memory limit for a solve, in megabytes: twice the search's (``SolveOptions/memoryLimit``),
+    /// at least 1 GiB more. The search is stopped gracefully at its limit between nodes; this one catches what that
+    /// check cannot, one simplex solve growing past it, which GLPK then ends as a fatal error (exit 70, above).
+    static func hardLimit(megabytes soft: Int) -> Int32 { Int32(clamping: max(soft * 2, soft + 1024)) }
 }
 
 private let fatalErrorHook: @convention(c) (UnsafeMutableRawPointer?) -> Void = { info in

@@ -33,3 +33,27 @@ struct FatalErrorTests {
         #expect(!terminal.errorText.contains("line 4 "))
     }
 }
+
+@Suite("GLPK's hard memory limit")
+struct HardMemoryLimitTests {
+    /// What the search's memory check cannot stop (one simplex solve growing past it) GLPK ends as a fatal error at
+    /// its own limit: the message says it is memory, with a hint, and the status is 70.
+    @Test func exceedingItEndsWithAMemoryMessage() async {
+        let result = await #expect(processExitsWith: .exitCode(70), observing: [\.standardErrorContent]) {
+            let terminal = TerminalCapture(log: nil)
+            terminal.install()
+            glp_mem_limit(1)
+            let problem = glp_create_prob()
+            glp_add_rows(problem, 200_000)
+        }
+        let text = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(text.contains("rota: error: GLPK ran out of memory"))
+        #expect(text.contains("hint: the model is too large for one plan on this machine"))
+    }
+
+    @Test func theHardLimitLeavesRoomAboveTheSearchLimit() {
+        #expect(GLPKFatalError.hardLimit(megabytes: 4096) == 8192)
+        #expect(GLPKFatalError.hardLimit(megabytes: 0) == 1024)
+        #expect(GLPKFatalError.hardLimit(megabytes: Int.max / 2) == Int32.max)
+    }
+}

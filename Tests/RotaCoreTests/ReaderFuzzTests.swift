@@ -6,10 +6,13 @@ import Testing
 /// Mutation fuzzing of the readers: valid scenario files, .ics files and schedule CSVs are mutated at random (bytes
 /// flipped, ranges deleted, duplicated or truncated, NUL, invalid UTF-8, tabs, colons and brackets inserted) and
 /// read again. A reader must answer every input with a value or its typed error naming the file; a crash or hang
-/// fails the run. Deterministic per seed; `ROTA_FUZZ_ITERATIONS` raises the count (scripts/fuzz.sh).
+/// fails the run. Deterministic per seed; `ROTA_FUZZ_ITERATIONS` raises the count and `ROTA_FUZZ_FIRST` moves the
+/// first seed, so a longer run explores inputs earlier runs did not (scripts/fuzz.sh).
 @Suite("Reader fuzzing")
 struct ReaderFuzzTests {
     static let iterations = Int(ProcessInfo.processInfo.environment["ROTA_FUZZ_ITERATIONS"] ?? "") ?? 150
+    static let first = Int(ProcessInfo.processInfo.environment["ROTA_FUZZ_FIRST"] ?? "") ?? 0
+    static var seeds: Range<Int> { first..<(first + iterations) }
     static let root = TestScenarios.repositoryRoot
 
     /// `data` with 1–4 random mutations.
@@ -45,7 +48,7 @@ struct ReaderFuzzTests {
         )
         .filter { $0.hasSuffix(".yaml") }.sorted()
         var errors = 0
-        for seed in 0..<Self.iterations {
+        for seed in Self.seeds {
             var random = SplitMix64(seed: UInt64(seed))
             let name = files[seed % files.count]
             let path = Self.root.appendingPathComponent("scenarios/\(name)").path
@@ -66,7 +69,7 @@ struct ReaderFuzzTests {
         let folder = Self.root.appendingPathComponent("Tests/Fixtures/ics")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var errors = 0
-        for seed in 0..<Self.iterations {
+        for seed in Self.seeds {
             var random = SplitMix64(seed: UInt64(seed) &+ 1_000_003)
             let name = files[seed % files.count]
             let mutated = Self.mutate(try Data(contentsOf: folder.appendingPathComponent(name)), &random)
@@ -93,7 +96,7 @@ struct ReaderFuzzTests {
             "reports/xyz-tech-2027q1", "reports/xyz-tech-rotations-2027q2", "scenarios/hand-made/xyz-tech-2027q1",
         ]
         var errors = 0
-        for seed in 0..<Self.iterations {
+        for seed in Self.seeds {
             var random = SplitMix64(seed: UInt64(seed) &+ 2_000_003)
             let source = Self.root.appendingPathComponent(sources[seed % sources.count])
             for name in ["rotation.csv", "ownership.csv"] {
