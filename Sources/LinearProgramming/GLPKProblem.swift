@@ -129,15 +129,16 @@ final class GLPKProblem {
         parameters.mir_cuts = options.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
         parameters.cov_cuts = coverCuts ? GLP_ON : GLP_OFF
         parameters.clq_cuts = options.cuts.contains(.clique) ? GLP_ON : GLP_OFF
-        if let seconds = options.proximitySearch {
-            parameters.ps_heur = GLP_ON
-            parameters.ps_tm_lim = min(parameters.tm_lim, Int32(clamping: Int(max(0, seconds) * 1000)))
-        }
         parameters.cb_func = searchCallback
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
         search.memoryLimit = options.memoryLimit.map { $0 * 1_048_576 }
+        search.nodeLimit = options.nodeLimit
         let code = glp_intopt(pointer, &parameters)
         status = Self.integerStatus(code: code, solution: glp_mip_status(pointer))
+        if search.nodeLimitReached {
+            if case .stopped = status { status = .stopped(.nodeLimit) }
+            if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.nodeLimit) }
+        }
         if search.memoryExceeded {
             if case .stopped = status { status = .stopped(.memoryLimit) }
             if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.memoryLimit) }
@@ -323,6 +324,9 @@ private final class SearchProgress {
     /// Bytes GLPK may hold; nil: no limit. Set when the search was stopped for exceeding it.
     var memoryLimit: Int?
     var memoryExceeded = false
+    /// Nodes after which the search is stopped; set when it was.
+    var nodeLimit: Int?
+    var nodeLimitReached = false
     /// 1-based values (index 0 unused), offered once at the first heuristic call.
     var initialSolution: [Double]?
     var bestBound: Double?
@@ -356,6 +360,10 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     glp_ios_tree_size(tree, &active, &current, &total)
     progress.nodes = Int(total)
     if let stop = progress.shouldStop, stop() { glp_ios_terminate(tree) }
+    if let limit = progress.nodeLimit, progress.nodes >= limit {
+        progress.nodeLimitReached = true
+        glp_ios_terminate(tree)
+    }
     if let limit = progress.memoryLimit {
         var count: Int32 = 0
         var peakCount: Int32 = 0

@@ -22,10 +22,10 @@ public struct SolveOptions: Sendable {
     /// if it satisfies every constraint. GLPK's callback sees presolved columns, so a warm start runs without the
     /// MIP presolver (the LP relaxation is solved first).
     public var initialSolution: [Double]?
-    /// Seconds for GLPK's proximity search heuristic (Fischetti & Monaci), nil: off. At the root, when an incumbent
-    /// is known but not proved optimal, GLPK solves a MIP for the nearest solution (fewest changed binaries) that is
-    /// better, and repeats; it stops at the bound, or after this long (never beyond ``timeLimit``).
-    public var proximitySearch: Double?
+    /// Branch-and-bound nodes after which the search stops with the best solution so far (status
+    /// ``StopReason/nodeLimit``); nil for no limit. Unlike a time limit, the same model stops at the same point on any
+    /// machine.
+    public var nodeLimit: Int?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

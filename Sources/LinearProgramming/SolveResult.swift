@@ -39,6 +39,7 @@ public enum StopReason: String, Sendable, Equatable, CustomStringConvertible {
     case gapTolerance = "relative gap tolerance reached"
     case interrupted = "interrupted"
     case memoryLimit = "memory limit reached"
+    case nodeLimit = "node limit reached"
     public var description: String { rawValue }
 }
 

@@ -255,34 +255,74 @@ struct ModelNameTests {
     }
 }
 
-@Suite("Proximity search")
+@Suite("Proximity search and node limits")
 struct ProximitySearchTests {
-    /// A 0-1 knapsack whose LP relaxation is fractional, started from taking nothing: with the proximity search
-    /// on, GLPK runs it from that start (its log says so) and still proves the same optimum as plain branching; off,
-    /// it never runs.
-    @Test func itRunsFromTheStartAndKeepsTheOptimum() throws {
-        var model = Model(name: "knapsack")
-        let weights: [Double] = [23, 31, 29, 44, 53, 38, 63, 85, 89, 82, 17, 41]
-        let values: [Double] = [92, 57, 49, 68, 60, 43, 67, 84, 87, 72, 31, 50]
-        let take = weights.indices.map { model.addVariable("take(\($0))", .binary) }
-        model.add("capacity", LinearExpression.sum(zip(weights, take).map { $0 * $1 }) <= 165)
-        model.add("pairs", take[0] + take[10] <= 1)
-        model.maximize(LinearExpression.sum(zip(values, take).map { $0 * $1 }))
-        let nothing = [Double](repeating: 0, count: weights.count)
-        final class Lines: @unchecked Sendable { var text: [String] = [] }
-        func solve(proximity: Double?) throws -> (SolveResult, [String]) {
-            let lines = Lines()
-            var options = SolveOptions(log: { lines.text.append($0) }, initialSolution: nothing)
-            options.proximitySearch = proximity
-            return (try model.solve(options), lines.text)
+    /// Cover 12 elements with sets of varying cost; the start takes every set (feasible, costly).
+    static func setCover() -> (model: Model, cost: LinearExpression, everything: [Double]) {
+        var model = Model(name: "cover")
+        let sets: [[Int]] = [
+            [0, 1, 2], [2, 3, 4], [4, 5, 6], [6, 7, 8], [8, 9, 10], [10, 11, 0], [1, 4, 7, 10], [0, 3, 6, 9],
+            [2, 5, 8, 11], [0, 5], [3, 9], [1, 7, 11],
+        ]
+        let prices: [Double] = [3, 3, 3, 3, 3, 3, 4, 4, 4, 2, 2, 3]
+        let take = sets.indices.map { model.addVariable("take(\($0))", .binary) }
+        for element in 0..<12 {
+            model.add(
+                "cover(\(element))",
+                LinearExpression.sum(sets.indices.filter { sets[$0].contains(element) }.map { take[$0] }) >= 1)
         }
-        let (plain, plainLog) = try solve(proximity: nil)
-        let (proxy, proxyLog) = try solve(proximity: 2)
-        #expect(plain.status == .optimal)
-        #expect(proxy.status == .optimal)
-        #expect(proxy.objectiveValue == plain.objectiveValue)
-        #expect(plain.objectiveValue! > 0)
-        #expect(proxyLog.contains { $0.contains("PROXY") })
-        #expect(!plainLog.contains { $0.contains("PROXY") })
+        let cost = LinearExpression.sum(zip(prices, take).map { $0 * $1 })
+        model.minimize(cost)
+        return (model, cost, [Double](repeating: 1, count: sets.count))
+    }
+
+    /// From the costly start, each round moves to the nearest cheaper cover: the result is feasible, strictly
+    /// cheaper, never below the proved optimum, and the same on every call (node limits, not seconds).
+    @Test func itImprovesTheStartDeterministically() throws {
+        let (model, cost, everything) = Self.setCover()
+        #expect(model.isIntegral(cost))
+        let optimum = try model.solve(SolveOptions()).objectiveValue!
+        let first = try model.improveByProximity(
+            cost, from: everything, options: SolveOptions(), nodeLimit: 50, rounds: 3)
+        let again = try model.improveByProximity(
+            cost, from: everything, options: SolveOptions(), nodeLimit: 50, rounds: 3)
+        #expect(first == again)
+        #expect(model.isFeasible(first))
+        #expect(cost.evaluate(first) < cost.evaluate(everything))
+        #expect(cost.evaluate(first) >= optimum - 1e-9)
+        // From the optimum there is nothing better: the start comes back unchanged.
+        let best = try model.solve(SolveOptions()).values
+        #expect(
+            try model.improveByProximity(cost, from: best, options: SolveOptions(), nodeLimit: 50, rounds: 3) == best)
+    }
+
+    @Test func distanceCountsChangedBinariesAndIntegralityIsChecked() {
+        var model = Model(name: "small")
+        let a = model.addVariable("a", .binary)
+        let b = model.addVariable("b", .binary)
+        let c = model.addVariable("c", .continuous, lowerBound: 0, upperBound: 5)
+        let distance = model.distance(from: [1, 0, 3])
+        #expect(distance.evaluate([1, 0, 0]) == 0)
+        #expect(distance.evaluate([0, 1, 4]) == 2)
+        #expect(model.isIntegral(2 * a + 3 * b))
+        #expect(!model.isIntegral(2 * a + 1 * c))
+        #expect(!model.isIntegral(0.5 * a))
+    }
+
+    /// A knapsack that needs many nodes stops at the node limit with that reason; without it, it is proved.
+    @Test func aNodeLimitStopsTheSearchWithItsReason() throws {
+        var model = Model(name: "knapsack")
+        let weights: [Double] = (0..<30).map { Double(31 + ($0 * 37) % 53) }
+        let values: [Double] = (0..<30).map { Double(40 + ($0 * 29) % 61) }
+        let take = weights.indices.map { model.addVariable("take(\($0))", .binary) }
+        model.add("capacity", LinearExpression.sum(zip(weights, take).map { $0 * $1 }) <= 601)
+        model.maximize(LinearExpression.sum(zip(values, take).map { $0 * $1 }))
+        let free = try model.solve(SolveOptions(cuts: []))
+        #expect(free.status == .optimal)
+        #expect(free.branchNodes > 3)
+        var limited = SolveOptions(cuts: [])
+        limited.nodeLimit = 3
+        let stopped = try model.solve(limited)
+        #expect(stopped.status == .stopped(.nodeLimit) || stopped.status == .stoppedWithoutSolution(.nodeLimit))
     }
 }

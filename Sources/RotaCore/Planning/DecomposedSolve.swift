@@ -16,7 +16,6 @@ struct DecomposedSolve {
     let ownership: Part
     /// Both parts' levels, merged in priority order (`changes` of both parts is one level).
     let levels: [LevelOutcome]
-    /// How many levels the merged objective has.
     /// Every level of both parts, in priority order.
     let levelOrder: [ObjectiveKind]
 
@@ -28,13 +27,14 @@ struct DecomposedSolve {
     /// cuts do not (a 4-engineer, 5-pipeline scenario: 2.7 s with GLPK's defaults, 0.1 s with Gomory + MIR).
     static let onCallCuts: SolveOptions.Cuts = [.cover, .clique]
     static let ownershipCuts: SolveOptions.Cuts = [.gomory, .mixedIntegerRounding, .clique]
-    /// Seconds of GLPK's proximity search per on-call level, chosen by measurement (docs/performance.md, session 6):
-    /// when a level's start (the previous level's schedule) is one or two holiday points above the optimum, branching
-    /// took 6.9 s on a generated 40-engineer year and did not find XL's optimum in 55 s; the proximity search finds
-    /// both at the root (0.85 s, 4.8 s). Below ``proximitySearchColumns`` columns branching proves a level in
-    /// milliseconds and the search's own sub-problem costs more than it saves (4 engineers: a level 3 → 11 ms).
-    static let onCallProximitySearch = 5.0
+    /// On-call models of at least this many columns improve each integral level's start (the previous level's
+    /// schedule) by proximity search before solving it, each search stopped after ``proximityNodeLimit`` nodes and at
+    /// most ``LexicographicSolver/proximityRounds`` times; chosen by measurement (docs/performance.md, session 6):
+    /// a generated 40-engineer year's holiday level took 6.9 s of branching from a start one point above its optimum
+    /// (0.26 s after the search), and a 100-engineer year's was not proved in 55 s (3 s). Below this size branching
+    /// proves a level in milliseconds and the searches would cost more than they save.
     static let proximitySearchColumns = 2000
+    static let proximityNodeLimit = 200
 
     init(
         scenario: Scenario, availability: TeamAvailability, baseline: PlanBaseline?, start: Schedule?,
@@ -50,12 +50,12 @@ struct DecomposedSolve {
             of: onCallModel.levels + ownershipModel.levels, rules: scenario.rules, replanning: baseline != nil)
         levelOrder = order
         func solver(_ part: RotationModel, cuts: SolveOptions.Cuts, timeLimit: Double?) -> LexicographicSolver {
-            var settings = SolveOptions(
-                timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log)
+            var solver = LexicographicSolver(
+                options: SolveOptions(
+                    timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log))
             if part.parts == .onCall, part.model.variables.count >= Self.proximitySearchColumns {
-                settings.proximitySearch = Self.onCallProximitySearch
+                solver.proximityNodeLimit = Self.proximityNodeLimit
             }
-            var solver = LexicographicSolver(options: settings)
             // A baseline is the natural start when replanning (no change at all); it or the constructive start is
             // offered only if it satisfies every row (the modelling layer checks).
             solver.startingSolution =

@@ -34,6 +34,10 @@ struct LexicographicSolver {
     var startingSolution: [Double]?
     /// Asked after each level, whatever its status; false ends the solve there.
     var shouldContinue: ((LevelOutcome) -> Bool)?
+    /// When set, a level with an integral objective and a first incumbent is first improved by proximity search,
+    /// each search stopped after this many nodes (``Model/improveByProximity(_:from:options:nodeLimit:rounds:)``).
+    var proximityNodeLimit: Int?
+    static let proximityRounds = 5
 
     struct Outcome {
         /// The values of the last level that had a solution; empty when the first level had none.
@@ -61,6 +65,18 @@ struct LexicographicSolver {
             }
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
+            }
+            if let nodes = proximityNodeLimit, let incumbent = levelOptions.initialSolution,
+                model.isIntegral(level.expression)
+            {
+                var searchOptions = levelOptions
+                searchOptions.log = nil
+                levelOptions.initialSolution = try model.improveByProximity(
+                    level.expression, from: incumbent, options: searchOptions, nodeLimit: nodes,
+                    rounds: Self.proximityRounds)
+                if let limit = options.timeLimit {
+                    levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
+                }
             }
             let result = try model.solve(levelOptions)
             let value = result.status.hasSolution ? result.value(level.expression) : nil
