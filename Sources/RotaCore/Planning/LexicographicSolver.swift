@@ -66,11 +66,15 @@ struct LexicographicSolver {
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
+            // The level's time includes its proximity search; its nodes are those of the level's own solve.
+            var searchSeconds = 0.0
             if let nodes = proximityNodeLimit, let incumbent = levelOptions.initialSolution,
                 model.isIntegral(level.expression)
             {
                 var searchOptions = levelOptions
                 searchOptions.log = nil
+                let searchStart = clock.now
+                defer { searchSeconds = (clock.now - searchStart).totalSeconds }
                 levelOptions.initialSolution = try model.improveByProximity(
                     level.expression, from: incumbent, options: searchOptions, nodeLimit: nodes,
                     rounds: Self.proximityRounds)
@@ -85,7 +89,7 @@ struct LexicographicSolver {
                     kind: level.kind, status: result.status, value: value, bound: result.bestBound,
                     gap: result.relativeGap, simplexIterations: result.simplexIterations,
                     branchNodes: result.branchNodes,
-                    seconds: result.seconds))
+                    seconds: result.seconds + searchSeconds))
             // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
             let proceed = shouldContinue?(outcomes.last!) ?? true
             guard let value, proceed else { break }

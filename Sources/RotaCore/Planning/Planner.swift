@@ -196,11 +196,9 @@ public struct Planner: Sendable {
                         base = RotationModel(
                             scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
                     }
-                    let seconds = min(
-                        5,
-                        remaining.map(\.totalSeconds) ?? 5)
                     reason = counterfactual(
-                        base!, week: t, role: role, scenario, availability, planned, timeLimit: seconds)
+                        base!, week: t, role: role, scenario, availability, planned,
+                        timeLimit: remaining.map(\.totalSeconds))
                 }
                 conflicts.append(
                     HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
@@ -209,9 +207,13 @@ public struct Planner: Sendable {
         return conflicts
     }
 
+    /// Branch-and-bound nodes each level of a counterfactual solve may use (it replaced a 5 s cap, which made the
+    /// reasons depend on the machine's speed).
+    static let counterfactualNodeLimit = 1000
+
     private func counterfactual(
         _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
-        _ planned: [LevelOutcome], timeLimit: Double
+        _ planned: [LevelOutcome], timeLimit: Double?
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
         let candidates = engineers.filter { availability.isFree($0, t) && availability.weeks[$0][t].holidayWeight == 0 }
@@ -228,7 +230,11 @@ public struct Planner: Sendable {
         model.add(
             "avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1
         )
-        var solver = LexicographicSolver(options: SolveOptions(timeLimit: timeLimit, cuts: Self.cuts))
+        // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
+        // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
+        var options = SolveOptions(timeLimit: timeLimit, cuts: Self.cuts)
+        options.nodeLimit = Self.counterfactualNodeLimit
+        var solver = LexicographicSolver(options: options)
         var verdict: ConflictReason?
         // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
         solver.shouldContinue = { alternative in
