@@ -376,7 +376,3 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         }
     }
 }
-
-extension Duration {
-    fileprivate var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
-}

@@ -23,9 +23,9 @@ extension Model {
             }
     }
 
-    /// Proximity search (Fischetti & Monaci, 2014) bounded by nodes, not seconds: from the feasible `start`, finds
-    /// the solution nearest to it (fewest binaries changed) among those that lower the integral `objective` by at
-    /// least 1, and repeats from there, at most `rounds` times, each search stopped after `nodeLimit` nodes. The
+    /// Proximity search (Fischetti & Monaci, 2014) bounded by nodes, not seconds: from the feasible `start`, looks
+    /// for the solution nearest to it (fewest binaries changed) among those that lower the integral `objective` by
+    /// at least 1 — the nearest found within `nodeLimit` nodes — and repeats from there, at most `rounds` times. The
     /// same model gives the same result on any machine (only `options`' time limit, if it ends a search, can make
     /// it depend on speed). Returns the best solution found (the start when none is better).
     public func improveByProximity(
@@ -42,10 +42,7 @@ extension Model {
             var settings = options
             settings.initialSolution = nil
             settings.nodeLimit = nodeLimit
-            settings.timeLimit = options.timeLimit.map { limit in
-                let elapsed = (clock.now - begin).components
-                return max(0, limit - Double(elapsed.seconds) - Double(elapsed.attoseconds) / 1e18)
-            }
+            settings.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - begin).totalSeconds) }
             let result = try search.solve(settings)
             guard result.status.hasSolution else { break }
             best = result.values

@@ -117,9 +117,9 @@ struct LeftoverTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])
     }
 
-    /// Where the system can, the new folder is exchanged with the old in one step; either way the result is the
-    /// new report and nothing beside it.
-    @Test func theSwapLeavesOnlyTheNewReport() throws {
+    /// Linux exchanges two folders in one step (what a report swap uses); a missing side is refused, and the
+    /// writer then falls back to two renames.
+    @Test func foldersAreExchangedInOneStep() throws {
         let root = try TemporaryFolder().url
         defer { try? FileManager.default.removeItem(at: root) }
         let a = root.appendingPathComponent("a")

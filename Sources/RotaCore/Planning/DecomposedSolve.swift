@@ -31,7 +31,8 @@ struct DecomposedSolve {
     /// schedule) by proximity search before solving it, each search stopped after ``proximityNodeLimit`` nodes and at
     /// most ``LexicographicSolver/proximityRounds`` times; chosen by measurement (docs/performance.md, session 6):
     /// a generated 40-engineer year's holiday level took 6.9 s of branching from a start one point above its optimum
-    /// (0.26 s after the search), and a 100-engineer year's was not proved in 55 s (3 s). Below this size branching
+    /// (its own solve after the search: 0.26 s), and a 100-engineer year's was not proved in 55 s (after the search:
+    /// 3.0 s; the whole plan 25 s, proved). Below this size branching
     /// proves a level in milliseconds and the searches would cost more than they save.
     static let proximitySearchColumns = 2000
     static let proximityNodeLimit = 200
