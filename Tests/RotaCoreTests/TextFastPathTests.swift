@@ -64,4 +64,47 @@ struct TextFastPathTests {
         #expect(InputDigest.lowercaseHex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
         #expect(InputDigest.lowercaseHex([]) == "")
     }
+
+    /// Trimming on bytes equals Foundation's `trimmingCharacters(in: .whitespaces)` for ASCII and Unicode blanks,
+    /// controls that are not blanks, and substrings.
+    @Test func trimmingBlanksEqualsFoundationsWhitespaceTrim() {
+        var random = SeededRandom(seed: 8)
+        let alphabet: [Character] = [
+            "a", "Z", "0", "-", " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}",
+            "\u{200B}", "é", "中",
+        ]
+        var texts = ["", " ", "\t", "a", " a ", "\ta b\t", "\u{A0}x\u{A0}", "\u{3000}", " \u{2003} "]
+        for _ in 0..<3000 { texts.append(String((0..<random.int(in: 0...8)).map { _ in random.pick(alphabet) })) }
+        for text in texts {
+            #expect(
+                text.trimmingBlanks() == text.trimmingCharacters(in: .whitespaces),
+                "\(text.unicodeScalars.map(\.value))")
+            let inner = text.dropFirst()
+            #expect(inner.trimmingBlanks() == inner.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// Festival matching on bytes gives Foundation's literal search: a pattern matches whole words only.
+    @Test func festivalMatchingFindsWholeWordsLikeFoundationsSearch() {
+        let festival = ObservedFestival(
+            name: "Chinese New Year", weight: nil, aliases: ["Hari Raya Puasa": ["Eid al-Fitr"]])
+        var random = SeededRandom(seed: 9)
+        let words = [
+            "chinese new year", "Chinese", "new", "year", "years", "eve", "Hari Raya Puasa", "raya", "eid al-fitr",
+            "al",
+            "fitr", "(Day)", "é", "newyear",
+        ]
+        var names = ["Chinese New Year", "Chinese New Year (Second Day)", "Eve of Chinese New Year", "New Year", ""]
+        for _ in 0..<2000 {
+            names.append((0..<random.int(in: 0...6)).map { _ in random.pick(words) }.joined(separator: " "))
+        }
+        var matched = 0
+        for name in names {
+            let text = " " + ObservedFestival.normalize(name) + " "
+            let expected = festival.patterns.contains { text.contains(" " + $0 + " ") }
+            #expect(festival.matches(name: name) == expected, "\(name)")
+            if expected { matched += 1 }
+        }
+        #expect(matched > 50 && matched < names.count - 50, "both answers must be exercised")
+    }
 }

@@ -52,7 +52,7 @@ public final class CalendarLibrary: Sendable {
             let table = try CalendarTable(file: festivalFile, columns: ["festival", "also_known_as"])
             for row in table.rows {
                 let names = (row.fields["also_known_as"] ?? "").split(separator: "|").map {
-                    $0.trimmingCharacters(in: .whitespaces)
+                    $0.trimmingBlanks()
                 }.filter { !$0.isEmpty }
                 aliases[try table.text(row, "festival"), default: []].append(contentsOf: names)
             }

@@ -74,7 +74,7 @@ struct CalendarTable {
 
     /// The field, which must not be empty.
     func text(_ row: Row, _ column: String) throws(CalendarError) -> String {
-        let value = row.fields[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let value = row.fields[column]?.trimmingBlanks() ?? ""
         if value.isEmpty {
             throw .malformed(location(row), field: column, problem: "is empty", hint: nil)
         }

@@ -8,6 +8,8 @@ public struct ObservedFestival: Sendable, Hashable {
     public let weight: Int?
     /// Normalized names it matches: itself and its aliases from calendars/festivals.csv.
     let patterns: [String]
+    /// The patterns' UTF-8 bytes between spaces, as searched for in a holiday's normalized name.
+    private let delimitedPatterns: [[UInt8]]
 
     public init(name: String, weight: Int?, aliases: [String: [String]]) {
         self.name = name
@@ -20,6 +22,7 @@ public struct ObservedFestival: Sendable, Hashable {
         }
         var seen = Set<String>()
         patterns = names.map(Self.normalize).filter { !$0.isEmpty && seen.insert($0).inserted }
+        delimitedPatterns = patterns.map { Array((" " + $0 + " ").utf8) }
     }
 
     /// Whether a holiday is (a day of) this festival: its name contains the festival's name or an alias,
@@ -27,8 +30,15 @@ public struct ObservedFestival: Sendable, Hashable {
     public func matches(_ holiday: Holiday) -> Bool { matches(name: holiday.name) }
 
     func matches(name: String) -> Bool {
-        let text = " " + Self.normalize(name) + " "
-        return patterns.contains { text.contains(" " + $0 + " ") }
+        // Searched as bytes: the same answer as Foundation's literal search (which compares UTF-16 units), which
+        // cost more than the rest of the holiday arithmetic.
+        let text = Array((" " + Self.normalize(name) + " ").utf8)
+        return delimitedPatterns.contains { pattern in
+            guard pattern.count <= text.count else { return false }
+            return (0...(text.count - pattern.count)).contains { start in
+                text[start..<(start + pattern.count)].elementsEqual(pattern)
+            }
+        }
     }
 
     static func normalize(_ text: String) -> String {

@@ -13,10 +13,9 @@ enum StartingSchedule {
         let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
-        func deviations(_ schedule: Schedule) -> [Double] {
-            let figures = FairnessReport(schedule: schedule, scenario: scenario)
-            return [figures.largestPrimaryDeviation, figures.largestBackupDeviation]
-        }
+        let fair = FairShares(scenario: scenario, availability: availability)
+        let index = Dictionary(
+            scenario.engineers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each rotation on its own (rules across rotations are left to GLPK: a start that breaks one is not offered).
         // Rotations are filled one after another; exclusive_primary / exclusive_duty keep people already on duty in an
         // overlapping shift of an earlier rotation out of the later ones.
@@ -24,25 +23,44 @@ enum StartingSchedule {
         for r in scenario.rotations.indices {
             let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
             let starts = variants.compactMap {
-                build(scenario, availability, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1, earlier: weeks)
+                build(
+                    scenario, availability, fair: fair, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1,
+                    earlier: weeks)
             }
+            // The first of the starts closest to the rotation's fair shares, primary first (the order of levels 1, 2).
+            let scored = starts.map { (weeks: $0, deviation: deviations($0, rotation: r, fair: fair, index: index)) }
             guard
-                let best = starts.min(by: { a, b in
-                    let (x, y) = (
-                        deviations(Schedule(weeks: a, ownership: [])), deviations(Schedule(weeks: b, ownership: []))
-                    )
-                    return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1]
+                let best = scored.min(by: {
+                    $0.deviation.primary != $1.deviation.primary
+                        ? $0.deviation.primary < $1.deviation.primary : $0.deviation.backup < $1.deviation.backup
                 })
             else { return nil }
-            weeks += best
+            weeks += best.weeks
         }
         return Schedule(weeks: StartRepair.repair(weeks, scenario, availability), ownership: ownership(scenario))
     }
 
+    /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in
+    /// rotation `r`, for the rotation's shifts `weeks`: what levels 1 and 2 minimise.
+    static func deviations(
+        _ weeks: [RotationWeek], rotation r: Int, fair: FairShares, index: [String: Int]
+    ) -> (primary: Double, backup: Double) {
+        var primary = fair.history[r][.primary]!
+        var backup = fair.history[r][.backup]!
+        for week in weeks {
+            if let e = index[week.primary] { primary[e] += 1 }
+            if let e = index[week.backup] { backup[e] += 1 }
+        }
+        func largest(_ counts: [Int], _ shares: [Double]) -> Double {
+            zip(counts, shares).map { abs(Double($0) - $1) }.max() ?? 0
+        }
+        return (largest(primary, fair.shares[r][.primary]!), largest(backup, fair.shares[r][.backup]!))
+    }
+
     /// The greedy pass over one rotation's shifts.
     private static func build(
-        _ scenario: Scenario, _ availability: TeamAvailability, rotation r: Int, primaryWeight: Double,
-        lastOnTies: Bool, earlier: [RotationWeek]
+        _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares, rotation r: Int,
+        primaryWeight: Double, lastOnTies: Bool, earlier: [RotationWeek]
     ) -> [RotationWeek]? {
         let rotation = scenario.rotations[r]
         let shifts = scenario.shifts
@@ -51,7 +69,6 @@ enum StartingSchedule {
         let weeks = slots.count
         let available = scenario.engineers.indices.map { availability.availableWeeks($0, in: r) }
         // Targets per role: the fair share (history included) less the shifts already done in the history.
-        let fair = FairShares(scenario: scenario, availability: availability)
         func target(_ role: DutyRole) -> [Int]? {
             let past = fair.history[r][role]!
             let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }

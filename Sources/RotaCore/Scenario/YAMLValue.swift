@@ -78,7 +78,7 @@ struct YAMLValue {
 
     /// Text that is not empty after trimming.
     func nonEmptyString() throws(ScenarioError) -> String {
-        let text = try string().trimmingCharacters(in: .whitespaces)
+        let text = try string().trimmingBlanks()
         guard !text.isEmpty else { throw wrongType("text that is not empty") }
         return text
     }
@@ -155,7 +155,7 @@ struct YAMLValue {
         let text = try string()
         let ends = text.components(separatedBy: "..")
         guard ends.count <= 2 else { throw invalidDate(text) }
-        let parsed = ends.map { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) }
+        let parsed = ends.map { CalendarDate(iso: $0.trimmingBlanks()) }
         guard let first = parsed[0], let last = parsed.last! else { throw invalidDate(text) }
         guard let range = DateRange(first: first, last: last) else {
             throw .invalidValue(

@@ -138,7 +138,7 @@ struct ICalendarTimeParser {
     func times(of line: ContentLine) throws(CalendarError) -> [ICalendarTime] {
         var result: [ICalendarTime] = []
         for part in line.value.split(separator: ",") {
-            result.append(try time(String(part).trimmingCharacters(in: .whitespaces), of: line))
+            result.append(try time(part.trimmingBlanks(), of: line))
         }
         return result
     }
