@@ -63,6 +63,34 @@ struct StartingScheduleTests {
         #expect(built > 100)  // the greedy pass should rarely get stuck on such small teams
     }
 
+    /// The ownership part's own start (offered also when the greedy on-call pass finds no start) satisfies every row
+    /// of the ownership model, the symmetry-breaking fixings included, on random teams with and without an on-call
+    /// start.
+    @Test func ownershipStartSatisfiesTheOwnershipModelAlone() {
+        var withoutOnCallStart = 0
+        for seed: UInt64 in 0..<150 {
+            let scenario = TestScenarios.random(
+                engineers: 2 + Int(seed % 5), weeks: 1 + Int(seed % 13), pipelines: 1 + Int(seed % 4),
+                minGap: Int(seed % 3) == 2 ? 1 : 0, seed: seed)
+            let availability = TeamAvailability(scenario: scenario)
+            if StartingSchedule.build(scenario, availability) == nil { withoutOnCallStart += 1 }
+            let part = RotationModel(scenario: scenario, availability: availability, parts: .ownership)
+            let start = Schedule(weeks: [], ownership: StartingSchedule.ownership(scenario))
+            guard let values = part.values(for: start) else {
+                Issue.record("\(scenario.name): the ownership start has no solution vector")
+                continue
+            }
+            for row in part.model.constraints where !row.constraint.isSatisfied(by: values, tolerance: 1e-9) {
+                Issue.record("\(scenario.name): the ownership start breaks \(part.model.describe(row))")
+            }
+            for (variable, definition) in part.model.variables.enumerated() {
+                #expect(values[variable] >= (definition.lowerBound ?? -.infinity) - 1e-9, "\(definition.name)")
+                #expect(values[variable] <= (definition.upperBound ?? .infinity) + 1e-9, "\(definition.name)")
+            }
+        }
+        #expect(withoutOnCallStart > 0, "some teams must have no on-call start, or the fallback goes untested")
+    }
+
     @Test func targetCountsSumToTheWeeksWithinTheBound() {
         let shares = [1.2, 0.96, 1.44, 1.44, 0.96]
         let counts = StartingSchedule.targetCounts(shares: shares, available: [5, 4, 6, 6, 4], weeks: 6)!

@@ -22,11 +22,14 @@ struct DecomposedSolve {
     /// The share of the time limit the ownership part (solved first) may use; the on-call part gets the rest.
     static let ownershipTimeShare = 0.25
 
-    /// Cuts per part, chosen by measurement (docs/performance.md, session 5): the ownership part is a min-max
-    /// assignment whose LP bound is often one unit short; Gomory and MIR cuts close that gap where cover and clique
-    /// cuts do not (a 4-engineer, 5-pipeline scenario: 2.7 s with GLPK's defaults, 0.1 s with Gomory + MIR).
+    /// Cuts per part, chosen by measurement (docs/performance.md, sessions 5 and 7). The ownership part is a min-max
+    /// assignment whose LP bound is often one unit short. From scratch, Gomory + MIR cuts closed that gap on a
+    /// 4-engineer team (glpsol 2.7 s → 0.1 s), but the part always starts from its longest-processing-time
+    /// assignment, and from there Gomory cuts only cost: 25 random 12-engineer teams of 10–40 pipelines (weights 1–5,
+    /// `scripts/ownership-stress.py`) took 25.0 s of ownership solving with them and 11.7 s without, 40 random
+    /// 4-engineer teams 50 ms and 12 ms.
     static let onCallCuts: SolveOptions.Cuts = [.cover, .clique]
-    static let ownershipCuts: SolveOptions.Cuts = [.gomory, .mixedIntegerRounding, .clique]
+    static let ownershipCuts: SolveOptions.Cuts = [.mixedIntegerRounding, .clique]
     /// On-call models of at least this many columns improve each integral level's start (the previous level's
     /// schedule) by proximity search before solving it, each search stopped after ``proximityNodeLimit`` nodes and at
     /// most ``LexicographicSolver/proximityRounds`` times; chosen by measurement (docs/performance.md, session 6):
@@ -58,10 +61,14 @@ struct DecomposedSolve {
                 solver.proximityNodeLimit = Self.proximityNodeLimit
             }
             // A baseline is the natural start when replanning (no change at all); it or the constructive start is
-            // offered only if it satisfies every row (the modelling layer checks).
+            // offered only if it satisfies every row (the modelling layer checks). The ownership part always has its
+            // own start (longest processing time), also when the greedy on-call pass found none.
+            let constructive =
+                part.parts == .ownership
+                ? Schedule(weeks: [], ownership: start?.ownership ?? StartingSchedule.ownership(scenario)) : start
             solver.startingSolution =
                 baseline.flatMap { part.values(for: Planner.renumbered($0.schedule, scenario)) }
-                ?? start.flatMap(part.values(for:))
+                ?? constructive.flatMap(part.values(for:))
             if let base = options.exportModelPath {
                 let suffix = part.parts == .ownership ? ".ownership" : ""
                 solver.exportPath = { _, kind in

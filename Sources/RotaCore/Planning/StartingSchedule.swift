@@ -182,8 +182,9 @@ enum StartingSchedule {
         return chosen
     }
 
-    /// Ownership round robin, investor-facing pipelines first, pins kept, in the model's canonical labelling.
-    private static func ownership(_ scenario: Scenario) -> [OwnershipAssignment] {
+    /// Ownership by longest processing time, pins kept, in the model's canonical labelling. It does not depend on the
+    /// on-call start, so the ownership part gets it even when the greedy pass finds no on-call start.
+    static func ownership(_ scenario: Scenario) -> [OwnershipAssignment] {
         // Longest processing time first: the free roles, heaviest first (the model's canonical order), each to the
         // least-loaded engineer who may hold it (not the pipeline's other owner; below the investor cap for an
         // investor-facing primary role); ties to the earlier engineer. Pinned owners are kept and their load counted.
