@@ -276,7 +276,9 @@ struct RotationModel {
             let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
             let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
             let units = rows.model.addVariable(
-                "ownership_load_max_units", .integer, lowerBound: 0, upperBound: (totalWeight / unit).rounded(.up))
+                "ownership_load_max_units", .integer,
+                lowerBound: Double(Self.largestLoadLowerBound(pipelines, unit: unit, engineers: engineers.count)),
+                upperBound: (totalWeight / unit).rounded(.up))
             largestLoad = unit * units
             ownershipUnits = units
             weightUnit = unit
@@ -525,6 +527,21 @@ struct RotationModel {
     /// variable (counts, deviations, maxima, slacks) at the value the rows force. Nil if the schedule puts someone on
     /// duty where no variable exists (leave) or names an unknown engineer or pipeline. It satisfies every row of the
     /// model (before any level is held) when the schedule passes the rule checker.
+    /// ``OwnershipRules/largestLoadLowerBound(roles:engineers:)`` for the roles engineers hold (a team's are left
+    /// out), when every weight is a whole number of units (otherwise loads are no integers and only 0 is sure).
+    static func largestLoadLowerBound(_ pipelines: [Pipeline], unit: Double, engineers: Int) -> Int {
+        var roles: [(units: Int, primary: Bool)] = []
+        for pipeline in pipelines {
+            let units = (pipeline.weight / unit).rounded()
+            guard abs(pipeline.weight / unit - units) < 1e-9 else { return 0 }
+            for (pin, primary) in [(pipeline.primaryOwner, true), (pipeline.secondaryOwner, false)] {
+                if case .team = pin { continue }
+                roles.append((Int(units) * (primary ? 2 : 1), primary))
+            }
+        }
+        return OwnershipRules.largestLoadLowerBound(roles: roles, engineers: engineers)
+    }
+
     func values(for schedule: Schedule) -> [Double]? {
         var values = [Double](repeating: 0, count: model.variables.count)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
