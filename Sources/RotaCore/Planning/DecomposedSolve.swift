@@ -36,7 +36,10 @@ struct DecomposedSolve {
     /// a generated 40-engineer year's holiday level took 6.9 s of branching from a start one point above its optimum
     /// (its own solve after the search: 0.26 s), and a 100-engineer year's was not proved in 55 s (after the search:
     /// 3.0 s; the whole plan 25 s, proved). Below this size branching
-    /// proves a level in milliseconds and the searches would cost more than they save.
+    /// proves a level in milliseconds and the searches would cost more than they save. The ownership part is searched
+    /// at every size: its start is often one unit above an optimum GLPK's branching finds late (100 random 12-engineer
+    /// teams of `scripts/ownership-stress.py`: 13.9 s of ownership solving and 2 levels unproved at 5 s without it,
+    /// 0.8 s and none with it).
     static let proximitySearchColumns = 2000
     static let proximityNodeLimit = 200
 
@@ -57,7 +60,7 @@ struct DecomposedSolve {
             var solver = LexicographicSolver(
                 options: SolveOptions(
                     timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log))
-            if part.parts == .onCall, part.model.variables.count >= Self.proximitySearchColumns {
+            if part.parts == .ownership || part.model.variables.count >= Self.proximitySearchColumns {
                 solver.proximityNodeLimit = Self.proximityNodeLimit
             }
             // A baseline is the natural start when replanning (no change at all); it or the constructive start is

@@ -295,7 +295,7 @@ public struct MarkdownReport: ReportFile {
             return
                 "Avoidable: the plan was not proved optimal and a better rotation exists; plan again with a longer --time-limit."
         case .notAnalysed:
-            return "Not analysed (the analysis is limited in count and time)."
+            return "Not analysed (the analysis is limited in count, model size and time)."
         }
     }
 
