@@ -26,8 +26,8 @@ struct DecomposedSolve {
     /// assignment whose LP bound is often one unit short. From scratch, Gomory + MIR cuts closed that gap on a
     /// 4-engineer team (glpsol 2.7 s → 0.1 s), but the part always starts from its longest-processing-time
     /// assignment, and from there Gomory cuts only cost: 25 random 12-engineer teams of 10–40 pipelines (weights 1–5,
-    /// `scripts/ownership-stress.py`) took 25.0 s of ownership solving with them and 11.7 s without, 40 random
-    /// 4-engineer teams 50 ms and 12 ms.
+    /// `scripts/ownership-stress.py`) took 26.4 s of ownership solving with them (4 levels unproved at 5 s) and
+    /// 12.4 s without (2), 40 random 4-engineer teams 50 ms and 10 ms.
     static let onCallCuts: SolveOptions.Cuts = [.cover, .clique]
     static let ownershipCuts: SolveOptions.Cuts = [.mixedIntegerRounding, .clique]
     /// On-call models of at least this many columns improve each integral level's start (the previous level's

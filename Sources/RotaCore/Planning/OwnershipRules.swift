@@ -73,9 +73,9 @@ public enum OwnershipRules {
     /// engineer whose load has the other parity than L takes at least one unit of it: for an odd L the at least
     /// m − N′ engineers with even loads, for an even L at least N mod 2 engineers with odd loads. The bound is the
     /// smallest L at least the average and the heaviest role that leaves that much slack (the larger of the two or
-    /// one more). GLPK has no cuts that see this
-    /// (CBC's zero-half cuts do): 12 engineers with 17 pipelines of total load 156 and 10 odd secondary roles have an
-    /// average of 13, but 13 would need 12 odd loads; GLPK searched 30 s without closing 14 against 13.
+    /// one more). GLPK has no cuts that see this (CBC's zero-half cuts do): 12 engineers with 17 pipelines of total
+    /// load 156 and 10 odd secondary roles have an average of 13, but 13 would need 12 odd loads; GLPK searched 30 s
+    /// without closing 14 against 13.
     public static func largestLoadLowerBound(roles: [(units: Int, primary: Bool)], engineers m: Int) -> Int {
         guard m > 0 else { return 0 }
         let total = roles.reduce(0) { $0 + $1.units }

@@ -143,7 +143,7 @@ enum FolderExchange {
         -> Int32
     private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
     private static let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
-    nonisolated(unsafe) private static let function: RenameAt2? = {
+    private static let function: RenameAt2? = {
         #if os(Linux)
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
             return unsafeBitCast(symbol, to: RenameAt2.self)
