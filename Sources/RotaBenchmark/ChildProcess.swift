@@ -10,6 +10,9 @@ struct ChildRun {
     let seconds: Double
     /// Peak resident set size of the child (wait4's ru_maxrss), in KiB.
     let peakKiB: Int
+    /// Processor time of the child, user and system (wait4's ru_utime + ru_stime), seconds: less disturbed than the
+    /// wall time by other work on a shared machine, as time spent waiting for a processor is not counted.
+    let cpuSeconds: Double
     let output: String
 }
 
@@ -41,7 +44,10 @@ enum ChildProcess {
         return ChildRun(
             status: exitStatus,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            peakKiB: Int(usage.ru_maxrss), output: output)
+            peakKiB: Int(usage.ru_maxrss),
+            cpuSeconds: Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6,
+            output: output)
     }
 
     /// The full path of `name` on PATH, if any.

@@ -18,7 +18,9 @@ struct ResultsDocument {
                 + "\(memory) GiB. Scenarios come from `rota generate` (seeded, so the same teams every run); `rota plan` "
                 + "runs with `--time-limit \(SizeResult.format(timeLimit))`. Wall time is the whole process (reading, "
                 + "planning, holiday-conflict analysis, writing every report file); the per-level GLPK times are one "
-                + "in-process run. The machine is shared and noisy: read medians, not single runs.",
+                + "in-process run. The machine is shared and noisy: read medians, not single runs. Each size also gives the "
+                + "processor time (user + system) of the same runs, which leaves out time spent waiting for a processor but "
+                + "not a slower one.",
             "",
             "Quality compares the plan with the two heuristics on-call tools use, all judged by the same evaluator and "
                 + "rule checker (ScheduleQuality): deviation from the fair share, holiday burden (2 per holiday day as "

@@ -7,6 +7,8 @@ struct SizeResult {
     let spec: GeneratorSpec
     /// Wall times of the `rota plan` runs, seconds, sorted.
     let wallTimes: [Double]
+    /// Processor times (user + system) of the same runs, seconds, sorted.
+    let cpuTimes: [Double]
     let peakKiB: Int
     let exitStatuses: Set<Int32>
     let plan: Plan
@@ -27,6 +29,7 @@ struct SizeResult {
         FileHandle.standardError.write(Data("\(size.rawValue.uppercased()): \(runs) runs of rota plan\n".utf8))
 
         var times: [Double] = []
+        var cpuTimes: [Double] = []
         var peak = 0
         var statuses = Set<Int32>()
         let arguments = [
@@ -36,6 +39,7 @@ struct SizeResult {
         for _ in 0..<runs {
             let run = try ChildProcess.run(rota, arguments)
             times.append(run.seconds)
+            cpuTimes.append(run.cpuSeconds)
             peak = max(peak, run.peakKiB)
             statuses.insert(run.status)
         }
@@ -59,7 +63,8 @@ struct SizeResult {
                 })
         }
         return SizeResult(
-            size: size, spec: spec, wallTimes: times.sorted(), peakKiB: peak, exitStatuses: statuses, plan: plan,
+            size: size, spec: spec, wallTimes: times.sorted(), cpuTimes: cpuTimes.sorted(), peakKiB: peak,
+            exitStatuses: statuses, plan: plan,
             qualities: qualities, external: externalResults)
     }
 
@@ -92,7 +97,8 @@ struct SizeResult {
             "`\(spec.commandLine)`: regions \(spec.regions.joined(separator: ", ")).",
             "",
             "- `rota plan` wall time: median **\(f(median)) s** (min \(f(wallTimes.first!)), max \(f(wallTimes.last!)); "
-                + "\(wallTimes.count) runs), peak memory \(peakKiB / 1024) MiB, exit status "
+                + "\(wallTimes.count) runs); processor time (user + system) median \(f(cpuTimes[cpuTimes.count / 2])) s "
+                + "(min \(f(cpuTimes.first!))); peak memory \(peakKiB / 1024) MiB, exit status "
                 + "\(exitStatuses.sorted().map(String.init).joined(separator: "/")).",
             "- Target: \(target.text): **\(target.met ? "met" : "not met")**.",
             "- Model of the last level (both parts): \(plan.size.rows) rows, \(plan.size.columns) columns, "
