@@ -52,12 +52,16 @@ struct StartingScheduleTests {
         }
     }
 
+    /// 150 small random teams (2–6 engineers, 1–13 weeks, 1–4 pipelines, some with a gap rule).
+    static let smallRandomTeams = (0..<UInt64(150)).map { seed in
+        TestScenarios.random(
+            engineers: 2 + Int(seed % 5), weeks: 1 + Int(seed % 13), pipelines: 1 + Int(seed % 4),
+            minGap: Int(seed % 3) == 2 ? 1 : 0, seed: seed)
+    }
+
     @Test func randomScenariosGetAValidStartOrNone() {
         var built = 0
-        for seed: UInt64 in 0..<150 {
-            let scenario = TestScenarios.random(
-                engineers: 2 + Int(seed % 5), weeks: 1 + Int(seed % 13), pipelines: 1 + Int(seed % 4),
-                minGap: Int(seed % 3) == 2 ? 1 : 0, seed: seed)
+        for scenario in Self.smallRandomTeams {
             if checkStart(scenario) == true { built += 1 }
         }
         #expect(built > 100)  // the greedy pass should rarely get stuck on such small teams
@@ -68,10 +72,7 @@ struct StartingScheduleTests {
     /// start.
     @Test func ownershipStartSatisfiesTheOwnershipModelAlone() {
         var withoutOnCallStart = 0
-        for seed: UInt64 in 0..<150 {
-            let scenario = TestScenarios.random(
-                engineers: 2 + Int(seed % 5), weeks: 1 + Int(seed % 13), pipelines: 1 + Int(seed % 4),
-                minGap: Int(seed % 3) == 2 ? 1 : 0, seed: seed)
+        for scenario in Self.smallRandomTeams {
             let availability = TeamAvailability(scenario: scenario)
             if StartingSchedule.build(scenario, availability) == nil { withoutOnCallStart += 1 }
             let part = RotationModel(scenario: scenario, availability: availability, parts: .ownership)
