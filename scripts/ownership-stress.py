@@ -7,7 +7,9 @@ script takes a generated team (`rota generate --size SIZE --seed 1`), replaces i
 give the same teams), plans each with `rota plan --time-limit LIMIT` and prints the ownership level's value, status
 and time, then the total and the worst time and how many levels were not proved.
 
-    scripts/ownership-stress.py [--rota PATH] [--size s|m] [--teams N] [--time-limit SECONDS]
+    scripts/ownership-stress.py [--rota PATH] [--size s|m|l] [--teams N] [--time-limit SECONDS]
+
+Pipelines per team: s 4-9, m 10-40, l 60-120.
 
 The ownership part gets a quarter of the time limit (docs/model.md), so `--time-limit 20` stops it at 5 s.
 Used for docs/performance.md, session 7.
@@ -27,11 +29,11 @@ OWNERSHIP = re.compile(r"Largest ownership load: ([\d.]+) [^,]*, (.+) \(([\d.]+)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rota", default=".build/release/rota")
-    parser.add_argument("--size", choices=["s", "m"], default="m")
+    parser.add_argument("--size", choices=["s", "m", "l"], default="m")
     parser.add_argument("--teams", type=int, default=25)
     parser.add_argument("--time-limit", type=float, default=20)
     args = parser.parse_args()
-    counts = {"s": (4, 9), "m": (10, 40)}[args.size]
+    counts = {"s": (4, 9), "m": (10, 40), "l": (60, 120)}[args.size]
 
     with tempfile.TemporaryDirectory(prefix="rota-ownership-") as folder:
         base = subprocess.run(
