@@ -82,7 +82,7 @@ struct OwnershipBoundTests {
     }
 
     /// With the bound, GLPK proves the stress team's largest load of 14 within 100 branch-and-bound nodes (from its
-    /// own start); without it, glpsol searched 30 s (over 100,000 nodes) without closing 14 against 13.
+    /// own start); without it, glpsol searched 30 s (about 8,000 nodes) without closing 14 against 13.
     @Test func theStressTeamIsProvedWithinAHundredNodes() throws {
         var scenario = TestScenarios.random(engineers: 12, weeks: 2, pipelines: 17, minGap: 0, seed: 3)
         for (k, weight) in Self.stressWeights.enumerated() { scenario.pipelines[k].weight = weight }

@@ -383,6 +383,21 @@ extension HolidayConflictReasonTests {
 }
 
 extension HolidayConflictReasonTests {
+    /// Above the size bound the conflicts are listed, same duties, but none is analysed (no counterfactual solve).
+    @Test func aModelAboveTheSizeBoundListsItsConflictsUnanalysed() throws {
+        let scenario = try TestScenarios.seed("data-engineering-2027q1")
+        let plan = try Planner().plan(scenario)
+        #expect(plan.holidayConflicts.contains { $0.reason != .notAnalysed })
+        var options = PlanOptions()
+        options.conflictAnalysisColumns = 10
+        let large = try Planner(options: options).plan(scenario)
+        #expect(large.holidayConflicts.map(\.engineer) == plan.holidayConflicts.map(\.engineer))
+        #expect(large.holidayConflicts.map(\.week.number) == plan.holidayConflicts.map(\.week.number))
+        #expect(large.holidayConflicts.allSatisfy { $0.reason == .notAnalysed })
+    }
+}
+
+extension HolidayConflictReasonTests {
     /// A soft ownership rule adds a level before the on-call levels that the conflict analysis's on-call model does
     /// not have. The analysis must hold the plan's on-call levels by kind: its reasons are those of the same schedule
     /// analysed against the on-call levels alone. (Matched by position, "primary balance ≤ broken caps" was held.)

@@ -16,15 +16,19 @@ struct StartingScheduleTests {
             Issue.record("\(scenario.name): the start has no solution vector")
             return false
         }
-        for row in built.model.constraints where !row.constraint.isSatisfied(by: values, tolerance: 1e-9) {
-            Issue.record("\(scenario.name): the start breaks \(built.model.describe(row))")
-        }
-        for variable in built.model.variables.indices {
-            let definition = built.model.variables[variable]
-            #expect(values[variable] >= (definition.lowerBound ?? -.infinity) - 1e-9, "\(definition.name)")
-            #expect(values[variable] <= (definition.upperBound ?? .infinity) + 1e-9, "\(definition.name)")
-        }
+        expectSatisfies(built.model, values, scenario.name)
         return true
+    }
+
+    /// Records every row and bound of `model` that `values` break.
+    func expectSatisfies(_ model: Model, _ values: [Double], _ name: String) {
+        for row in model.constraints where !row.constraint.isSatisfied(by: values, tolerance: 1e-9) {
+            Issue.record("\(name): the start breaks \(model.describe(row))")
+        }
+        for (variable, definition) in model.variables.enumerated() {
+            #expect(values[variable] >= (definition.lowerBound ?? -.infinity) - 1e-9, "\(name): \(definition.name)")
+            #expect(values[variable] <= (definition.upperBound ?? .infinity) + 1e-9, "\(name): \(definition.name)")
+        }
     }
 
     /// On every seed the start reaches the fair-share bound for primary and backup weeks, so GLPK proves levels 1
@@ -81,13 +85,7 @@ struct StartingScheduleTests {
                 Issue.record("\(scenario.name): the ownership start has no solution vector")
                 continue
             }
-            for row in part.model.constraints where !row.constraint.isSatisfied(by: values, tolerance: 1e-9) {
-                Issue.record("\(scenario.name): the ownership start breaks \(part.model.describe(row))")
-            }
-            for (variable, definition) in part.model.variables.enumerated() {
-                #expect(values[variable] >= (definition.lowerBound ?? -.infinity) - 1e-9, "\(definition.name)")
-                #expect(values[variable] <= (definition.upperBound ?? .infinity) + 1e-9, "\(definition.name)")
-            }
+            expectSatisfies(part.model, values, "\(scenario.name) (ownership part)")
         }
         #expect(withoutOnCallStart > 0, "some teams must have no on-call start, or the fallback goes untested")
     }

@@ -10,6 +10,9 @@ public struct PlanOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Explain at most this many holiday conflicts with a counterfactual solve each.
     public var conflictsToExplain: Int
+    /// Explain holiday conflicts only when the plan's on-call model has at most this many columns (default
+    /// ``Planner/conflictAnalysisColumns``).
+    public var conflictAnalysisColumns = Planner.conflictAnalysisColumns
 
     public init(
         timeLimit: Double? = 60, relativeGap: Double = 0, exportModelPath: String? = nil,

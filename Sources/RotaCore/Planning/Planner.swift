@@ -69,7 +69,8 @@ public struct Planner: Sendable {
         // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
         // scenario lists them); its verdicts are optimal values, which the order does not change.
         let conflicts = explainConflicts(
-            original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline)
+            original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
+            analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns)
         return Plan(
             scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
@@ -173,10 +174,11 @@ public struct Planner: Sendable {
     // MARK: Holiday conflicts
 
     /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
-    /// the same baseline holds (frozen shifts, the `changes` level).
+    /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
+    /// solving anything (the plan's on-call model is above ``conflictAnalysisColumns``).
     func explainConflicts(
         _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
-        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil
+        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
     ) -> [HolidayConflict] {
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         var conflicts: [HolidayConflict] = []
@@ -189,19 +191,18 @@ public struct Planner: Sendable {
                 guard facts.holidayWeight > 0 else { continue }
                 let reason: ConflictReason
                 let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
-                if conflicts.count >= options.conflictsToExplain || (remaining.map { $0 <= .zero } ?? false) {
+                if !analyse || conflicts.count >= options.conflictsToExplain
+                    || (remaining.map { $0 <= .zero } ?? false)
+                {
                     reason = .notAnalysed
                 } else {
                     if base == nil {
                         base = RotationModel(
                             scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
                     }
-                    reason =
-                        base!.model.variables.count > Self.conflictAnalysisColumns
-                        ? .notAnalysed
-                        : counterfactual(
-                            base!, week: t, role: role, scenario, availability, planned,
-                            timeLimit: remaining.map(\.totalSeconds))
+                    reason = counterfactual(
+                        base!, week: t, role: role, scenario, availability, planned,
+                        timeLimit: remaining.map(\.totalSeconds))
                 }
                 conflicts.append(
                     HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
@@ -215,7 +216,7 @@ public struct Planner: Sendable {
     /// columns) one did not settle within its node limit in about 50 s, so the analysis ran into the time limit and
     /// the plan took 62 s; a 40-engineer year (4,678 columns) plans in 2–3 s, analysis included. A bound on the model,
     /// not the clock, so the report is the same on any machine (docs/performance.md, session 7).
-    static let conflictAnalysisColumns = 8000
+    public static let conflictAnalysisColumns = 8000
 
     /// Branch-and-bound nodes each level of a counterfactual solve may use (it replaced a 5 s cap, which made the
     /// reasons depend on the machine's speed).

@@ -5,7 +5,8 @@
 /// need it (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
 /// longest processing time first (heaviest role to the least-loaded engineer), within the investor cap, and with
 /// `everyone_secondary_owner` secondary roles first to those without one. When nobody is free for a role (leave
-/// and the gap rule) it returns nil and GLPK searches alone; either way GLPK, not this, proves optimality.
+/// and the gap rule) it returns nil and GLPK searches the on-call part alone (the ownership part still gets
+/// ``ownership(_:)``); either way GLPK, not this, proves optimality.
 enum StartingSchedule {
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
