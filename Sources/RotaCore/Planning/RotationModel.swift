@@ -312,16 +312,7 @@ struct RotationModel {
         }
 
         // Fair shares (per rotation, with history) and the deviation variables of the on-call balance level.
-        let history = scenario.history
-        var historyBurden = [Int](repeating: 0, count: ids.count)
-        for (e, engineer) in engineers.enumerated() where history.includes(engineer.id) {
-            let personal = scenario.personalCalendar(engineer)
-            for shift in history.shifts {
-                for role in DutyRole.allCases where shift.engineer(for: role) == engineer.id {
-                    historyBurden[e] += role.holidayWeight * personal.burden(during: shift.dates).weight
-                }
-            }
-        }
+        let historyBurden = Self.historyHolidayBurden(scenario)
         let shares = FairShares(scenario: scenario, availability: availability)
         var levelsByPriority: [Priority: [ObjectiveLevel]] = [:]
         var counts: [DutyRole: [[Variable?]]] = [:]
@@ -650,4 +641,23 @@ struct ModelParts: OptionSet, Hashable {
     static let onCall = ModelParts(rawValue: 1)
     static let ownership = ModelParts(rawValue: 2)
     static let all: ModelParts = [.onCall, .ownership]
+}
+
+extension RotationModel {
+    /// The holiday burden of each engineer's duty in the history window (2 per holiday day as primary, 1 as backup),
+    /// which the largest-burden level counts with the period's.
+    static func historyHolidayBurden(_ scenario: Scenario) -> [Int] {
+        let history = scenario.history
+        return scenario.engineers.map { engineer in
+            guard history.includes(engineer.id) else { return 0 }
+            let personal = scenario.personalCalendar(engineer)
+            var burden = 0
+            for shift in history.shifts {
+                for role in DutyRole.allCases where shift.engineer(for: role) == engineer.id {
+                    burden += role.holidayWeight * personal.burden(during: shift.dates).weight
+                }
+            }
+            return burden
+        }
+    }
 }

@@ -1,17 +1,21 @@
-/// Moves single duties of a constructive start until every engineer's primary and backup counts lie within the
-/// fair-share bound (``FairShareBound``), so that GLPK's first levels start at their proven lower bound.
+/// Improves a constructive start by local moves, so that GLPK's levels start at or near their optimum: first the
+/// balance levels (every engineer's primary and backup counts within the fair-share bound, ``FairShareBound``), then
+/// the holiday levels (fewest holiday days on duty, then the smallest largest burden).
 ///
 /// The greedy pass fills rotations one after another; with people on several rotations and `exclusive_primary`,
 /// a later rotation may find its shared people busy and miss the bound (a generated 40-engineer team: 1.56 primary
-/// weeks where 0.62 is possible). Each move hands one shift of a role from someone above their lowest whole-number
-/// count to someone below it (or from someone above their highest to someone below theirs), and only if the move
-/// keeps every hard rule the move can touch: leave and roster, one role per shift, the gap windows, the duty runs,
-/// exclusivity across rotations, pinned and forbidden duty. Among the moves, the one that adds the least holiday
-/// burden wins. GLPK still checks the result row by row before it takes it as a start.
+/// weeks where 0.62 is possible). Each balance move hands one shift of a role from someone above their lowest
+/// whole-number count to someone below it (or from someone above their highest to someone below theirs); among the
+/// moves, the one that adds the least holiday burden wins. The holiday moves then keep every count within the
+/// deviation the balance moves reached. Every move keeps the hard rules it can touch: leave and roster, one role per
+/// shift, the gap windows, the duty runs, exclusivity across rotations, pinned and forbidden duty (holiday moves also
+/// keep soft rules and undesired duty as if hard, so that no earlier soft level gets worse). GLPK still checks the
+/// result row by row before it takes it as a start.
 enum StartRepair {
-    static func repair(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability)
-        -> [RotationWeek]
-    {
+    /// The repaired start; `lowerHolidayBurden: false` stops after the balance moves (for comparison in tests).
+    static func repair(
+        _ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true
+    ) -> [RotationWeek] {
         let rules = scenario.rules
         // The chain rule and repeated holidays tie duties to other shifts or to history: leave such starts as they are.
         if (rules.backupBecomesPrimary && !rules.isSoft(.backupBecomesPrimary))
@@ -20,28 +24,35 @@ enum StartRepair {
             return weeks
         }
         var state = State(weeks, scenario, availability)
+        guard state.isComplete else { return weeks }
         for role in DutyRole.allCases { state.balance(role) }
-        for role in DutyRole.allCases { state.avoidHolidays(role) }
-        return state.weeks
+        if lowerHolidayBurden { state.lowerHolidayBurden() }
+        return state.result()
     }
 
     private struct State {
         let scenario: Scenario
         let availability: TeamAvailability
+        let fair: FairShares
         let shifts: [Shift]
         let rotations: [Rotation]
         let ids: [String]
-        /// Slot of each row of `weeks`, and the holders by slot: `holder[role][slot]` (engineer index).
-        var weeks: [RotationWeek]
+        let weeks: [RotationWeek]
+        /// The holders by slot: `holder[role][slot]` (engineer index, -1 when the start leaves the slot open).
         var holder: [DutyRole: [Int]]
+        /// Row of `weeks` of each slot (-1 when the start has none).
         let rowOfSlot: [Int]
         /// Slots of each rotation, in order; position of each slot within its rotation.
         let slotsOf: [[Int]]
         let position: [Int]
+        /// `repeats[e][t]`: shift t has a holiday engineer e had duty over in the history (`avoid_repeat_holidays`;
+        /// empty when the rule is off).
+        let repeats: [[Bool]]
 
         init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability) {
             self.scenario = scenario
             self.availability = availability
+            fair = FairShares(scenario: scenario, availability: availability)
             let shifts = scenario.shifts
             self.shifts = shifts
             rotations = scenario.rotations
@@ -52,10 +63,7 @@ enum StartRepair {
             var primary = [Int](repeating: -1, count: shifts.count)
             var backup = [Int](repeating: -1, count: shifts.count)
             for (row, week) in weeks.enumerated() {
-                guard let r = scenario.rotationIndex(of: week.rotation),
-                    let t = shifts.indices.first(where: { shifts[$0].rotation == r && shifts[$0].number == week.number }
-                    )
-                else { continue }
+                guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 rowOfSlot[t] = row
                 primary[t] = index[week.primary] ?? -1
                 backup[t] = index[week.backup] ?? -1
@@ -64,51 +72,95 @@ enum StartRepair {
             holder = [.primary: primary, .backup: backup]
             slotsOf = scenario.rotations.indices.map { r in shifts.indices.filter { shifts[$0].rotation == r } }
             var position = [Int](repeating: 0, count: shifts.count)
-            for r in scenario.rotations.indices {
-                for (i, t) in shifts.indices.filter({ shifts[$0].rotation == r }).enumerated() { position[t] = i }
+            for slots in slotsOf {
+                for (i, t) in slots.enumerated() { position[t] = i }
             }
             self.position = position
+            repeats =
+                scenario.rules.avoidRepeatHolidays
+                ? scenario.engineers.enumerated().map { e, engineer in
+                    let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
+                    return shifts.indices.map { t in
+                        availability.weeks[e][t].holidays.contains { had.contains($0.name) }
+                    }
+                } : []
+        }
+
+        /// Whether every slot has a primary and a backup (only then are counts and rules judged here).
+        var isComplete: Bool { !rowOfSlot.contains(-1) && !holder.values.contains { $0.contains(-1) } }
+
+        /// The start's rows with the holders as they are now.
+        func result() -> [RotationWeek] {
+            var result = weeks
+            for (t, row) in rowOfSlot.enumerated() where row >= 0 {
+                let week = weeks[row]
+                result[row] = RotationWeek(
+                    rotation: week.rotation, number: week.number, dates: week.dates,
+                    primary: ids[holder[.primary]![t]], backup: ids[holder[.backup]![t]])
+            }
+            return result
+        }
+
+        /// Shares of `role` in each rotation less the history's shifts: what the period's counts are compared with.
+        func ownShares(_ role: DutyRole) -> [[Double]] {
+            slotsOf.indices.map { r in
+                ids.indices.map { fair.shares[r][role]![$0] - Double(fair.history[r][role]![$0]) }
+            }
+        }
+
+        func counts(_ role: DutyRole, rotation r: Int) -> [Int] {
+            var count = [Int](repeating: 0, count: ids.count)
+            for t in slotsOf[r] { count[holder[role]![t]] += 1 }
+            return count
+        }
+
+        func roster(_ r: Int) -> [Int] { ids.indices.filter { availability.onRoster[$0][r] } }
+
+        /// The whole-number counts of `role` each engineer may have in each rotation while the largest deviation
+        /// from the fair share stays at most `deviation`.
+        func countRange(_ role: DutyRole, deviation: Double) -> [[ClosedRange<Int>]] {
+            let shares = ownShares(role)
+            return slotsOf.indices.map { r in
+                ids.indices.map { e in
+                    let low = max(0, Int((shares[r][e] - deviation - 1e-9).rounded(.up)))
+                    let high = min(
+                        availability.availableWeeks(e, in: r), Int((shares[r][e] + deviation + 1e-9).rounded(.down)))
+                    return low...max(low, high)
+                }
+            }
         }
 
         mutating func balance(_ role: DutyRole) {
-            guard !rowOfSlot.contains(-1) else { return }
-            let fair = FairShares(scenario: scenario, availability: availability)
-            let engineers = ids.indices
+            let shares = ownShares(role)
             // The bound over all rotations (the model's deviation variable is one for all of them).
-            var shares: [[Double]] = []
             var deviation = 0.0
             for (r, slots) in slotsOf.enumerated() {
-                let own = engineers.map { fair.shares[r][role]![$0] - Double(fair.history[r][role]![$0]) }
-                shares.append(own)
-                let roster = engineers.filter { availability.onRoster[$0][r] }
+                let roster = roster(r)
                 deviation = max(
                     deviation,
                     FairShareBound.lowestDeviation(
-                        shares: roster.map { own[$0] },
+                        shares: roster.map { shares[r][$0] },
                         available: roster.map { availability.availableWeeks($0, in: r) },
                         weeks: slots.count))
             }
-            func low(_ e: Int, _ r: Int) -> Int { max(0, Int((shares[r][e] - deviation - 1e-9).rounded(.up))) }
-            func high(_ e: Int, _ r: Int) -> Int {
-                min(availability.availableWeeks(e, in: r), Int((shares[r][e] + deviation + 1e-9).rounded(.down)))
-            }
+            let range = countRange(role, deviation: deviation)
             for _ in 0..<(4 * shifts.count) {
                 var best: (cost: Int, slot: Int, to: Int)?
                 for (r, slots) in slotsOf.enumerated() {
-                    var count = [Int](repeating: 0, count: ids.count)
-                    for t in slots { count[holder[role]![t]] += 1 }
-                    let roster = engineers.filter { availability.onRoster[$0][r] }
-                    for e in roster where count[e] < low(e, r) || count[e] > high(e, r) {
-                        let short = count[e] < low(e, r)
+                    let count = counts(role, rotation: r)
+                    let roster = roster(r)
+                    for e in roster where !range[r][e].contains(count[e]) {
+                        let short = count[e] < range[r][e].lowerBound
                         for t in slots {
                             let current = holder[role]![t]
                             // Short: take a shift from someone who can spare it. Over: give one to someone with room.
                             let from = short ? current : e
-                            guard from == current, !short || count[from] > low(from, r) else { continue }
-                            let receivers = short ? [e] : roster.filter { count[$0] < high($0, r) }
-                            for receiver in receivers where receiver != from && canTake(receiver, t, role, from: from) {
+                            guard from == current, !short || count[from] > range[r][from].lowerBound else { continue }
+                            let receivers = short ? [e] : roster.filter { count[$0] < range[r][$0].upperBound }
+                            for receiver in receivers where receiver != from {
                                 let cost = availability.weeks[receiver][t].holidayWeight
-                                if best == nil || cost < best!.cost { best = (cost, t, receiver) }
+                                guard best == nil || cost < best!.cost else { continue }
+                                if canMove(role, at: t, to: receiver, strict: false) { best = (cost, t, receiver) }
                             }
                         }
                         if best != nil { break }
@@ -116,32 +168,125 @@ enum StartRepair {
                     if best != nil { break }
                 }
                 guard let move = best else { return }
-                assign(role, move.slot, move.to)
+                holder[role]![move.slot] = move.to
             }
         }
 
-        /// Lowers the holiday burden without changing anyone's counts: two holders of `role` in one rotation swap
-        /// shifts when that takes holiday days off duty, as long as both moves keep the hard rules.
-        mutating func avoidHolidays(_ role: DutyRole) {
-            guard !rowOfSlot.contains(-1) else { return }
-            func h(_ e: Int, _ t: Int) -> Int { availability.weeks[e][t].holidayWeight }
-            for _ in 0..<2 {
+        /// Whether `role` in slot t may pass from its holder to `engineer`: tried on the state, then undone.
+        mutating func canMove(_ role: DutyRole, at t: Int, to engineer: Int, strict: Bool) -> Bool {
+            let from = holder[role]![t]
+            guard releasable(role, at: t, by: from, strict: strict) else { return false }
+            holder[role]![t] = engineer
+            defer { holder[role]![t] = from }
+            return keepsRules(engineer, role, at: t, strict: strict)
+        }
+
+        /// Lowers the holiday burden, the total first and then the largest (history included), as levels 3 and 4
+        /// judge it, while every count stays within the deviation it has now (levels 1 and 2 get no worse). Moves,
+        /// each taken when it lowers (total, largest): two holders of a role in one rotation swap shifts; primary
+        /// and backup of a shift change places; one holder of a holiday shift hands it to someone off duty.
+        mutating func lowerHolidayBurden() {
+            // A (soft) backup→primary chain ties each backup to the next primary: moves here would break links.
+            guard !scenario.rules.backupBecomesPrimary else { return }
+            let weight = availability.weeks.map { $0.map(\.holidayWeight) }
+            // Only shifts with a holiday for someone can change the burden; without any there is nothing to do.
+            let holidaySlots = shifts.indices.filter { t in ids.indices.contains { weight[$0][t] > 0 } }
+            guard !holidaySlots.isEmpty else { return }
+            var ranges: [DutyRole: [[ClosedRange<Int>]]] = [:]
+            var count: [DutyRole: [[Int]]] = [:]
+            for role in DutyRole.allCases {
+                let shares = ownShares(role)
+                count[role] = slotsOf.indices.map { counts(role, rotation: $0) }
+                var deviation = 0.0
+                for r in slotsOf.indices {
+                    for e in roster(r) { deviation = max(deviation, abs(Double(count[role]![r][e]) - shares[r][e])) }
+                }
+                ranges[role] = countRange(role, deviation: deviation)
+            }
+            var burden = RotationModel.historyHolidayBurden(scenario)
+            for role in DutyRole.allCases {
+                for (t, e) in holder[role]!.enumerated() { burden[e] += role.holidayWeight * weight[e][t] }
+            }
+            let cap = scenario.rules.fairness.maxHolidayBurden
+            /// Whether burdens changed by `changes` (engineer, amount) are lower: total first, then the largest; and the
+            /// largest stays within a declared cap the start keeps.
+            func improves(_ changes: [(Int, Int)]) -> Bool {
+                let delta = changes.reduce(0) { $0 + $1.1 }
+                if delta > 0 { return false }
+                let before = burden.max() ?? 0
+                // With the total unchanged, the largest can only fall if someone at it loses burden.
+                if delta == 0, !changes.contains(where: { burden[$0.0] == before && $0.1 < 0 }) { return false }
+                var largest = 0
+                for (e, value) in burden.enumerated() {
+                    largest = max(largest, value + changes.reduce(0) { $0 + ($1.0 == e ? $1.1 : 0) })
+                }
+                if let cap, largest > cap, largest > before { return false }
+                return delta < 0 || largest < before
+            }
+            func apply(_ changes: [(Int, Int)]) {
+                for (e, amount) in changes { burden[e] += amount }
+            }
+            for _ in 0..<(2 * shifts.count) {
                 var improved = false
-                for slots in slotsOf {
-                    for t in slots where h(holder[role]![t], t) > 0 {
-                        let e = holder[role]![t]
-                        for u in slots where u != t {
-                            let f = holder[role]![u]
-                            guard f != e, h(e, t) + h(f, u) > h(e, u) + h(f, t) else { continue }
-                            // e takes u from f, then f takes t from e; undone if the second move is not allowed.
-                            guard canTake(e, u, role, from: f) else { continue }
-                            assign(role, u, e)
-                            if canTake(f, t, role, from: e) {
-                                assign(role, t, f)
-                                improved = true
-                                break
+                for t in holidaySlots {
+                    let r = shifts[t].rotation
+                    for role in DutyRole.allCases {
+                        // Exchange with another duty of the rotation (or with the other role of the same shift): e
+                        // takes `role2` in u from f, f takes `role` in t. Across roles, both counts move by one.
+                        exchange: for u in slotsOf[r] {
+                            for role2 in DutyRole.allCases where u != t || role2 != role {
+                                let e = holder[role]![t]
+                                let f = holder[role2]![u]
+                                guard f != e else { continue }
+                                let changes = [
+                                    (e, role2.holidayWeight * weight[e][u] - role.holidayWeight * weight[e][t]),
+                                    (f, role.holidayWeight * weight[f][t] - role2.holidayWeight * weight[f][u]),
+                                ]
+                                guard improves(changes) else { continue }
+                                if role2 != role {
+                                    guard count[role]![r][e] - 1 >= ranges[role]![r][e].lowerBound,
+                                        count[role2]![r][e] + 1 <= ranges[role2]![r][e].upperBound,
+                                        count[role2]![r][f] - 1 >= ranges[role2]![r][f].lowerBound,
+                                        count[role]![r][f] + 1 <= ranges[role]![r][f].upperBound
+                                    else { continue }
+                                }
+                                guard releasable(role, at: t, by: e, strict: true),
+                                    releasable(role2, at: u, by: f, strict: true)
+                                else { continue }
+                                holder[role]![t] = f
+                                holder[role2]![u] = e
+                                if keepsRules(e, role2, at: u, strict: true), keepsRules(f, role, at: t, strict: true) {
+                                    if role2 != role {
+                                        count[role]![r][e] -= 1
+                                        count[role2]![r][e] += 1
+                                        count[role2]![r][f] -= 1
+                                        count[role]![r][f] += 1
+                                    }
+                                    apply(changes)
+                                    improved = true
+                                    break exchange
+                                }
+                                holder[role]![t] = e
+                                holder[role2]![u] = f
                             }
-                            assign(role, u, f)
+                        }
+                        // Hand the shift to someone off duty in it: one count moves, within the ranges.
+                        let e = holder[role]![t]
+                        let other = holder[role == .primary ? .backup : .primary]![t]
+                        let w = role.holidayWeight
+                        for f in roster(r) where f != e && f != other {
+                            let changes = [(e, -w * weight[e][t]), (f, w * weight[f][t])]
+                            guard improves(changes),
+                                count[role]![r][e] - 1 >= ranges[role]![r][e].lowerBound,
+                                count[role]![r][f] + 1 <= ranges[role]![r][f].upperBound,
+                                canMove(role, at: t, to: f, strict: true)
+                            else { continue }
+                            holder[role]![t] = f
+                            count[role]![r][e] -= 1
+                            count[role]![r][f] += 1
+                            apply(changes)
+                            improved = true
+                            break
                         }
                     }
                 }
@@ -149,55 +294,46 @@ enum StartRepair {
             }
         }
 
-        mutating func assign(_ role: DutyRole, _ slot: Int, _ engineer: Int) {
-            holder[role]![slot] = engineer
-            let row = rowOfSlot[slot]
-            let week = weeks[row]
-            weeks[row] = RotationWeek(
-                rotation: week.rotation, number: week.number, dates: week.dates,
-                primary: role == .primary ? ids[engineer] : week.primary,
-                backup: role == .backup ? ids[engineer] : week.backup)
+        /// Whether `engineer` may give up `role` in slot t: not while pinned to it.
+        func releasable(_ role: DutyRole, at t: Int, by engineer: Int, strict: Bool) -> Bool {
+            guard strict || !scenario.rules.isSoft(.pinnedDuty) else { return true }
+            let rotation = rotations[shifts[t].rotation]
+            return !scenario.engineers[engineer].pinned.contains {
+                $0.role == role && $0.applies(to: shifts[t].dates, of: rotation)
+            }
         }
 
-        /// Whether engineer e may take `role` in slot t from `from` without breaking a hard rule the move touches.
-        func canTake(_ e: Int, _ t: Int, _ role: DutyRole, from: Int) -> Bool {
+        /// Whether `engineer`, now holding `role` in slot t, keeps every rule that duty touches. With `strict`, soft
+        /// rules and undesired duty count as hard.
+        func keepsRules(_ engineer: Int, _ role: DutyRole, at t: Int, strict: Bool) -> Bool {
+            let e = engineer
             let rules = scenario.rules
             guard availability.isFree(e, t) else { return false }
             let other: DutyRole = role == .primary ? .backup : .primary
             guard holder[other]![t] != e else { return false }
             let rotation = rotations[shifts[t].rotation]
             let dates = shifts[t].dates
-            func hard(_ rule: SchedulingRule) -> Bool { !rules.isSoft(rule) }
-            if hard(.forbiddenDuty),
-                scenario.engineers[e].forbidden.contains(where: {
-                    ($0.role == nil || $0.role == role) && $0.applies(to: dates, of: rotation)
-                })
-            {
+            func enforced(_ rule: SchedulingRule) -> Bool { strict || !rules.isSoft(rule) }
+            let person = scenario.engineers[e]
+            let refused = enforced(.forbiddenDuty) ? person.forbidden : []
+            if (refused + (strict ? person.undesired : [])).contains(where: {
+                ($0.role == nil || $0.role == role) && $0.applies(to: dates, of: rotation)
+            }) {
                 return false
             }
-            if hard(.pinnedDuty),
-                scenario.engineers[from].pinned.contains(where: {
-                    $0.role == role && $0.applies(to: dates, of: rotation)
-                })
-            {
-                return false
-            }
-            // Duty of e in this rotation, by position, after the move.
+            if !repeats.isEmpty, enforced(.avoidRepeatHolidays), repeats[e][t] { return false }
+            // Duty of e in this rotation, by position.
             let slots = slotsOf[shifts[t].rotation]
-            func duty(_ i: Int, _ roles: [DutyRole]) -> Bool {
-                let slot = slots[i]
-                if slot == t { return roles.contains(role) || (roles.contains(other) && holder[other]![slot] == e) }
-                return roles.contains { holder[$0]![slot] == e }
-            }
+            func duty(_ i: Int, _ roles: [DutyRole]) -> Bool { roles.contains { holder[$0]![slots[i]] == e } }
             let here = position[t]
             func within(_ distance: Int, _ roles: [DutyRole]) -> Bool {
                 guard distance > 0 else { return false }
                 let range = max(0, here - distance)...min(slots.count - 1, here + distance)
                 return range.contains { $0 != here && duty($0, roles) }
             }
-            if role == .primary, hard(.minGap), within(rules.minGapWeeks, [.primary]) { return false }
-            if hard(.minDutyGap), within(rules.minDutyGapWeeks, DutyRole.allCases) { return false }
-            if let run = rules.maxConsecutiveDutyWeeks, hard(.maxConsecutiveDuty) {
+            if role == .primary, enforced(.minGap), within(rules.minGapWeeks, [.primary]) { return false }
+            if enforced(.minDutyGap), within(rules.minDutyGapWeeks, DutyRole.allCases) { return false }
+            if let run = rules.maxConsecutiveDutyWeeks, enforced(.maxConsecutiveDuty) {
                 var length = 1
                 var i = here - 1
                 while i >= 0, duty(i, DutyRole.allCases) {
@@ -213,10 +349,11 @@ enum StartRepair {
             }
             // Exclusivity with overlapping shifts of other rotations.
             for s in shifts.indices where shifts[s].rotation != shifts[t].rotation && shifts[s].dates.overlaps(dates) {
-                if rules.exclusiveDuty, hard(.exclusiveDuty), holder[.primary]![s] == e || holder[.backup]![s] == e {
+                if rules.exclusiveDuty, enforced(.exclusiveDuty), holder[.primary]![s] == e || holder[.backup]![s] == e
+                {
                     return false
                 }
-                if role == .primary, rules.exclusivePrimary, hard(.exclusivePrimary), holder[.primary]![s] == e {
+                if role == .primary, rules.exclusivePrimary, enforced(.exclusivePrimary), holder[.primary]![s] == e {
                     return false
                 }
             }

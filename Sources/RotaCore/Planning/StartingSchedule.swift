@@ -10,7 +10,10 @@
 enum StartingSchedule {
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
-    static func build(_ scenario: Scenario, _ availability: TeamAvailability) -> Schedule? {
+    /// `lowerHolidayBurden: false` leaves out StartRepair's holiday moves (for comparison in tests).
+    static func build(_ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true)
+        -> Schedule?
+    {
         let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
@@ -38,7 +41,9 @@ enum StartingSchedule {
             else { return nil }
             weeks += best.weeks
         }
-        return Schedule(weeks: StartRepair.repair(weeks, scenario, availability), ownership: ownership(scenario))
+        return Schedule(
+            weeks: StartRepair.repair(weeks, scenario, availability, lowerHolidayBurden: lowerHolidayBurden),
+            ownership: ownership(scenario))
     }
 
     /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in
