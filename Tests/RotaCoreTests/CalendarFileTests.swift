@@ -12,7 +12,7 @@ struct CalendarFileTests {
     func read(_ name: String) throws -> CalendarFile {
         try CalendarFile.read(
             path: Self.fixtures.appendingPathComponent(name).path,
-            windowsTimeZones: TestScenarios.library.windowsTimeZones)
+            windowsTimeZones: try TestScenarios.library.windowsTimeZones())
     }
 
     func days(_ file: CalendarFile, zone: String) -> [String] {

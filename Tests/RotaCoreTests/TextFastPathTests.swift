@@ -107,4 +107,47 @@ struct TextFastPathTests {
         }
         #expect(matched > 50 && matched < names.count - 50, "both answers must be exercised")
     }
+
+    /// The byte-level escapes (iCalendar TEXT, Markdown cells) equal escaping Unicode scalar by scalar (references
+    /// written here), for text mixing the characters they escape with multi-byte ones, combining marks and CRLF.
+    @Test func byteEscapingEqualsScalarEscaping() {
+        func icalendar(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\", ";", ",": out += "\\" + String(scalar)
+                case "\n": out += "\\n"
+                case "\r": continue
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        func markdown(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                if "\\`*_[]<>|#~".unicodeScalars.contains(scalar) {
+                    out += "\\" + String(scalar)
+                } else {
+                    out.unicodeScalars.append("\n\r\t".unicodeScalars.contains(scalar) ? " " : scalar)
+                }
+            }
+            return out
+        }
+        #expect(ICalendarWriter.escape("a;b,c\\d\r\ne") == "a\\;b\\,c\\\\d\\ne")
+        #expect(TextFormatting.markdownCell("a|b_c\r\nd") == "a\\|b\\_c  d")
+        var random = SeededRandom(seed: 10)
+        let alphabet: [String] = [
+            "a", " ", ",", ";", "\\", "\n", "\r", "\r\n", "\t", "|", "_", "*", "#", "é", "e\u{301}", ",\u{301}", "😀",
+            "中",
+        ]
+        var plain = 0
+        for _ in 0..<3000 {
+            let text = (0..<random.int(in: 0...12)).map { _ in random.pick(alphabet) }.joined()
+            #expect(ICalendarWriter.escape(text) == icalendar(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(TextFormatting.markdownCell(text) == markdown(text), "\(text.unicodeScalars.map(\.value))")
+            if ICalendarWriter.escape(text) == text { plain += 1 }
+        }
+        #expect(plain > 100, "the unchanged fast path must be exercised")
+    }
 }

@@ -10,8 +10,9 @@ public final class CalendarLibrary: Sendable {
     public let regions: [String: Region]
     /// Festival name → other names it goes by (Deepavali: Diwali), from festivals.csv.
     let festivalAliases: [String: [String]]
-    /// Windows time-zone name → IANA name, from windows-time-zones.csv (Outlook writes Windows names).
-    let windowsTimeZones: [String: String]
+    /// Windows time-zone name → IANA name, from windows-time-zones.csv (Outlook writes Windows names); read on
+    /// first use, as only .ics files need it.
+    private let windowsZones = Mutex<[String: String]?>(nil)
     /// Region → its holidays, for the regions read so far.
     private let loaded = Mutex<[String: [Holiday]]>([:])
 
@@ -22,6 +23,7 @@ public final class CalendarLibrary: Sendable {
             file: Self.path(directory, "regions.csv"),
             columns: ["code", "country", "name", "weekend", "time_zone", "confirmed_through"])
         var regions: [String: Region] = [:]
+        var knownZones = Set<String>()  // each distinct zone is looked up once (145 regions, 11 zones)
         for row in regionTable.rows {
             let code = try regionTable.text(row, "code")
             var weekend = Set<Int>()
@@ -34,11 +36,12 @@ public final class CalendarLibrary: Sendable {
                 weekend.insert(index + 1)
             }
             let zone = try regionTable.text(row, "time_zone")
-            guard TimeZone(identifier: zone) != nil else {
+            guard knownZones.contains(zone) || TimeZone(identifier: zone) != nil else {
                 throw .malformed(
                     regionTable.location(row), field: "time_zone", problem: "unknown time zone \"\(zone)\"",
                     hint: "an IANA name such as Asia/Kuala_Lumpur")
             }
+            knownZones.insert(zone)
             regions[code] = Region(
                 code: code, country: try regionTable.text(row, "country"), name: try regionTable.text(row, "name"),
                 weekend: weekend, timeZone: zone,
@@ -58,14 +61,19 @@ public final class CalendarLibrary: Sendable {
             }
         }
         festivalAliases = aliases
+    }
 
+    /// Windows time-zone name → IANA name, from windows-time-zones.csv (empty when the folder has none).
+    public func windowsTimeZones() throws(CalendarError) -> [String: String] {
+        if let zones = windowsZones.withLock({ $0 }) { return zones }
         let zoneFile = Self.path(directory, "windows-time-zones.csv")
         var zones: [String: String] = [:]
         if FileManager.default.fileExists(atPath: zoneFile) {
             let table = try CalendarTable(file: zoneFile, columns: ["windows_name", "iana_name"])
             for row in table.rows { zones[try table.text(row, "windows_name")] = try table.text(row, "iana_name") }
         }
-        windowsTimeZones = zones
+        windowsZones.withLock { $0 = zones }
+        return zones
     }
 
     /// The calendars folder Rota uses when none is given: `ROTA_CALENDARS`, then share/rota/calendars next to

@@ -23,25 +23,35 @@ struct CalendarTable {
                 file: file,
                 reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
         }
-        // Split on bytes, not Characters: the country files are large and this runs on every plan.
-        var lines: [(number: Int, text: Substring)] = []
+        // Split on bytes, not Characters: the country files are large and this runs on every plan. Lines are
+        // kept as byte ranges (without a CR before the LF); only the kept ones are handed to the CSV reader.
+        let bytes = Array(text.utf8)
+        var lines: [(number: Int, range: Range<Int>)] = []
         var number = 0
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        var lineStart = 0
+        for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "\n") {
             number += 1
-            var line = Substring(raw)
-            if line.utf8.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            var end = position
+            if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            defer { lineStart = position + 1 }
             if number > 1, let keep {
-                let comma = line.utf8.firstIndex(of: UInt8(ascii: ",")) ?? line.utf8.endIndex
-                if !keep(Substring(line.utf8[line.utf8.startIndex..<comma])) { continue }
+                let comma = bytes[lineStart..<end].firstIndex(of: UInt8(ascii: ",")) ?? end
+                if !keep(Substring(String(decoding: bytes[lineStart..<comma], as: UTF8.self))) { continue }
             }
-            lines.append((number, line))
+            lines.append((number, lineStart..<end))
         }
-        while let last = lines.last, last.text.isEmpty { lines.removeLast() }
+        while let last = lines.last, last.range.isEmpty { lines.removeLast() }
         guard let header = lines.first, header.number == 1 else {
             throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "the file is empty", hint: nil)
         }
         let body = lines.dropFirst()
-        let selected = lines.map(\.text).joined(separator: "\n")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(lines.reduce(0) { $0 + $1.range.count + 1 })
+        for (index, line) in lines.enumerated() {
+            if index > 0 { joined.append(UInt8(ascii: "\n")) }
+            joined += bytes[line.range]
+        }
+        let selected = String(decoding: joined, as: UTF8.self)
         let reader: CSVReader
         do { reader = try CSVReader(string: selected, hasHeaderRow: true) } catch {
             throw .malformed(SourceLocation(file: file, line: 1), field: nil, problem: "not CSV: \(error)", hint: nil)

@@ -9,19 +9,25 @@ struct ICalendarWriter {
     /// Adds a TEXT property, escaped (RFC 5545 3.3.11): backslash, semicolon, comma and newlines.
     mutating func text(_ name: String, _ value: String) { raw(name, Self.escape(value)) }
 
+    /// The TEXT value escaped. Every character escaped is ASCII, so the escaping reads UTF-8 bytes (a byte below
+    /// 0x80 is never part of a longer character): backslash, semicolon and comma get a backslash, a line break
+    /// (LF or CRLF) becomes `\\n`, a lone CR is dropped. Text without any of them is returned as it is.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": continue
-            default: out.append(character)
+        func special(_ byte: UInt8) -> Bool {
+            byte == 0x5C || byte == 0x3B || byte == 0x2C || byte == 0x0A || byte == 0x0D
+        }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C, 0x3B, 0x2C: out += [0x5C, byte]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folded text: every line at most 75 octets before its CRLF (RFC 5545 3.1).

@@ -15,17 +15,31 @@ public enum TextFormatting {
     /// A percentage with up to two decimals: 0.0123 → "1.23 %".
     static func percent(_ fraction: Double) -> String { number(fraction * 100) + " %" }
 
-    /// Text safe inside a Markdown table cell: CommonMark punctuation escaped, no line breaks.
+    /// Text safe inside a Markdown table cell: CommonMark punctuation escaped, no line breaks (each CR, LF and tab
+    /// becomes a space). Every character touched is ASCII, so this reads UTF-8 bytes; text without any of them is
+    /// returned as it is.
     static func markdownCell(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~": result += "\\\(character)"
-            case "\n", "\r", "\t": result += " "
-            default: result.append(character)
+        func escaped(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"),
+                UInt8(ascii: "~"):
+                return true
+            default: return false
             }
         }
-        return result
+        func blank(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        guard text.utf8.contains(where: { escaped($0) || blank($0) }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if escaped(byte) {
+                out += [0x5C, byte]
+            } else {
+                out.append(blank(byte) ? 0x20 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text safe as a Mermaid task or section name (no `:`, `;`, `#` or line breaks).
