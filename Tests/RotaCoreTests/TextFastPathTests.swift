@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import RotaCore
 
@@ -149,5 +150,44 @@ struct TextFastPathTests {
             if ICalendarWriter.escape(text) == text { plain += 1 }
         }
         #expect(plain > 100, "the unchanged fast path must be exercised")
+    }
+
+    /// The scenario reader composes YAML without tag resolution (no regular expressions); every plain or quoted
+    /// scalar must still read as under Yams' default resolver: the same boolean, whole number, number and null, and
+    /// the same canonical text for the digest.
+    @Test func scalarsReadWithoutTagResolutionAsYamsDefaultReadsThem() throws {
+        var texts = [
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+            "off", "Off", "OFF", "tRUE", "y", "n", "Y", "1", "0", "-3", "+4", "0x1F", "0o17", "017", "0b101", "1_000",
+            "1:30", "1.5", "-0.25", "1e3", ".inf", "-.inf", ".nan", "~", "null", "Null", "NULL", "", "2027-01-04",
+            "abc", "3 weeks", "=", "<<",
+        ]
+        var random = SeededRandom(seed: 11)
+        let alphabet = Array("0123456789.-+_:eExobTtrRuUsSnNfFaAlL~ ")
+        for _ in 0..<1500 { texts.append(String((0..<random.int(in: 1...6)).map { _ in random.pick(alphabet) })) }
+        var booleans = 0
+        for text in texts {
+            for style in ["plain", "single", "double"] {
+                let written = style == "plain" ? text : style == "single" ? "'\(text)'" : "\"\(text)\""
+                let yaml = "value: \(written)\n"
+                guard let reference = try? Yams.compose(yaml: yaml, Resolver.default)?["value"],
+                    let node = try? Yams.compose(yaml: yaml, ScenarioReader.resolver)?["value"],
+                    case .scalar(let scalar) = node
+                else { continue }  // text that is not a plain scalar (a comment, a flow collection…)
+                let label = "\(style) \(text.debugDescription)"
+                // The reader wrote the digest's canonical text before reading values, which resolved every tag.
+                let canonical = try Yams.serialize(node: reference)
+                #expect(try Yams.serialize(node: node) == canonical, "\(label)")
+                let expected = scalar.style == .plain ? reference.bool : nil
+                #expect(
+                    YAMLValue.boolean(scalar.string).flatMap { scalar.style == .plain ? $0 : nil } == expected,
+                    "\(label)")
+                #expect(node.int == reference.int, "\(label)")
+                #expect(node.null == reference.null, "\(label)")
+                #expect(node.float?.bitPattern == reference.float?.bitPattern, "\(label)")
+                if expected != nil { booleans += 1 }
+            }
+        }
+        #expect(booleans >= 18)
     }
 }

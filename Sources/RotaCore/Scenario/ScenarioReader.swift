@@ -93,10 +93,12 @@ public enum ScenarioReader {
         return (.mapping(mapping), YAMLValue(node: variants, path: "variants", file: file))
     }
 
-    /// Yams' default tag resolution less the rules a scenario never needs: timestamps (dates are read as text),
-    /// merge keys and `=`. Each rule is a regular expression compiled on first use and tried on every plain scalar,
-    /// so fewer rules make every run faster; booleans, numbers and null resolve as before.
-    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.null)
+    /// No tag resolution: Yams' default resolver tries regular expressions on plain scalars (when mapping keys are
+    /// compared, when the digest's canonical text is written), and compiling the first one sets up ICU's
+    /// regular-expression engine: about 1.5 ms, a twentieth of planning a 4-person quarter. Yams reads numbers and
+    /// null from the text whatever the tag (`Node.int`, `.float`, `.null`), booleans are read by
+    /// ``YAMLValue/boolean(_:)``, and the canonical text keeps each scalar's style, not its tag.
+    static let resolver = Resolver.basic
 
     /// The YAML document as a node tree; syntax errors located.
     static func compose(yaml: String, file: String) throws(ScenarioError) -> Node {

@@ -19,8 +19,19 @@ struct YAMLValue {
         case .scalar(let scalar):
             if node.null != nil { return "nothing (null)" }
             if scalar.style == .plain, node.int != nil { return "the number \(scalar.string)" }
-            if scalar.style == .plain, node.bool != nil { return "the boolean \(scalar.string)" }
+            if scalar.style == .plain, Self.boolean(scalar.string) != nil { return "the boolean \(scalar.string)" }
             return "\"\(scalar.string)\""
+        }
+    }
+
+    /// A plain scalar's boolean as YAML 1.1 and Yams' default resolver have it: yes/no, true/false, on/off, each in
+    /// lower, Capitalised or UPPER case; nil for other text. The scenario reader resolves no tags
+    /// (``ScenarioReader/resolver``), and Yams' `Node.bool` needs the bool tag, so booleans are recognised here.
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return true
+        case "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return false
+        default: return nil
         }
     }
 
@@ -84,7 +95,7 @@ struct YAMLValue {
     }
 
     func bool() throws(ScenarioError) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.bool else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Self.boolean(scalar.string) else {
             throw wrongType("true or false")
         }
         return value
