@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -30,6 +31,36 @@ struct CalendarDateTests {
             #expect(CalendarDate(iso: date.description) == date)
             #expect(date.adding(days: 1).isoWeekday == date.isoWeekday % 7 + 1)
         }
+    }
+
+    /// The byte parser and writer agree with the rule read as text: `YYYY-MM-DD`, four, two and two ASCII digits
+    /// (a reference written here on Characters), on random near-dates; and the text is zero-padded.
+    @Test func isoTextIsReadAndWrittenAsTheCharacterRuleSays() {
+        func reference(_ text: String) -> CalendarDate? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        var random = SeededRandom(seed: 12)
+        let alphabet: [Character] = ["0", "1", "2", "3", "9", "-", "-", "/", " ", "٣", "a", "+"]
+        var valid = 0
+        for _ in 0..<5000 {
+            var text = String((0..<random.int(in: 8...11)).map { _ in random.pick(alphabet) })
+            if random.int(in: 0...1) == 0 {  // mostly well-formed, so that many are dates
+                text = String(
+                    format: "%04d-%02d-%02d", random.int(in: 0...9999), random.int(in: 0...13), random.int(in: 0...32))
+            }
+            #expect(CalendarDate(iso: text) == reference(text), "\(text)")
+            if let date = CalendarDate(iso: text) {
+                valid += 1
+                #expect(date.description == text)
+            }
+        }
+        #expect(valid > 1000)
+        #expect(CalendarDate(year: 7, month: 3, day: 9)!.description == "0007-03-09")
     }
 
     @Test func rangesIncludeBothEnds() {

@@ -15,6 +15,20 @@ struct RuleCheckerTests {
         checker = RuleChecker(scenario: scenario)
     }
 
+    /// The single-pass judgement report.md uses gives exactly the hard findings then the soft ones, on heuristic
+    /// schedules of every seed (which break hard and soft rules alike).
+    @Test(arguments: TestScenarios.seedNames)
+    func hardAndSoftFindingsInOnePassEqualTheTwoJudgements(_ name: String) throws {
+        let seed = try TestScenarios.seed(name)
+        let judge = RuleChecker(scenario: seed)
+        for heuristic in HeuristicSchedule.allCases {
+            let written = heuristic.schedule(for: seed)
+            let separate = (judge.check(written) + judge.softFindings(written)).map(\.message)
+            #expect(judge.hardAndSoftFindings(written).map(\.message) == separate, "\(name), \(heuristic.rawValue)")
+            #expect(!separate.isEmpty || heuristic == .longestIdle, "\(name): round robin breaks something")
+        }
+    }
+
     func replacingWeek(_ number: Int, primary: String? = nil, backup: String? = nil) -> Schedule {
         var copy = schedule
         let week = copy.weeks[number - 1]

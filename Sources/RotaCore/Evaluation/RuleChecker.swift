@@ -23,6 +23,12 @@ public struct RuleChecker: Sendable {
         return all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
+    /// ``check(_:)``'s findings followed by ``softFindings(_:)``'s, with the schedule judged once.
+    public func hardAndSoftFindings(_ schedule: Schedule) -> [RuleViolation] {
+        let all = checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkRunbooks()
+        return hard(all) + checkFairness(schedule) + all.filter { $0.rule.isSoft(in: scenario.rules) }
+    }
+
     /// The findings of hard rules among `findings`.
     public func hard(_ findings: [RuleViolation]) -> [RuleViolation] {
         findings.filter { !$0.rule.isSoft(in: scenario.rules) }

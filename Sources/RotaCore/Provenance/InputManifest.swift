@@ -35,7 +35,9 @@ public struct InputManifest: Sendable, Equatable, Codable {
         for code in Set(scenario.engineers.map(\.region)).sorted() {
             var text = ""
             if let region = scenario.calendar.regions[code] {
-                text += "\(region.code),\(region.country),\(region.name),\(region.weekend.sorted()),"
+                // The weekend as Swift prints an [Int] ("[6, 7]"), written out: the digests of earlier reports stay.
+                let weekend = "[" + region.weekend.sorted().map(String.init).joined(separator: ", ") + "]"
+                text += "\(region.code),\(region.country),\(region.name),\(weekend),"
                 text += "\(region.timeZone),\(region.confirmedThrough)\n"
             }
             for holiday in scenario.calendar.holidays(in: code, during: counted) {

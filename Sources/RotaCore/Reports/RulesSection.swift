@@ -6,7 +6,7 @@ enum RulesSection {
         let rules = scenario.rules
         let checker = RuleChecker(scenario: scenario)
         // Runbook findings belong to runbooks/README.md's audit, not to the schedule's rules.
-        let findings = (checker.check(plan.schedule) + checker.softFindings(plan.schedule)).filter {
+        let findings = checker.hardAndSoftFindings(plan.schedule).filter {
             $0.rule != .runbookDefault && $0.rule != .runbookRequired
         }
         func kind(_ rule: SchedulingRule) -> String { rules.isSoft(rule) ? "soft" : "hard" }
