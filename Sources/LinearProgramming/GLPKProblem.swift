@@ -106,17 +106,28 @@ final class GLPKProblem {
         let timeLimit = options.timeLimit.map { Int32(clamping: Int(max(0, $0) * 1000)) } ?? Int32.max
 
         var status: SolveStatus
+        var relaxationBasis: Basis?
         if !hasIntegerColumns || !presolve {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
             simplex.msg_lev = messageLevel
             simplex.tm_lim = timeLimit
-            simplex.presolve = GLP_ON
-            let code = glp_simplex(pointer, &simplex)
+            // From a given basis the LP presolver must be off (it would discard the basis); from scratch it helps.
+            let startsFromBasis = options.startingBasis.map(apply) ?? false
+            simplex.presolve = startsFromBasis ? GLP_OFF : GLP_ON
+            var code = glp_simplex(pointer, &simplex)
+            if startsFromBasis && (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND) {
+                glp_std_basis(pointer)  // unusable after all: from scratch, as without one
+                simplex.presolve = GLP_ON
+                simplex.tm_lim = Int32(clamping: Int(timeLimit) - Int((clock.now - start).milliseconds))
+                code = glp_simplex(pointer, &simplex)
+            }
             status = Self.simplexStatus(code: code, solution: glp_get_status(pointer))
+            if status == .optimal { relaxationBasis = currentBasis() }
             if !hasIntegerColumns || status != .optimal {
                 if hasIntegerColumns, case .stopped(let reason) = status { status = .stoppedWithoutSolution(reason) }
-                return result(status, search: search, since: start, clock: clock, integer: false)
+                return result(
+                    status, search: search, since: start, clock: clock, integer: false, basis: relaxationBasis)
             }
         }
         var parameters = glp_iocp()
@@ -143,12 +154,29 @@ final class GLPKProblem {
             if case .stopped = status { status = .stopped(.memoryLimit) }
             if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.memoryLimit) }
         }
-        return result(status, search: search, since: start, clock: clock, integer: true)
+        return result(status, search: search, since: start, clock: clock, integer: true, basis: relaxationBasis)
+    }
+
+    /// Sets `basis` on the problem if it fits (same columns, no more rows); rows beyond it become basic. GLPK adjusts
+    /// a non-basic status to the bounds a row or column has now.
+    private func apply(_ basis: Basis) -> Bool {
+        let rowCount = model.constraints.count
+        guard basis.columns.count == model.variables.count, basis.rows.count <= rowCount else { return false }
+        for (offset, status) in basis.rows.enumerated() { glp_set_row_stat(pointer, Int32(offset + 1), status) }
+        for offset in basis.rows.count..<rowCount { glp_set_row_stat(pointer, Int32(offset + 1), GLP_BS) }
+        for (offset, status) in basis.columns.enumerated() { glp_set_col_stat(pointer, Int32(offset + 1), status) }
+        return true
+    }
+
+    private func currentBasis() -> Basis {
+        Basis(
+            rows: (0..<model.constraints.count).map { glp_get_row_stat(pointer, Int32($0 + 1)) },
+            columns: (0..<model.variables.count).map { glp_get_col_stat(pointer, Int32($0 + 1)) })
     }
 
     private func result(
         _ status: SolveStatus, search: SearchProgress, since start: ContinuousClock.Instant,
-        clock: ContinuousClock, integer: Bool
+        clock: ContinuousClock, integer: Bool, basis: Basis? = nil
     ) -> SolveResult {
         var values: [Double] = []
         var objective: Double?
@@ -171,7 +199,7 @@ final class GLPKProblem {
         return SolveResult(
             status: status, objectiveValue: objective, bestBound: bound, relativeGap: gap, values: values,
             size: model.size, simplexIterations: Int(glp_get_it_cnt(pointer)), branchNodes: search.nodes,
-            seconds: Double((clock.now - start).milliseconds) / 1000)
+            seconds: Double((clock.now - start).milliseconds) / 1000, relaxationBasis: basis)
     }
 
     /// glp_simplex's return code and glp_get_status, as a status.

@@ -26,6 +26,11 @@ public struct SolveOptions: Sendable {
     /// ``StopReason/nodeLimit``); nil for no limit. Unlike a time limit, the same model stops at the same point on any
     /// machine.
     public var nodeLimit: Int?
+    /// A simplex basis of an earlier solve (``SolveResult/relaxationBasis``) to start the LP relaxation from, when the
+    /// LP is solved by the simplex method (with an initial solution or without integer columns). It must come from a
+    /// model with the same columns whose rows are the first rows of this one; otherwise, or if GLPK finds it unusable,
+    /// the LP is solved from scratch. The answer is the same either way; only the simplex iterations differ.
+    public var startingBasis: Basis?
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

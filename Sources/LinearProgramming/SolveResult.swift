@@ -60,6 +60,9 @@ public struct SolveResult: Sendable {
     public let branchNodes: Int
     /// Wall-clock seconds spent in GLPK.
     public let seconds: Double
+    /// The optimal simplex basis of the LP relaxation, when the simplex method solved it (not GLPK's MIP presolver):
+    /// a starting point for the next solve of a model with the same columns and these rows first.
+    public let relaxationBasis: Basis?
 
     /// The value of `variable` in the solution (0 without one).
     public func value(_ variable: Variable) -> Double { values.isEmpty ? 0 : values[variable.index] }
@@ -69,4 +72,14 @@ public struct SolveResult: Sendable {
 
     /// Whether a binary or integer variable is at 1 (rounded, as GLPK works within tolerances).
     public func isOne(_ variable: Variable) -> Bool { value(variable) > 0.5 }
+}
+
+/// Which rows and columns are basic, and at which bound the others sit, in a simplex basis: carried from one solve to
+/// the next so that the simplex method starts there instead of from scratch. Rows added to the model since are
+/// taken into the basis (their slacks basic), which keeps a basis valid and, for a row the old solution satisfies,
+/// primal feasible.
+public struct Basis: Sendable, Equatable {
+    /// GLPK's statuses (basic, at lower bound, at upper bound, free, fixed), by row and by column.
+    let rows: [Int32]
+    let columns: [Int32]
 }

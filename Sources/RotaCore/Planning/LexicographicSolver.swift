@@ -49,6 +49,7 @@ struct LexicographicSolver {
     func solve(_ model: Model, levels: [ObjectiveLevel]) throws(ModelError) -> Outcome {
         var model = model
         var values: [Double] = []
+        var basis: Basis?
         var outcomes: [LevelOutcome] = []
         let clock = ContinuousClock()
         let start = clock.now
@@ -63,6 +64,9 @@ struct LexicographicSolver {
             } else if position == 0 {
                 levelOptions.initialSolution = startingSolution
             }
+            // The previous level's LP basis stays primal feasible (its solution keeps the new hold row): the simplex
+            // method goes on from there instead of starting over (XL: 0.9–1.7 s per level from scratch).
+            levelOptions.startingBasis = basis
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
@@ -94,6 +98,7 @@ struct LexicographicSolver {
             let proceed = shouldContinue?(outcomes.last!) ?? true
             guard let value, proceed else { break }
             values = result.values
+            basis = result.relaxationBasis ?? basis
             // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
             // so that GLPK's tolerances cannot make the next level infeasible.
             model.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
