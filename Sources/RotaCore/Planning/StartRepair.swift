@@ -183,8 +183,9 @@ enum StartRepair {
 
         /// Lowers the holiday burden, the total first and then the largest (history included), as levels 3 and 4
         /// judge it, while every count stays within the deviation it has now (levels 1 and 2 get no worse). Moves,
-        /// each taken when it lowers (total, largest): two holders of a role in one rotation swap shifts; primary
-        /// and backup of a shift change places; one holder of a holiday shift hands it to someone off duty.
+        /// each taken when it lowers (total, largest): the holders of two duties of one rotation exchange them (the
+        /// same role in two shifts, primary and backup of one shift, or a role in one shift for the other role in
+        /// another); or the holder of a holiday shift hands it to someone off duty in it.
         mutating func lowerHolidayBurden() {
             // A (soft) backup→primary chain ties each backup to the next primary: moves here would break links.
             guard !scenario.rules.backupBecomesPrimary else { return }
