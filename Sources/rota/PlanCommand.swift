@@ -21,7 +21,7 @@ struct PlanCommand: ParsableCommand {
 
     @Option(
         help:
-            "Also write each objective level's model in CPLEX LP format: level 1 to this file, later levels beside it (FILE.level2.lp, …)."
+            "Also write each objective level's model in CPLEX LP format: level 1 to this file, later levels beside it (for model.lp: model.level2.lp, …)."
     )
     var exportModel: String?
 

@@ -38,6 +38,8 @@ struct LexicographicSolver {
     /// each search stopped after this many nodes (``Model/improveByProximity(_:from:options:nodeLimit:rounds:)``).
     var proximityNodeLimit: Int?
     static let proximityRounds = 5
+    /// Whether each level's LP starts from the previous level's basis (see ``solve(_:levels:)``).
+    var carriesBasis = true
 
     struct Outcome {
         /// The values of the last level that had a solution; empty when the first level had none.
@@ -66,7 +68,7 @@ struct LexicographicSolver {
             }
             // The previous level's LP basis stays primal feasible (its solution keeps the new hold row): the simplex
             // method goes on from there instead of starting over (XL: 0.9–1.7 s per level from scratch).
-            levelOptions.startingBasis = basis
+            levelOptions.startingBasis = carriesBasis ? basis : nil
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
