@@ -323,7 +323,8 @@ public enum GLPKFatalError {
     public static let exitStatus: Int32 = 70
 
     static func message(_ glpkText: String) -> String {
-        if glpkText.contains("memory"), glpkText.contains("limit exceeded") {  // glp_alloc: memory allocation limit exceeded
+        // glp_alloc: memory allocation limit exceeded
+        if glpkText.contains("memory"), glpkText.contains("limit exceeded") {
             return
                 "rota: error: GLPK ran out of memory (its hard limit, twice the search's memory limit): \(glpkText)\n"
                 + "  hint: the model is too large for one plan on this machine; plan fewer weeks at a time or split the "

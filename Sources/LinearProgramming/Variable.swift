@@ -3,8 +3,6 @@ public struct Variable: Hashable, Sendable, Comparable {
     /// Position of the variable in its model, from 0.
     public let index: Int
 
-    init(index: Int) { self.index = index }
-
     public static func < (lhs: Variable, rhs: Variable) -> Bool { lhs.index < rhs.index }
 }
 

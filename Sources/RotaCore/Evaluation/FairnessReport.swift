@@ -42,8 +42,9 @@ public struct EngineerFairness: Sendable {
     public let primaryOwned: [String]
     public let secondaryOwned: [String]
 
-    private func sum(_ figure: (RotationFairness) -> Int) -> Int { rotations.reduce(0) { $0 + figure($1) } }
-    private func sum(_ figure: (RotationFairness) -> Double) -> Double { rotations.reduce(0) { $0 + figure($1) } }
+    private func sum<Figure: AdditiveArithmetic>(_ figure: (RotationFairness) -> Figure) -> Figure {
+        rotations.reduce(.zero) { $0 + figure($1) }
+    }
 
     /// Shifts the engineer is free for, and the shifts of the rotations they are on.
     public var availableWeeks: Int { sum(\.availableWeeks) }

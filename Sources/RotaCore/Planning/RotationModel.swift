@@ -439,7 +439,8 @@ struct RotationModel {
                     if let e = ids.firstIndex(of: week.engineer(for: role)), let x = duty(role)[e][t] {
                         changed += 1 - LinearExpression(x)
                     } else {
-                        changed += LinearExpression(constant: 1)  // the baseline's engineer cannot keep it (leave, or gone)
+                        // The baseline's engineer cannot keep it (leave, or gone).
+                        changed += LinearExpression(constant: 1)
                     }
                 }
             }

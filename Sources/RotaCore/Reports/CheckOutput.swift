@@ -84,7 +84,12 @@ public enum CheckOutput {
             let level: String
             let schedule: Double
             let best: Double
-            let solver_status: String
+            let solverStatus: String
+
+            enum CodingKeys: String, CodingKey {
+                case level, schedule, best
+                case solverStatus = "solver_status"
+            }
         }
         struct Optimality: Encodable {
             let status: String
@@ -95,10 +100,15 @@ public enum CheckOutput {
         let scenario: String
         let status: String
         let findings: [Finding]
-        let soft_findings: [Finding]
+        let softFindings: [Finding]
         let rules: [Rule]
         let freshness: Freshness
         let optimality: Optimality?
+
+        enum CodingKeys: String, CodingKey {
+            case scenario, status, findings, rules, freshness, optimality
+            case softFindings = "soft_findings"
+        }
     }
 
     /// The whole result as one JSON object (sorted keys), for tools.
@@ -120,7 +130,7 @@ public enum CheckOutput {
             optimality = .init(
                 status: verdict.isWorse ? "worse" : "ok", summary: verdict.summary, tolerance: verdict.tolerance,
                 levels: verdict.levels.map {
-                    .init(level: $0.kind.rawValue, schedule: $0.schedule, best: $0.best, solver_status: "\($0.status)")
+                    .init(level: $0.kind.rawValue, schedule: $0.schedule, best: $0.best, solverStatus: "\($0.status)")
                 })
         case .unavailable(let reason):
             optimality = .init(status: "unavailable", summary: reason, tolerance: nil, levels: [])
@@ -134,7 +144,7 @@ public enum CheckOutput {
         }
         let report = Report(
             scenario: result.scenario.name, status: result.status.rawValue,
-            findings: result.findings.map(encoded), soft_findings: result.softFindings.map(encoded),
+            findings: result.findings.map(encoded), softFindings: result.softFindings.map(encoded),
             rules: result.rules.map {
                 Report.Rule(
                     rule: $0.rule.rawValue,
