@@ -85,6 +85,19 @@ struct CheckFormatsTests {
         #expect((json["freshness"] as? [String: Any])?["status"] as? String == "stale")
     }
 
+    /// The JSON keys are an interface CI scripts read: snake_case, as documented, whatever the Swift names.
+    @Test func jsonKeysAreTheDocumentedSnakeCaseNames() throws {
+        let run = try CLI.run(["check", "scenarios/pipeline-plan-2026q4.yaml", "--optimality", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardOutput)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(
+            Set(json.keys) == ["scenario", "status", "findings", "soft_findings", "rules", "freshness", "optimality"])
+        #expect((json["soft_findings"] as? [[String: Any]])?.isEmpty == false)  // the defaulted runbook sections
+        let levels = (json["optimality"] as? [String: Any])?["levels"] as? [[String: Any]] ?? []
+        #expect(!levels.isEmpty)
+        #expect(levels.allSatisfy { Set($0.keys) == ["level", "schedule", "best", "solver_status"] })
+    }
+
     @Test func optimalityPassesThePlannedScheduleAndNamesTheLevelWhereAHandMadeOneIsWorse() throws {
         let planned = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--optimality"])
         #expect(planned.status == 0, "\(planned.standardOutput)")
