@@ -23,23 +23,44 @@ enum StartingSchedule {
         // Each rotation on its own (rules across rotations are left to GLPK: a start that breaks one is not offered).
         // Rotations are filled one after another; exclusive_primary / exclusive_duty keep people already on duty in an
         // overlapping shift of an earlier rotation out of the later ones.
+        // If a later rotation cannot be filled around the earlier ones (overlapping shifts handed over on other
+        // days can leave nobody free of an exclusive duty), all rotations are filled together, shift by shift in
+        // date order, so that each choice already sees the other rotations' neighbouring shifts.
+        let rotations = Array(scenario.rotations.indices)
         var weeks: [RotationWeek] = []
-        for r in scenario.rotations.indices {
+        var filledOneByOne = true
+        for r in rotations {
+            guard let best = bestVariant(rotations: [r], earlier: weeks) else {
+                filledOneByOne = false
+                break
+            }
+            weeks += best
+        }
+        if !filledOneByOne {
+            guard rotations.count > 1, let together = bestVariant(rotations: rotations, earlier: []) else { return nil }
+            weeks = together
+        }
+        /// The first of the variants' fills closest to the fair shares over `rotations`, primary first (the order of
+        /// levels 1, 2).
+        func bestVariant(rotations: [Int], earlier: [RotationWeek]) -> [RotationWeek]? {
             let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
             let starts = variants.compactMap {
                 build(
-                    scenario, availability, fair: fair, rotation: r, primaryWeight: $0.0, lastOnTies: $0.1,
-                    earlier: weeks)
+                    scenario, availability, fair: fair, rotations: rotations, primaryWeight: $0.0, lastOnTies: $0.1,
+                    earlier: earlier)
             }
-            // The first of the starts closest to the rotation's fair shares, primary first (the order of levels 1, 2).
-            let scored = starts.map { (weeks: $0, deviation: deviations($0, rotation: r, fair: fair, index: index)) }
-            guard
-                let best = scored.min(by: {
-                    $0.deviation.primary != $1.deviation.primary
-                        ? $0.deviation.primary < $1.deviation.primary : $0.deviation.backup < $1.deviation.backup
-                })
-            else { return nil }
-            weeks += best.weeks
+            func score(_ weeks: [RotationWeek]) -> (primary: Double, backup: Double) {
+                let each = rotations.map { r in
+                    deviations(
+                        weeks.filter { $0.rotation == scenario.rotations[r].id }, rotation: r, fair: fair, index: index)
+                }
+                return (each.map(\.primary).max() ?? 0, each.map(\.backup).max() ?? 0)
+            }
+            let scored = starts.map { (weeks: $0, deviation: score($0)) }
+            return scored.min(by: {
+                $0.deviation.primary != $1.deviation.primary
+                    ? $0.deviation.primary < $1.deviation.primary : $0.deviation.backup < $1.deviation.backup
+            })?.weeks
         }
         return Schedule(
             weeks: StartRepair.repair(weeks, scenario, availability, lowerHolidayBurden: lowerHolidayBurden),
@@ -63,78 +84,98 @@ enum StartingSchedule {
         return (largest(primary, fair.shares[r][.primary]!), largest(backup, fair.shares[r][.backup]!))
     }
 
-    /// The greedy pass over one rotation's shifts.
+    /// The greedy pass over the shifts of `rotations` (one, or several filled together), in date order.
     private static func build(
-        _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares, rotation r: Int,
+        _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares, rotations: [Int],
         primaryWeight: Double, lastOnTies: Bool, earlier: [RotationWeek]
     ) -> [RotationWeek]? {
-        let rotation = scenario.rotations[r]
         let shifts = scenario.shifts
-        let slots = shifts.indices.filter { shifts[$0].rotation == r }
-        let engineers = scenario.engineers.indices.filter { availability.onRoster[$0][r] }
-        let weeks = slots.count
-        let available = scenario.engineers.indices.map { availability.availableWeeks($0, in: r) }
-        // Targets per role: the fair share (history included) less the shifts already done in the history.
-        func target(_ role: DutyRole) -> [Int]? {
-            let past = fair.history[r][role]!
-            let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
-            let counts = targetCounts(
-                shares: engineers.map { shares[$0] }, available: engineers.map { available[$0] }, weeks: weeks)
-            guard let counts else { return nil }
-            var all = [Int](repeating: 0, count: scenario.engineers.count)
-            for (k, e) in engineers.enumerated() { all[e] = counts[k] }
-            return all
-        }
-        guard let primaryTargets = target(.primary), let backupTargets = target(.backup) else { return nil }
+        let people = scenario.engineers.indices
         let rules = scenario.rules
-        /// Hard pins and forbidden duty of engineer e in shift t for `role`.
-        func pinned(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+        let gap = rules.minGapWeeks
+        // Per rotation: its shifts in order, its roster, and the targets per role: the fair share (history included)
+        // less the shifts already done in the history, as whole numbers within the fair-share bound.
+        var slots: [Int: [Int]] = [:]
+        var roster: [Int: [Int]] = [:]
+        var primaryTargets: [Int: [Int]] = [:]
+        var backupTargets: [Int: [Int]] = [:]
+        for r in rotations {
+            slots[r] = shifts.indices.filter { shifts[$0].rotation == r }
+            roster[r] = people.filter { availability.onRoster[$0][r] }
+            let available = people.map { availability.availableWeeks($0, in: r) }
+            func target(_ role: DutyRole) -> [Int]? {
+                let past = fair.history[r][role]!
+                let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
+                guard
+                    let counts = targetCounts(
+                        shares: roster[r]!.map { shares[$0] }, available: roster[r]!.map { available[$0] },
+                        weeks: slots[r]!.count)
+                else { return nil }
+                var all = [Int](repeating: 0, count: people.count)
+                for (k, e) in roster[r]!.enumerated() { all[e] = counts[k] }
+                return all
+            }
+            guard let primary = target(.primary), let backup = target(.backup) else { return nil }
+            primaryTargets[r] = primary
+            backupTargets[r] = backup
+        }
+        // Every shift to fill as (rotation, position), by start date; on one date, in the order of `rotations`.
+        let order = rotations.flatMap { r in slots[r]!.indices.map { (r, $0) } }.sorted {
+            let (a, b) = (shifts[slots[$0.0]![$0.1]].dates.first, shifts[slots[$1.0]![$1.1]].dates.first)
+            return a != b ? a < b : rotations.firstIndex(of: $0.0)! < rotations.firstIndex(of: $1.0)!
+        }
+        /// Hard pins and forbidden duty of engineer e in shift `slot` of rotation r for `role`.
+        func pinned(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
             !rules.isSoft(.pinnedDuty)
                 && scenario.engineers[e].pinned.contains {
-                    $0.role == role && $0.applies(to: shifts[slots[t]].dates, of: rotation)
+                    $0.role == role && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
                 }
         }
-        func forbidden(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+        func forbidden(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
             !rules.isSoft(.forbiddenDuty)
                 && scenario.engineers[e].forbidden.contains {
-                    ($0.role == nil || $0.role == role) && $0.applies(to: shifts[slots[t]].dates, of: rotation)
+                    ($0.role == nil || $0.role == role) && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
                 }
         }
         /// Whether e is on leave in the rotation's t-th shift.
-        func onLeave(_ e: Int, _ t: Int) -> Bool { availability.weeks[e][slots[t]].onLeave }
-        /// Whether duty of e in `role` in the t-th shift would meet e's duty in an overlapping earlier rotation's shift
-        /// against a hard exclusive rule.
-        func clashes(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
-            let id = scenario.engineers[e].id
-            let dates = shifts[slots[t]].dates
-            return earlier.contains { week in
-                guard week.dates.overlaps(dates) else { return false }
-                if rules.exclusiveDuty, !rules.isSoft(.exclusiveDuty), week.primary == id || week.backup == id {
-                    return true
-                }
-                return role == .primary && rules.exclusivePrimary && !rules.isSoft(.exclusivePrimary)
-                    && week.primary == id
-            }
-        }
+        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.weeks[e][slots[r]![t]].onLeave }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets
-        var lastPrimary = [Int?](repeating: nil, count: scenario.engineers.count)
+        var lastPrimary: [Int: [Int?]] = Dictionary(
+            uniqueKeysWithValues: rotations.map { ($0, [Int?](repeating: nil, count: people.count)) })
         var chosen: [RotationWeek] = []
-        let gap = scenario.rules.minGapWeeks
-        for t in 0..<weeks {
-            let dates = shifts[slots[t]].dates
-            let free = engineers.filter { !onLeave($0, t) }
-            func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, $0) }.count }
+        var lastChosen: [Int: RotationWeek] = [:]
+        for (r, t) in order {
+            let rotation = scenario.rotations[r]
+            let weeks = slots[r]!.count
+            let slot = slots[r]![t]
+            let dates = shifts[slot].dates
+            /// Whether duty of e in `role` would meet e's duty in an overlapping shift of another rotation (filled
+            /// before, or earlier here) against a hard exclusive rule.
+            func clashes(_ e: Int, _ role: DutyRole) -> Bool {
+                let id = scenario.engineers[e].id
+                func meets(_ week: RotationWeek) -> Bool {
+                    guard week.rotation != rotation.id, week.dates.overlaps(dates) else { return false }
+                    if rules.exclusiveDuty, !rules.isSoft(.exclusiveDuty), week.primary == id || week.backup == id {
+                        return true
+                    }
+                    return role == .primary && rules.exclusivePrimary && !rules.isSoft(.exclusivePrimary)
+                        && week.primary == id
+                }
+                return earlier.contains(where: meets) || chosen.contains(where: meets)
+            }
+            let free = roster[r]!.filter { !onLeave($0, r, t) }
+            func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, r, $0) }.count }
             // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
             func primarySlotsLeft(_ e: Int) -> Int {
-                var slots = 0
-                var last = lastPrimary[e]
-                for week in t..<weeks where !onLeave(e, week) && (last.map { week - $0 > gap } ?? true) {
-                    slots += 1
+                var count = 0
+                var last = lastPrimary[r]![e]
+                for week in t..<weeks where !onLeave(e, r, week) && (last.map { week - $0 > gap } ?? true) {
+                    count += 1
                     last = week
                 }
-                return slots
+                return count
             }
             // How much e needs the week: remaining target ÷ weeks left to meet it. Someone whose target is met
             // scores below everyone who still needs weeks, so they are picked only when nobody else is free (the
@@ -142,28 +183,29 @@ enum StartingSchedule {
             func urgency(_ left: Int, _ room: Int) -> Double {
                 left > 0 ? Double(left) / Double(max(1, room)) : Double(left) - 1
             }
-            var primaryUrgency = [Double](repeating: 0, count: scenario.engineers.count)
-            var backupUrgency = [Double](repeating: 0, count: scenario.engineers.count)
+            var primaryUrgency = [Double](repeating: 0, count: people.count)
+            var backupUrgency = [Double](repeating: 0, count: people.count)
             for e in free {
-                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[e], primarySlotsLeft(e))
-                backupUrgency[e] = urgency(backupLeft[e], freeWeeksLeft(e))
+                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[r]![e], primarySlotsLeft(e))
+                backupUrgency[e] = urgency(backupLeft[r]![e], freeWeeksLeft(e))
             }
             // Primary and backup are chosen together: the pair whose members most need the week.
             var primaryCandidates = free.filter { e in
-                (lastPrimary[e].map { t - $0 > gap } ?? true) && !forbidden(e, t, .primary) && !clashes(e, t, .primary)
+                (lastPrimary[r]![e].map { t - $0 > gap } ?? true) && !forbidden(e, r, slot, .primary)
+                    && !clashes(e, .primary)
             }
-            var backupCandidates = free.filter { !forbidden($0, t, .backup) && !clashes($0, t, .backup) }
-            if let e = primaryCandidates.first(where: { pinned($0, t, .primary) }) { primaryCandidates = [e] }
-            if let e = backupCandidates.first(where: { pinned($0, t, .backup) }) { backupCandidates = [e] }
+            var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
+            if let e = primaryCandidates.first(where: { pinned($0, r, slot, .primary) }) { primaryCandidates = [e] }
+            if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
-                if let previous = chosen.last {
+                if let previous = lastChosen[r] {
                     primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == previous.backup }
                 }
                 // The backup must be able to take the next shift as primary.
                 if t + 1 < weeks {
                     backupCandidates = backupCandidates.filter {
-                        !onLeave($0, t + 1) && !forbidden($0, t + 1, .primary)
+                        !onLeave($0, r, t + 1) && !forbidden($0, r, slots[r]![t + 1], .primary)
                     }
                 }
             }
@@ -177,15 +219,17 @@ enum StartingSchedule {
                 }
             }
             guard let (_, primary, backup) = best else { return nil }
-            primaryLeft[primary] -= 1
-            backupLeft[backup] -= 1
-            lastPrimary[primary] = t
-            chosen.append(
-                RotationWeek(
-                    rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
-                    backup: scenario.engineers[backup].id))
+            primaryLeft[r]![primary] -= 1
+            backupLeft[r]![backup] -= 1
+            lastPrimary[r]![primary] = t
+            let week = RotationWeek(
+                rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
+                backup: scenario.engineers[backup].id)
+            chosen.append(week)
+            lastChosen[r] = week
         }
-        return chosen
+        // In the order of `rotations`, each rotation's shifts in order.
+        return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }
     }
 
     /// Ownership by longest processing time, pins kept, in the model's canonical labelling. It does not depend on the
