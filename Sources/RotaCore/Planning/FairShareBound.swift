@@ -17,15 +17,22 @@ enum FairShareBound {
         return 0  // No counts fit at all (too few available weeks): the model is infeasible; any bound is valid.
     }
 
+    /// The whole-number counts within `deviation` of `share` that `available` weeks allow: empty when lowest > highest.
+    static func counts(share: Double, deviation: Double, available: Int) -> (lowest: Int, highest: Int) {
+        // A tolerance far below any difference of shares keeps rounding from moving a whole-number end.
+        (
+            max(0, Int((share - deviation - 1e-9).rounded(.up))),
+            min(available, Int((share + deviation + 1e-9).rounded(.down)))
+        )
+    }
+
     private static func countsExist(_ shares: [Double], _ available: [Int], _ weeks: Int, within deviation: Double)
         -> Bool
     {
         var low = 0
         var high = 0
         for (share, limit) in zip(shares, available) {
-            // A tolerance far below any difference of shares keeps rounding from moving a whole-number end.
-            let lowest = max(0, Int((share - deviation - 1e-9).rounded(.up)))
-            let highest = min(limit, Int((share + deviation + 1e-9).rounded(.down)))
+            let (lowest, highest) = counts(share: share, deviation: deviation, available: limit)
             if lowest > highest { return false }
             low += lowest
             high += highest

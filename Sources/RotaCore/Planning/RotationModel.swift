@@ -187,10 +187,9 @@ struct RotationModel {
         }
         // No duty over a holiday the engineer had duty over in the history.
         if rules.avoidRepeatHolidays {
-            for (e, engineer) in engineers.enumerated() {
-                let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
-                for t in 0..<weeks
-                where !frozen[t] && availability.weeks[e][t].holidays.contains(where: { had.contains($0.name) }) {
+            let repeated = Self.repeatedHolidays(scenario, availability)
+            for e in engineers.indices {
+                for t in 0..<weeks where !frozen[t] && repeated[e][t] {
                     rows.add(
                         "repeat_holiday(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
                         RuleInstance(.repeatHoliday, engineers: [ids[e]], shifts: [t]))
@@ -645,6 +644,17 @@ struct ModelParts: OptionSet, Hashable {
 }
 
 extension RotationModel {
+    /// `[e][t]`: shift t holds a holiday engineer e was on duty over in the history (what `avoid_repeat_holidays`
+    /// keeps them from).
+    static func repeatedHolidays(_ scenario: Scenario, _ availability: TeamAvailability) -> [[Bool]] {
+        scenario.engineers.enumerated().map { e, engineer in
+            let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
+            return scenario.shifts.indices.map { t in
+                availability.weeks[e][t].holidays.contains { had.contains($0.name) }
+            }
+        }
+    }
+
     /// The holiday burden of each engineer's duty in the history window (2 per holiday day as primary, 1 as backup),
     /// which the largest-burden level counts with the period's.
     static func historyHolidayBurden(_ scenario: Scenario) -> [Int] {

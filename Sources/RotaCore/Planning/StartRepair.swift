@@ -12,9 +12,11 @@
 /// keep soft rules and undesired duty as if hard, so that no earlier soft level gets worse). GLPK still checks the
 /// result row by row before it takes it as a start.
 enum StartRepair {
-    /// The repaired start; `lowerHolidayBurden: false` stops after the balance moves (for comparison in tests).
+    /// The repaired start, judged against the fair shares `fair` of `scenario`; `lowerHolidayBurden: false` stops
+    /// after the balance moves (for comparison in tests).
     static func repair(
-        _ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true
+        _ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares,
+        lowerHolidayBurden: Bool = true
     ) -> [RotationWeek] {
         let rules = scenario.rules
         // The chain rule and repeated holidays tie duties to other shifts or to history: leave such starts as they are.
@@ -23,7 +25,7 @@ enum StartRepair {
         {
             return weeks
         }
-        var state = State(weeks, scenario, availability)
+        var state = State(weeks, scenario, availability, fair)
         guard state.isComplete else { return weeks }
         for role in DutyRole.allCases { state.balance(role) }
         if lowerHolidayBurden { state.lowerHolidayBurden() }
@@ -49,10 +51,10 @@ enum StartRepair {
         /// empty when the rule is off).
         let repeats: [[Bool]]
 
-        init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability) {
+        init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
             self.scenario = scenario
             self.availability = availability
-            fair = FairShares(scenario: scenario, availability: availability)
+            self.fair = fair
             let shifts = scenario.shifts
             self.shifts = shifts
             rotations = scenario.rotations
@@ -76,14 +78,7 @@ enum StartRepair {
                 for (i, t) in slots.enumerated() { position[t] = i }
             }
             self.position = position
-            repeats =
-                scenario.rules.avoidRepeatHolidays
-                ? scenario.engineers.enumerated().map { e, engineer in
-                    let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
-                    return shifts.indices.map { t in
-                        availability.weeks[e][t].holidays.contains { had.contains($0.name) }
-                    }
-                } : []
+            repeats = scenario.rules.avoidRepeatHolidays ? RotationModel.repeatedHolidays(scenario, availability) : []
         }
 
         /// Whether every slot has a primary and a backup (only then are counts and rules judged here).
@@ -122,9 +117,8 @@ enum StartRepair {
             let shares = ownShares(role)
             return slotsOf.indices.map { r in
                 ids.indices.map { e in
-                    let low = max(0, Int((shares[r][e] - deviation - 1e-9).rounded(.up)))
-                    let high = min(
-                        availability.availableWeeks(e, in: r), Int((shares[r][e] + deviation + 1e-9).rounded(.down)))
+                    let (low, high) = FairShareBound.counts(
+                        share: shares[r][e], deviation: deviation, available: availability.availableWeeks(e, in: r))
                     return low...max(low, high)
                 }
             }

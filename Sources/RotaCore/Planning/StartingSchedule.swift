@@ -5,8 +5,9 @@
 /// need it (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
 /// longest processing time first (heaviest role to the least-loaded engineer), within the investor cap, and with
 /// `everyone_secondary_owner` secondary roles first to those without one. When nobody is free for a role (leave
-/// and the gap rule) it returns nil and GLPK searches the on-call part alone (the ownership part still gets
-/// ``ownership(_:)``); either way GLPK, not this, proves optimality.
+/// and the gap rule) — rotation by rotation, and then for all rotations together in date order — it returns nil and
+/// GLPK searches the on-call part alone (the ownership part still gets ``ownership(_:)``); either way GLPK, not this,
+/// proves optimality.
 enum StartingSchedule {
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
@@ -63,7 +64,8 @@ enum StartingSchedule {
             })?.weeks
         }
         return Schedule(
-            weeks: StartRepair.repair(weeks, scenario, availability, lowerHolidayBurden: lowerHolidayBurden),
+            weeks: StartRepair.repair(
+                weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden),
             ownership: ownership(scenario))
     }
 
@@ -381,8 +383,7 @@ enum StartingSchedule {
         var counts: [Int] = []
         var room: [Int] = []
         for (share, limit) in zip(shares, available) {
-            let lowest = max(0, Int((share - deviation - 1e-9).rounded(.up)))
-            let highest = min(limit, Int((share + deviation + 1e-9).rounded(.down)))
+            let (lowest, highest) = FairShareBound.counts(share: share, deviation: deviation, available: limit)
             guard lowest <= highest else { return nil }
             counts.append(lowest)
             room.append(highest - lowest)
