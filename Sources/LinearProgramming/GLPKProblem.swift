@@ -119,7 +119,7 @@ final class GLPKProblem {
             if startsFromBasis && (code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND) {
                 glp_std_basis(pointer)  // unusable after all: from scratch, as without one
                 simplex.presolve = GLP_ON
-                simplex.tm_lim = Int32(clamping: Int(timeLimit) - Int((clock.now - start).milliseconds))
+                simplex.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
                 code = glp_simplex(pointer, &simplex)
             }
             status = Self.simplexStatus(code: code, solution: glp_get_status(pointer))
@@ -133,7 +133,7 @@ final class GLPKProblem {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = messageLevel
-        parameters.tm_lim = Int32(clamping: Int(timeLimit) - Int((clock.now - start).milliseconds))
+        parameters.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
         parameters.mip_gap = options.relativeGap
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.gmi_cuts = options.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
@@ -155,6 +155,12 @@ final class GLPKProblem {
             if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.memoryLimit) }
         }
         return result(status, search: search, since: start, clock: clock, integer: true, basis: relaxationBasis)
+    }
+
+    /// Milliseconds of `limit` left after `elapsed`, never below 0: GLPK aborts the process on a negative `tm_lim`
+    /// ("tm_lim = -1; invalid parameter"), which a simplex that ends just past the limit would otherwise give.
+    static func remaining(_ limit: Int32, after elapsed: Int64) -> Int32 {
+        Int32(clamping: max(0, Int64(limit) - elapsed))
     }
 
     /// Sets `basis` on the problem if it fits (same columns, no more rows); rows beyond it become basic. GLPK adjusts

@@ -119,6 +119,15 @@ struct ModelSolveTests {
         #expect(on.objectiveValue == off.objectiveValue)
     }
 
+    /// The time left for GLPK's next phase is never negative (GLPK aborts the process on a negative tm_lim), also
+    /// when the simplex ended after the limit.
+    @Test func timeLeftForGLPKIsNeverNegative() {
+        #expect(GLPKProblem.remaining(1000, after: 400) == 600)
+        #expect(GLPKProblem.remaining(1000, after: 1000) == 0)
+        #expect(GLPKProblem.remaining(1000, after: 1003) == 0)
+        #expect(GLPKProblem.remaining(Int32.max, after: 0) == Int32.max)
+    }
+
     @Test func glpkOutputGoesToTheLogHandlerNotStandardOutput() throws {
         final class Lines: @unchecked Sendable {
             let lock = NSLock()
