@@ -103,7 +103,9 @@ final class GLPKProblem {
         let clock = ContinuousClock()
         let start = clock.now
         let messageLevel = options.log == nil ? GLP_MSG_OFF : GLP_MSG_ALL
-        let timeLimit = options.timeLimit.map { Int32(clamping: Int(max(0, $0) * 1000)) } ?? Int32.max
+        // Clamped in floating point: Int(_:) traps on infinity and on values past Int.max.
+        let timeLimit =
+            options.timeLimit.map { Int32(min(max(0, $0) * 1000, Double(Int32.max)).rounded(.down)) } ?? Int32.max
 
         var status: SolveStatus
         var relaxationBasis: Basis?

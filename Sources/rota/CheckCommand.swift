@@ -1,4 +1,5 @@
 import ArgumentParser
+import RotaCore
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +50,7 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         guard tolerance >= 0 else { throw ValidationError("--tolerance must be 0 or more") }
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
     }
 }
 

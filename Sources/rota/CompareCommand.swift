@@ -38,7 +38,7 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 

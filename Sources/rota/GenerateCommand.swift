@@ -62,6 +62,14 @@ struct GenerateCommand: ParsableCommand {
         } catch let error as GeneratorError {
             Terminal.error(error.description)
             throw ExitStatus.badInput
+        } catch ScenarioError.calendar(_, _, .yearsNotCovered(let region, _, let available)) {
+            // The options asked for dates the calendars do not have: a usage error, not a bug.
+            let last = spec.start.adding(days: spec.weeks * 7 - 1)
+            Terminal.error(
+                "--start \(spec.start) with \(spec.weeks) weeks runs to \(last), but the holiday calendar of \(region) "
+                    + "covers \(available.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years")\n"
+                    + "  hint: choose an earlier --start or fewer --weeks, or pass --calendars DIR with more years")
+            throw ExitStatus.usage
         } catch {
             Terminal.error("the generated scenario does not read back (a bug in rota generate): \(error)")
             throw ExitStatus.failure

@@ -88,7 +88,7 @@ enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
     func print(_ listing: HolidayListing) {
         switch self {
         case .table: Terminal.out(listing.table())
-        case .csv: Terminal.out(String(listing.csv().dropLast(2)))
+        case .csv: Terminal.write(listing.csv())  // its own CRLF row ends, last row included
         }
     }
 }

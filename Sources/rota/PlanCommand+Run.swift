@@ -13,7 +13,7 @@ extension PlanCommand {
         var replanFrom: PlanBaseline?
         if let baseline {
             do {
-                let file = try ScheduleReader.read(path: baseline)
+                let file = try ScheduleReader.read(path: baseline, as: .baseline)
                 replanFrom = PlanBaseline(
                     schedule: file.schedule, from: fromDate.flatMap(CalendarDate.init(iso:)), source: baseline)
             } catch {
@@ -21,6 +21,7 @@ extension PlanCommand {
                 throw ExitStatus.badInput
             }
         }
+        if let exportModel { try Self.prepareFolder(of: exportModel) }
         let plan: Plan
         do {
             plan = try Planner(options: options).plan(loaded, baseline: replanFrom)
@@ -47,6 +48,24 @@ extension PlanCommand {
                 "not every objective level was proved optimal (the schedule written is the best found); see the Solver "
                     + "section of report.md:\n" + plan.unprovedLevels.map { "  " + $0 }.joined(separator: "\n"))
             if requireOptimal { throw ExitStatus.notOptimal }
+        }
+    }
+
+    /// The folder `--export-model` writes into, created before any solving, so a long solve does not end in a
+    /// file-system error; exit 1 when it cannot be.
+    static func prepareFolder(of path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            Terminal.error(
+                "cannot create \(folder.path), the folder of --export-model \(path) (\(ReportFolderWriter.reason(error)))"
+            )
+            throw ExitStatus.failure
+        }
+        if InputFile.isFolder(path) {
+            Terminal.error("--export-model \(path) is a folder; name a file, e.g. \(path)/model.lp")
+            throw ExitStatus.failure
         }
     }
 }

@@ -54,7 +54,7 @@ struct PlanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
         guard (0..<1).contains(gap) else {
             throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.02 for 2 %)")
         }

@@ -35,4 +35,5 @@ enum ExitStatus {
     static let badInput = ExitCode(2)
     static let noSchedule = ExitCode(3)
     static let notOptimal = ExitCode(4)
+    static let usage = ExitCode(64)
 }

@@ -1,11 +1,17 @@
 import Foundation
+import RotaCore
 
 /// Writing to standard output and standard error.
 enum Terminal {
-    static func out(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+    static func out(_ text: String) { write(text + "\n") }
+    /// Text as it is, with no line end added (a CSV file, which ends its rows itself).
+    static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
     static func error(_ text: String) { note("error: " + text) }
     static func warning(_ text: String) { note("warning: " + text) }
-    static func note(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+    /// Messages may quote what a file holds: no control character reaches the terminal or a CI log.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((TextSafety.neutralised(text, keepingLineFeeds: true) + "\n").utf8))
+    }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 }
 

@@ -13,7 +13,7 @@ struct BadInputCorpusTests {
         let command: String
         let exit: Int32
         let fragment: String
-        var description: String { file }
+        var description: String { "\(command) \(file)" }
     }
 
     static let cases: [Case] = {
@@ -26,7 +26,7 @@ struct BadInputCorpusTests {
 
     @Test func theCorpusIsLargeAndCoversEveryReader() {
         #expect(Self.cases.count >= 60)
-        #expect(Set(Self.cases.map(\.command)) == ["plan", "check", "compare"])
+        #expect(Set(Self.cases.map(\.command)) == ["plan", "check", "compare", "check-scenario", "holidays"])
         #expect(Self.cases.allSatisfy { !$0.fragment.isEmpty })
     }
 
@@ -39,6 +39,10 @@ struct BadInputCorpusTests {
         switch item.command {
         case "check":
             arguments = ["check", "schedule-scenario.yaml", "--schedule", item.file]
+        case "check-scenario":
+            arguments = ["check", item.file]
+        case "holidays":
+            arguments = ["holidays", item.file]
         default:
             arguments = [item.command, item.file, "-o", output.path]
         }
@@ -48,6 +52,13 @@ struct BadInputCorpusTests {
             (run.standardOutput + run.standardError).contains(item.fragment),
             "\(item.file): \(run.standardOutput)\(run.standardError)")
         #expect(!FileManager.default.fileExists(atPath: output.path), "\(item.file): something was written")
+        // What is printed quotes at most a fragment of a file, never a control character or a secret it holds.
+        let printed = run.standardOutput + run.standardError
+        #expect(
+            !printed.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) },
+            "\(item.file): a control character was printed")
+        #expect(!printed.contains("hunter2"), "\(item.file): a secret was printed")
+        #expect(printed.utf8.count < 2_000, "\(item.file): \(printed.utf8.count) bytes printed")
         if item.exit == 2 {
             // Bad input is named by file (and line where there is one), never a stack trace.
             #expect(run.standardError.hasPrefix("error: \(item.file)"), "\(item.file): \(run.standardError)")
@@ -65,7 +76,9 @@ struct BadInputCorpusTests {
         try data.write(to: huge)
         let run = try CLI.run(["plan", huge.path, "-o", temporary.appendingPathComponent("out").path])
         #expect(run.status == 2)
-        #expect(run.standardError.contains("it is 50 MB; a scenario is at most 4 MB"), "\(run.standardError)")
+        #expect(
+            run.standardError.contains("larger than a scenario can be: 50,000,074 bytes, at most 4,000,000 bytes"),
+            "\(run.standardError)")
     }
 
     @Test func aByteOrderMarkAndCRLFLineEndsAreAccepted() throws {

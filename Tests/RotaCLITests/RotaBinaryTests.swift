@@ -24,10 +24,15 @@ struct RotaBinaryTests {
         return repositoryRoot.appendingPathComponent(".build/debug/rota")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> Run
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory ?? repositoryRoot
         let out = Pipe()
         let err = Pipe()

@@ -51,6 +51,60 @@ struct ReportWritingTests {
         )
     }
 
+    /// Foreign files below the names Rota owns count as much as foreign files at the top (issue 18, item 1).
+    /// A foreign folder is named, not what it holds (`runbooks/deep/a.md` → `runbooks/deep/`).
+    @Test(arguments: [
+        ("runbooks/team-notes.md/", "runbooks/team-notes.md/"), ("runbooks/team-notes.txt", "runbooks/team-notes.txt"),
+        ("runbooks/deep/a.md", "runbooks/deep/"), ("oncall-archive.ics/", "oncall-archive.ics/"),
+        ("report.md/", "report.md/"), ("notes/", "notes/"), ("runbooks/.md", "runbooks/.md"),
+    ])
+    func foreignEntriesAtAnyDepthAreRefused(_ entry: String, _ named: String) throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team")
+        try ReportFolderWriter.write(
+            [("report.md", "one\n"), ("runbooks/README.md", "index\n"), ("runbooks/p.md", "p\n")], to: target.path)
+        let foreign = target.appendingPathComponent(entry)
+        if entry.hasSuffix("/") {
+            try? FileManager.default.removeItem(at: foreign)
+            try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        } else {
+            try FileManager.default.createDirectory(
+                at: foreign.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("keep".utf8).write(to: foreign)
+        }
+        do {
+            try ReportFolderWriter.write([("report.md", "two\n")], to: target.path)
+            Issue.record("\(entry) was replaced")
+        } catch {
+            guard case .notAReportFolder(_, let unexpected) = error else { throw error }
+            #expect(unexpected == [named])
+            #expect(error.description.contains(named))
+        }
+        #expect(FileManager.default.fileExists(atPath: foreign.path))
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("runbooks/p.md").path))
+    }
+
+    @Test func aSymbolicLinkInTheFolderIsForeignAndAnOutputLinkIsFollowed() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real")
+        try ReportFolderWriter.write([("report.md", "one\n")], to: real.path)
+        try FileManager.default.createSymbolicLink(
+            at: real.appendingPathComponent("rotation.csv"), withDestinationURL: root.appendingPathComponent("x"))
+        #expect(throws: ReportWriteError.self) {
+            try ReportFolderWriter.write([("report.md", "two\n")], to: real.path)
+        }
+        try FileManager.default.removeItem(at: real.appendingPathComponent("rotation.csv"))
+
+        // -o names a link to a report folder: the folder it points to gets the report, the link stays a link.
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try ReportFolderWriter.write([("report.md", "three\n")], to: link.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real.appendingPathComponent("report.md"), encoding: .utf8) == "three\n")
+    }
+
     @Test func aFailedWriteLeavesThePreviousReport() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -27,7 +27,7 @@ struct ScheduleReaderTests {
         table.append(["p2", "One line", "Growth", "false", "b", "a"])
         let file = folder.appendingPathComponent("ownership.csv")
         try Data(table.render().utf8).write(to: file)
-        let (rows, lines) = try ScheduleReader.readOwnership(file.path)
+        let (rows, lines) = try ScheduleReader.readOwnership(file.path, as: .schedule)
         #expect(
             rows == [
                 OwnershipAssignment(pipeline: "p1", primary: "a", secondary: "b"),

@@ -3,30 +3,65 @@ import Foundation
 
 /// A bad schedule file: where, and what was expected. `rota check` exits 2 for all of them.
 public enum ScheduleError: Error, Equatable, CustomStringConvertible {
-    case unreadable(file: String, reason: String)
+    case unreadable(file: String, reason: String, kind: InputFile.Kind = .schedule)
     /// The header does not have the columns Rota writes.
     case columns(file: String, missing: [String], unexpected: [String])
+    /// A column Rota reads appears more than once in the header.
+    case repeatedColumns(file: String, columns: [String])
     /// A row has the wrong number of fields.
     case fieldCount(file: String, line: Int, expected: Int, found: Int)
     /// A value that is not what its column holds.
     case invalidValue(file: String, line: Int, column: String, value: String, expected: String)
 
-    public var description: String {
+    public var description: String { message + (hint.map { "\n  hint: \($0)" } ?? "") }
+
+    /// What is wrong, with file and line, without the hint.
+    public var message: String {
         switch self {
-        case .unreadable(let file, let reason):
-            return
-                "\(file): cannot read the schedule: \(reason)\n  hint: pass a report folder or its rotation.csv with --schedule"
+        case .unreadable(let file, let reason, let kind):
+            let what =
+                switch kind {
+                case .baseline: "the baseline"
+                case .history: "the history"
+                case .manifest: "the manifest"
+                default: "the schedule"
+                }
+            return "\(file): cannot read \(what): \(reason)"
         case .columns(let file, let missing, let unexpected):
             var parts: [String] = []
             if !missing.isEmpty { parts.append("missing \(missing.joined(separator: ", "))") }
-            if !unexpected.isEmpty { parts.append("unexpected \(unexpected.joined(separator: ", "))") }
-            return
-                "\(file):1: header: \(parts.joined(separator: "; "))\n  hint: the columns are those `rota plan` writes"
+            if !unexpected.isEmpty {
+                let names = unexpected.prefix(5).map { TextSafety.quoted($0, limit: 40) }
+                parts.append(
+                    "unexpected \(names.joined(separator: ", "))"
+                        + (unexpected.count > 5 ? " and \(unexpected.count - 5) more" : ""))
+            }
+            return "\(file):1: header: \(parts.joined(separator: "; "))"
+        case .repeatedColumns(let file, let columns):
+            return "\(file):1: header: \(columns.joined(separator: ", ")) appears more than once"
         case .fieldCount(let file, let line, let expected, let found):
-            return
-                "\(file):\(line): expected \(expected) fields, found \(found)\n  hint: quote fields that contain commas"
+            return "\(file):\(line): expected \(expected) fields, found \(found)"
         case .invalidValue(let file, let line, let column, let value, let expected):
-            return "\(file):\(line): \(column): expected \(expected), found \"\(value)\""
+            return "\(file):\(line): \(column): expected \(expected), found \(TextSafety.quoted(value))"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .unreadable(_, _, let kind):
+            switch kind {
+            case .baseline: return "pass a report folder or its rotation.csv with --baseline"
+            case .history: return nil  // the scenario's history field says where it came from
+            case .manifest: return "regenerate the report with `rota plan`, or remove manifest.json"
+            default: return "pass a report folder or its rotation.csv with --schedule"
+            }
+        case .columns(_, _, let unexpected):
+            return unexpected.contains("")
+                ? "a column without a name: is there a trailing comma in the header?"
+                : "the columns are those `rota plan` writes"
+        case .repeatedColumns: return "each column once, as `rota plan` writes them"
+        case .fieldCount: return "quote fields that contain commas"
+        case .invalidValue: return nil
         }
     }
 }
@@ -65,25 +100,28 @@ public enum ScheduleReader {
     static let rotationColumns = ["week", "start", "end", "primary", "backup"]
     /// A leading `rotation` column when the scenario has several rotations.
     static let optionalRotationColumns = ["rotation"]
+    static let maximumCellBytes = 1_000
     static let ownershipColumns = ["pipeline", "name", "area", "investor_facing", "primary", "secondary"]
 
-    /// `path` is a report folder (rotation.csv and ownership.csv) or a rotation.csv file.
-    public static func read(path: String) throws(ScheduleError) -> ScheduleFile {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file or folder")
+    /// `path` is a report folder (rotation.csv and ownership.csv, or rotation.csv alone) or a rotation.csv file;
+    /// `kind` says what it is read as, for the size cap and the messages.
+    public static func read(path: String, as kind: InputFile.Kind = .schedule) throws(ScheduleError) -> ScheduleFile {
+        guard InputFile.exists(path) else {
+            throw .unreadable(file: path, reason: "no such file or folder", kind: kind)
         }
+        let isDirectory = InputFile.isFolder(path)
         // Paths stay as given (relative ones too), so findings name the files the way the user does.
         let folder = path.hasSuffix("/") ? path : path + "/"
-        let rotationFile = isDirectory.boolValue ? folder + "rotation.csv" : path
-        let ownershipFile = isDirectory.boolValue ? folder + "ownership.csv" : nil
-        let (weeks, weekLines) = try readRotation(rotationFile)
+        let rotationFile = isDirectory ? folder + "rotation.csv" : path
+        // A folder without ownership.csv is judged as its rotation.csv alone would be.
+        let ownershipFile = isDirectory && InputFile.exists(folder + "ownership.csv") ? folder + "ownership.csv" : nil
+        let (weeks, weekLines, _) = try readRotation(rotationFile, as: kind)
         var ownership: [OwnershipAssignment] = []
         var pipelineLines: [String: Int] = [:]
-        if let ownershipFile { (ownership, pipelineLines) = try readOwnership(ownershipFile) }
+        if let ownershipFile { (ownership, pipelineLines) = try readOwnership(ownershipFile, as: kind) }
         // Beside the schedule, named the way the user named the schedule (relative stays relative).
         let manifestFile =
-            isDirectory.boolValue
+            isDirectory
             ? folder + InputManifest.fileName
             : String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)])
                 + InputManifest.fileName
@@ -95,18 +133,26 @@ public enum ScheduleReader {
 
     /// The manifest at `file`; nil when there is none (a schedule written by hand).
     static func readManifest(_ file: String) throws(ScheduleError) -> InputManifest? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let data: Data
+        do { data = try InputFile.read(file, as: .manifest) } catch {
+            if error == .missing { return nil }
+            throw .unreadable(file: file, reason: error.description, kind: .manifest)
+        }
         guard let manifest = InputManifest.parse(data) else {
             throw .unreadable(
-                file: file, reason: "it is not a manifest written by `rota plan` (JSON with scenario and inputs)")
+                file: file, reason: "it is not a manifest written by `rota plan` (JSON with scenario and inputs)",
+                kind: .manifest)
         }
         return manifest
     }
 
-    static func readRotation(_ file: String) throws(ScheduleError) -> ([RotationWeek], [String: Int]) {
+    /// The shifts of a rotation.csv, the line of each, and the file's bytes (for digests).
+    static func readRotation(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
+        -> ([RotationWeek], [String: Int], Data)
+    {
         var weeks: [RotationWeek] = []
         var lines: [String: Int] = [:]
-        try rows(of: file, columns: rotationColumns, optional: optionalRotationColumns) {
+        let data = try rows(of: file, as: kind, columns: rotationColumns, optional: optionalRotationColumns) {
             (row: [String], line: Int) throws(ScheduleError) in
             guard let number = Int(row[0]), number > 0 else {
                 throw .invalidValue(
@@ -129,13 +175,16 @@ public enum ScheduleReader {
                 RotationWeek(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
             if lines["\(rotation)#\(number)"] == nil { lines["\(rotation)#\(number)"] = line }
         }
-        return (weeks, lines)
+        return (weeks, lines, data)
     }
 
-    static func readOwnership(_ file: String) throws(ScheduleError) -> ([OwnershipAssignment], [String: Int]) {
+    static func readOwnership(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
+        -> ([OwnershipAssignment], [String: Int])
+    {
         var rows: [OwnershipAssignment] = []
         var lines: [String: Int] = [:]
-        try Self.rows(of: file, columns: ownershipColumns) { (row: [String], line: Int) throws(ScheduleError) in
+        try Self.rows(of: file, as: kind, columns: ownershipColumns) {
+            (row: [String], line: Int) throws(ScheduleError) in
             for (column, value) in [("pipeline", row[0]), ("primary", row[4]), ("secondary", row[5])]
             where value.isEmpty {
                 throw .invalidValue(file: file, line: line, column: column, value: value, expected: "an id")
@@ -147,21 +196,28 @@ public enum ScheduleReader {
     }
 
     /// Calls `body` with each data row, in the header's column order given by `columns`, and its line number.
-    /// Optional columns present in the header are appended after `columns`, in the order given.
+    /// Optional columns present in the header are appended after `columns`, in the order given. Returns the bytes.
+    @discardableResult
     private static func rows(
-        of file: String, columns: [String], optional: [String] = [],
+        of file: String, as kind: InputFile.Kind, columns: [String], optional: [String] = [],
         _ body: ([String], Int) throws(ScheduleError) -> Void
-    ) throws(ScheduleError) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw .unreadable(file: file, reason: "no such file")
+    ) throws(ScheduleError) -> Data {
+        let data: Data
+        do { data = try InputFile.read(file, as: kind) } catch {
+            throw .unreadable(file: file, reason: error.description, kind: kind)
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: file, reason: "it is not UTF-8 text")
+            throw .unreadable(file: file, reason: "it is not UTF-8 text", kind: kind)
+        }
+        if let line = TextSafety.firstLineWithControl(in: text) {
+            throw .unreadable(
+                file: file, reason: "line \(line) holds a control character (a NUL, an escape…): not a CSV text file",
+                kind: kind)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw .unreadable(file: file, reason: "it is empty or not CSV")
+            throw .unreadable(file: file, reason: "it is empty or not CSV", kind: kind)
         }
         let header = reader.headerRow ?? []
         let missing = columns.filter { !header.contains($0) }
@@ -169,17 +225,26 @@ public enum ScheduleReader {
         if !missing.isEmpty || !unexpected.isEmpty {
             throw .columns(file: file, missing: missing, unexpected: unexpected)
         }
+        let repeated = (columns + optional).filter { name in header.filter { $0 == name }.count > 1 }
+        if !repeated.isEmpty { throw .repeatedColumns(file: file, columns: repeated) }
         let order = (columns + optional.filter(header.contains)).map { header.firstIndex(of: $0)! }
-        var line = 2 + header.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+        var line = 2 + header.reduce(0) { $0 + TextSafety.lineBreaks(in: $1) }
         while let row = reader.next() {
             let isBlank = row.count == 1 && row[0].isEmpty
             if !isBlank {
                 guard row.count == header.count else {
                     throw .fieldCount(file: file, line: line, expected: header.count, found: row.count)
                 }
+                // Cells are ids, dates and names: a long one is a mistake, and findings quote cells.
+                for (index, cell) in row.enumerated() where cell.utf8.count > maximumCellBytes {
+                    throw .invalidValue(
+                        file: file, line: line, column: header[index], value: cell,
+                        expected: "a cell of at most \(maximumCellBytes) bytes")
+                }
                 try body(order.map { row[$0] }, line)
             }
-            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" }.count }
+            line += 1 + row.reduce(0) { $0 + TextSafety.lineBreaks(in: $1) }
         }
+        return data
     }
 }

@@ -14,11 +14,26 @@ public struct PlanOptions: Sendable {
     /// ``Planner/conflictAnalysisColumns``).
     public var conflictAnalysisColumns = Planner.conflictAnalysisColumns
 
+    /// The longest time limit a command accepts: 11.5 days, well inside GLPK's limit (2³¹ − 1 ms, 24.8 days).
+    public static let maximumTimeLimit: Double = 1_000_000
+
+    /// Why `seconds` cannot be a time limit, or nil when it can (finite, above 0, at most the maximum).
+    public static func timeLimitProblem(_ seconds: Double) -> String? {
+        guard seconds.isFinite, seconds > 0 else {
+            return "--time-limit must be a positive number of seconds, found \(seconds)"
+        }
+        guard seconds <= maximumTimeLimit else {
+            return "--time-limit must be at most \(Int(maximumTimeLimit)) seconds (11.5 days), found \(seconds)"
+        }
+        return nil
+    }
+
     public init(
         timeLimit: Double? = 60, relativeGap: Double = 0, exportModelPath: String? = nil,
         log: (@Sendable (String) -> Void)? = nil, conflictsToExplain: Int = 40
     ) {
-        self.timeLimit = timeLimit
+        // A library caller's out-of-range limit is no limit, never a trap converting it to milliseconds.
+        self.timeLimit = timeLimit.flatMap { $0.isFinite && $0 <= Self.maximumTimeLimit ? max(0, $0) : nil }
         self.relativeGap = relativeGap
         self.exportModelPath = exportModelPath
         self.log = log

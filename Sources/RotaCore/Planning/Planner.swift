@@ -36,6 +36,7 @@ public struct Planner: Sendable {
                 scenario: scenario, availability: availability, baseline: baseline, start: startingSchedule,
                 options: remaining)
         } catch {
+            if case .exportFailed(let path) = error { throw .cannotExportModel(path: path) }
             throw .solverFailed(error.description)
         }
         if let first = solved.firstFailure {
@@ -65,7 +66,9 @@ public struct Planner: Sendable {
         let owners = Dictionary(decoded.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
         let schedule = Schedule(weeks: decoded.weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
         // The analysis shares the plan's time limit, counted from the start of planning.
-        let deadline = options.timeLimit.map { start + .milliseconds(Int($0 * 1000)) }
+        let deadline = options.timeLimit.map {
+            start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))
+        }
         // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
         // scenario lists them); its verdicts are optimal values, which the order does not change.
         let conflicts = explainConflicts(

@@ -10,6 +10,8 @@ public enum PlanningError: Error, CustomStringConvertible {
     case solverFailed(String)
     /// The baseline of a replan does not fit the scenario.
     case invalidBaseline(String)
+    /// `--export-model` could not write a level's model: the file system's failure, not the solver's.
+    case cannotExportModel(path: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,9 @@ public enum PlanningError: Error, CustomStringConvertible {
             return "the solver failed: \(message)"
         case .invalidBaseline(let message):
             return "the baseline cannot be replanned: \(message)"
+        case .cannotExportModel(let path):
+            return "cannot write the model to \(path) (--export-model)\n"
+                + "  hint: check that its folder exists and is writable, and that it is not a folder itself"
         }
     }
 }

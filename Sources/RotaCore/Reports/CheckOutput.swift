@@ -38,15 +38,19 @@ public enum CheckOutput {
         case .violations:
             return count == 0 ? "not optimal" : "\(count) finding\(count == 1 ? "" : "s")"
         case .ok:
+            // Shifts, not weeks: two rotations of 13 weekly shifts are 26 rows but still 13 weeks.
+            let shifts = file.schedule.weeks.count
+            let rotations = Set(file.schedule.weeks.map(\.rotation)).count
+            let extent =
+                "\(shifts) shift\(shifts == 1 ? "" : "s")" + (rotations > 1 ? " in \(rotations) rotations" : "")
             var text: String
             if let ownership = file.ownershipFile {
                 text =
                     "ok: \(file.rotationFile) and \(ownership) satisfy every hard rule of \(result.scenario.name) "
-                    + "(\(file.schedule.weeks.count) weeks, \(file.schedule.ownership.count) pipelines)"
+                    + "(\(extent), \(file.schedule.ownership.count) pipelines)"
             } else {
                 text =
-                    "ok: \(file.rotationFile) satisfies every rotation rule of \(result.scenario.name) "
-                    + "(\(file.schedule.weeks.count) weeks)"
+                    "ok: \(file.rotationFile) satisfies every rotation rule of \(result.scenario.name) (\(extent))"
             }
             let bounds = result.scenario.rules.fairness.declared
             if !bounds.isEmpty { text += "; within rules.fairness (\(bounds.joined(separator: ", ")))" }

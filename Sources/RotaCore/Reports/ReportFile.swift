@@ -16,10 +16,22 @@ public enum ReportSet {
     /// Every fixed file name of a report folder, for checking that a folder is one.
     public static var fileNames: Set<String> { Set(files.map(\.fileName)) }
 
-    /// Whether an entry of a folder is one `rota plan` writes: a fixed file, `runbooks/`, or an on-call calendar.
-    public static func isReportEntry(_ name: String) -> Bool {
-        fileNames.contains(name) || name == "runbooks" || name == "oncall.ics"
-            || (name.hasPrefix("oncall-") && name.hasSuffix(".ics"))
+    /// Whether an entry of a folder (its path inside the folder, `/`-separated) is one `rota plan` writes: a fixed
+    /// file, an on-call calendar, the folder `runbooks/`, or a Markdown file directly inside it. Anything else, at
+    /// any depth, is someone else's.
+    public static func isReportEntry(_ path: String, isFolder: Bool) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            let name = String(parts[0])
+            if isFolder { return name == "runbooks" }
+            return fileNames.contains(name) || name == "oncall.ics"
+                || (name.hasPrefix("oncall-") && name.hasSuffix(".ics"))
+        case 2:
+            return !isFolder && parts[0] == "runbooks" && parts[1].hasSuffix(".md") && parts[1].count > 3
+        default:
+            return false
+        }
     }
 
     /// Rendered files, by path inside the folder, in writing order.

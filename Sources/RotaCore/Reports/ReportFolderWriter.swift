@@ -22,24 +22,26 @@ public enum ReportWriteError: Error, CustomStringConvertible {
 /// interrupted run leaves either the old folder or the new one, never half of one.
 public enum ReportFolderWriter {
     /// Writes `files` (paths inside the folder, subfolders created) as the folder's whole contents. An existing
-    /// folder is replaced only if every entry in it has a name in `ownNames` (the files this kind of report consists
-    /// of).
+    /// folder is replaced only if it holds nothing but regular files named in `ownNames` (the files this kind of
+    /// report consists of), no subfolder.
     public static func write(
         _ files: [(name: String, contents: String)], to folder: String, ownNames: Set<String>
     ) throws(ReportWriteError) {
-        try write(files, to: folder, isOwn: ownNames.contains)
+        try write(files, to: folder) { path, isFolder in !isFolder && ownNames.contains(path) }
     }
 
-    /// Writes a `rota plan` report folder (see ``ReportSet/isReportEntry(_:)``).
+    /// Writes a `rota plan` report folder (see ``ReportSet/isReportEntry(_:isFolder:)``).
     public static func write(_ files: [(name: String, contents: String)], to folder: String) throws(ReportWriteError) {
         try write(files, to: folder, isOwn: ReportSet.isReportEntry)
     }
 
     private static func write(
-        _ files: [(name: String, contents: String)], to folder: String, isOwn: (String) -> Bool
+        _ files: [(name: String, contents: String)], to folder: String,
+        isOwn: (_ path: String, _ isFolder: Bool) -> Bool
     ) throws(ReportWriteError) {
         let manager = FileManager.default
-        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        // A symbolic link is followed: the report replaces the folder it points to, and the link stays.
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
         let parent = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
@@ -47,8 +49,7 @@ public enum ReportFolderWriter {
             guard isDirectory.boolValue else {
                 throw .ioFailure(path: target.path, reason: "it is a file, not a folder")
             }
-            let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            let unexpected = entries.filter { !isOwn($0) }.sorted()
+            let unexpected = try foreignEntries(in: target, isOwn: isOwn)
             if !unexpected.isEmpty { throw .notAReportFolder(path: target.path, unexpected: unexpected) }
         }
         do {
@@ -72,7 +73,8 @@ public enum ReportFolderWriter {
             }
         } catch {
             try? manager.removeItem(at: staging)
-            throw .ioFailure(path: staging.path, reason: error.localizedDescription)
+            // The staging folder is Rota's business; the user asked for the target.
+            throw .ioFailure(path: target.path, reason: Self.reason(error))
         }
         // Linux swaps the two folders in one step (renameat2 RENAME_EXCHANGE): even SIGKILL or a power cut leaves
         // one complete report at the target. Elsewhere, or on a file system without it, two renames.
@@ -91,6 +93,49 @@ public enum ReportFolderWriter {
             throw .ioFailure(path: target.path, reason: reason)
         }
         if exists { try? manager.removeItem(at: retired) }
+    }
+
+    /// Every entry of `folder`, at any depth, that is not one `isOwn` accepts, as paths inside it, sorted. A
+    /// symbolic link or any other special file is never one of Rota's, nor is anything inside a foreign folder
+    /// listed (the folder itself is).
+    static func foreignEntries(
+        in folder: URL, isOwn: (_ path: String, _ isFolder: Bool) -> Bool
+    ) throws(ReportWriteError) -> [String] {
+        var foreign: [String] = []
+        func visit(_ url: URL, prefix: String) throws(ReportWriteError) {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            } catch {
+                throw .ioFailure(path: url.path, reason: "cannot list the folder (\(Self.reason(error)))")
+            }
+            for name in names.sorted() {
+                let path = prefix + name
+                let child = url.appendingPathComponent(name)
+                var status = stat()
+                guard lstat(child.path, &status) == 0 else {
+                    foreign.append(path)
+                    continue
+                }
+                let kind = status.st_mode & S_IFMT
+                if kind == S_IFDIR, isOwn(path, true) {
+                    try visit(child, prefix: path + "/")
+                } else if kind != S_IFREG || !isOwn(path, false) {
+                    foreign.append(kind == S_IFDIR ? path + "/" : path)
+                }
+            }
+        }
+        try visit(folder, prefix: "")
+        return foreign.sorted()
+    }
+
+    /// A file-system error as a short reason, without Foundation's "The file … couldn't be saved" framing.
+    public static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let underlying, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 }
 

@@ -42,8 +42,14 @@ public enum TextFormatting {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Text safe as a Mermaid task or section name (no `:`, `;`, `#` or line breaks).
+    /// Text safe as a Mermaid task or section name: no `:`, `;`, `#`, and no line break or other control character
+    /// (each becomes a space). On scalars: "\r\n" is one Character, which a filter on Characters would let through.
     static func mermaidLabel(_ text: String) -> String {
-        String(text.map { ":;#\n\r".contains($0) ? " " : $0 })
+        func unsafe(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == ":" || scalar == ";" || scalar == "#" || TextSafety.isControl(scalar)
+                || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+        }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? " " : $0 }))
     }
 }

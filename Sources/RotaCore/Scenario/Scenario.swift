@@ -68,12 +68,18 @@ public struct PlanningPeriod: Sendable, Equatable {
     public var handoffTime: String?
     public var handoffTimeZone: String?
 
+    /// The period's last day as the scenario states it (`start + 7·weeks − 1`); the last shift ends on or after it.
+    /// Every rotation's shifts run until one ends on or after this day, whatever their length.
+    public var lastDay: CalendarDate
+
     public init(
-        start: CalendarDate, weeks: Int, shiftDays: Int = 7, handoffTime: String? = nil, handoffTimeZone: String? = nil
+        start: CalendarDate, weeks: Int, shiftDays: Int = 7, handoffTime: String? = nil, handoffTimeZone: String? = nil,
+        lastDay: CalendarDate? = nil
     ) {
         self.start = start
         self.weeks = weeks
         self.shiftDays = shiftDays
+        self.lastDay = lastDay ?? start.adding(days: shiftDays * weeks - 1)
         self.handoffTime = handoffTime
         self.handoffTimeZone = handoffTimeZone
     }

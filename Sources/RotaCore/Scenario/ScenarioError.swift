@@ -4,6 +4,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// The file is not valid YAML (or not UTF-8 text).
     case syntax(SourceLocation, problem: String)
+    /// Aliases make the document stand for more values than its text could hold (nested anchors).
+    case aliasExpansion(SourceLocation, limit: Int, bytes: Int)
     /// A field holds the wrong kind of value.
     case wrongType(SourceLocation, field: String, expected: String, found: String)
     /// A required field is absent.
@@ -29,7 +31,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .inVariant(_, let error): return error.location
         case .unreadable(let file, _): return SourceLocation(file: file)
-        case .syntax(let l, _), .wrongType(let l, _, _, _), .missingField(let l, _, _), .unknownField(let l, _, _),
+        case .syntax(let l, _), .aliasExpansion(let l, _, _), .wrongType(let l, _, _, _), .missingField(let l, _, _),
+            .unknownField(let l, _, _),
             .invalidValue(let l, _, _, _, _), .duplicateID(let l, _, _, _), .unknownRegion(let l, _, _, _),
             .calendar(let l, _, _), .tooFewEngineers(let l, _), .history(let l, _, _):
             return l
@@ -54,6 +57,11 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
             return (
                 "not valid YAML: \(problem)", "indent with spaces (never tabs) and quote values containing ': ' or '#'"
             )
+        case .aliasExpansion(_, let limit, let bytes):
+            return (
+                "not a scenario: its aliases expand the document to more than \(limit) values (the file has \(bytes) bytes)",
+                "write repeated values out; an alias may stand for a value, not for a list of aliases of lists"
+            )
         case .wrongType(_, let field, let expected, let found):
             return ("\(field): expected \(expected), found \(found)", nil)
         case .missingField(_, let field, let hint):
@@ -61,7 +69,7 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         case .unknownField(_, let field, let allowed):
             let name = String(field.split(separator: ".").last ?? Substring(field))
             let hint = Suggestions.didYouMean(name, allowed) ?? "known fields here: \(allowed.joined(separator: ", "))"
-            return ("\(field): unknown field", hint)
+            return ("\(TextSafety.fragment(field, limit: 80)): unknown field", hint)
         case .invalidValue(_, let field, let value, let expected, let hint):
             return ("\(field): expected \(expected), found \(value)", hint)
         case .duplicateID(_, let field, let id, let firstLine):

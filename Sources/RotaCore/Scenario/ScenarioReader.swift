@@ -28,9 +28,6 @@ public enum ScenarioReader {
         "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
     ]
 
-    /// The largest scenario file Rota reads.
-    static let maximumSize = 4_000_000
-
     /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.
     public static func read(path: String, library: CalendarLibrary) throws(ScenarioError) -> Scenario {
         try parse(data: contents(of: path), file: path, library: library)
@@ -39,15 +36,8 @@ public enum ScenarioReader {
     /// The bytes of the scenario file at `path`.
     static func contents(of path: String) throws(ScenarioError) -> Data {
         // A scenario is a few kilobytes; a huge file is a mistake (a wrong path, a dump), not a team to plan.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
-            throw .unreadable(
-                file: path, reason: "it is \(size / 1_000_000) MB; a scenario is at most \(maximumSize / 1_000_000) MB")
-        }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not a readable file" : "no such file"
-            throw .unreadable(file: path, reason: reason)
+        do { return try InputFile.read(path, as: .scenario) } catch {
+            throw .unreadable(file: path, reason: error.description)
         }
     }
 
@@ -108,6 +98,7 @@ public enum ScenarioReader {
                 throw ScenarioError.syntax(SourceLocation(file: file, line: 1), problem: "the file is empty")
             }
             root = node
+            try checkExpansion(of: root, bytes: yaml.utf8.count, file: file)
         } catch let error as ScenarioError {
             throw error
         } catch let error as YamlError {
@@ -116,6 +107,35 @@ public enum ScenarioReader {
             throw .syntax(SourceLocation(file: file), problem: "\(error)")
         }
         return root
+    }
+
+    /// How many values a document may expand to through its aliases: what its text could hold without aliases
+    /// (a value takes at least two bytes, `x,`) and then some for honest reuse.
+    static func expansionLimit(bytes: Int) -> Int { bytes / 2 + 10_000 }
+
+    /// Refuses a document whose aliases expand it beyond ``expansionLimit(bytes:)``: nested anchors ("a billion
+    /// laughs") make a 1 KB file stand for billions of values, and the digest and every reader would walk them
+    /// all. The walk stops at the limit, so the check costs at most that many steps.
+    static func checkExpansion(of root: Node, bytes: Int, file: String) throws(ScenarioError) {
+        let limit = expansionLimit(bytes: bytes)
+        var count = 0
+        var stack: [Node] = [root]
+        while let node = stack.popLast() {
+            count += 1
+            if count > limit {
+                throw .aliasExpansion(
+                    SourceLocation(file: file, line: node.mark?.line ?? 1), limit: limit, bytes: bytes)
+            }
+            switch node {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            }
+        }
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> ScenarioError {
@@ -146,7 +166,7 @@ private struct Decoder {
     func scenario(_ root: YAMLValue) throws(ScenarioError) -> Scenario {
         let fields = try root.mapping(allowed: ScenarioReader.topLevelFields)
         let name = try fields.required("name", hint: "add `name: team-2027q1`; it names the report folder").identifier()
-        let title = try fields["title"]?.nonEmptyString() ?? name
+        let title = try fields["title"]?.singleLine() ?? name
         let period = try self.period(
             fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
         let rules =
@@ -164,7 +184,7 @@ private struct Decoder {
         for holiday in inlineHolidays {
             for (value, id) in holiday.engineers where !ids.contains(id) {
                 throw .invalidValue(
-                    value.location, field: value.path, value: "\"\(id)\"", expected: "the id of an engineer",
+                    value.location, field: value.path, value: TextSafety.quoted(id), expected: "the id of an engineer",
                     hint: Suggestions.didYouMean(id, ids) ?? "engineers: \(ids.joined(separator: ", "))")
             }
         }
@@ -185,7 +205,7 @@ private struct Decoder {
         for (value, id) in log.requestRotations where !(rotations ?? []).contains(where: { $0.id == id }) {
             let known = (rotations ?? []).map(\.id)
             throw .invalidValue(
-                value.location, field: value.path, value: "\"\(id)\"", expected: "the id of a rotation",
+                value.location, field: value.path, value: TextSafety.quoted(id), expected: "the id of a rotation",
                 hint: known.isEmpty
                     ? "the scenario has no `rotations:`; leave `rotation` out"
                     : Suggestions.didYouMean(id, known) ?? "rotations: \(known.joined(separator: ", "))")
@@ -212,16 +232,13 @@ private struct Decoder {
         for entry in try value.list() {
             let named = try entry.nonEmptyString()
             var path = resolve(named)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv"
-            }
+            if InputFile.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
             let rows: [RotationWeek]
             let lines: [String: Int]
-            do { (rows, lines) = try ScheduleReader.readRotation(path) } catch {
-                throw .history(entry.location, field: entry.path, problem: error.description)
+            let data: Data
+            do { (rows, lines, data) = try ScheduleReader.readRotation(path, as: .history) } catch {
+                throw .history(entry.location, field: entry.path, problem: error.message)
             }
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
             log.sources.append(InputDigest(kind: .history, name: named, bytes: data))
             history.files.append(named)
             var unknown = Set<String>()
@@ -266,12 +283,13 @@ private struct Decoder {
         let shiftDays =
             try fields["shift_days"]?.int(in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks") ?? 7
         var period = PlanningPeriod(
-            start: start, weeks: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays)
+            start: start, weeks: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays,
+            lastDay: start.adding(days: weeks * 7 - 1))
         if let handoffValue = fields["handoff"] {
             let handoff = try self.handoff(handoffValue)
             if let weekday = handoff.weekday, weekday.index != start.isoWeekday {
                 throw .invalidValue(
-                    weekday.value.location, field: weekday.value.path, value: "\"\(weekday.name)\"",
+                    weekday.value.location, field: weekday.value.path, value: TextSafety.quoted(weekday.name),
                     expected: "the weekday of period.start (\(start) is a \(start.weekdayName))",
                     hint: "period.start is the first handoff: move it to a \(weekday.name.capitalized)")
             }
@@ -292,7 +310,7 @@ private struct Decoder {
             let text = try weekdayValue.nonEmptyString().lowercased()
             guard let index = names.firstIndex(of: text) else {
                 throw .invalidValue(
-                    weekdayValue.location, field: weekdayValue.path, value: "\"\(text)\"",
+                    weekdayValue.location, field: weekdayValue.path, value: TextSafety.quoted(text),
                     expected: "a weekday name (monday … sunday)", hint: Suggestions.didYouMean(text, names))
             }
             weekday = (index + 1, text, weekdayValue)
@@ -305,7 +323,7 @@ private struct Decoder {
                 (0...59).contains(minute), text.count == 5
             else {
                 throw .invalidValue(
-                    timeValue.location, field: timeValue.path, value: "\"\(text)\"",
+                    timeValue.location, field: timeValue.path, value: TextSafety.quoted(text),
                     expected: "a time HH:MM (24-hour)", hint: "quote it: `time: \"09:00\"`")
             }
             time = text
@@ -315,7 +333,7 @@ private struct Decoder {
             let zone = try zoneValue.nonEmptyString()
             guard TimeZone(identifier: zone) != nil else {
                 throw .invalidValue(
-                    zoneValue.location, field: zoneValue.path, value: "\"\(zone)\"",
+                    zoneValue.location, field: zoneValue.path, value: TextSafety.quoted(zone),
                     expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
             }
             timeZone = zone
@@ -341,10 +359,16 @@ private struct Decoder {
                     let engineer = try entry.identifier()
                     guard engineers.contains(engineer) else {
                         throw .invalidValue(
-                            entry.location, field: entry.path, value: "\"\(engineer)\"",
+                            entry.location, field: entry.path, value: TextSafety.quoted(engineer),
                             expected: "the id of an engineer",
                             hint: Suggestions.didYouMean(engineer, engineers)
                                 ?? "engineers: \(engineers.joined(separator: ", "))")
+                    }
+                    if roster.contains(engineer) {
+                        throw .invalidValue(
+                            entry.location, field: entry.path, value: TextSafety.quoted(engineer),
+                            expected: "each engineer once in a roster",
+                            hint: "\(engineer) is listed twice; remove one of them")
                     }
                     roster.append(engineer)
                 }
@@ -363,7 +387,7 @@ private struct Decoder {
                     guard onCall.contains(pipeline) else {
                         let known = pipelines.map(\.id)
                         throw .invalidValue(
-                            entry.location, field: entry.path, value: "\"\(pipeline)\"",
+                            entry.location, field: entry.path, value: TextSafety.quoted(pipeline),
                             expected: "the id of a pipeline with on_call: true",
                             hint: known.contains(pipeline)
                                 ? "\(pipeline) has on_call: false; no rotation covers it"
@@ -388,10 +412,10 @@ private struct Decoder {
                 rotationPeriod.handoffTime = handoff.time ?? period.handoffTime
                 rotationPeriod.handoffTimeZone = handoff.timeZone ?? period.handoffTimeZone
             }
-            let days = period.dates.last.dayNumber - rotationPeriod.start.dayNumber + 1
+            let days = period.lastDay.dayNumber - rotationPeriod.start.dayNumber + 1
             rotationPeriod.weeks = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
             return Rotation(
-                id: id, name: try fields["name"]?.nonEmptyString() ?? id, roster: roster, pipelines: covers,
+                id: id, name: try fields["name"]?.singleLine() ?? id, roster: roster, pipelines: covers,
                 period: rotationPeriod)
         }
         if rotations.isEmpty {
@@ -474,7 +498,7 @@ private struct Decoder {
                 timeZone = try zoneValue.nonEmptyString()
                 guard TimeZone(identifier: timeZone) != nil else {
                     throw .invalidValue(
-                        zoneValue.location, field: zoneValue.path, value: "\"\(timeZone)\"",
+                        zoneValue.location, field: zoneValue.path, value: TextSafety.quoted(timeZone),
                         expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
                 }
             }
@@ -508,7 +532,7 @@ private struct Decoder {
                     try festivals(value, region: regionCode, companyDays: companyDays)
                 } ?? []
             return Engineer(
-                id: id, name: try fields["name"]?.nonEmptyString() ?? id, region: regionCode, leave: leave,
+                id: id, name: try fields["name"]?.singleLine() ?? id, region: regionCode, leave: leave,
                 leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays,
                 pinned: try fields["pinned"].map { value throws(ScenarioError) in
                     try dutyRequests(value, period: period, roleRequired: true)
@@ -651,7 +675,7 @@ private struct Decoder {
             let festival = ObservedFestival(name: name, weight: weight, aliases: library.festivalAliases)
             guard names.contains(where: festival.matches(name:)) else {
                 throw .invalidValue(
-                    entry.location, field: entry.path, value: "\"\(name)\"",
+                    entry.location, field: entry.path, value: TextSafety.quoted(name),
                     expected: "a holiday of \(region) (or of the engineer's calendars)",
                     hint: Suggestions.didYouMean(name, names + library.festivalAliases.keys.sorted())
                         ?? "`rota holidays --region \(region) --year …` lists the names")
@@ -672,14 +696,14 @@ private struct Decoder {
             }
             if let primary, primary == secondary, let value = fields["secondary_owner"] {
                 throw .invalidValue(
-                    value.location, field: value.path, value: "\"\(primary.name)\"",
+                    value.location, field: value.path, value: TextSafety.quoted(primary.name),
                     expected: "an owner other than the primary owner",
                     hint: "a pipeline's primary and secondary owners are different")
             }
             return Pipeline(
                 id: id,
-                name: try fields["name"]?.nonEmptyString() ?? id,
-                area: try fields["area"]?.nonEmptyString() ?? "General",
+                name: try fields["name"]?.singleLine() ?? id,
+                area: try fields["area"]?.singleLine() ?? "General",
                 investorFacing: try fields["investor_facing"]?.bool() ?? false,
                 onCall: try fields["on_call"]?.bool() ?? true,
                 weight: try fields["weight"]?.number(
@@ -781,7 +805,7 @@ private struct Decoder {
         let id = try value.identifier()
         guard engineers.contains(id) else {
             throw .invalidValue(
-                value.location, field: value.path, value: "\"\(id)\"",
+                value.location, field: value.path, value: TextSafety.quoted(id),
                 expected: "the id of an engineer, or `{team: NAME}` for a team outside the rota",
                 hint: Suggestions.didYouMean(id, engineers) ?? "engineers: \(engineers.joined(separator: ", "))")
         }
@@ -849,18 +873,18 @@ private struct Decoder {
                 let text = try entry.string()
                 guard let priority = Priority(name: text) else {
                     throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        entry.location, field: entry.path, value: TextSafety.quoted(text),
                         expected: "a goal (\(goalNames.joined(separator: ", "))), changes, or a soft rule",
                         hint: Suggestions.didYouMean(text, names))
                 }
                 if order.contains(priority) {
                     throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"", expected: "each entry once",
+                        entry.location, field: entry.path, value: TextSafety.quoted(text), expected: "each entry once",
                         hint: "remove the second \(text)")
                 }
                 if case .rule(let rule) = priority, !rules.isSoft(rule) {
                     throw .invalidValue(
-                        entry.location, field: entry.path, value: "\"\(text)\"",
+                        entry.location, field: entry.path, value: TextSafety.quoted(text),
                         expected: "a soft rule (a hard rule holds always and has no priority)",
                         hint: "declare it soft: `\(rule.rawValue): {value: …, soft: true}`, or remove it here")
                 }

@@ -89,7 +89,8 @@ extension ScenarioReader {
             for (id, change) in try changes.pairs() {
                 guard let index = ids.firstIndex(of: id) else {
                     throw .invalidValue(
-                        change.location, field: change.path, value: "\"\(id)\"", expected: "the id of an engineer",
+                        change.location, field: change.path, value: TextSafety.quoted(id),
+                        expected: "the id of an engineer",
                         hint: Suggestions.didYouMean(id, ids) ?? "engineers: \(ids.joined(separator: ", "))")
                 }
                 guard var engineer = team[index].mapping else { continue }
@@ -101,7 +102,7 @@ extension ScenarioReader {
                         guard let position = leave.firstIndex(where: { $0.string == text }) else {
                             let written = leave.compactMap(\.string).map { "\"\($0)\"" }
                             throw .invalidValue(
-                                entry.location, field: entry.path, value: "\"\(text)\"",
+                                entry.location, field: entry.path, value: TextSafety.quoted(text),
                                 expected: "a leave entry of \(id), written as in the scenario",
                                 hint: written.isEmpty
                                     ? "\(id) has no leave written as dates"

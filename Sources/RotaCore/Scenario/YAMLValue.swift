@@ -82,9 +82,30 @@ struct YAMLValue {
     }
 
     /// Text; plain numbers and dates are accepted as their text.
+    /// Text without control characters (YAML's escapes, `"\0"` or `"\e"`, write them past the file's byte check;
+    /// they would land in .ics, CSV, Markdown and terminals). Tabs and line breaks are text.
     func string() throws(ScenarioError) -> String {
         guard case .scalar(let scalar) = node, node.null == nil else { throw wrongType("text") }
+        if let control = TextSafety.firstControl(in: scalar.string) {
+            throw controlCharacter(control, in: scalar.string)
+        }
         return scalar.string
+    }
+
+    /// Text on one line: a name, a title, an area.
+    func singleLine() throws(ScenarioError) -> String {
+        let text = try nonEmptyString()
+        if let control = TextSafety.firstControl(in: text, allowingLineBreaks: false) {
+            throw controlCharacter(control, in: text)
+        }
+        return text
+    }
+
+    private func controlCharacter(_ control: Unicode.Scalar, in text: String) -> ScenarioError {
+        .invalidValue(
+            location, field: path, value: TextSafety.quoted(text),
+            expected: "text without control characters (found \(TextSafety.neutralised(String(control))))",
+            hint: "remove the escape sequence or the invisible character from the field")
     }
 
     /// Text that is not empty after trimming.
@@ -137,7 +158,8 @@ struct YAMLValue {
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
         throw .invalidValue(
-            location, field: path, value: "\"\(text)\"", expected: "\(kind) (\(names.joined(separator: ", ")))",
+            location, field: path, value: TextSafety.quoted(text),
+            expected: "\(kind) (\(names.joined(separator: ", ")))",
             hint: Suggestions.didYouMean(text, names))
     }
 
@@ -148,7 +170,7 @@ struct YAMLValue {
             && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
         guard valid else {
             throw .invalidValue(
-                location, field: path, value: "\"\(text)\"",
+                location, field: path, value: TextSafety.quoted(text),
                 expected: "an id of letters, digits, '-' and '_' (at most 64, starting with a letter or digit)",
                 hint: "ids appear in file names and CSV cells; keep the display name in `name`")
         }
@@ -170,7 +192,8 @@ struct YAMLValue {
         guard let first = parsed[0], let last = parsed.last! else { throw invalidDate(text) }
         guard let range = DateRange(first: first, last: last) else {
             throw .invalidValue(
-                location, field: path, value: "\"\(text)\"", expected: "a range whose start is not after its end",
+                location, field: path, value: TextSafety.quoted(text),
+                expected: "a range whose start is not after its end",
                 hint: "write the earlier date first: \(last)..\(first)")
         }
         return range
@@ -186,7 +209,8 @@ struct YAMLValue {
                 "\(parts[0])-\(parts[1] < 10 ? "0" : "")\(parts[1]) has \(CalendarDate.daysIn(month: parts[1], year: parts[0])) days"
         }
         return .invalidValue(
-            location, field: path, value: "\"\(text)\"", expected: "a date (YYYY-MM-DD) or a range A..B", hint: hint)
+            location, field: path, value: TextSafety.quoted(text), expected: "a date (YYYY-MM-DD) or a range A..B",
+            hint: hint)
     }
 }
 

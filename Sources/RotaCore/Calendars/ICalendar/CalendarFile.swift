@@ -44,10 +44,8 @@ public struct CalendarFile: Sendable {
 
     /// The bytes of the file at `path`, or why it cannot be read.
     public static func contents(of path: String) throws(CalendarError) -> Data {
-        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw .unreadable(
-                file: path,
-                reason: FileManager.default.fileExists(atPath: path) ? "not a readable file" : "no such file")
+        do { return try InputFile.read(path, as: .calendar) } catch {
+            throw .unreadable(file: path, reason: error.description)
         }
     }
 
