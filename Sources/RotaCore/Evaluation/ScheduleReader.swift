@@ -241,7 +241,7 @@ public enum ScheduleReader {
                         file: file, line: line, column: header[index], value: cell,
                         expected: "a cell of at most \(maximumCellBytes) bytes")
                 }
-                try body(order.map { row[$0] }, line)
+                try body(order.map { FormulaGuard.unguarded(row[$0]) }, line)
             }
             line += 1 + row.reduce(0) { $0 + TextSafety.lineBreaks(in: $1) }
         }

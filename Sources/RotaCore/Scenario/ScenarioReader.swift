@@ -197,7 +197,8 @@ private struct Decoder {
         }
         let history =
             try fields["history"].map { value throws(ScenarioError) in
-                try self.history(value, period: period, engineers: ids, weeks: rules.historyWeeks)
+                try self.history(
+                    value, period: period, rotations: rotations ?? [], engineers: ids, weeks: rules.historyWeeks)
             } ?? DutyHistory()
         let lastDay =
             (rotations ?? []).map(\.period.dates.last).max().map { max($0, period.dates.last) } ?? period.dates.last
@@ -223,9 +224,15 @@ private struct Decoder {
 
     /// `history:`: earlier rotation.csv files or report folders. Shifts that start in the `weeks` weeks before the
     /// period count; a shift that reaches into the period is an error (it would be counted twice).
-    private func history(_ value: YAMLValue, period: PlanningPeriod, engineers: [String], weeks: Int)
-        throws(ScenarioError) -> DutyHistory
-    {
+    private func history(
+        _ value: YAMLValue, period: PlanningPeriod, rotations: [Rotation], engineers: [String], weeks: Int
+    ) throws(ScenarioError) -> DutyHistory {
+        /// History is what happened before each rotation's own first shift (a Wednesday rotation starts after
+        /// the period's Monday); a row without a known rotation is judged against the period.
+        func firstDay(of rotation: String) -> CalendarDate {
+            if let own = rotations.first(where: { $0.id == rotation }) { return own.period.start }
+            return rotations.count == 1 && rotation.isEmpty ? rotations[0].period.start : period.start
+        }
         var history = DutyHistory()
         let windowStart = period.start.adding(days: -7 * weeks)
         var seen: [String: String] = [:]
@@ -244,10 +251,11 @@ private struct Decoder {
             var unknown = Set<String>()
             for row in rows {
                 let source = "\(path):\(lines["\(row.rotation)#\(row.number)"].map(String.init) ?? "?")"
-                if row.dates.last >= period.start {
+                let first = firstDay(of: row.rotation)
+                if row.dates.last >= first {
                     throw .history(
                         entry.location, field: entry.path,
-                        problem: "\(source): the shift \(row.dates) reaches into the period (from \(period.start)); "
+                        problem: "\(source): the shift \(row.dates) reaches into the period (from \(first)); "
                             + "history is what happened before it")
                 }
                 if let earlier = seen["\(row.rotation)#\(row.dates.first)"] {
@@ -794,7 +802,7 @@ private struct Decoder {
         if value.isMapping {
             let fields = try value.mapping(allowed: ["team"])
             let team = try fields.required("team", hint: "the team's name, e.g. `{team: Business Analytics}`")
-                .nonEmptyString()
+                .singleLine()
             if engineers.contains(team) {
                 throw .invalidValue(
                     value.location, field: value.path, value: "{team: \(team)}",
