@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LinearProgramming
@@ -54,6 +55,37 @@ struct StartingScheduleTests {
             #expect(abs(figures.largestPrimaryDeviation - bound) < 1e-9)
             #expect(abs(figures.largestBackupDeviation - backupBound) < 1e-9)
         }
+    }
+
+    /// With min_duty_gap_weeks or max_consecutive_duty_weeks hard, the start keeps the rule (a start that breaks
+    /// one is dropped by GLPK, and the team solves from scratch): every seed with the rule added gets a start, and
+    /// checkStart judges it with the checker and the model's rows.
+    @Test(arguments: [
+        ("min_duty_gap_weeks", 1, 1), ("max_consecutive_duty_weeks", 2, 4), ("max_consecutive_duty_weeks", 3, 4),
+    ])
+    func hardGapAndRunRulesAreKeptByTheStart(_ rule: String, _ value: Int, _ seeds: Int) throws {
+        var started = 0
+        for name in TestScenarios.seedNames {
+            let path = TestScenarios.repositoryRoot.appendingPathComponent("scenarios/\(name).yaml").path
+            var yaml = try String(contentsOfFile: path, encoding: .utf8)
+            guard !yaml.contains(rule), !yaml.contains("backup_becomes_primary: true") else { continue }
+            if let flow = yaml.range(of: "\nrules: {") {
+                yaml.insert(contentsOf: "\(rule): \(value), ", at: flow.upperBound)
+            } else if let block = yaml.range(of: "\nrules:\n") {
+                yaml.insert(contentsOf: "  \(rule): \(value)\n", at: block.upperBound)
+            } else {
+                yaml += "\nrules:\n  \(rule): \(value)\n"
+            }
+            started += try startOf(yaml, path) ? 1 : 0
+        }
+        #expect(started >= seeds, "\(rule): \(started) seeds got a start")
+    }
+
+    private func startOf(_ yaml: String, _ path: String) throws -> Bool {
+        let scenario = try ScenarioReader.parse(yaml: yaml, file: path, library: TestScenarios.library)
+        let rules = scenario.rules
+        #expect(rules.minDutyGapWeeks > 0 || rules.maxConsecutiveDutyWeeks != nil)
+        return checkStart(scenario) == true
     }
 
     /// The planner works on the canonical order, where xyz-tech-rotations-2027q2's second rotation (handed over on

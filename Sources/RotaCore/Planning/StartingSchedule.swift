@@ -146,6 +146,11 @@ enum StartingSchedule {
         var backupLeft = backupTargets
         var lastPrimary: [Int: [Int?]] = Dictionary(
             uniqueKeysWithValues: rotations.map { ($0, [Int?](repeating: nil, count: people.count)) })
+        // Each engineer's duty shifts so far, by rotation, for min_duty_gap_weeks and max_consecutive_duty_weeks.
+        var duties: [Int: [[Int]]] = Dictionary(
+            uniqueKeysWithValues: rotations.map { ($0, [[Int]](repeating: [], count: people.count)) })
+        let dutyGap = rules.isSoft(.minDutyGap) ? 0 : rules.minDutyGapWeeks
+        let longestRun = rules.isSoft(.maxConsecutiveDuty) ? nil : rules.maxConsecutiveDutyWeeks
         var chosen: [RotationWeek] = []
         var lastChosen: [Int: RotationWeek] = [:]
         for (r, t) in order {
@@ -167,7 +172,15 @@ enum StartingSchedule {
                 }
                 return earlier.contains(where: meets) || chosen.contains(where: meets)
             }
-            let free = roster[r]!.filter { !onLeave($0, r, t) }
+            /// Whether duty in shift t keeps e's hard gap and run rules: no duty within `dutyGap` shifts before,
+            /// and at most `longestRun` duty shifts in any window of `longestRun + 1` (the one ending at t).
+            func dutyAllowed(_ e: Int) -> Bool {
+                let done = duties[r]![e]
+                if dutyGap > 0, let last = done.last, t - last <= dutyGap { return false }
+                if let longestRun { return done.filter { $0 >= t - longestRun }.count < longestRun }
+                return true
+            }
+            let free = roster[r]!.filter { !onLeave($0, r, t) && dutyAllowed($0) }
             func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, r, $0) }.count }
             // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
             func primarySlotsLeft(_ e: Int) -> Int {
@@ -224,6 +237,8 @@ enum StartingSchedule {
             primaryLeft[r]![primary] -= 1
             backupLeft[r]![backup] -= 1
             lastPrimary[r]![primary] = t
+            duties[r]![primary].append(t)
+            duties[r]![backup].append(t)
             let week = RotationWeek(
                 rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
                 backup: scenario.engineers[backup].id)
