@@ -102,8 +102,9 @@ struct LexicographicSolver {
             values = result.values
             basis = result.relaxationBasis ?? basis
             // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
-            // so that GLPK's tolerances cannot make the next level infeasible.
-            model.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
+            // so that GLPK's tolerances cannot make the next level infeasible, and no more than lets a worse
+            // attainable value through.
+            model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
         }
         return Outcome(values: values, levels: outcomes, size: model.size)
     }

@@ -330,6 +330,8 @@ struct RotationModel {
                 var floor = 0.0
                 var ceiling = 0.0
                 var slotCounts: [[Int]] = []
+                // Every |total − share| a count allows: the deviation's optimum is the largest of some of them.
+                var attainable = Set<Double>()
                 for (r, slots) in slotsOf.enumerated() {
                     let share = shares.shares[r][role]!
                     let past = shares.history[r][role]!
@@ -344,6 +346,7 @@ struct RotationModel {
                     for e in roster {
                         ceiling = max(
                             ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
+                        for k in 0...free[e] { attainable.insert(abs(Double(past[e] + k) - share[e])) }
                     }
                 }
                 let deviation = rows.model.addVariable(
@@ -382,7 +385,8 @@ struct RotationModel {
                 balance.append(
                     ObjectiveLevel(
                         kind: role == .primary ? .primaryBalance : .backupBalance,
-                        expression: LinearExpression(deviation)))
+                        expression: LinearExpression(deviation),
+                        attainable: ObjectiveLevel.distinct(attainable.union([floor]).filter { $0 >= floor - 1e-9 })))
             }
             levelsByPriority[.goal(.onCallBalance)] = balance
 
