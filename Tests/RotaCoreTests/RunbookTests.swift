@@ -56,6 +56,24 @@ struct RunbookTests {
         #expect(index.contains("none (all defaults)"))
     }
 
+    /// Sources written, outputs not: the outputs line is Rota's default and says so.
+    @Test func defaultOutputsBesideWrittenSourcesAreMarked() throws {
+        let scenario = try RulesTests.tiny(
+            pipelines: """
+                  - id: revenue
+                    investor_facing: true
+                    runbook:
+                      sources: [{name: Billing DB, owner: Finance}]
+                """)
+        let plan = try Planner().plan(scenario)
+        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(plan).map { ($0.name, $0.contents) })
+        let revenue = try #require(files["runbooks/revenue.md"])
+        #expect(revenue.contains("## Data sources and outputs\n"))
+        #expect(revenue.contains("| Billing DB | Finance |"))
+        let outputs = try #require(revenue.components(separatedBy: "\n").first { $0.hasPrefix("**Outputs:**") })
+        #expect(outputs.hasSuffix(" *(default — review)*"))
+    }
+
     @Test func checkWarnsAboutDefaultsAndFailsOnRequiredSections() throws {
         let scenario = try RulesTests.tiny(pipelines: Self.pipelines)
         let plan = try Planner().plan(scenario)

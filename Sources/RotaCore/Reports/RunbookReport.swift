@@ -50,7 +50,8 @@ public struct RunbookReport: Sendable {
             out.append("| \(cell(source.name)) | \(source.owner.map(cell) ?? "— (name the source's owner)") |")
         }
         out += [
-            "", "**Outputs:** " + (book.outputs ?? RunbookDefaults.outputs(area)).map(cell).joined(separator: "; "), "",
+            "", "**Outputs:** " + (book.outputs ?? RunbookDefaults.outputs(area)).map(cell).joined(separator: "; ")
+                + (book.outputs == nil && written.contains(.sources) ? " *(default — review)*" : ""), "",
         ]
 
         out += [heading("Schedule and SLA", .schedule), ""]

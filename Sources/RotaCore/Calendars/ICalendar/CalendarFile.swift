@@ -49,6 +49,15 @@ public struct CalendarFile: Sendable {
         }
     }
 
+    /// An event's title as reports show it: one line (an escaped `\n` is a space), every other control character
+    /// made visible, since it lands in Markdown, CSV, .ics and terminals; "(no title)" when there is none.
+    static func title(_ summary: String?) -> String {
+        guard let summary, !summary.isEmpty else { return "(no title)" }
+        let line = String(
+            String.UnicodeScalarView(summary.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+        return TextSafety.neutralised(line)
+    }
+
     /// Parses iCalendar bytes; `file` is used in messages.
     public static func parse(data: Data, file: String, windowsTimeZones: [String: String] = [:]) throws(CalendarError)
         -> CalendarFile
@@ -183,7 +192,7 @@ public struct CalendarFile: Sendable {
             try times.time(line.value, of: line)
         }
         return Event(
-            uid: try single("UID")?.value, summary: try single("SUMMARY")?.text ?? "(no title)", start: start,
+            uid: try single("UID")?.value, summary: Self.title(try single("SUMMARY")?.text), start: start,
             end: end, rule: rule, extraDates: extra, exceptions: exceptions, recurrenceID: recurrenceID,
             cancelled: try single("STATUS")?.value.uppercased() == "CANCELLED", line: line)
     }
