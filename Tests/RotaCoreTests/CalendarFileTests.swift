@@ -52,10 +52,12 @@ struct CalendarFileTests {
 
     /// A title with an escaped newline or raw control bytes becomes one harmless line for every report format.
     @Test func eventTitlesAreOneLineWithoutControlCharacters() throws {
-        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20270201\r\n"
+        let ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20270201\r\n"
             + "SUMMARY:Off\\nsite\u{1B}[2J day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         let file = try CalendarFile.parse(data: Data(ics.utf8), file: "t.ics")
-        let dates = try #require(DateRange(first: CalendarDate(iso: "2027-02-01")!, last: CalendarDate(iso: "2027-02-07")!))
+        let dates = try #require(
+            DateRange(first: CalendarDate(iso: "2027-02-01")!, last: CalendarDate(iso: "2027-02-07")!))
         let occurrence = try #require(file.occurrences(in: dates, timeZone: TimeZone(identifier: "UTC")!).first)
         #expect(occurrence.summary == "Off site\\u{1B}[2J day")
         #expect(CalendarFile.title(nil) == "(no title)")

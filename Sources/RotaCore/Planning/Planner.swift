@@ -64,7 +64,14 @@ public struct Planner: Sendable {
             scenario, duty: solved.onCall.model, SolveValues(solved.onCall.outcome.values),
             ownership: solved.ownership.model, SolveValues(solved.ownership.outcome.values))
         let owners = Dictionary(decoded.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
-        let schedule = Schedule(weeks: decoded.weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
+        // Back in the file's order: rotations as the scenario lists them, each rotation's shifts in date order.
+        let rotationOrder = Dictionary(
+            original.rotations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let weeks = decoded.weeks.enumerated().sorted {
+            let (a, b) = (rotationOrder[$0.element.rotation] ?? 0, rotationOrder[$1.element.rotation] ?? 0)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        let schedule = Schedule(weeks: weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map {
             start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))

@@ -49,10 +49,9 @@ public struct RunbookReport: Sendable {
         for source in book.sources ?? RunbookDefaults.sources(area) {
             out.append("| \(cell(source.name)) | \(source.owner.map(cell) ?? "— (name the source's owner)") |")
         }
-        out += [
-            "", "**Outputs:** " + (book.outputs ?? RunbookDefaults.outputs(area)).map(cell).joined(separator: "; ")
-                + (book.outputs == nil && written.contains(.sources) ? " *(default — review)*" : ""), "",
-        ]
+        let outputs = (book.outputs ?? RunbookDefaults.outputs(area)).map(cell).joined(separator: "; ")
+        let outputsMark = book.outputs == nil && written.contains(.sources) ? " *(default — review)*" : ""
+        out += ["", "**Outputs:** " + outputs + outputsMark, ""]
 
         out += [heading("Schedule and SLA", .schedule), ""]
         out += [cell(book.schedule ?? RunbookDefaults.schedule), ""]

@@ -6,7 +6,7 @@
 /// file gives the same schedule, byte for byte (docs/model.md, "Ties").
 extension Scenario {
     /// Engineers and pipelines by id; each engineer's leave, duty requests, festivals and company days by date (then
-    /// by their other fields); rosters and each rotation's pipelines by id. Everything else is unchanged.
+    /// by their other fields); rotations, their rosters and their pipelines by id. Everything else is unchanged.
     public var canonicalOrder: Scenario {
         var canonical = self
         canonical.engineers = engineers.map(\.canonicalOrder).sorted { $0.id < $1.id }
@@ -16,7 +16,7 @@ extension Scenario {
             sorted.roster.sort()
             sorted.pipelines.sort()
             return sorted
-        }
+        }.sorted { $0.id < $1.id }
         return canonical
     }
 }
