@@ -685,8 +685,12 @@ private struct Decoder {
                 throw .invalidValue(
                     entry.location, field: entry.path, value: TextSafety.quoted(name),
                     expected: "a holiday of \(region) (or of the engineer's calendars)",
-                    hint: Suggestions.didYouMean(name, names + library.festivalAliases.keys.sorted())
-                        ?? "`rota holidays --region \(region) --year …` lists the names")
+                    // Never the name itself: a festival Rota knows that the region does not have is not a typo.
+                    hint: Suggestions.didYouMean(
+                        name,
+                        (names + library.festivalAliases.keys.sorted()).filter {
+                            ObservedFestival.normalize($0) != ObservedFestival.normalize(name)
+                        }) ?? "`rota holidays --region \(region) --year …` lists the names")
             }
             return festival
         }
