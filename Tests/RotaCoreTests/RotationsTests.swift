@@ -47,6 +47,53 @@ struct RotationsTests {
         #expect(csv.contains("\r\ngrowth,3,2027-03-03,2027-03-16,"))
     }
 
+    @Test func calendarsCountOnTheDaysALastShiftRunsPastThePeriod() throws {
+        // Six weeks end on Sunday 2027-03-14; the Wednesday rotation's last shift runs to Tuesday 2027-03-16.
+        let folder = try TemporaryFolder()
+        func event(_ day: String, _ summary: String) -> String {
+            "BEGIN:VEVENT\r\nUID:\(day)@test\r\nDTSTAMP:20270101T000000Z\r\nDTSTART;VALUE=DATE:\(day)\r\n"
+                + "SUMMARY:\(summary)\r\nEND:VEVENT\r\n"
+        }
+        try folder.write(
+            "leave.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + event("20270316", "Dentist")
+                + event("20270320", "After every shift") + "END:VCALENDAR\r\n")
+        try folder.write(
+            "closures.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + event("20270316", "Closure")
+                + "END:VCALENDAR\r\n")
+        let path = try folder.write(
+            "overrun.yaml",
+            """
+            name: overrun
+            period: {start: 2027-02-01, weeks: 6}
+            holidays: [{date: 2027-03-15, name: Offsite}]
+            calendars: [closures.ics]
+            engineers:
+              - {id: ana, region: GB-ENG, leave: [{ics: leave.ics}]}
+              - {id: ben, region: GB-ENG}
+              - {id: cai, region: GB-ENG}
+            pipelines:
+              - {id: growth, name: Growth, investor_facing: true}
+            rotations:
+              - {id: growth, pipelines: [growth], handoff: {weekday: wednesday}}
+            """)
+        let scenario = try ScenarioReader.read(path: path)
+        let lastShift = try #require(scenario.shifts.last).dates
+        let overrun = try #require(CalendarDate(iso: "2027-03-16"))
+        #expect(lastShift == DateRange(first: try #require(CalendarDate(iso: "2027-03-10")), last: overrun))
+        let ana = try #require(scenario.engineer("ana"))
+        // Company days and .ics leave on the overrun days are read; those after every shift are not.
+        #expect(ana.companyDays.map(\.date.description).sorted() == ["2027-03-15", "2027-03-16"])
+        #expect(ana.leave == [DateRange(first: overrun, last: overrun)])
+        let ben = try #require(scenario.engineer("ben"))
+        #expect(scenario.personalCalendar(ben).burden(during: lastShift).weight == 2)
+        let plan = try Planner().plan(scenario)
+        #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
+        let last = try #require(plan.schedule.weeks.last)
+        #expect(last.primary != "ana" && last.backup != "ana")
+    }
+
     @Test func nobodyIsPrimaryOnTwoRotationsAtOnce() throws {
         // Three engineers, two weekly rotations: without exclusive_primary the planner is free to double up.
         let off = try Self.twoRotations(rules: "{min_gap_weeks: 0, exclusive_primary: false}", engineers: 3)

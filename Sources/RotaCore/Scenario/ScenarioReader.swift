@@ -179,7 +179,8 @@ private struct Decoder {
             try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
         let inlineHolidays = try fields["holidays"].map { value throws(ScenarioError) in try holidays(value) } ?? []
         let engineers = try self.engineers(
-            engineersValue, period: period, rules: rules, teamCalendars: teamCalendars, inlineHolidays: inlineHolidays)
+            engineersValue, period: period, covered: coveredDays(fields["rotations"], period: period), rules: rules,
+            teamCalendars: teamCalendars, inlineHolidays: inlineHolidays)
         let ids = engineers.map(\.id)
         for holiday in inlineHolidays {
             for (value, id) in holiday.engineers where !ids.contains(id) {
@@ -406,25 +407,9 @@ private struct Decoder {
                 }
             }
             covered.formUnion(covers)
-            var rotationPeriod = period
-            if let daysValue = fields["shift_days"] {
-                rotationPeriod.shiftDays = try daysValue.int(
-                    in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks")
-            }
-            if let handoffValue = fields["handoff"] {
-                let handoff = try self.handoff(handoffValue)
-                if let weekday = handoff.weekday {
-                    let shift = (weekday.index - period.start.isoWeekday + 7) % 7
-                    rotationPeriod.start = period.start.adding(days: shift)
-                }
-                rotationPeriod.handoffTime = handoff.time ?? period.handoffTime
-                rotationPeriod.handoffTimeZone = handoff.timeZone ?? period.handoffTimeZone
-            }
-            let days = period.lastDay.dayNumber - rotationPeriod.start.dayNumber + 1
-            rotationPeriod.weeks = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
             return Rotation(
                 id: id, name: try fields["name"]?.singleLine() ?? id, roster: roster, pipelines: covers,
-                period: rotationPeriod)
+                period: try rotationPeriod(fields, period: period))
         }
         if rotations.isEmpty {
             throw .invalidValue(
@@ -438,6 +423,45 @@ private struct Decoder {
                 hint: "add \(missing) to a rotation's pipelines, or set `on_call: false` on it")
         }
         return rotations
+    }
+
+    /// A rotation's shifts: its `shift_days` and `handoff` over the period's. The first shift starts on the first
+    /// handoff weekday on or after period.start; shifts run until one ends on or after the period's last day.
+    private func rotationPeriod(_ fields: YAMLMapping, period: PlanningPeriod) throws(ScenarioError) -> PlanningPeriod {
+        var rotationPeriod = period
+        if let daysValue = fields["shift_days"] {
+            rotationPeriod.shiftDays = try daysValue.int(
+                in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks")
+        }
+        if let handoffValue = fields["handoff"] {
+            let handoff = try self.handoff(handoffValue)
+            if let weekday = handoff.weekday {
+                let shift = (weekday.index - period.start.isoWeekday + 7) % 7
+                rotationPeriod.start = period.start.adding(days: shift)
+            }
+            rotationPeriod.handoffTime = handoff.time ?? period.handoffTime
+            rotationPeriod.handoffTimeZone = handoff.timeZone ?? period.handoffTimeZone
+        }
+        let days = period.lastDay.dayNumber - rotationPeriod.start.dayNumber + 1
+        rotationPeriod.weeks = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
+        return rotationPeriod
+    }
+
+    /// Every day a shift of some rotation covers: the period, and the days a rotation's last shift runs past it.
+    /// Calendars (leave, company days) are read over these days, so every day of duty weighs as the model says.
+    /// Read before the engineers, which the rest of `rotations:` refers to; a malformed entry is left to the full
+    /// read, which reports it.
+    private func coveredDays(_ value: YAMLValue?, period: PlanningPeriod) -> DateRange {
+        var last = period.dates.last
+        var first = period.dates.first
+        for item in (try? value?.list()) ?? [] {
+            guard let fields = try? item.mapping(allowed: ScenarioReader.rotationFields),
+                let rotation = try? rotationPeriod(fields, period: period)
+            else { continue }
+            first = min(first, rotation.dates.first)
+            last = max(last, rotation.dates.last)
+        }
+        return DateRange(first: first, last: last)!
     }
 
     /// A list of mappings with the given fields, each with an `id` unique in the list, made into values by `make`.
@@ -486,8 +510,8 @@ private struct Decoder {
     }
 
     private func engineers(
-        _ value: YAMLValue, period: PlanningPeriod, rules: Rules, teamCalendars: [(label: String, file: CalendarFile)],
-        inlineHolidays: [InlineHoliday]
+        _ value: YAMLValue, period: PlanningPeriod, covered: DateRange, rules: Rules,
+        teamCalendars: [(label: String, file: CalendarFile)], inlineHolidays: [InlineHoliday]
     )
         throws(ScenarioError) -> [Engineer]
     {
@@ -515,7 +539,7 @@ private struct Decoder {
             if let leaveValue = fields["leave"] {
                 for entry in try leaveValue.list() {
                     if entry.isMapping {
-                        for occurrence in try calendarOccurrences(entry, period: period, timeZone: timeZone) {
+                        for occurrence in try calendarOccurrences(entry, during: covered, timeZone: timeZone) {
                             leave.append(occurrence.dates)
                             notes[occurrence.dates] = "\(occurrence.summary) (\(occurrence.source))"
                         }
@@ -529,9 +553,9 @@ private struct Decoder {
                     try calendarFiles(value)
                 } ?? []
             var companyDays = Self.companyDays(
-                teamCalendars + ownCalendars, period: period, timeZone: TimeZone(identifier: timeZone)!)
+                teamCalendars + ownCalendars, during: covered, timeZone: TimeZone(identifier: timeZone)!)
             for holiday in inlineHolidays where holiday.applies(to: id) {
-                for date in holiday.dates.days where period.dates.contains(date) {
+                for date in holiday.dates.days where covered.contains(date) {
                     companyDays.append(Holiday(date: date, region: "scenario", name: holiday.name, category: .company))
                 }
             }
@@ -610,13 +634,13 @@ private struct Decoder {
         return folder.isEmpty || folder == "." ? path : folder + "/" + path
     }
 
-    /// The occurrences of `{ics: FILE}` inside the period, timed events read in `timeZone` (an IANA name).
-    private func calendarOccurrences(_ value: YAMLValue, period: PlanningPeriod, timeZone: String)
+    /// The occurrences of `{ics: FILE}` on `days` (the days shifts cover), timed events read in `timeZone`.
+    private func calendarOccurrences(_ value: YAMLValue, during days: DateRange, timeZone: String)
         throws(ScenarioError) -> [CalendarOccurrence]
     {
         let fields = try value.mapping(allowed: ["ics"])
         let pathValue = try fields.required("ics", hint: "the path of an .ics file, relative to the scenario")
-        return try calendarFile(pathValue).occurrences(in: period.dates, timeZone: TimeZone(identifier: timeZone)!)
+        return try calendarFile(pathValue).occurrences(in: days, timeZone: TimeZone(identifier: timeZone)!)
     }
 
     /// Reads the .ics file a scenario field names; its notices are kept for the user.
@@ -643,14 +667,14 @@ private struct Decoder {
         return files
     }
 
-    /// Company days off: every day inside the period that an event of the calendars touches in `timeZone`.
+    /// Company days off: every day shifts cover (`covered`) that an event of the calendars touches in `timeZone`.
     private static func companyDays(
-        _ calendars: [(label: String, file: CalendarFile)], period: PlanningPeriod, timeZone: TimeZone
+        _ calendars: [(label: String, file: CalendarFile)], during covered: DateRange, timeZone: TimeZone
     ) -> [Holiday] {
         var days: [Holiday] = []
         for (label, file) in calendars {
-            for occurrence in file.occurrences(in: period.dates, timeZone: timeZone) {
-                for date in occurrence.dates.days where period.dates.contains(date) {
+            for occurrence in file.occurrences(in: covered, timeZone: timeZone) {
+                for date in occurrence.dates.days where covered.contains(date) {
                     days.append(Holiday(date: date, region: label, name: occurrence.summary, category: .company))
                 }
             }
