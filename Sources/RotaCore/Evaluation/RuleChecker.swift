@@ -208,9 +208,19 @@ public struct RuleChecker: Sendable {
         let shifts = scenario.shifts
         let table = dutyTable(weeks)
         var findings: [RuleViolation] = []
+        let leads = scenario.historyLeads
         for (r, rotation) in scenario.rotations.enumerated() {
             let slots = shifts.indices.filter { shifts[$0].rotation == r }
             let count = slots.count
+            let lead = leads[r]
+            /// Shift numbers as findings show them; with history shifts first when the window reaches back.
+            func shown(_ positions: [Int]) -> String {
+                let past = positions.filter { $0 < 0 }.map(lead.describe)
+                let numbers = positions.filter { $0 >= 0 }.map { $0 + 1 }
+                return (past + (numbers.isEmpty ? [] : [shiftsText(rotation, numbers)])).joined(separator: " and ")
+            }
+            /// Every window of `length` consecutive shifts, also those reaching back into the history's lead (its
+            /// duties count; a window must hold some duty in the period to be this schedule's finding).
             func windows(
                 _ length: Int, _ roles: Set<DutyRole>, most: Int,
                 _ describe: (String, [Int]) -> (HardRule, String)
@@ -218,39 +228,47 @@ public struct RuleChecker: Sendable {
                 guard length > 1 else { return }
                 for engineer in scenario.engineers {
                     let duty = table[engineer.id] ?? [:]
-                    for start in 0..<max(1, count - length + 1) {
+                    for start in -min(lead.count, length - 1)..<max(1, count - length + 1) {
                         let inside = (start..<min(count, start + length)).filter {
-                            duty[slots[$0]].map(roles.contains) ?? false
+                            $0 < 0
+                                ? lead.holds(engineer.id, roles, at: $0) : duty[slots[$0]].map(roles.contains) ?? false
                         }
-                        guard inside.count > most else { continue }
-                        let (rule, message) = describe(engineer.id, inside.map { $0 + 1 })
+                        guard inside.count > most, let last = inside.last, last >= 0 else { continue }
+                        let (rule, message) = describe(engineer.id, inside)
                         findings.append(
-                            .init(rule, message, week: inside.last! + 1, rotation: rotation.id, engineer: engineer.id))
+                            .init(rule, message, week: last + 1, rotation: rotation.id, engineer: engineer.id))
                     }
                 }
             }
             let gap = rules.minGapWeeks
-            windows(gap + 1, [.primary], most: 1) { id, shown in
+            windows(gap + 1, [.primary], most: 1) { id, inside in
                 (
                     .minGap,
-                    "\(id) is primary in \(shiftsText(rotation, shown)), closer than min_gap_weeks: \(gap) allows "
+                    "\(id) is primary in \(shown(inside)), closer than min_gap_weeks: \(gap) allows "
                         + "(at least \(gap + 1) weeks apart)"
                 )
             }
             let dutyGap = rules.minDutyGapWeeks
-            windows(dutyGap + 1, [.primary, .backup], most: 1) { id, shown in
+            windows(dutyGap + 1, [.primary, .backup], most: 1) { id, inside in
                 (
                     .minDutyGap,
-                    "\(id) is on duty in \(shiftsText(rotation, shown)), closer than min_duty_gap_weeks: \(dutyGap) "
+                    "\(id) is on duty in \(shown(inside)), closer than min_duty_gap_weeks: \(dutyGap) "
                         + "allows (at least \(dutyGap + 1) weeks apart, any role)"
                 )
             }
             if let run = rules.maxConsecutiveDutyWeeks {
-                windows(run + 1, [.primary, .backup], most: run) { id, shown in
-                    (
+                windows(run + 1, [.primary, .backup], most: run) { id, inside in
+                    let numbers = inside.filter { $0 >= 0 }.map { $0 + 1 }
+                    let inPeriod =
+                        "\(scenario.rotations.count > 1 ? "\(rotation.id) " : "")\(rotation.period.shiftWord)"
+                        + (numbers.count == 1 ? " \(numbers[0])" : "s \(numbers.first!)–\(numbers.last!)")
+                    let history = inside.count - numbers.count
+                    let past =
+                        history == 0
+                        ? "" : "the history's last \(history == 1 ? "shift" : "\(history) shifts") and "
+                    return (
                         .maxConsecutiveDuty,
-                        "\(id) is on duty in \(scenario.rotations.count > 1 ? "\(rotation.id) " : "")"
-                            + "\(rotation.period.shiftWord)s \(shown.first!)–\(shown.last!), \(shown.count) in a row; "
+                        "\(id) is on duty in \(past)\(inPeriod), \(inside.count) in a row; "
                             + "max_consecutive_duty_weeks is \(run)"
                     )
                 }
@@ -259,6 +277,18 @@ public struct RuleChecker: Sendable {
                 var byNumber: [Int: RotationWeek] = [:]
                 for week in weeks where scenario.rotationIndex(of: week.rotation) == r && byNumber[week.number] == nil {
                     byNumber[week.number] = week
+                }
+                // The history's last backup is the first primary, while still on the rotation's roster.
+                if let before = lead.shifts.last, rotation.roster.contains(before.backup), let first = byNumber[1],
+                    first.primary != before.backup
+                {
+                    let backup = before.backup
+                    findings.append(
+                        .init(
+                            .backupBecomesPrimary,
+                            "The history's shift \(before.dates) (\(before.source)) has backup \(backup), who is not \(rotation.label(1, among: scenario.rotations.count))'s "
+                                + "primary (\(first.primary)); backup_becomes_primary is set", week: 1,
+                            rotation: rotation.id, engineer: backup))
                 }
                 for number in 1..<max(1, count) {
                     guard let week = byNumber[number], let next = byNumber[number + 1], week.backup != next.primary

@@ -92,6 +92,12 @@ struct InfeasibilityExplanation {
             return label(sorted.first!).replacingOccurrences(of: " \(slots[sorted.first!].number)", with: "s ")
                 + "\(slots[sorted.first!].number)–\(slots[sorted.last!].number)"
         }
+        /// The shifts of a window instance, with the history's shifts it reaches back into.
+        func span(_ instance: RuleInstance) -> String {
+            let back = instance.history
+            let past = back == 1 ? "the history's last shift" : "the history's last \(back) shifts"
+            return back > 0 ? "\(past) and \(weeks(instance.shifts))" : weeks(instance.shifts)
+        }
         func people(_ ids: [String]) -> String {
             let unique = ids.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             return unique.count <= 1
@@ -127,12 +133,12 @@ struct InfeasibilityExplanation {
             case .minGap:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be primary twice within "
-                        + instances.map { weeks($0.shifts) }.joined(separator: ", ")
+                        + instances.map(span).joined(separator: ", ")
                         + ", i.e. lower min_gap_weeks to \(max(0, smallestDistance([.primary]) - 1))")
             case .minDutyGap:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be on duty twice within "
-                        + instances.map { weeks($0.shifts) }.joined(separator: ", ")
+                        + instances.map(span).joined(separator: ", ")
                         + ", i.e. lower min_duty_gap_weeks to \(max(0, smallestDistance([.primary, .backup]) - 1))")
             case .maxConsecutiveDuty:
                 var longest = 0
@@ -147,12 +153,13 @@ struct InfeasibilityExplanation {
                 }
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be on duty longer in a row ("
-                        + instances.map { weeks($0.shifts) }.joined(separator: ", ")
+                        + instances.map(span).joined(separator: ", ")
                         + "), i.e. raise max_consecutive_duty_weeks to \(longest)")
             case .backupBecomesPrimary:
                 phrases.append(
                     "let the backup not become the next primary after "
-                        + instances.map { label($0.shifts[0]) }.joined(separator: ", ")
+                        + instances.map { $0.history > 0 ? "the history's last shift" : label($0.shifts[0]) }
+                        .joined(separator: ", ")
                         + " (or set backup_becomes_primary: false)")
             case .repeatHoliday:
                 phrases.append(

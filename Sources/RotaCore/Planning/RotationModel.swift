@@ -121,10 +121,24 @@ struct RotationModel {
         }
         // Windows: at most `most` duties (of the given roles) in any `length` consecutive shifts.
         // Within each rotation: windows of `length` consecutive shifts of the rotation.
+        // A window may reach back into the history's shifts just before the rotation's first (``HistoryLead``):
+        // the duties there are constants, so the row leaves the period's part of the window what they leave over.
+        let leads = scenario.historyLeads
         func windows(_ rule: HardRule, name: String, length: Int, most: Int, roles: [DutyRole]) {
             guard length > 1 else { return }
-            for slots in slotsOf {
+            for (r, slots) in slotsOf.enumerated() {
                 for e in engineers.indices {
+                    for back in stride(from: min(leads[r].count, length - 1), through: 1, by: -1) {
+                        let past = leads[r].count(ids[e], roles, inLast: back)
+                        let window = Array(slots.prefix(length - back))
+                        let terms = window.flatMap { s in roles.compactMap { duty($0)[e][s] } }
+                        let room = max(0, most - past)
+                        guard past > 0, terms.count > room, !pastOnly(window) else { continue }
+                        rows.add(
+                            "\(name)(\(ids[e]),\(slotName[window[0]]),history-\(back))",
+                            [LinearExpression.sum(terms) <= Double(room)],
+                            RuleInstance(rule, engineers: [ids[e]], shifts: window, history: back))
+                    }
                     for start in 0..<max(1, slots.count - length + 1) {
                         let window = Array(slots[start..<min(slots.count, start + length)])
                         let terms = window.flatMap { s in roles.compactMap { duty($0)[e][s] } }
@@ -142,7 +156,16 @@ struct RotationModel {
             windows(.maxConsecutiveDuty, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
         }
         if rules.backupBecomesPrimary {
-            for slots in slotsOf {
+            for (r, slots) in slotsOf.enumerated() {
+                // The backup of the history's last shift (when still on the roster) is the first primary.
+                if let first = slots.first, let backup = leads[r].lastBackup, let e = ids.firstIndex(of: backup),
+                    availability.onRoster[e][r], !pastOnly([first])
+                {
+                    let p = primary[e][first].map { LinearExpression($0) } ?? LinearExpression()
+                    rows.add(
+                        "chain(\(slotName[first]),history)", [p == 1],
+                        RuleInstance(.backupBecomesPrimary, engineers: [backup], shifts: [first], history: 1))
+                }
                 for (t, next) in zip(slots, slots.dropFirst()) where !pastOnly([t, next]) {
                     // b(e,t) = p(e,t+1) for every engineer; a missing variable (leave) is 0.
                     let constraints = engineers.indices.compactMap { e -> LinearConstraint? in

@@ -9,12 +9,17 @@ public struct RuleInstance: Sendable, Equatable {
     /// 0-based shift indices.
     public let shifts: [Int]
     public let pipeline: String?
+    /// How many of the history's last shifts the instance reaches back into (``HistoryLead``); 0: none.
+    public let history: Int
 
-    public init(_ rule: HardRule, engineers: [String] = [], shifts: [Int] = [], pipeline: String? = nil) {
+    public init(
+        _ rule: HardRule, engineers: [String] = [], shifts: [Int] = [], pipeline: String? = nil, history: Int = 0
+    ) {
         self.rule = rule
         self.engineers = engineers
         self.shifts = shifts
         self.pipeline = pipeline
+        self.history = history
     }
 }
 

@@ -50,6 +50,8 @@ enum StartRepair {
         /// `repeats[e][t]`: shift t has a holiday engineer e had duty over in the history (`avoid_repeat_holidays`;
         /// empty when the rule is off).
         let repeats: [[Bool]]
+        /// The history's shifts just before each rotation's first.
+        let leads: [HistoryLead]
 
         init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
             self.scenario = scenario
@@ -58,6 +60,7 @@ enum StartRepair {
             let shifts = scenario.shifts
             self.shifts = shifts
             rotations = scenario.rotations
+            leads = scenario.historyLeads
             ids = scenario.engineers.map(\.id)
             self.weeks = weeks
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
@@ -318,12 +321,16 @@ enum StartRepair {
             }
             if !repeats.isEmpty, enforced(.avoidRepeatHolidays), repeats[e][t] { return false }
             // Duty of e in this rotation, by position.
+            // Negative positions are the history's shifts just before the rotation's first (``HistoryLead``).
             let slots = slotsOf[shifts[t].rotation]
-            func duty(_ i: Int, _ roles: [DutyRole]) -> Bool { roles.contains { holder[$0]![slots[i]] == e } }
+            let lead = leads[shifts[t].rotation]
+            func duty(_ i: Int, _ roles: [DutyRole]) -> Bool {
+                i < 0 ? lead.holds(ids[e], roles, at: i) : roles.contains { holder[$0]![slots[i]] == e }
+            }
             let here = position[t]
             func within(_ distance: Int, _ roles: [DutyRole]) -> Bool {
                 guard distance > 0 else { return false }
-                let range = max(0, here - distance)...min(slots.count - 1, here + distance)
+                let range = max(-lead.count, here - distance)...min(slots.count - 1, here + distance)
                 return range.contains { $0 != here && duty($0, roles) }
             }
             if role == .primary, enforced(.minGap), within(rules.minGapWeeks, [.primary]) { return false }
@@ -331,7 +338,7 @@ enum StartRepair {
             if let run = rules.maxConsecutiveDutyWeeks, enforced(.maxConsecutiveDuty) {
                 var length = 1
                 var i = here - 1
-                while i >= 0, duty(i, DutyRole.allCases) {
+                while i >= -lead.count, duty(i, DutyRole.allCases) {
                     length += 1
                     i -= 1
                 }

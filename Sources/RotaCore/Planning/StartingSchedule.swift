@@ -149,6 +149,17 @@ enum StartingSchedule {
         // Each engineer's duty shifts so far, by rotation, for min_duty_gap_weeks and max_consecutive_duty_weeks.
         var duties: [Int: [[Int]]] = Dictionary(
             uniqueKeysWithValues: rotations.map { ($0, [[Int]](repeating: [], count: people.count)) })
+        // The history's shifts just before each rotation count as positions −1, −2, … for the gap, run and chain rules.
+        let leads = scenario.historyLeads
+        for r in rotations {
+            for e in people {
+                let id = scenario.engineers[e].id
+                for position in -leads[r].count..<0 {
+                    if leads[r].holds(id, [.primary], at: position) { lastPrimary[r]![e] = position }
+                    if leads[r].holds(id, DutyRole.allCases, at: position) { duties[r]![e].append(position) }
+                }
+            }
+        }
         let dutyGap = rules.isSoft(.minDutyGap) ? 0 : rules.minDutyGapWeeks
         let longestRun = rules.isSoft(.maxConsecutiveDuty) ? nil : rules.maxConsecutiveDutyWeeks
         var chosen: [RotationWeek] = []
@@ -214,8 +225,12 @@ enum StartingSchedule {
             if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
-                if let previous = lastChosen[r] {
-                    primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == previous.backup }
+                if let backup = lastChosen[r]?.backup
+                    ?? leads[r].lastBackup.flatMap({ id in
+                        roster[r]!.contains { scenario.engineers[$0].id == id } ? id : nil
+                    })
+                {
+                    primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == backup }
                 }
                 // The backup must be able to take the next shift as primary.
                 if t + 1 < weeks {
