@@ -9,7 +9,16 @@ extension Model {
     public func solve(_ options: SolveOptions = SolveOptions()) throws(ModelError) -> SolveResult {
         var options = options
         if let start = options.initialSolution, !isFeasible(start) { options.initialSolution = nil }
-        return try GLPKProblem(self).solve(options)
+        let result = try GLPKProblem(self).solve(options)
+        // A feasible starting solution is a solution: when the search stops before it has one of its own (the
+        // relaxation alone can outlast the time limit), the start is the incumbent, not proved optimal, gap unknown.
+        guard case .stoppedWithoutSolution(let reason) = result.status, let start = options.initialSolution else {
+            return result
+        }
+        return SolveResult(
+            status: .stopped(reason), objectiveValue: objective.expression.evaluate(start), bestBound: nil,
+            relativeGap: nil, values: start, size: result.size, simplexIterations: result.simplexIterations,
+            branchNodes: result.branchNodes, seconds: result.seconds, relaxationBasis: result.relaxationBasis)
     }
 
     /// Whether `values` (one per variable) keep every bound, integrality and row, within `tolerance`.

@@ -405,3 +405,45 @@ struct StartingBasisTests {
         #expect(repaired.objectiveValue == reference.objectiveValue)
     }
 }
+
+@Suite("A start outlasting the time limit")
+struct StartAsIncumbentTests {
+    /// An assignment of 40 workers to 40 jobs, cost (i·7 + j·13) mod 29: its relaxation takes GLPK more than no time.
+    static func assignment() -> (Model, [Double]) {
+        var model = Model(name: "assignment")
+        let n = 40
+        let x = (0..<n).map { i in (0..<n).map { j in model.addVariable("x(\(i),\(j))", .binary) } }
+        for i in 0..<n { model.add("worker(\(i))", LinearExpression.sum(x[i].map { LinearExpression($0) }) == 1) }
+        for j in 0..<n { model.add("job(\(j))", LinearExpression.sum((0..<n).map { LinearExpression(x[$0][j]) }) == 1) }
+        var cost = LinearExpression()
+        for i in 0..<n {
+            for j in 0..<n { cost = cost + Double((i * 7 + j * 13) % 29) * x[i][j] }
+        }
+        model.minimize(cost)
+        // The diagonal: feasible, not optimal.
+        var start = [Double](repeating: 0, count: n * n)
+        for i in 0..<n { start[x[i][i].index] = 1 }
+        return (model, start)
+    }
+
+    /// When the search stops before it has a solution of its own, a feasible start is the result: not proved optimal,
+    /// its own objective, no bound or gap claimed. Without a start, nothing is found.
+    @Test func theStartIsTheIncumbentWhenTheSearchFindsNone() throws {
+        let (model, start) = Self.assignment()
+        #expect(model.isFeasible(start))
+        let bare = try model.solve(SolveOptions(timeLimit: 0))
+        guard case .stoppedWithoutSolution(.timeLimit) = bare.status else {
+            Issue.record("expected no solution within 0 s, got \(bare.status)")
+            return
+        }
+        let started = try model.solve(SolveOptions(timeLimit: 0, initialSolution: start))
+        #expect(started.status == .stopped(.timeLimit))
+        #expect(started.values == start)
+        #expect(started.objectiveValue == model.objective.expression.evaluate(start))
+        #expect(started.bestBound == nil && started.relativeGap == nil)
+        // With time, the search does better than the start and proves it.
+        let solved = try model.solve(SolveOptions(timeLimit: 60, initialSolution: start))
+        #expect(solved.status == .optimal)
+        #expect(try #require(solved.objectiveValue) < model.objective.expression.evaluate(start))
+    }
+}

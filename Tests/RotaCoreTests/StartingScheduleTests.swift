@@ -190,6 +190,54 @@ struct StartingScheduleTests {
         #expect(optimal > teams / 2, "the moved start was optimal on \(optimal) of \(teams) teams")
     }
 
+    /// The pair search equals trying every pair in list order (the first, or the last, of the best sums), on random
+    /// urgencies with many ties: whole numbers, and thirds whose sums round alike.
+    @Test func bestPairIsTheBestOfEveryPair() {
+        var random = SeededRandom(seed: 29)
+        for round in 0..<400 {
+            let people = random.int(in: 1...9)
+            let primary = (0..<people).filter { _ in random.chance(0.7) }
+            let backup = (0..<people).filter { _ in random.chance(0.7) }.shuffled(using: &random)
+            let urgency = { (random: inout SeededRandom) -> Double in
+                round % 2 == 0 ? Double(random.int(in: -2...3)) : Double(random.int(in: 0...9)) / 3
+            }
+            let primaryUrgency = (0..<people).map { _ in urgency(&random) }
+            let backupUrgency = (0..<people).map { _ in urgency(&random) }
+            for lastOnTies in [false, true] {
+                var expected: (score: Double, primary: Int, backup: Int)?
+                for p in primary {
+                    for b in backup where b != p {
+                        let score = primaryUrgency[p] + backupUrgency[b]
+                        if expected == nil || score > expected!.score || (lastOnTies && score == expected!.score) {
+                            expected = (score, p, b)
+                        }
+                    }
+                }
+                let found = StartingSchedule.bestPair(
+                    primary: primary, backup: backup, primaryUrgency: primaryUrgency, backupUrgency: backupUrgency,
+                    lastOnTies: lastOnTies)
+                #expect(found?.primary == expected?.primary && found?.backup == expected?.backup, "round \(round)")
+            }
+        }
+    }
+
+    /// Past its deadline the start makes no ownership move: it is longest processing time, still valid.
+    @Test func aPassedDeadlineLeavesTheLongestProcessingTimeStart() {
+        let past = ContinuousClock().now - .seconds(1)
+        var differs = 0
+        for scenario in Self.smallRandomTeams {
+            let lpt = StartingSchedule.ownership(scenario, lowerLargestLoad: false)
+            #expect(StartingSchedule.ownership(scenario, deadline: past) == lpt, "\(scenario.name)")
+            if StartingSchedule.ownership(scenario) != lpt { differs += 1 }
+            let availability = TeamAvailability(scenario: scenario)
+            if let start = StartingSchedule.build(scenario, availability, deadline: past) {
+                let checker = RuleChecker(scenario: scenario)
+                #expect(checker.hard(checker.checkRotation(start.weeks)).isEmpty, "\(scenario.name)")
+            }
+        }
+        #expect(differs > 0, "no team where the moves change LPT: the deadline goes untested")
+    }
+
     @Test func targetCountsSumToTheWeeksWithinTheBound() {
         let shares = [1.2, 0.96, 1.44, 1.44, 0.96]
         let counts = StartingSchedule.targetCounts(shares: shares, available: [5, 4, 6, 6, 4], weeks: 6)!

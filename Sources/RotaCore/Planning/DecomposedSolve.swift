@@ -74,7 +74,13 @@ struct DecomposedSolve {
             // own start (longest processing time), also when the greedy on-call pass found none.
             let constructive =
                 part.parts == .ownership
-                ? Schedule(weeks: [], ownership: start?.ownership ?? StartingSchedule.ownership(scenario)) : start
+                ? Schedule(
+                    weeks: [],
+                    ownership: start?.ownership
+                        ?? StartingSchedule.ownership(
+                            scenario,
+                            deadline: StartingSchedule.deadline(from: ContinuousClock().now, timeLimit: timeLimit)))
+                : start
             solver.startingSolution =
                 baseline.flatMap { part.values(for: Planner.renumbered($0.schedule, scenario)) }
                 ?? constructive.flatMap(part.values(for:))

@@ -19,6 +19,8 @@ public struct Plan: Sendable {
     /// ``levels`` holds those solved, in this order; a time limit may leave some out — also one before a level that
     /// was solved, since the ownership part is solved apart from the on-call part (docs/model.md).
     public let levelOrder: [ObjectiveKind]
+    /// The schedule's ownership rows by pipeline id (reports look owners up per pipeline and shift).
+    public let owners: [String: OwnershipAssignment]
 
     /// How many objective levels the model has.
     public var expectedLevelCount: Int { levelOrder.count }
@@ -44,6 +46,7 @@ public struct Plan: Sendable {
         self.scenario = scenario
         self.availability = availability
         self.schedule = schedule
+        self.owners = Dictionary(schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
         self.levels = levels
         self.size = size
         self.holidayConflicts = holidayConflicts

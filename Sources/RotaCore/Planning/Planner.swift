@@ -28,7 +28,11 @@ public struct Planner: Sendable {
 
         let solved: DecomposedSolve
         do {
-            let startingSchedule = baseline == nil ? StartingSchedule.build(scenario, availability) : nil
+            let startingSchedule =
+                baseline == nil
+                ? StartingSchedule.build(
+                    scenario, availability,
+                    deadline: StartingSchedule.deadline(from: start, timeLimit: options.timeLimit)) : nil
             // The time limit counts from the start of planning: what building the start took is no longer left.
             var remaining = options
             remaining.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - start).totalSeconds) }

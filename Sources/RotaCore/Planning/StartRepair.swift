@@ -16,7 +16,7 @@ enum StartRepair {
     /// after the balance moves (for comparison in tests).
     static func repair(
         _ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares,
-        lowerHolidayBurden: Bool = true
+        lowerHolidayBurden: Bool = true, deadline: ContinuousClock.Instant? = nil
     ) -> [RotationWeek] {
         let rules = scenario.rules
         // The chain rule and repeated holidays tie duties to other shifts or to history: leave such starts as they are.
@@ -26,6 +26,7 @@ enum StartRepair {
             return weeks
         }
         var state = State(weeks, scenario, availability, fair)
+        state.deadline = deadline
         guard state.isComplete else { return weeks }
         for role in DutyRole.allCases { state.balance(role) }
         if lowerHolidayBurden { state.lowerHolidayBurden() }
@@ -52,6 +53,9 @@ enum StartRepair {
         let repeats: [[Bool]]
         /// The history's shifts just before each rotation's first.
         let leads: [HistoryLead]
+        /// When the moves stop: each keeps the start valid, so it can end after any of them.
+        var deadline: ContinuousClock.Instant?
+        var pastDeadline: Bool { deadline.map { ContinuousClock().now >= $0 } ?? false }
 
         init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
             self.scenario = scenario
@@ -141,7 +145,7 @@ enum StartRepair {
                         weeks: slots.count))
             }
             let range = countRange(role, deviation: deviation)
-            for _ in 0..<(4 * shifts.count) {
+            for _ in 0..<(4 * shifts.count) where !pastDeadline {
                 var best: (cost: Int, slot: Int, to: Int)?
                 for (r, slots) in slotsOf.enumerated() {
                     let count = counts(role, rotation: r)
@@ -224,9 +228,9 @@ enum StartRepair {
             func apply(_ changes: [(Int, Int)]) {
                 for (e, amount) in changes { burden[e] += amount }
             }
-            for _ in 0..<(2 * shifts.count) {
+            for _ in 0..<(2 * shifts.count) where !pastDeadline {
                 var improved = false
-                for t in holidaySlots {
+                for t in holidaySlots where !pastDeadline {
                     let r = shifts[t].rotation
                     for role in DutyRole.allCases {
                         // Exchange with another duty of the rotation (or with the other role of the same shift): e

@@ -9,12 +9,22 @@
 /// GLPK searches the on-call part alone (the ownership part still gets ``ownership(_:)``); either way GLPK, not this,
 /// proves optimality.
 enum StartingSchedule {
+    /// The share of the time limit the start may take: its ownership moves stop there, leaving GLPK the rest.
+    static let timeShare = 0.25
+
+    /// The deadline for a start begun at `start` under `timeLimit` seconds (nil: none).
+    static func deadline(from start: ContinuousClock.Instant, timeLimit: Double?) -> ContinuousClock.Instant? {
+        timeLimit.map { start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000 * timeShare)) }
+    }
+
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
     /// `lowerHolidayBurden: false` leaves out StartRepair's holiday moves (for comparison in tests).
-    static func build(_ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true)
-        -> Schedule?
-    {
+    /// `deadline`: when the ownership moves stop (the start stays valid, only further from the optimum).
+    static func build(
+        _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> Schedule? {
         let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
@@ -45,10 +55,16 @@ enum StartingSchedule {
         /// levels 1, 2).
         func bestVariant(rotations: [Int], earlier: [RotationWeek]) -> [RotationWeek]? {
             let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
-            let starts = variants.compactMap {
-                build(
-                    scenario, availability, fair: fair, rotations: rotations, primaryWeight: $0.0, lastOnTies: $0.1,
-                    earlier: earlier)
+            // Past the deadline, no further variant is tried (the first always is).
+            var starts: [[RotationWeek]] = []
+            for (n, variant) in variants.enumerated() {
+                if n > 0, let deadline, ContinuousClock().now >= deadline { break }
+                if let weeks = build(
+                    scenario, availability, fair: fair, rotations: rotations, primaryWeight: variant.0,
+                    lastOnTies: variant.1, earlier: earlier)
+                {
+                    starts.append(weeks)
+                }
             }
             func score(_ weeks: [RotationWeek]) -> (primary: Double, backup: Double) {
                 let each = rotations.map { r in
@@ -65,8 +81,8 @@ enum StartingSchedule {
         }
         return Schedule(
             weeks: StartRepair.repair(
-                weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden),
-            ownership: ownership(scenario))
+                weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden, deadline: deadline),
+            ownership: ownership(scenario, deadline: deadline))
     }
 
     /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in
@@ -239,16 +255,11 @@ enum StartingSchedule {
                     }
                 }
             }
-            var best: (score: Double, primary: Int, backup: Int)?
-            for p in primaryCandidates {
-                for b in backupCandidates where b != p {
-                    let score = primaryUrgency[p] + backupUrgency[b]
-                    if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
-                        best = (score, p, b)
-                    }
-                }
-            }
-            guard let (_, primary, backup) = best else { return nil }
+            guard
+                let (primary, backup) = bestPair(
+                    primary: primaryCandidates, backup: backupCandidates, primaryUrgency: primaryUrgency,
+                    backupUrgency: backupUrgency, lastOnTies: lastOnTies)
+            else { return nil }
             primaryLeft[r]![primary] -= 1
             backupLeft[r]![backup] -= 1
             lastPrimary[r]![primary] = t
@@ -264,10 +275,41 @@ enum StartingSchedule {
         return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }
     }
 
+    /// The pair (primary p, backup b ≠ p) with the highest `primaryUrgency[p] + backupUrgency[b]`: of the pairs
+    /// with that sum, the first in the order of the lists (primary first), or the last with `lastOnTies`. The same
+    /// as trying every pair, without trying every pair (1,000 engineers: a million per shift): for each primary,
+    /// only the backups whose urgency reaches the best sum, highest urgency first.
+    static func bestPair(
+        primary: [Int], backup: [Int], primaryUrgency: [Double], backupUrgency: [Double], lastOnTies: Bool
+    ) -> (primary: Int, backup: Int)? {
+        // Positions in `backup`, highest urgency first; a sum is never higher for a lower urgency.
+        let ranked = backup.indices.sorted {
+            backupUrgency[backup[$0]] != backupUrgency[backup[$1]]
+                ? backupUrgency[backup[$0]] > backupUrgency[backup[$1]] : $0 < $1
+        }
+        var best: (score: Double, primary: Int, backup: Int)?
+        for p in primary {
+            guard let top = ranked.first(where: { backup[$0] != p }) else { continue }
+            let score = primaryUrgency[p] + backupUrgency[backup[top]]
+            // Rounding can give a lower urgency the same sum: of those, the first (or last) in list order.
+            var chosen = top
+            for position in ranked where backup[position] != p {
+                guard primaryUrgency[p] + backupUrgency[backup[position]] == score else { break }
+                chosen = lastOnTies ? max(chosen, position) : min(chosen, position)
+            }
+            if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
+                best = (score, p, backup[chosen])
+            }
+        }
+        return best.map { ($0.primary, $0.backup) }
+    }
+
     /// Ownership by longest processing time, pins kept, in the model's canonical labelling. It does not depend on the
     /// on-call start, so the ownership part gets it even when the greedy pass finds no on-call start.
     /// `lowerLargestLoad: false` leaves out the moves after LPT (for comparison in tests).
-    static func ownership(_ scenario: Scenario, lowerLargestLoad: Bool = true) -> [OwnershipAssignment] {
+    static func ownership(
+        _ scenario: Scenario, lowerLargestLoad: Bool = true, deadline: ContinuousClock.Instant? = nil
+    ) -> [OwnershipAssignment] {
         // Longest processing time first: the free roles, heaviest first (the model's canonical order), each to the
         // least-loaded engineer who may hold it (not the pipeline's other owner; below the investor cap for an
         // investor-facing primary role); ties to the earlier engineer. Pinned owners are kept and their load counted.
@@ -312,7 +354,7 @@ enum StartingSchedule {
         if lowerLargestLoad {
             Self.lowerLargestLoad(
                 scenario, items: OwnershipRules.canonicalItems(pipelines), primary: &primary, secondary: &secondary,
-                load: &load, investorPrimaries: &investorPrimaries, cap: cap)
+                load: &load, investorPrimaries: &investorPrimaries, cap: cap, deadline: deadline)
         }
         let greedy = pipelines.enumerated().map { k, pipeline in
             OwnershipAssignment(pipeline: pipeline.id, primary: primary[k] ?? "?", secondary: secondary[k] ?? "?")
@@ -326,75 +368,104 @@ enum StartingSchedule {
     /// number of engineers carrying it. Moves keep the rules of the ownership part: two different owners per pipeline,
     /// the investor cap, and with `everyone_secondary_owner` nobody loses their last secondary role. (LPT can end a unit
     /// above an optimum that GLPK then struggles to find: a generated 40-engineer team with 110 pipelines stayed at
-    /// 27 against the bound 26 for 10 s.)
+    /// 27 against the bound 26 for 10 s.) Every step leaves a valid assignment, so at `deadline` it stops where it is.
     private static func lowerLargestLoad(
         _ scenario: Scenario, items: [OwnershipRules.Item], primary: inout [String?],
-        secondary: inout [String?], load: inout [Double], investorPrimaries: inout [Int], cap: Int
+        secondary: inout [String?], load: inout [Double], investorPrimaries: inout [Int], cap: Int,
+        deadline: ContinuousClock.Instant?
     ) {
         let pipelines = scenario.pipelines
         let ids = scenario.engineers.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        func holder(_ item: OwnershipRules.Item) -> Int? {
-            (item.primary ? primary[item.pipeline] : secondary[item.pipeline]).flatMap { index[$0] }
+        /// The first position of `list` where `condition` holds, for a condition false and then true along it.
+        func firstPosition(in list: [Int], where condition: (Int) -> Bool) -> Int {
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if condition(list[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
         }
-        func weight(_ item: OwnershipRules.Item) -> Double {
+        // Engineer indices (-1: none or a team) instead of ids, and each engineer's items (indices into `items`, in
+        // their order, which is heaviest first), so that a step looks only at the roles it can move.
+        var primaryHolder = primary.map { $0.flatMap { index[$0] } ?? -1 }
+        var secondaryHolder = secondary.map { $0.flatMap { index[$0] } ?? -1 }
+        let weights = items.map { (item: OwnershipRules.Item) in
             (item.primary ? 2 : 1) * pipelines[item.pipeline].weight
         }
-        func secondaryCount(_ e: Int) -> Int { secondary.filter { $0 == ids[e] }.count }
-        /// Whether `e` may hold `item` in place of its holder, `leaving` being the role e gives up in exchange.
-        func allowed(_ item: OwnershipRules.Item, to e: Int, leaving: OwnershipRules.Item?)
-            -> Bool
-        {
+        func holder(_ i: Int) -> Int {
+            items[i].primary ? primaryHolder[items[i].pipeline] : secondaryHolder[items[i].pipeline]
+        }
+        var held = [[Int]](repeating: [], count: ids.count)
+        for i in items.indices where holder(i) >= 0 { held[holder(i)].append(i) }
+        var secondaryCount = [Int](repeating: 0, count: ids.count)
+        for e in secondaryHolder where e >= 0 { secondaryCount[e] += 1 }
+        /// Whether `e` may hold item `i` in place of its holder, `leaving` being the item e gives up in exchange.
+        func allowed(_ i: Int, to e: Int, leaving: Int?) -> Bool {
+            let item = items[i]
             let k = item.pipeline
-            let otherOwner = item.primary ? secondary[k] : primary[k]
-            let otherAfter = leaving.map { $0.pipeline == k && $0.primary != item.primary } ?? false
-            if otherOwner == ids[e] && !otherAfter { return false }
+            let otherOwner = item.primary ? secondaryHolder[k] : primaryHolder[k]
+            let otherAfter = leaving.map { items[$0].pipeline == k && items[$0].primary != item.primary } ?? false
+            if otherOwner == e && !otherAfter { return false }
             if item.primary && pipelines[k].investorFacing {
-                let given = leaving.map { $0.primary && pipelines[$0.pipeline].investorFacing ? 1 : 0 } ?? 0
+                let given =
+                    leaving.map { items[$0].primary && pipelines[items[$0].pipeline].investorFacing ? 1 : 0 } ?? 0
                 if investorPrimaries[e] - given >= cap { return false }
             }
             return true
         }
-        /// Whether the holder of `item` may give it up (keeps a secondary role if the rule asks for one).
-        func releasable(_ item: OwnershipRules.Item, by e: Int, gaining: OwnershipRules.Item?)
-            -> Bool
-        {
-            guard scenario.rules.everyoneSecondaryOwner, !item.primary else { return true }
-            return secondaryCount(e) > 1 || (gaining.map { !$0.primary } ?? false)
+        /// Whether the holder of item `i` may give it up (keeps a secondary role if the rule asks for one).
+        func releasable(_ i: Int, by e: Int, gaining: Int?) -> Bool {
+            guard scenario.rules.everyoneSecondaryOwner, !items[i].primary else { return true }
+            return secondaryCount[e] > 1 || (gaining.map { !items[$0].primary } ?? false)
         }
-        func assign(_ item: OwnershipRules.Item, to e: Int) {
+        func assign(_ i: Int, to e: Int) {
+            let item = items[i]
             let k = item.pipeline
-            if let old = holder(item) {
-                load[old] -= weight(item)
+            let old = holder(i)
+            if old >= 0 {
+                load[old] -= weights[i]
                 if item.primary && pipelines[k].investorFacing { investorPrimaries[old] -= 1 }
+                if !item.primary { secondaryCount[old] -= 1 }
+                held[old].remove(at: firstPosition(in: held[old]) { $0 >= i })
             }
-            load[e] += weight(item)
+            load[e] += weights[i]
             if item.primary && pipelines[k].investorFacing { investorPrimaries[e] += 1 }
-            if item.primary { primary[k] = ids[e] } else { secondary[k] = ids[e] }
+            if !item.primary { secondaryCount[e] += 1 }
+            // Kept in the order of `items`, as the moves are tried in it.
+            held[e].insert(i, at: firstPosition(in: held[e]) { $0 > i })
+            if item.primary { primaryHolder[k] = e } else { secondaryHolder[k] = e }
         }
         let epsilon = 1e-9
-        for _ in 0..<(4 * items.count + ids.count) {
-            guard let largest = load.max() else { return }
+        let clock = ContinuousClock()
+        steps: for _ in 0..<(4 * items.count + ids.count) {
+            if let deadline, clock.now >= deadline { break }
+            guard let largest = load.max() else { break }
             var moved = false
             for e in ids.indices where load[e] > largest - epsilon {
-                let held = items.filter { holder($0) == e }.sorted { weight($0) > weight($1) }
-                search: for item in held {
+                search: for i in held[e] {
+                    if let deadline, clock.now >= deadline { break steps }
+                    let weight = weights[i]
                     for f in ids.indices where f != e {
                         // Hand the role over.
-                        if load[f] + weight(item) < largest - epsilon, releasable(item, by: e, gaining: nil),
-                            allowed(item, to: f, leaving: nil)
+                        if load[f] + weight < largest - epsilon, releasable(i, by: e, gaining: nil),
+                            allowed(i, to: f, leaving: nil)
                         {
-                            assign(item, to: f)
+                            assign(i, to: f)
                             moved = true
                             break search
                         }
-                        // Exchange it for a lighter role of f.
-                        for other in items where holder(other) == f && weight(other) < weight(item) - epsilon {
-                            guard load[f] - weight(other) + weight(item) < largest - epsilon,
-                                releasable(item, by: e, gaining: other), releasable(other, by: f, gaining: item),
-                                allowed(item, to: f, leaving: other), allowed(other, to: e, leaving: item)
+                        // Exchange it for a lighter role of f: one weighing less than the role and more than f's
+                        // room below the largest load would leave.
+                        // f's roles are heaviest first, so those that fit are one run of them.
+                        let lightest = load[f] + weight - largest + epsilon
+                        let run = firstPosition(in: held[f]) { weights[$0] < weight - epsilon }
+                        for other in held[f][run...].prefix(while: { weights[$0] > lightest }) {
+                            guard releasable(i, by: e, gaining: other), releasable(other, by: f, gaining: i),
+                                allowed(i, to: f, leaving: other), allowed(other, to: e, leaving: i)
                             else { continue }
-                            assign(item, to: f)
+                            assign(i, to: f)
                             assign(other, to: e)
                             moved = true
                             break search
@@ -403,7 +474,11 @@ enum StartingSchedule {
                 }
                 if moved { break }
             }
-            if !moved { return }
+            if !moved { break steps }
+        }
+        for k in pipelines.indices {
+            if primaryHolder[k] >= 0 { primary[k] = ids[primaryHolder[k]] }
+            if secondaryHolder[k] >= 0 { secondary[k] = ids[secondaryHolder[k]] }
         }
     }
 

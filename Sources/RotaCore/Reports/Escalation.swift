@@ -21,10 +21,15 @@ struct Escalation {
             Step(role: "on-call backup", who: week.backup, isTeam: false),
         ]
         let scenario = plan.scenario
-        let covered = pipeline.map { [$0] } ?? scenario.pipelines.filter { rotation.pipelines.contains($0.id) }
+        let covered =
+            pipeline.map { [$0] }
+            ?? {
+                let covers = Set(rotation.pipelines)
+                return scenario.pipelines.filter { covers.contains($0.id) }
+            }()
         let several = covered.count > 1
         for pipeline in covered {
-            guard let row = plan.schedule.ownership.first(where: { $0.pipeline == pipeline.id }) else { continue }
+            guard let row = plan.owners[pipeline.id] else { continue }
             let suffix = several ? " of \(pipeline.name)" : ""
             for (role, who, pin) in [
                 ("primary owner", row.primary, pipeline.primaryOwner),

@@ -73,13 +73,11 @@ public struct RunbookReport: Sendable {
         // Escalation, with the plan's names.
         let hours = book.escalateAfterHours ?? 2
         out += [heading("Escalation", .escalation), ""]
-        let rotation = scenario.rotations.first { $0.pipelines.contains(pipeline.id) }
+        let rotations = scenario.rotations
+        let covering = rotations.firstIndex { $0.pipelines.contains(pipeline.id) }
+        let rotation = covering.map { rotations[$0] }
         let weeks =
-            rotation.map { rotation in
-                plan.schedule.weeks.filter {
-                    scenario.rotationIndex(of: $0.rotation) == scenario.rotations.firstIndex(of: rotation)
-                }
-            } ?? []
+            covering.map { r in plan.schedule.weeks.filter { scenario.rotationIndex(of: $0.rotation) == r } } ?? []
         out += [
             "Call in this order; move to the next when there is no answer or no fix within "
                 + "\(TextFormatting.number(hours)) h:",
@@ -89,7 +87,7 @@ public struct RunbookReport: Sendable {
         if rotation != nil {
             steps += ["This week's on-call primary (table below)", "This week's on-call backup"]
         }
-        if let row = plan.schedule.ownership.first(where: { $0.pipeline == pipeline.id }) {
+        if let row = plan.owners[pipeline.id] {
             for (role, who, pin) in [
                 ("Primary owner", row.primary, pipeline.primaryOwner),
                 ("Secondary owner", row.secondary, pipeline.secondaryOwner),
@@ -105,7 +103,7 @@ public struct RunbookReport: Sendable {
         out += steps.enumerated().map { "\($0 + 1). \($1)" } + [""]
 
         if let rotation {
-            let several = scenario.rotations.count > 1
+            let several = rotations.count > 1
             out += ["## Who is on call", ""]
             out += [
                 "Rotation" + (several ? " `\(rotation.id)` (\(cell(rotation.name)))" : "") + ", handing over on "
@@ -154,7 +152,7 @@ public struct RunbookIndex: Sendable {
         ]
         let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for pipeline in scenario.pipelines where pipeline.needsRunbook {
-            let row = plan.schedule.ownership.first { $0.pipeline == pipeline.id }
+            let row = plan.owners[pipeline.id]
             let written = (pipeline.runbook ?? Runbook()).written
             let sections = RunbookSection.allCases.filter(written.contains).map(\.rawValue)
             out.append(

@@ -3,9 +3,9 @@ public struct Scenario: Sendable {
     /// Short name; the default report folder is reports/<name>/.
     public var name: String
     public var title: String
-    public var period: PlanningPeriod
-    public var engineers: [Engineer]
-    public var pipelines: [Pipeline]
+    public var period: PlanningPeriod { didSet { refreshRotations() } }
+    public var engineers: [Engineer] { didSet { refreshRotations() } }
+    public var pipelines: [Pipeline] { didSet { refreshRotations() } }
     public var rules: Rules
     /// Public holidays of the engineers' regions.
     public var calendar: HolidayCalendar
@@ -16,7 +16,11 @@ public struct Scenario: Sendable {
     /// Earlier shifts (`history:`) that count in this period's fairness.
     public var history: DutyHistory
     /// The rotations `rotations:` lists; nil: one unnamed rotation of everyone (see ``rotations``).
-    public var declaredRotations: [Rotation]?
+    public var declaredRotations: [Rotation]? { didSet { refreshRotations() } }
+    /// The on-call rotations: those `rotations:` lists, or one unnamed rotation (id "") of every engineer over the
+    /// on-call pipelines with the period's shifts. Kept up to date as the fields it is made of change, so that
+    /// using it costs nothing (schedules and reports ask for it per row).
+    public private(set) var rotations: [Rotation] = []
 
     public init(
         name: String, title: String, period: PlanningPeriod, engineers: [Engineer], pipelines: [Pipeline],
@@ -34,6 +38,16 @@ public struct Scenario: Sendable {
         self.pipelines = pipelines
         self.rules = rules
         self.calendar = calendar
+        refreshRotations()
+    }
+
+    private mutating func refreshRotations() {
+        rotations =
+            declaredRotations ?? [
+                Rotation(
+                    id: "", name: "On-call rotation", roster: engineers.map(\.id),
+                    pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
+            ]
     }
 
     /// The holidays that count for `engineer`: their region's, their company days, weighed by what they observe.
@@ -43,15 +57,6 @@ public struct Scenario: Sendable {
 
     public func engineer(_ id: String) -> Engineer? { engineers.first { $0.id == id } }
 
-    /// The on-call rotations: those `rotations:` lists, or one unnamed rotation (id "") of every engineer over the
-    /// on-call pipelines with the period's shifts.
-    public var rotations: [Rotation] {
-        declaredRotations ?? [
-            Rotation(
-                id: "", name: "On-call rotation", roster: engineers.map(\.id),
-                pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
-        ]
-    }
     public var investorFacingPipelines: [Pipeline] { pipelines.filter(\.investorFacing) }
     public var onCallPipelines: [Pipeline] { pipelines.filter(\.onCall) }
 }
