@@ -134,10 +134,10 @@ struct CheckFormatsTests {
         #expect(parsed.cases.count == 26)
         #expect(
             parsed.cases.map(\.name).prefix(5) == [
-                "coverage", "unknown_engineer", "distinct_roles", "leave", "min_gap",
+                "coverage", "unknown_engineer", "distinct_roles", "leave", "min_gap_weeks",
             ])
         #expect(parsed.cases.filter(\.failed).map(\.name) == ["leave"])
-        // Skipped: the 20 rules other than coverage, unknown_engineer, distinct_roles, leave and min_gap (not
+        // Skipped: the 20 rules other than coverage, unknown_engineer, distinct_roles, leave and min_gap_weeks (not
         // declared by the scenario, or about ownership, and there is no ownership.csv), and freshness (no manifest).
         #expect(parsed.cases.filter(\.skipped).count == 21)
         #expect(parsed.suiteAttributes["tests"] == "26")

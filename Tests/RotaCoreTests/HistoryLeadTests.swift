@@ -80,9 +80,9 @@ struct HistoryLeadTests {
         // The checker finds each of these at the boundary, naming the history's shift.
         let dates = gap.shifts[0].dates
         let weeks = [RotationWeek(number: 1, dates: dates, primary: "ana", backup: "cai")]
-        let findings = RuleChecker(scenario: gap).checkRotation(weeks).filter { $0.rule == .minGap }
+        let findings = RuleChecker(scenario: gap).checkRotation(weeks).filter { $0.rule == .minGapWeeks }
         #expect(findings.count == 1 && findings[0].message.contains("the history's shift 2026-12-28..2027-01-03"))
-        let runFindings = RuleChecker(scenario: run).checkRotation(weeks).filter { $0.rule == .maxConsecutiveDuty }
+        let runFindings = RuleChecker(scenario: run).checkRotation(weeks).filter { $0.rule == .maxConsecutiveDutyWeeks }
         #expect(
             runFindings.map(\.message) == [
                 "cai is on duty in the history's last 2 shifts and week 1, 3 in a row; max_consecutive_duty_weeks is 2"

@@ -311,7 +311,7 @@ enum BruteForce {
         }
     }
 
-    static let rotationRules: Set<HardRule> = [.coverage, .unknownEngineer, .distinctRoles, .leave, .minGap]
+    static let rotationRules: Set<Rule> = [.coverage, .unknownEngineer, .distinctRoles, .leave, .minGapWeeks]
 
     /// The checker's findings about the rotation alone.
     private static func rotationFindings(_ checker: RuleChecker, _ weeks: [RotationWeek]) -> [RuleViolation] {

@@ -122,7 +122,7 @@ struct ReplanningTests {
         let plain = try ScenarioReader.parse(yaml: yaml, file: file)
         let ruled = try ScenarioReader.parse(yaml: yaml + "\nrules: {avoid_repeat_holidays: true}\n", file: file)
         let checker = RuleChecker(scenario: ruled)
-        let before = checker.check(try Planner().plan(plain).schedule).filter { $0.rule == .repeatHoliday }
+        let before = checker.check(try Planner().plan(plain).schedule).filter { $0.rule == .avoidRepeatHolidays }
         #expect(
             before.map(\.message) == [
                 "week 3: ana is backup over Christmas Day again (on duty over it in the history); avoid_repeat_holidays is set"

@@ -60,7 +60,7 @@ struct RuleCheckerTests {
         let next = schedule.weeks[1].primary
         let broken = replacingWeek(
             1, primary: next, backup: schedule.weeks[0].backup == next ? schedule.weeks[0].primary : nil)
-        let gaps = checker.check(broken).filter { $0.rule == .minGap }
+        let gaps = checker.check(broken).filter { $0.rule == .minGapWeeks }
         #expect(gaps.count == 1)
         #expect(gaps.first?.message.contains("\(next) is primary in weeks 1 and 2") == true)
     }
@@ -121,7 +121,7 @@ struct RuleCheckerTests {
                 ? OwnershipAssignment(pipeline: row.pipeline, primary: "thiru", secondary: "choo") : row
         }
         let findings = RuleChecker(scenario: unpinned).check(capped)
-        #expect(findings.map(\.rule) == [.investorCap])
+        #expect(findings.map(\.rule) == [.maxInvestorPrimaries])
         #expect(findings.first?.message.contains("thiru is primary owner of 3 investor-facing pipelines") == true)
     }
 }

@@ -20,7 +20,7 @@ struct RulePropertyTests {
         rules.backupBecomesPrimary = chance(4)
         rules.everyoneSecondaryOwner = chance(3)
         if chance(3) { rules.maxInvestorPrimaries = 1 + Int(random.next() % 2) }
-        for rule in SchedulingRule.allCases where chance(3) { rules.soft.insert(rule) }
+        for rule in Rule.configurable where chance(3) { rules.soft.insert(rule) }
         result.rules = rules
         for e in result.engineers.indices where chance(2) {
             let t = Int(random.next() % UInt64(weeks))

@@ -35,7 +35,7 @@ struct RulesTests {
     }
 
     /// Plans `without` and `with`; the first must break `rule` (judged against `with`), the second must not.
-    func expectChangesTheAnswer(_ rule: HardRule, without: Scenario, with: Scenario) throws {
+    func expectChangesTheAnswer(_ rule: Rule, without: Scenario, with: Scenario) throws {
         let plain = try Planner().plan(without)
         let ruled = try Planner().plan(with)
         let checker = RuleChecker(scenario: with)
@@ -47,13 +47,13 @@ struct RulesTests {
 
     @Test func minDutyGapSpacesEveryDuty() throws {
         try expectChangesTheAnswer(
-            .minDutyGap, without: try Self.tiny(),
+            .minDutyGapWeeks, without: try Self.tiny(),
             with: try Self.tiny(rules: "{min_gap_weeks: 1, min_duty_gap_weeks: 1}"))
     }
 
     @Test func maxConsecutiveDutyBreaksRuns() throws {
         try expectChangesTheAnswer(
-            .maxConsecutiveDuty, without: try Self.tiny(engineers: 3),
+            .maxConsecutiveDutyWeeks, without: try Self.tiny(engineers: 3),
             with: try Self.tiny(rules: "{min_gap_weeks: 1, max_consecutive_duty_weeks: 1}", engineers: 4))
     }
 
@@ -93,7 +93,7 @@ struct RulesTests {
         let capped = try Self.tiny(rules: "{max_investor_primaries: 1}", engineers: 2, pipelines: three)
         #expect(capped.rules.investorPrimaryCap(investorFacing: 3, engineers: 2) == 1)
         #expect(
-            RuleChecker(scenario: capped).check(plan.schedule).contains { $0.rule == .investorCap },
+            RuleChecker(scenario: capped).check(plan.schedule).contains { $0.rule == .maxInvestorPrimaries },
             "the default plan breaks a cap of 1")
     }
 
@@ -138,8 +138,8 @@ struct RulesTests {
         let scenario = try Self.tiny(
             rules: "{min_gap_weeks: 0, min_duty_gap_weeks: {value: 1, soft: true}}", engineers: 3)
         let plan = try Planner().plan(scenario)
-        #expect(plan.levels.first?.kind == .soft(.minDutyGap))
-        let broken = RuleChecker(scenario: scenario).softFindings(plan.schedule).filter { $0.rule == .minDutyGap }.count
+        #expect(plan.levels.first?.kind == .soft(.minDutyGapWeeks))
+        let broken = RuleChecker(scenario: scenario).softFindings(plan.schedule).filter { $0.rule == .minDutyGapWeeks }.count
         #expect(broken > 0)
         #expect(Double(broken) == plan.levels.first?.value)
         #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
@@ -170,16 +170,16 @@ struct RulesTests {
     }
 
     @Test func soft_rulesNotInThePrioritiesComeFirstAndPreferencesLast() {
-        var rules = Rules(soft: [.minGap])
+        var rules = Rules(soft: [.minGapWeeks])
         #expect(
-            rules.levelOrder(replanning: true, softInUse: [.minGap, .undesiredDuty]) == [
-                .changes, .rule(.minGap), .goal(.onCallBalance), .goal(.holidayBurden), .goal(.ownershipBalance),
+            rules.levelOrder(replanning: true, softInUse: [.minGapWeeks, .undesiredDuty]) == [
+                .changes, .rule(.minGapWeeks), .goal(.onCallBalance), .goal(.holidayBurden), .goal(.ownershipBalance),
                 .rule(.undesiredDuty),
             ])
-        rules.priorities = [.goal(.onCallBalance), .rule(.minGap), .goal(.holidayBurden), .goal(.ownershipBalance)]
+        rules.priorities = [.goal(.onCallBalance), .rule(.minGapWeeks), .goal(.holidayBurden), .goal(.ownershipBalance)]
         #expect(
-            rules.levelOrder(replanning: false, softInUse: [.minGap]) == [
-                .goal(.onCallBalance), .rule(.minGap), .goal(.holidayBurden), .goal(.ownershipBalance),
+            rules.levelOrder(replanning: false, softInUse: [.minGapWeeks]) == [
+                .goal(.onCallBalance), .rule(.minGapWeeks), .goal(.holidayBurden), .goal(.ownershipBalance),
             ])
     }
 

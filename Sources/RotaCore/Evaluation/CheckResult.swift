@@ -2,7 +2,7 @@
 public struct CheckResult: Sendable {
     /// A rule and what the check found about it.
     public struct RuleOutcome: Sendable {
-        public let rule: HardRule
+        public let rule: Rule
         public let findings: [RuleViolation]
         /// Why the rule was not judged (not declared, or no ownership.csv); nil when judged.
         public let skipped: String?
@@ -56,7 +56,7 @@ public struct CheckResult: Sendable {
         self.file = file
         self.findings = findings
         self.softFindings = checker.softFindings(file.schedule, includeOwnership: withOwnership)
-        self.rules = HardRule.allCases.map { rule in
+        self.rules = Rule.allCases.map { rule in
             let skipped: String? =
                 !rule.isDeclared(by: scenario)
                 ? "not declared by the scenario"

@@ -75,7 +75,7 @@ public struct EngineerFairness: Sendable {
 public struct FairnessReport: Sendable {
     public let engineers: [EngineerFairness]
     /// Broken instances of each soft rule (see ``RuleChecker/softFindings(_:)``).
-    public let softBroken: [SchedulingRule: Int]
+    public let softBroken: [Rule: Int]
     /// Assignments that differ from the baseline, when there is one.
     public let changes: Int?
 
@@ -159,9 +159,9 @@ public struct FairnessReport: Sendable {
                 engineer: engineer, rotations: figures, holidayDuty: duty, historyHolidayBurden: historyBurden,
                 ownershipLoad: load, primaryOwned: primaryOwned, secondaryOwned: secondaryOwned)
         }
-        var broken: [SchedulingRule: Int] = [:]
+        var broken: [Rule: Int] = [:]
         for finding in RuleChecker(scenario: scenario).softFindings(schedule) {
-            if let rule = finding.rule.schedulingRule { broken[rule, default: 0] += 1 }
+            if finding.rule.isConfigurable { broken[finding.rule, default: 0] += 1 }
         }
         softBroken = broken
         self.changes = changes?.changes.count

@@ -223,7 +223,7 @@ public struct RuleChecker: Sendable {
             /// duties count; a window must hold some duty in the period to be this schedule's finding).
             func windows(
                 _ length: Int, _ roles: Set<DutyRole>, most: Int,
-                _ describe: (String, [Int]) -> (HardRule, String)
+                _ describe: (String, [Int]) -> (Rule, String)
             ) {
                 guard length > 1 else { return }
                 for engineer in scenario.engineers {
@@ -243,7 +243,7 @@ public struct RuleChecker: Sendable {
             let gap = rules.minGapWeeks
             windows(gap + 1, [.primary], most: 1) { id, inside in
                 (
-                    .minGap,
+                    .minGapWeeks,
                     "\(id) is primary in \(shown(inside)), closer than min_gap_weeks: \(gap) allows "
                         + "(at least \(gap + 1) weeks apart)"
                 )
@@ -251,7 +251,7 @@ public struct RuleChecker: Sendable {
             let dutyGap = rules.minDutyGapWeeks
             windows(dutyGap + 1, [.primary, .backup], most: 1) { id, inside in
                 (
-                    .minDutyGap,
+                    .minDutyGapWeeks,
                     "\(id) is on duty in \(shown(inside)), closer than min_duty_gap_weeks: \(dutyGap) "
                         + "allows (at least \(dutyGap + 1) weeks apart, any role)"
                 )
@@ -267,7 +267,7 @@ public struct RuleChecker: Sendable {
                         history == 0
                         ? "" : "the history's last \(history == 1 ? "shift" : "\(history) shifts") and "
                     return (
-                        .maxConsecutiveDuty,
+                        .maxConsecutiveDutyWeeks,
                         "\(id) is on duty in \(past)\(inPeriod), \(inside.count) in a row; "
                             + "max_consecutive_duty_weeks is \(run)"
                     )
@@ -325,7 +325,7 @@ public struct RuleChecker: Sendable {
             for engineer in scenario.engineers {
                 let duty = table[engineer.id] ?? [:]
                 for (rule, on, roles) in [
-                    (HardRule.exclusivePrimary, rules.exclusivePrimary, Set([DutyRole.primary])),
+                    (Rule.exclusivePrimary, rules.exclusivePrimary, Set([DutyRole.primary])),
                     (.exclusiveDuty, rules.exclusiveDuty, Set(DutyRole.allCases)),
                 ] where on {
                     let held = slots.filter { duty[$0].map(roles.contains) ?? false }
@@ -361,7 +361,7 @@ public struct RuleChecker: Sendable {
                 let rotation = rotations[shift.rotation]
                 findings.append(
                     .init(
-                        .repeatHoliday,
+                        .avoidRepeatHolidays,
                         "\(rotation.label(shift.number, among: rotations.count)): \(engineer.id) is \(role.rawValue) over "
                             + "\(Set(again).sorted().joined(separator: ", ")) again (on duty over it in the history); "
                             + "avoid_repeat_holidays is set", week: shift.number, rotation: rotation.id,
@@ -380,7 +380,7 @@ public struct RuleChecker: Sendable {
         for engineer in scenario.engineers {
             let duty = table[engineer.id] ?? [:]
             for (rule, requests) in [
-                (HardRule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
+                (Rule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
                 (.undesiredDuty, engineer.undesired),
             ] {
                 var seen = Set<String>()
@@ -508,7 +508,7 @@ public struct RuleChecker: Sendable {
             if owned.count > cap {
                 findings.append(
                     .init(
-                        .investorCap,
+                        .maxInvestorPrimaries,
                         "\(engineer.id) is primary owner of \(owned.count) investor-facing pipelines (\(owned.joined(separator: ", "))); "
                             + "the cap is \(cap)", engineer: engineer.id))
             }

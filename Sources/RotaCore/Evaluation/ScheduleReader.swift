@@ -89,7 +89,7 @@ public struct ScheduleFile: Sendable {
             let line = weekLines["\(finding.rotation)#\(week)"] ?? weekLines["#\(week)"]
             return SourceLocation(file: rotationFile, line: line)
         }
-        if finding.rule == .investorCap, let file = ownershipFile { return SourceLocation(file: file) }
+        if finding.rule == .maxInvestorPrimaries, let file = ownershipFile { return SourceLocation(file: file) }
         return nil
     }
 }

@@ -29,7 +29,7 @@ struct InfeasibilityExplanation {
         let clock = ContinuousClock()
         let start = clock.now
         var options: [Option] = []
-        var excluded = Set<HardRule>()
+        var excluded = Set<Rule>()
         for _ in 0..<3 {
             var model = elastic.model
             for row in elastic.relaxable where excluded.contains(row.instance.rule) { model.fix(row.slack, at: 0) }
@@ -118,9 +118,9 @@ struct InfeasibilityExplanation {
             shifts(roles).values.flatMap { zip($0, $0.dropFirst()).map { $1 - $0 } }.min() ?? slots.count
         }
         var phrases: [String] = []
-        var grouped: [HardRule: [RuleInstance]] = [:]
+        var grouped: [Rule: [RuleInstance]] = [:]
         for instance in option.instances { grouped[instance.rule, default: []].append(instance) }
-        for rule in HardRule.allCases {
+        for rule in Rule.allCases {
             guard let instances = grouped[rule] else { continue }
             switch rule {
             case .leave:
@@ -130,17 +130,17 @@ struct InfeasibilityExplanation {
                         "allow \(people(byShift[t]!.flatMap(\.engineers))) to be on duty in \(label(t)) "
                             + "(\(slots[t].dates)) despite leave")
                 }
-            case .minGap:
+            case .minGapWeeks:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be primary twice within "
                         + instances.map(span).joined(separator: ", ")
                         + ", i.e. lower min_gap_weeks to \(max(0, smallestDistance([.primary]) - 1))")
-            case .minDutyGap:
+            case .minDutyGapWeeks:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be on duty twice within "
                         + instances.map(span).joined(separator: ", ")
                         + ", i.e. lower min_duty_gap_weeks to \(max(0, smallestDistance([.primary, .backup]) - 1))")
-            case .maxConsecutiveDuty:
+            case .maxConsecutiveDutyWeeks:
                 var longest = 0
                 for list in shifts([.primary, .backup]).values {
                     var run = 0
@@ -161,7 +161,7 @@ struct InfeasibilityExplanation {
                         + instances.map { $0.history > 0 ? "the history's last shift" : label($0.shifts[0]) }
                         .joined(separator: ", ")
                         + " (or set backup_becomes_primary: false)")
-            case .repeatHoliday:
+            case .avoidRepeatHolidays:
                 phrases.append(
                     "let "
                         + instances.map {
@@ -187,7 +187,7 @@ struct InfeasibilityExplanation {
                     "drop the owner pin" + (instances.count > 1 ? "s" : "") + " of "
                         + instances.map { "\($0.pipeline ?? "?") (\($0.engineers.first ?? "?"))" }.joined(
                             separator: ", "))
-            case .investorCap:
+            case .maxInvestorPrimaries:
                 let most =
                     report.engineers.map { engineer in
                         engineer.primaryOwned.filter { id in
@@ -212,7 +212,9 @@ struct InfeasibilityExplanation {
             case .maxOwnershipLoad:
                 phrases.append(
                     "raise rules.fairness.max_ownership_load to \(TextFormatting.number(report.largestOwnershipLoad))")
-            default:
+            case .coverage, .unknownEngineer, .distinctRoles, .undesiredDuty, .ownershipCoverage, .distinctOwners,
+                .runbookDefault, .runbookRequired:
+                // The model's structure or always soft: never relaxed in the elastic model, named as a fallback.
                 phrases.append("relax \(rule.rawValue) for \(people(instances.flatMap(\.engineers)))")
             }
         }

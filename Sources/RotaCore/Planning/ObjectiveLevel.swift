@@ -51,9 +51,9 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     /// The unit of the level's value.
     public let unit: String
     /// The soft rule whose broken instances the level counts, if it is one.
-    public let softRule: SchedulingRule?
+    public let softRule: Rule?
 
-    private init(_ rawValue: String, _ title: String, _ unit: String, softRule: SchedulingRule? = nil) {
+    private init(_ rawValue: String, _ title: String, _ unit: String, softRule: Rule? = nil) {
         self.rawValue = rawValue
         self.title = title
         self.unit = unit
@@ -76,7 +76,7 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     static let relaxations = ObjectiveKind("relaxations", "Rule instances relaxed", "instances")
 
     /// The level that counts the broken instances of a soft rule.
-    public static func soft(_ rule: SchedulingRule) -> ObjectiveKind {
+    public static func soft(_ rule: Rule) -> ObjectiveKind {
         ObjectiveKind(
             "soft_\(rule.rawValue)", "Broken \(rule.rawValue) instances (soft rule)", "instances", softRule: rule)
     }

@@ -124,7 +124,7 @@ struct RotationModel {
         // A window may reach back into the history's shifts just before the rotation's first (``HistoryLead``):
         // the duties there are constants, so the row leaves the period's part of the window what they leave over.
         let leads = scenario.historyLeads
-        func windows(_ rule: HardRule, name: String, length: Int, most: Int, roles: [DutyRole]) {
+        func windows(_ rule: Rule, name: String, length: Int, most: Int, roles: [DutyRole]) {
             guard length > 1 else { return }
             for (r, slots) in slotsOf.enumerated() {
                 for e in engineers.indices {
@@ -150,10 +150,10 @@ struct RotationModel {
                 }
             }
         }
-        windows(.minGap, name: "gap", length: rules.minGapWeeks + 1, most: 1, roles: [.primary])
-        windows(.minDutyGap, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
+        windows(.minGapWeeks, name: "gap", length: rules.minGapWeeks + 1, most: 1, roles: [.primary])
+        windows(.minDutyGapWeeks, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
         if let run = rules.maxConsecutiveDutyWeeks {
-            windows(.maxConsecutiveDuty, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
+            windows(.maxConsecutiveDutyWeeks, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
         }
         if rules.backupBecomesPrimary {
             for (r, slots) in slotsOf.enumerated() {
@@ -189,7 +189,7 @@ struct RotationModel {
             for slots in sets.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !pastOnly(slots) {
                 for e in engineers.indices {
                     for (rule, on, roles) in [
-                        (HardRule.exclusivePrimary, rules.exclusivePrimary, [DutyRole.primary]),
+                        (Rule.exclusivePrimary, rules.exclusivePrimary, [DutyRole.primary]),
                         (.exclusiveDuty, rules.exclusiveDuty, DutyRole.allCases),
                     ] where on {
                         let terms = slots.flatMap { t in roles.compactMap { duty($0)[e][t] } }
@@ -215,14 +215,14 @@ struct RotationModel {
                 for t in 0..<weeks where !frozen[t] && repeated[e][t] {
                     rows.add(
                         "repeat_holiday(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
-                        RuleInstance(.repeatHoliday, engineers: [ids[e]], shifts: [t]))
+                        RuleInstance(.avoidRepeatHolidays, engineers: [ids[e]], shifts: [t]))
                 }
             }
         }
         // Pinned, forbidden and undesired duty, per engineer and shift.
         for (e, engineer) in engineers.enumerated() {
             for (rule, requests) in [
-                (HardRule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
+                (Rule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
                 (.undesiredDuty, engineer.undesired),
             ] {
                 var seen = Set<String>()
@@ -283,7 +283,7 @@ struct RotationModel {
                 for e in engineers.indices {
                     rows.add(
                         "investor_cap(\(ids[e]))", [LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap],
-                        RuleInstance(.investorCap, engineers: [ids[e]]))
+                        RuleInstance(.maxInvestorPrimaries, engineers: [ids[e]]))
                 }
             }
             if rules.everyoneSecondaryOwner {
@@ -493,9 +493,9 @@ struct RotationModel {
 
         // Soft rules: one level each, counting broken instances.
         let relaxable = rows.relaxable
-        var softInUse = Set<SchedulingRule>()
-        for rule in SchedulingRule.allCases where rules.isSoft(rule) {
-            let slacks = relaxable.filter { $0.instance.rule == rule.hardRule }.map(\.slack)
+        var softInUse = Set<Rule>()
+        for rule in Rule.configurable where rules.isSoft(rule) {
+            let slacks = relaxable.filter { $0.instance.rule == rule }.map(\.slack)
             guard !slacks.isEmpty else { continue }
             softInUse.insert(rule)
             levelsByPriority[.rule(rule)] = [

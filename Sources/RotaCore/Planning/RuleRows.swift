@@ -3,7 +3,7 @@ import LinearProgramming
 /// One instance of a rule in the model: which rule, whom and when it concerns. Explanations and soft-rule counts
 /// speak in instances.
 public struct RuleInstance: Sendable, Equatable {
-    public let rule: HardRule
+    public let rule: Rule
     /// Engineer ids.
     public let engineers: [String]
     /// 0-based shift indices.
@@ -13,7 +13,7 @@ public struct RuleInstance: Sendable, Equatable {
     public let history: Int
 
     public init(
-        _ rule: HardRule, engineers: [String] = [], shifts: [Int] = [], pipeline: String? = nil, history: Int = 0
+        _ rule: Rule, engineers: [String] = [], shifts: [Int] = [], pipeline: String? = nil, history: Int = 0
     ) {
         self.rule = rule
         self.engineers = engineers

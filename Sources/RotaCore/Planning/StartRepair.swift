@@ -315,7 +315,7 @@ enum StartRepair {
             guard holder[other]![t] != e else { return false }
             let rotation = rotations[shifts[t].rotation]
             let dates = shifts[t].dates
-            func enforced(_ rule: SchedulingRule) -> Bool { strict || !rules.isSoft(rule) }
+            func enforced(_ rule: Rule) -> Bool { strict || !rules.isSoft(rule) }
             let person = scenario.engineers[e]
             let refused = enforced(.forbiddenDuty) ? person.forbidden : []
             if (refused + (strict ? person.undesired : [])).contains(where: {
@@ -337,9 +337,9 @@ enum StartRepair {
                 let range = max(-lead.count, here - distance)...min(slots.count - 1, here + distance)
                 return range.contains { $0 != here && duty($0, roles) }
             }
-            if role == .primary, enforced(.minGap), within(rules.minGapWeeks, [.primary]) { return false }
-            if enforced(.minDutyGap), within(rules.minDutyGapWeeks, DutyRole.allCases) { return false }
-            if let run = rules.maxConsecutiveDutyWeeks, enforced(.maxConsecutiveDuty) {
+            if role == .primary, enforced(.minGapWeeks), within(rules.minGapWeeks, [.primary]) { return false }
+            if enforced(.minDutyGapWeeks), within(rules.minDutyGapWeeks, DutyRole.allCases) { return false }
+            if let run = rules.maxConsecutiveDutyWeeks, enforced(.maxConsecutiveDutyWeeks) {
                 var length = 1
                 var i = here - 1
                 while i >= -lead.count, duty(i, DutyRole.allCases) {

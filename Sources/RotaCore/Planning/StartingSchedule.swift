@@ -176,8 +176,8 @@ enum StartingSchedule {
                 }
             }
         }
-        let dutyGap = rules.isSoft(.minDutyGap) ? 0 : rules.minDutyGapWeeks
-        let longestRun = rules.isSoft(.maxConsecutiveDuty) ? nil : rules.maxConsecutiveDutyWeeks
+        let dutyGap = rules.isSoft(.minDutyGapWeeks) ? 0 : rules.minDutyGapWeeks
+        let longestRun = rules.isSoft(.maxConsecutiveDutyWeeks) ? nil : rules.maxConsecutiveDutyWeeks
         var chosen: [RotationWeek] = []
         var lastChosen: [Int: RotationWeek] = [:]
         for (r, t) in order {

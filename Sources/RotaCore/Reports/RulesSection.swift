@@ -9,17 +9,17 @@ enum RulesSection {
         let findings = checker.hardAndSoftFindings(plan.schedule).filter {
             $0.rule != .runbookDefault && $0.rule != .runbookRequired
         }
-        func kind(_ rule: SchedulingRule) -> String { rules.isSoft(rule) ? "soft" : "hard" }
-        func broken(_ rule: HardRule) -> Int { findings.filter { $0.rule == rule }.count }
-        var rows: [(String, String, String, HardRule)] = []
+        func kind(_ rule: Rule) -> String { rules.isSoft(rule) ? "soft" : "hard" }
+        func broken(_ rule: Rule) -> Int { findings.filter { $0.rule == rule }.count }
+        var rows: [(String, String, String, Rule)] = []
         if rules.minGapWeeks > 0 {
-            rows.append(("min_gap_weeks", "\(rules.minGapWeeks)", kind(.minGap), .minGap))
+            rows.append(("min_gap_weeks", "\(rules.minGapWeeks)", kind(.minGapWeeks), .minGapWeeks))
         }
         if rules.minDutyGapWeeks > 0 {
-            rows.append(("min_duty_gap_weeks", "\(rules.minDutyGapWeeks)", kind(.minDutyGap), .minDutyGap))
+            rows.append(("min_duty_gap_weeks", "\(rules.minDutyGapWeeks)", kind(.minDutyGapWeeks), .minDutyGapWeeks))
         }
         if let run = rules.maxConsecutiveDutyWeeks {
-            rows.append(("max_consecutive_duty_weeks", "\(run)", kind(.maxConsecutiveDuty), .maxConsecutiveDuty))
+            rows.append(("max_consecutive_duty_weeks", "\(run)", kind(.maxConsecutiveDutyWeeks), .maxConsecutiveDutyWeeks))
         }
         if rules.backupBecomesPrimary {
             rows.append(("backup_becomes_primary", "yes", kind(.backupBecomesPrimary), .backupBecomesPrimary))
@@ -31,14 +31,14 @@ enum RulesSection {
             if rules.exclusiveDuty { rows.append(("exclusive_duty", "yes", kind(.exclusiveDuty), .exclusiveDuty)) }
         }
         if rules.avoidRepeatHolidays {
-            rows.append(("avoid_repeat_holidays", "yes", kind(.avoidRepeatHolidays), .repeatHoliday))
+            rows.append(("avoid_repeat_holidays", "yes", kind(.avoidRepeatHolidays), .avoidRepeatHolidays))
         }
         let investor = scenario.investorFacingPipelines.count
         if investor > 0 {
             let cap = rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
             let setting =
                 rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
-            rows.append(("max_investor_primaries", setting, kind(.maxInvestorPrimaries), .investorCap))
+            rows.append(("max_investor_primaries", setting, kind(.maxInvestorPrimaries), .maxInvestorPrimaries))
         }
         if rules.everyoneSecondaryOwner {
             rows.append(("everyone_secondary_owner", "yes", kind(.everyoneSecondaryOwner), .everyoneSecondaryOwner))
@@ -48,15 +48,15 @@ enum RulesSection {
         }
         if pins > 0 { rows.append(("owner pins", "\(pins)", "hard", .ownerPin)) }
         for (rule, count) in [
-            (SchedulingRule.pinnedDuty, scenario.engineers.reduce(0) { $0 + $1.pinned.count }),
+            (Rule.pinnedDuty, scenario.engineers.reduce(0) { $0 + $1.pinned.count }),
             (.forbiddenDuty, scenario.engineers.reduce(0) { $0 + $1.forbidden.count }),
             (.undesiredDuty, scenario.engineers.reduce(0) { $0 + $1.undesired.count }),
         ] where count > 0 {
-            rows.append((rule.rawValue, "\(count) request\(count == 1 ? "" : "s")", kind(rule), rule.hardRule))
+            rows.append((rule.rawValue, "\(count) request\(count == 1 ? "" : "s")", kind(rule), rule))
         }
         let bounds = rules.fairness
         for (field, value, rule) in [
-            ("max_deviation", bounds.maxDeviation.map { TextFormatting.number($0) }, HardRule.maxDeviation),
+            ("max_deviation", bounds.maxDeviation.map { TextFormatting.number($0) }, Rule.maxDeviation),
             ("max_holiday_burden", bounds.maxHolidayBurden.map(String.init), .maxHolidayBurden),
             ("max_total_holiday_burden", bounds.maxTotalHolidayBurden.map(String.init), .maxTotalHolidayBurden),
             ("max_ownership_load", bounds.maxOwnershipLoad.map { TextFormatting.number($0) }, .maxOwnershipLoad),

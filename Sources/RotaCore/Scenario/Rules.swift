@@ -21,7 +21,7 @@ public struct Rules: Sendable, Equatable {
     public var maxInvestorPrimaries: Int?
     /// Rules declared soft: their broken instances are counted and minimized at their place in the priorities.
     /// `undesired_duty` is always soft.
-    public var soft: Set<SchedulingRule>
+    public var soft: Set<Rule>
     /// Goals and soft rules, most important first; each is held at its best while the next is optimized.
     public var priorities: [Priority]
     /// Kinds of holiday that weigh in the holiday burden (an observed festival counts whatever its kind).
@@ -38,7 +38,7 @@ public struct Rules: Sendable, Equatable {
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
         backupBecomesPrimary: Bool = false, everyoneSecondaryOwner: Bool = false, avoidRepeatHolidays: Bool = false,
         maxInvestorPrimaries: Int? = nil, exclusivePrimary: Bool = true, exclusiveDuty: Bool = false,
-        soft: Set<SchedulingRule> = [], priorities: [Priority] = PlanningGoal.allCases.map(Priority.goal),
+        soft: Set<Rule> = [], priorities: [Priority] = PlanningGoal.allCases.map(Priority.goal),
         holidayCategories: Set<HolidayCategory> = [.public, .company], festivalWeight: Int = 2,
         fairness: FairnessBounds = FairnessBounds(), historyWeeks: Int = 52
     ) {
@@ -60,7 +60,7 @@ public struct Rules: Sendable, Equatable {
     }
 
     /// Whether `rule` is soft in this scenario.
-    public func isSoft(_ rule: SchedulingRule) -> Bool { rule == .undesiredDuty || soft.contains(rule) }
+    public func isSoft(_ rule: Rule) -> Bool { rule == .undesiredDuty || soft.contains(rule) }
 
     /// The investor-facing primaries one engineer may hold: `maxInvestorPrimaries`, or ⌈investor ÷ engineers⌉.
     public func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
@@ -70,7 +70,7 @@ public struct Rules: Sendable, Equatable {
     /// Every level of the lexicographic objective, in order. `changes` (least change to a baseline) comes first when
     /// replanning unless `priorities` places it; soft rules in use that `priorities` does not name come right after
     /// it (they are rules: kept whenever possible), except `undesired_duty`, a preference, which comes last.
-    public func levelOrder(replanning: Bool, softInUse: Set<SchedulingRule>) -> [Priority] {
+    public func levelOrder(replanning: Bool, softInUse: Set<Rule>) -> [Priority] {
         var order = priorities.filter { priority in
             switch priority {
             case .goal: return true
@@ -78,7 +78,7 @@ public struct Rules: Sendable, Equatable {
             case .rule(let rule): return softInUse.contains(rule)
             }
         }
-        let unnamed = SchedulingRule.allCases.filter {
+        let unnamed = Rule.configurable.filter {
             softInUse.contains($0) && $0 != .undesiredDuty && !order.contains(.rule($0))
         }
         order.insert(contentsOf: unnamed.map(Priority.rule), at: order.firstIndex(of: .changes).map { $0 + 1 } ?? 0)
@@ -90,47 +90,11 @@ public struct Rules: Sendable, Equatable {
     }
 }
 
-/// A rule a scenario can declare hard (every schedule keeps it) or soft (`{soft: true}`: its broken instances are
-/// counted and minimized at its place in `rules.priorities`). Names are the scenario's field names.
-public enum SchedulingRule: String, Sendable, CaseIterable, Hashable {
-    case minGap = "min_gap_weeks"
-    case minDutyGap = "min_duty_gap_weeks"
-    case maxConsecutiveDuty = "max_consecutive_duty_weeks"
-    case backupBecomesPrimary = "backup_becomes_primary"
-    case everyoneSecondaryOwner = "everyone_secondary_owner"
-    case avoidRepeatHolidays = "avoid_repeat_holidays"
-    case exclusivePrimary = "exclusive_primary"
-    case exclusiveDuty = "exclusive_duty"
-    case maxInvestorPrimaries = "max_investor_primaries"
-    case pinnedDuty = "pinned_duty"
-    case forbiddenDuty = "forbidden_duty"
-    /// Engineers' `undesired:` shifts; always soft.
-    case undesiredDuty = "undesired_duty"
-
-    /// The finding name `rota check` uses for this rule.
-    public var hardRule: HardRule {
-        switch self {
-        case .minGap: return .minGap
-        case .minDutyGap: return .minDutyGap
-        case .maxConsecutiveDuty: return .maxConsecutiveDuty
-        case .backupBecomesPrimary: return .backupBecomesPrimary
-        case .everyoneSecondaryOwner: return .everyoneSecondaryOwner
-        case .avoidRepeatHolidays: return .repeatHoliday
-        case .exclusivePrimary: return .exclusivePrimary
-        case .exclusiveDuty: return .exclusiveDuty
-        case .maxInvestorPrimaries: return .investorCap
-        case .pinnedDuty: return .pinnedDuty
-        case .forbiddenDuty: return .forbiddenDuty
-        case .undesiredDuty: return .undesiredDuty
-        }
-    }
-}
-
 /// One entry of `rules.priorities`: a goal, a soft rule (fewest broken instances), or `changes` (fewest changed
 /// assignments against the baseline when replanning).
 public enum Priority: Sendable, Hashable, CustomStringConvertible {
     case goal(PlanningGoal)
-    case rule(SchedulingRule)
+    case rule(Rule)
     case changes
 
     public init?(name: String) {
@@ -138,7 +102,7 @@ public enum Priority: Sendable, Hashable, CustomStringConvertible {
             self = .changes
         } else if let goal = PlanningGoal(rawValue: name) {
             self = .goal(goal)
-        } else if let rule = SchedulingRule(rawValue: name) {
+        } else if let rule = Rule(rawValue: name), rule.isConfigurable {
             self = .rule(rule)
         } else {
             return nil

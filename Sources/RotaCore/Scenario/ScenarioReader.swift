@@ -23,7 +23,7 @@ public enum ScenarioReader {
     ]
     static let ruleFields =
         ["priorities", "holiday_categories", "festival_weight", "fairness", "history_weeks"]
-        + SchedulingRule.allCases.filter { $0 != .undesiredDuty }.map(\.rawValue)
+        + Rule.configurable.filter { $0 != .undesiredDuty }.map(\.rawValue)
     static let fairnessFields = [
         "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
     ]
@@ -852,7 +852,7 @@ private struct Decoder {
         let fields = try value.mapping(allowed: ScenarioReader.ruleFields)
         var rules = Rules()
         /// A rule's value, written plainly (hard) or as `{value: X, soft: true}`; boolean rules may omit `value`.
-        func setting(_ rule: SchedulingRule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
+        func setting(_ rule: Rule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
             guard let written = fields[rule.rawValue] else { return nil }
             guard written.isMapping else { return written }
             let parts = try written.mapping(allowed: ["value", "soft"])
@@ -861,26 +861,26 @@ private struct Decoder {
             return try parts.required("value", hint: "the rule's value, e.g. `{value: 1, soft: true}`")
         }
         let range = 0...max(0, weeks - 1)
-        if let gap = try setting(.minGap) {
+        if let gap = try setting(.minGapWeeks) {
             rules.minGapWeeks = try gap.int(in: range, hint: "0 allows back-to-back primary shifts, 1 forbids them")
         }
-        if let gap = try setting(.minDutyGap) {
+        if let gap = try setting(.minDutyGapWeeks) {
             rules.minDutyGapWeeks = try gap.int(
                 in: range, hint: "shifts between two duty shifts of one person (any role); 0 for no rule")
         }
-        if let run = try setting(.maxConsecutiveDuty) {
+        if let run = try setting(.maxConsecutiveDutyWeeks) {
             rules.maxConsecutiveDutyWeeks = try run.int(
                 in: 1...max(1, weeks), hint: "the longest run of duty shifts (any role) one person may have")
         }
         /// A yes/no rule: `true`, `false`, or `{soft: true}` (on, soft) / `{value: false, soft: …}`.
-        func flag(_ rule: SchedulingRule) throws(ScenarioError) -> Bool {
+        func flag(_ rule: Rule) throws(ScenarioError) -> Bool {
             guard fields[rule.rawValue] != nil else { return false }
             return try setting(rule, boolean: true)?.bool() ?? true
         }
         rules.backupBecomesPrimary = try flag(.backupBecomesPrimary)
         rules.everyoneSecondaryOwner = try flag(.everyoneSecondaryOwner)
         rules.avoidRepeatHolidays = try flag(.avoidRepeatHolidays)
-        if fields[SchedulingRule.exclusivePrimary.rawValue] != nil {
+        if fields[Rule.exclusivePrimary.rawValue] != nil {
             rules.exclusivePrimary = try flag(.exclusivePrimary)
         }
         rules.exclusiveDuty = try flag(.exclusiveDuty)
@@ -888,7 +888,7 @@ private struct Decoder {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
         }
-        for rule in [SchedulingRule.pinnedDuty, .forbiddenDuty] {
+        for rule in [Rule.pinnedDuty, .forbiddenDuty] {
             guard let written = fields[rule.rawValue] else { continue }
             let parts = try written.mapping(allowed: ["soft"])
             if try parts.required("soft", hint: "`\(rule.rawValue): {soft: true}` makes every \(rule.rawValue) soft")
@@ -903,7 +903,7 @@ private struct Decoder {
         }
         if let prioritiesValue = fields["priorities"] {
             let goalNames = PlanningGoal.allCases.map(\.rawValue)
-            let names = goalNames + ["changes"] + SchedulingRule.allCases.map(\.rawValue)
+            let names = goalNames + ["changes"] + Rule.configurable.map(\.rawValue)
             var order: [Priority] = []
             for entry in try prioritiesValue.list() {
                 let text = try entry.string()
