@@ -139,7 +139,8 @@ struct RulesTests {
             rules: "{min_gap_weeks: 0, min_duty_gap_weeks: {value: 1, soft: true}}", engineers: 3)
         let plan = try Planner().plan(scenario)
         #expect(plan.levels.first?.kind == .soft(.minDutyGapWeeks))
-        let broken = RuleChecker(scenario: scenario).softFindings(plan.schedule).filter { $0.rule == .minDutyGapWeeks }.count
+        let broken = RuleChecker(scenario: scenario).softFindings(plan.schedule).filter { $0.rule == .minDutyGapWeeks }
+            .count
         #expect(broken > 0)
         #expect(Double(broken) == plan.levels.first?.value)
         #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
@@ -176,7 +177,9 @@ struct RulesTests {
                 .changes, .rule(.minGapWeeks), .goal(.onCallBalance), .goal(.holidayBurden), .goal(.ownershipBalance),
                 .rule(.undesiredDuty),
             ])
-        rules.priorities = [.goal(.onCallBalance), .rule(.minGapWeeks), .goal(.holidayBurden), .goal(.ownershipBalance)]
+        rules.priorities = [
+            .goal(.onCallBalance), .rule(.minGapWeeks), .goal(.holidayBurden), .goal(.ownershipBalance),
+        ]
         #expect(
             rules.levelOrder(replanning: false, softInUse: [.minGapWeeks]) == [
                 .goal(.onCallBalance), .rule(.minGapWeeks), .goal(.holidayBurden), .goal(.ownershipBalance),

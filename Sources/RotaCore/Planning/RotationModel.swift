@@ -151,7 +151,8 @@ struct RotationModel {
             }
         }
         windows(.minGapWeeks, name: "gap", length: rules.minGapWeeks + 1, most: 1, roles: [.primary])
-        windows(.minDutyGapWeeks, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
+        windows(
+            .minDutyGapWeeks, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
         if let run = rules.maxConsecutiveDutyWeeks {
             windows(.maxConsecutiveDutyWeeks, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
         }

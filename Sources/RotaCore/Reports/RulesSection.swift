@@ -19,7 +19,8 @@ enum RulesSection {
             rows.append(("min_duty_gap_weeks", "\(rules.minDutyGapWeeks)", kind(.minDutyGapWeeks), .minDutyGapWeeks))
         }
         if let run = rules.maxConsecutiveDutyWeeks {
-            rows.append(("max_consecutive_duty_weeks", "\(run)", kind(.maxConsecutiveDutyWeeks), .maxConsecutiveDutyWeeks))
+            rows.append(
+                ("max_consecutive_duty_weeks", "\(run)", kind(.maxConsecutiveDutyWeeks), .maxConsecutiveDutyWeeks))
         }
         if rules.backupBecomesPrimary {
             rows.append(("backup_becomes_primary", "yes", kind(.backupBecomesPrimary), .backupBecomesPrimary))

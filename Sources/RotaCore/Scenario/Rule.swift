@@ -59,14 +59,12 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
     public var isRotationRule: Bool {
         switch self {
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks,
-            .backupBecomesPrimary, .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .pinnedDuty, .forbiddenDuty,
-            .undesiredDuty, .maxDeviation,
-            .maxHolidayBurden,
-            .maxTotalHolidayBurden:
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGapWeeks, .minDutyGapWeeks,
+            .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty,
+            .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden:
             return true
-        case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner, .maxOwnershipLoad,
-            .runbookDefault, .runbookRequired:
+        case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner,
+            .maxOwnershipLoad, .runbookDefault, .runbookRequired:
             return false
         }
     }
