@@ -286,8 +286,9 @@ public struct RuleChecker: Sendable {
                     findings.append(
                         .init(
                             .backupBecomesPrimary,
-                            "The history's shift \(before.dates) (\(before.source)) has backup \(backup), who is not \(rotation.label(1, among: scenario.rotations.count))'s "
-                                + "primary (\(first.primary)); backup_becomes_primary is set", week: 1,
+                            "The history's shift \(before.dates) (\(before.source)) has backup \(backup), who is not "
+                                + "\(rotation.label(1, among: scenario.rotations.count))'s primary (\(first.primary)); "
+                                + "backup_becomes_primary is set", week: 1,
                             rotation: rotation.id, engineer: backup))
                 }
                 for number in 1..<max(1, count) {

@@ -20,7 +20,8 @@ enum StartingSchedule {
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
     /// `lowerHolidayBurden: false` leaves out StartRepair's holiday moves (for comparison in tests).
-    /// `deadline`: when the ownership moves stop (the start stays valid, only further from the optimum).
+    /// `deadline`: when the variants after the first, the repair moves and the ownership moves stop (the start stays
+    /// valid, only further from the optimum).
     static func build(
         _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true,
         deadline: ContinuousClock.Instant? = nil
@@ -167,7 +168,10 @@ enum StartingSchedule {
             uniqueKeysWithValues: rotations.map { ($0, [[Int]](repeating: [], count: people.count)) })
         // The history's shifts just before each rotation count as positions −1, −2, … for the gap, run and chain rules.
         let leads = scenario.historyLeads
+        // The backup of each rotation's previous shift: the next primary under backup_becomes_primary.
+        var previousBackup: [Int: String] = [:]
         for r in rotations {
+            previousBackup[r] = leads[r].lastBackup
             for e in people {
                 let id = scenario.engineers[e].id
                 for position in -leads[r].count..<0 {
@@ -179,7 +183,6 @@ enum StartingSchedule {
         let dutyGap = rules.isSoft(.minDutyGapWeeks) ? 0 : rules.minDutyGapWeeks
         let longestRun = rules.isSoft(.maxConsecutiveDutyWeeks) ? nil : rules.maxConsecutiveDutyWeeks
         var chosen: [RotationWeek] = []
-        var lastChosen: [Int: RotationWeek] = [:]
         for (r, t) in order {
             let rotation = scenario.rotations[r]
             let weeks = slots[r]!.count
@@ -241,11 +244,8 @@ enum StartingSchedule {
             if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
-                if let backup = lastChosen[r]?.backup
-                    ?? leads[r].lastBackup.flatMap({ id in
-                        roster[r]!.contains { scenario.engineers[$0].id == id } ? id : nil
-                    })
-                {
+                // A history backup who has left the roster starts no chain (as in the model and the checker).
+                if let backup = previousBackup[r], roster[r]!.contains(where: { scenario.engineers[$0].id == backup }) {
                     primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == backup }
                 }
                 // The backup must be able to take the next shift as primary.
@@ -269,7 +269,7 @@ enum StartingSchedule {
                 rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
                 backup: scenario.engineers[backup].id)
             chosen.append(week)
-            lastChosen[r] = week
+            previousBackup[r] = week.backup
         }
         // In the order of `rotations`, each rotation's shifts in order.
         return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }
