@@ -146,13 +146,8 @@ final class GLPKProblem {
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
         search.memoryLimit = options.memoryLimit.map { $0 * 1_048_576 }
         search.nodeLimit = options.nodeLimit
-        search.deadline = options.timeLimit == nil ? nil : start + .milliseconds(Int64(timeLimit))
         let code = glp_intopt(pointer, &parameters)
         status = Self.integerStatus(code: code, solution: glp_mip_status(pointer))
-        if search.deadlineReached {
-            if case .stopped(.interrupted) = status { status = .stopped(.timeLimit) }
-            if case .stoppedWithoutSolution(.interrupted) = status { status = .stoppedWithoutSolution(.timeLimit) }
-        }
         if search.nodeLimitReached {
             if case .stopped = status { status = .stopped(.nodeLimit) }
             if case .stoppedWithoutSolution = status { status = .stoppedWithoutSolution(.nodeLimit) }
@@ -369,10 +364,6 @@ private final class SearchProgress {
     /// Nodes after which the search is stopped; set when it was.
     var nodeLimit: Int?
     var nodeLimitReached = false
-    /// When the search is stopped, checked at every callback (GLPK checks its own time limit only between nodes,
-    /// and one node of a large model can take seconds); set when it was.
-    var deadline: ContinuousClock.Instant?
-    var deadlineReached = false
     /// 1-based values (index 0 unused), offered once at the first heuristic call.
     var initialSolution: [Double]?
     var bestBound: Double?
@@ -406,10 +397,6 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
     glp_ios_tree_size(tree, &active, &current, &total)
     progress.nodes = Int(total)
     if let stop = progress.shouldStop, stop() { glp_ios_terminate(tree) }
-    if let deadline = progress.deadline, ContinuousClock().now >= deadline {
-        progress.deadlineReached = true
-        glp_ios_terminate(tree)
-    }
     if let limit = progress.nodeLimit, progress.nodes >= limit {
         progress.nodeLimitReached = true
         glp_ios_terminate(tree)
