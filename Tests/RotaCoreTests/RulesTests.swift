@@ -186,6 +186,20 @@ struct RulesTests {
             ])
     }
 
+    /// The configurable rules are exactly those `isConfigurable` says, each once, and soft rules the priorities do
+    /// not name take their levels in that list's order (the order the model has always used: ownership rules after
+    /// the spacing rules, investor cap before requests).
+    @Test func unnamedSoftRulesTakeLevelsInTheConfigurableOrder() {
+        #expect(Set(Rule.configurable) == Set(Rule.allCases.filter(\.isConfigurable)))
+        #expect(Set(Rule.configurable).count == Rule.configurable.count)
+        let inUse: Set<Rule> = [.maxInvestorPrimaries, .avoidRepeatHolidays, .everyoneSecondaryOwner, .pinnedDuty]
+        #expect(
+            Rules(soft: inUse).levelOrder(replanning: false, softInUse: inUse).prefix(4) == [
+                .rule(.everyoneSecondaryOwner), .rule(.avoidRepeatHolidays), .rule(.maxInvestorPrimaries),
+                .rule(.pinnedDuty),
+            ])
+    }
+
     @Test func twoWeekShiftsAndHandoffAreRead() throws {
         let yaml = """
             name: fortnight

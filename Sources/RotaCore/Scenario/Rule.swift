@@ -84,8 +84,13 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The rules a scenario may declare soft or prioritise, in declaration order.
-    public static let configurable = allCases.filter(\.isConfigurable)
+    /// The rules a scenario may declare soft or prioritise (``isConfigurable``), in the order soft rules that
+    /// `rules.priorities` does not name take their levels: part of the model, so changing it changes schedules.
+    public static let configurable: [Rule] = [
+        .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .everyoneSecondaryOwner,
+        .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty,
+        .undesiredDuty,
+    ]
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
     public func isSoft(in rules: Rules) -> Bool {
