@@ -9,61 +9,8 @@ enum RulesSection {
         let findings = checker.hardAndSoftFindings(plan.schedule).filter {
             $0.rule != .runbookDefault && $0.rule != .runbookRequired
         }
-        func kind(_ rule: Rule) -> String { rules.isSoft(rule) ? "soft" : "hard" }
         func broken(_ rule: Rule) -> Int { findings.filter { $0.rule == rule }.count }
-        var rows: [(String, String, String, Rule)] = []
-        if rules.minGapWeeks > 0 {
-            rows.append(("min_gap_weeks", "\(rules.minGapWeeks)", kind(.minGapWeeks), .minGapWeeks))
-        }
-        if rules.minDutyGapWeeks > 0 {
-            rows.append(("min_duty_gap_weeks", "\(rules.minDutyGapWeeks)", kind(.minDutyGapWeeks), .minDutyGapWeeks))
-        }
-        if let run = rules.maxConsecutiveDutyWeeks {
-            rows.append(
-                ("max_consecutive_duty_weeks", "\(run)", kind(.maxConsecutiveDutyWeeks), .maxConsecutiveDutyWeeks))
-        }
-        if rules.backupBecomesPrimary {
-            rows.append(("backup_becomes_primary", "yes", kind(.backupBecomesPrimary), .backupBecomesPrimary))
-        }
-        if scenario.rotations.count > 1 {
-            if rules.exclusivePrimary {
-                rows.append(("exclusive_primary", "yes", kind(.exclusivePrimary), .exclusivePrimary))
-            }
-            if rules.exclusiveDuty { rows.append(("exclusive_duty", "yes", kind(.exclusiveDuty), .exclusiveDuty)) }
-        }
-        if rules.avoidRepeatHolidays {
-            rows.append(("avoid_repeat_holidays", "yes", kind(.avoidRepeatHolidays), .avoidRepeatHolidays))
-        }
-        let investor = scenario.investorFacingPipelines.count
-        if investor > 0 {
-            let cap = rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
-            let setting =
-                rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
-            rows.append(("max_investor_primaries", setting, kind(.maxInvestorPrimaries), .maxInvestorPrimaries))
-        }
-        if rules.everyoneSecondaryOwner {
-            rows.append(("everyone_secondary_owner", "yes", kind(.everyoneSecondaryOwner), .everyoneSecondaryOwner))
-        }
-        let pins = scenario.pipelines.reduce(0) {
-            $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1)
-        }
-        if pins > 0 { rows.append(("owner pins", "\(pins)", "hard", .ownerPin)) }
-        for (rule, count) in [
-            (Rule.pinnedDuty, scenario.engineers.reduce(0) { $0 + $1.pinned.count }),
-            (.forbiddenDuty, scenario.engineers.reduce(0) { $0 + $1.forbidden.count }),
-            (.undesiredDuty, scenario.engineers.reduce(0) { $0 + $1.undesired.count }),
-        ] where count > 0 {
-            rows.append((rule.rawValue, "\(count) request\(count == 1 ? "" : "s")", kind(rule), rule))
-        }
-        let bounds = rules.fairness
-        for (field, value, rule) in [
-            ("max_deviation", bounds.maxDeviation.map { TextFormatting.number($0) }, Rule.maxDeviation),
-            ("max_holiday_burden", bounds.maxHolidayBurden.map(String.init), .maxHolidayBurden),
-            ("max_total_holiday_burden", bounds.maxTotalHolidayBurden.map(String.init), .maxTotalHolidayBurden),
-            ("max_ownership_load", bounds.maxOwnershipLoad.map { TextFormatting.number($0) }, .maxOwnershipLoad),
-        ] {
-            if let value { rows.append(("fairness.\(field)", value, "hard", rule)) }
-        }
+        let rows = Rule.allCases.compactMap { rule in row(rule, scenario).map { ($0.name, $0.setting, $0.kind, rule) } }
         var out = ["## Rules", ""]
         out += [
             "Besides the basic rules (every week covered by a primary and a different backup, nobody on duty during "
@@ -85,5 +32,53 @@ enum RulesSection {
             out.append("")
         }
         return out
+    }
+
+    /// The table's row of `rule`: the name the scenario writes, its setting, hard or soft; nil when the scenario
+    /// does not set it, and for the basic rules the table's preamble states (and runbooks, audited elsewhere).
+    static func row(_ rule: Rule, _ scenario: Scenario) -> (name: String, setting: String, kind: String)? {
+        let rules = scenario.rules
+        let kind = rules.isSoft(rule) ? "soft" : "hard"
+        func flag(_ on: Bool) -> (String, String, String)? { on ? (rule.rawValue, "yes", kind) : nil }
+        func requests(_ count: Int) -> (String, String, String)? {
+            count > 0 ? (rule.rawValue, "\(count) request\(count == 1 ? "" : "s")", kind) : nil
+        }
+        func bound(_ value: String?) -> (String, String, String)? {
+            value.map { ("fairness.\(rule.rawValue)", $0, "hard") }
+        }
+        let several = scenario.rotations.count > 1
+        switch rule {
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .ownershipCoverage, .distinctOwners,
+            .runbookDefault, .runbookRequired:
+            return nil
+        case .minGapWeeks: return rules.minGapWeeks > 0 ? (rule.rawValue, "\(rules.minGapWeeks)", kind) : nil
+        case .minDutyGapWeeks:
+            return rules.minDutyGapWeeks > 0 ? (rule.rawValue, "\(rules.minDutyGapWeeks)", kind) : nil
+        case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks.map { (rule.rawValue, "\($0)", kind) }
+        case .backupBecomesPrimary: return flag(rules.backupBecomesPrimary)
+        case .exclusivePrimary: return flag(several && rules.exclusivePrimary)
+        case .exclusiveDuty: return flag(several && rules.exclusiveDuty)
+        case .avoidRepeatHolidays: return flag(rules.avoidRepeatHolidays)
+        case .maxInvestorPrimaries:
+            let investor = scenario.investorFacingPipelines.count
+            guard investor > 0 else { return nil }
+            let cap = rules.investorPrimaryCap(investorFacing: investor, engineers: scenario.engineers.count)
+            let setting =
+                rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
+            return (rule.rawValue, setting, kind)
+        case .everyoneSecondaryOwner: return flag(rules.everyoneSecondaryOwner)
+        case .ownerPin:
+            let pins = scenario.pipelines.reduce(0) {
+                $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1)
+            }
+            return pins > 0 ? ("owner pins", "\(pins)", "hard") : nil
+        case .pinnedDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.pinned.count })
+        case .forbiddenDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.forbidden.count })
+        case .undesiredDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.undesired.count })
+        case .maxDeviation: return bound(rules.fairness.maxDeviation.map { TextFormatting.number($0) })
+        case .maxHolidayBurden: return bound(rules.fairness.maxHolidayBurden.map(String.init))
+        case .maxTotalHolidayBurden: return bound(rules.fairness.maxTotalHolidayBurden.map(String.init))
+        case .maxOwnershipLoad: return bound(rules.fairness.maxOwnershipLoad.map { TextFormatting.number($0) })
+        }
     }
 }

@@ -4,6 +4,7 @@
 /// reports switch over it without a `default:`, so a new case makes the compiler point at each of them
 /// (docs/adding-a-rule.md).
 public enum Rule: String, Sendable, CaseIterable, Hashable {
+    // In the order of report.md's Rules table, which is generated from `allCases`.
     /// Every week of the period has exactly one row, with the period's dates.
     case coverage
     /// Duty goes to engineers of the scenario.
@@ -20,18 +21,12 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case maxConsecutiveDutyWeeks = "max_consecutive_duty_weeks"
     /// Each shift's backup is the next shift's primary.
     case backupBecomesPrimary = "backup_becomes_primary"
-    /// Nobody is on duty over a holiday they had duty over in the history (avoid_repeat_holidays).
-    case avoidRepeatHolidays = "avoid_repeat_holidays"
     /// Nobody is primary on two rotations whose shifts overlap (exclusive_primary).
     case exclusivePrimary = "exclusive_primary"
     /// Nobody is on duty on two rotations whose shifts overlap (exclusive_duty).
     case exclusiveDuty = "exclusive_duty"
-    /// Pinned duty (`pinned:`) is kept.
-    case pinnedDuty = "pinned_duty"
-    /// Forbidden duty (`forbidden:`) is not given.
-    case forbiddenDuty = "forbidden_duty"
-    /// Undesired duty (`undesired:`), a preference: always soft.
-    case undesiredDuty = "undesired_duty"
+    /// Nobody is on duty over a holiday they had duty over in the history (avoid_repeat_holidays).
+    case avoidRepeatHolidays = "avoid_repeat_holidays"
     /// Every pipeline has exactly one ownership row, with known engineers.
     case ownershipCoverage = "ownership_coverage"
     /// A pipeline's primary and secondary owners are different people.
@@ -39,10 +34,16 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// Nobody is primary owner of more investor-facing pipelines than max_investor_primaries (default
     /// ⌈investor-facing pipelines ÷ engineers⌉).
     case maxInvestorPrimaries = "max_investor_primaries"
-    /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`) are kept.
-    case ownerPin = "owner_pin"
     /// Every engineer is secondary owner of at least one pipeline.
     case everyoneSecondaryOwner = "everyone_secondary_owner"
+    /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`) are kept.
+    case ownerPin = "owner_pin"
+    /// Pinned duty (`pinned:`) is kept.
+    case pinnedDuty = "pinned_duty"
+    /// Forbidden duty (`forbidden:`) is not given.
+    case forbiddenDuty = "forbidden_duty"
+    /// Undesired duty (`undesired:`), a preference: always soft.
+    case undesiredDuty = "undesired_duty"
     /// A runbook section the scenario does not write (Rota's default is used): a warning.
     case runbookDefault = "runbook_default"
     /// A runbook section the scenario lists in `runbook.required` but does not write.
