@@ -211,14 +211,17 @@ struct RulesTests {
         scenario.engineers[2].undesired = [DutyRequest(dates: scenario.shifts[2].dates)]
         scenario.rules = Rules(
             minGapWeeks: 1, minDutyGapWeeks: 1, maxConsecutiveDutyWeeks: 2, backupBecomesPrimary: true,
-            everyoneSecondaryOwner: true, avoidRepeatHolidays: true, maxInvestorPrimaries: 1, soft: [.avoidRepeatHolidays],
-            fairness: FairnessBounds(maxDeviation: 1, maxHolidayBurden: 3, maxTotalHolidayBurden: 9, maxOwnershipLoad: 4))
+            everyoneSecondaryOwner: true, avoidRepeatHolidays: true, maxInvestorPrimaries: 1,
+            soft: [.avoidRepeatHolidays],
+            fairness: FairnessBounds(
+                maxDeviation: 1, maxHolidayBurden: 3, maxTotalHolidayBurden: 9, maxOwnershipLoad: 4))
         let rows = Rule.allCases.compactMap { RulesSection.row($0, scenario) }
         #expect(
             rows.map(\.name) == [
                 "min_gap_weeks", "min_duty_gap_weeks", "max_consecutive_duty_weeks", "backup_becomes_primary",
                 "avoid_repeat_holidays", "max_investor_primaries", "everyone_secondary_owner", "owner pins",
-                "pinned_duty", "forbidden_duty", "undesired_duty", "fairness.max_deviation", "fairness.max_holiday_burden",
+                "pinned_duty", "forbidden_duty", "undesired_duty", "fairness.max_deviation",
+                "fairness.max_holiday_burden",
                 "fairness.max_total_holiday_burden", "fairness.max_ownership_load",
             ])
         #expect(rows.filter { $0.kind == "soft" }.map(\.name) == ["avoid_repeat_holidays", "undesired_duty"])
