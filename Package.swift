@@ -50,11 +50,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Issue 7's benchmark (scripts/benchmark-scale.sh): generated S/M/L/XL teams, heuristics, CBC and HiGHS.
+        // What only the benchmark compares Rota with: the on-call tools' usual heuristics, and the figures it
+        // judges any schedule by. Not shipped in the library.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["RotaCore"]
+        ),
+        // The benchmark (scripts/benchmark-scale.sh): generated S/M/L/XL teams, heuristics, CBC and HiGHS.
         .executableTarget(
             name: "RotaBenchmark",
             dependencies: [
                 "RotaCore",
+                "BenchmarkSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +73,7 @@ let package = Package(
             name: "RotaCoreTests",
             dependencies: [
                 "RotaCore",
+                "BenchmarkSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

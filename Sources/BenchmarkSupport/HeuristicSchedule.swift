@@ -1,3 +1,5 @@
+import RotaCore
+
 /// The two ways on-call tools usually fill a rotation, as baselines to compare the optimizer's schedules with.
 /// Neither looks ahead, balances holidays or knows the rules beyond what its name says; both hand out ownership in
 /// the same round robin (pinned owners kept), so comparisons are about the rotation.
