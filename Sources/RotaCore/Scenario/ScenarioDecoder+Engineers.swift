@@ -1,0 +1,185 @@
+import Foundation
+
+/// `engineers:` and `holidays:`: regions, leave, festivals, company days and duty requests.
+extension ScenarioDecoder {
+    /// A day off written in the scenario (`holidays:`): company days for the engineers listed (default everyone).
+    struct InlineHoliday {
+        let dates: DateRange
+        let name: String
+        /// Empty: everyone.
+        let engineers: [(YAMLValue, String)]
+
+        func applies(to id: String) -> Bool { engineers.isEmpty || engineers.contains { $0.1 == id } }
+    }
+
+    func holidays(_ value: YAMLValue) throws(ScenarioError) -> [InlineHoliday] {
+        var result: [InlineHoliday] = []
+        for item in try value.list() {
+            let fields = try item.mapping(allowed: ScenarioReader.holidayFields)
+            let dates = try fields.required("date", hint: "a day or range, e.g. `date: 2027-03-15`").dateRange()
+            let name = try fields.required("name", hint: "what the day is, e.g. `name: Team offsite`").nonEmptyString()
+            var engineers: [(YAMLValue, String)] = []
+            if let list = fields["engineers"] {
+                for entry in try list.list() { engineers.append((entry, try entry.identifier())) }
+            }
+            result.append(InlineHoliday(dates: dates, name: name, engineers: engineers))
+        }
+        return result
+    }
+
+    func engineers(
+        _ value: YAMLValue, period: PlanningPeriod, covered: DateRange, rules: Rules,
+        teamCalendars: [(label: String, file: CalendarFile)], inlineHolidays: [InlineHoliday]
+    )
+        throws(ScenarioError) -> [Engineer]
+    {
+        let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
+        {
+            fields, id throws(ScenarioError) in
+            let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
+            let regionCode = try regionValue.nonEmptyString()
+            guard let region = library.regions[regionCode] else {
+                throw .unknownRegion(
+                    regionValue.location, field: regionValue.path, region: regionCode,
+                    known: library.regions.keys.sorted())
+            }
+            var timeZone = region.timeZone
+            if let zoneValue = fields["time_zone"] {
+                timeZone = try zoneValue.nonEmptyString()
+                guard TimeZone(identifier: timeZone) != nil else {
+                    throw .invalidValue(
+                        zoneValue.location, field: zoneValue.path, value: TextSafety.quoted(timeZone),
+                        expected: "an IANA time zone", hint: "e.g. Asia/Kuala_Lumpur, Europe/London, America/New_York")
+                }
+            }
+            var leave: [DateRange] = []
+            var notes: [DateRange: String] = [:]
+            if let leaveValue = fields["leave"] {
+                for entry in try leaveValue.list() {
+                    if entry.isMapping {
+                        for occurrence in try calendarOccurrences(entry, during: covered, timeZone: timeZone) {
+                            leave.append(occurrence.dates)
+                            notes[occurrence.dates] = "\(occurrence.summary) (\(occurrence.source))"
+                        }
+                    } else {
+                        leave.append(try entry.dateRange())
+                    }
+                }
+            }
+            let ownCalendars =
+                try fields["calendars"].map { value throws(ScenarioError) in
+                    try calendarFiles(value)
+                } ?? []
+            var companyDays = Self.companyDays(
+                teamCalendars + ownCalendars, during: covered, timeZone: TimeZone(identifier: timeZone)!)
+            for holiday in inlineHolidays where holiday.applies(to: id) {
+                for date in holiday.dates.days where covered.contains(date) {
+                    companyDays.append(Holiday(date: date, region: "scenario", name: holiday.name, category: .company))
+                }
+            }
+            let observes =
+                try fields["observes"].map { value throws(ScenarioError) in
+                    try festivals(value, region: regionCode, companyDays: companyDays)
+                } ?? []
+            return Engineer(
+                id: id, name: try fields["name"]?.singleLine() ?? id, region: regionCode, leave: leave,
+                leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays,
+                pinned: try fields["pinned"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: true)
+                } ?? [],
+                forbidden: try fields["forbidden"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: false)
+                } ?? [],
+                undesired: try fields["undesired"].map { value throws(ScenarioError) in
+                    try dutyRequests(value, period: period, roleRequired: false)
+                } ?? [])
+        }
+        if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
+        return engineers
+    }
+
+    /// `pinned:`, `forbidden:` or `undesired:`: dates (a day or range, every shift overlapping them) or
+    /// `{dates, role}` mappings; a pin names its role and one day (the shift that contains it).
+    func dutyRequests(_ value: YAMLValue, period: PlanningPeriod, roleRequired: Bool) throws(ScenarioError)
+        -> [DutyRequest]
+    {
+        var requests: [DutyRequest] = []
+        for entry in try value.list() {
+            var datesValue = entry
+            var role: DutyRole?
+            if entry.isMapping {
+                let fields = try entry.mapping(allowed: ["dates", "role", "rotation"])
+                datesValue = try fields.required("dates", hint: "a day or range, e.g. `dates: 2027-02-15`")
+                if let roleValue = fields["role"] {
+                    role = try roleValue.oneOf(DutyRole.self, kind: "a duty role")
+                }
+            }
+            let dates = try datesValue.dateRange()
+            guard period.dates.overlaps(dates) else {
+                throw .invalidValue(
+                    datesValue.location, field: datesValue.path, value: "\(dates)",
+                    expected: "dates inside the period (\(period.dates))", hint: "remove it or change the period")
+            }
+            if roleRequired {
+                guard let role else {
+                    throw .missingField(
+                        entry.location, field: "\(entry.path).role",
+                        hint: "a pin names the shift and the role: `{dates: 2027-01-11, role: primary}`")
+                }
+                guard dates.first == dates.last else {
+                    throw .invalidValue(
+                        datesValue.location, field: datesValue.path, value: "\(dates)",
+                        expected: "one day (the pinned shift is the one that contains it)",
+                        hint: "pin each shift on its own: `{dates: \(dates.first), role: \(role.rawValue)}`")
+                }
+            }
+            var rotation: String?
+            if entry.isMapping,
+                let rotationValue = try entry.mapping(allowed: ["dates", "role", "rotation"])["rotation"]
+            {
+                rotation = try rotationValue.identifier()
+                log.requestRotations.append((rotationValue, rotation!))
+            }
+            requests.append(DutyRequest(dates: dates, role: role, rotation: rotation))
+        }
+        return requests
+    }
+
+    /// `observes:` as a list of festival names, or a mapping name → weight.
+    func festivals(_ value: YAMLValue, region: String, companyDays: [Holiday]) throws(ScenarioError)
+        -> [ObservedFestival]
+    {
+        var named: [(YAMLValue, String, Int?)] = []
+        if value.isMapping {
+            for (key, weightValue) in try value.pairs() {
+                named.append(
+                    (
+                        weightValue, key,
+                        try weightValue.int(in: 1...10, hint: "a festival day counts this many holiday days")
+                    ))
+            }
+        } else {
+            for entry in try value.list() { named.append((entry, try entry.nonEmptyString(), nil)) }
+        }
+        let regionHolidays: [Holiday]
+        do { regionHolidays = try library.holidays(of: region) } catch {
+            throw .calendar(value.location, field: value.path, error)
+        }
+        let names = Set((regionHolidays + companyDays).map(\.name)).sorted()
+        return try named.map { (entry, name, weight) throws(ScenarioError) in
+            let festival = ObservedFestival(name: name, weight: weight, aliases: library.festivalAliases)
+            guard names.contains(where: festival.matches(name:)) else {
+                throw .invalidValue(
+                    entry.location, field: entry.path, value: TextSafety.quoted(name),
+                    expected: "a holiday of \(region) (or of the engineer's calendars)",
+                    // Never the name itself: a festival Rota knows that the region does not have is not a typo.
+                    hint: Suggestions.didYouMean(
+                        name,
+                        (names + library.festivalAliases.keys.sorted()).filter {
+                            ObservedFestival.normalize($0) != ObservedFestival.normalize(name)
+                        }) ?? "`rota holidays --region \(region) --year …` lists the names")
+            }
+            return festival
+        }
+    }
+}

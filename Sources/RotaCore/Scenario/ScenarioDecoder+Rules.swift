@@ -1,0 +1,120 @@
+import Foundation
+
+/// `rules:`: the rule settings, soft rules, priorities and fairness bounds.
+extension ScenarioDecoder {
+    func rules(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> Rules {
+        let fields = try value.mapping(allowed: ScenarioReader.ruleFields)
+        var rules = Rules()
+        /// A rule's value, written plainly (hard) or as `{value: X, soft: true}`; boolean rules may omit `value`.
+        func setting(_ rule: Rule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
+            guard let written = fields[rule.rawValue] else { return nil }
+            guard written.isMapping else { return written }
+            let parts = try written.mapping(allowed: ["value", "soft"])
+            if try parts["soft"]?.bool() ?? false { rules.soft.insert(rule) }
+            if boolean, parts["value"] == nil { return nil }
+            return try parts.required("value", hint: "the rule's value, e.g. `{value: 1, soft: true}`")
+        }
+        let range = 0...max(0, weeks - 1)
+        if let gap = try setting(.minGapWeeks) {
+            rules.minGapWeeks = try gap.int(in: range, hint: "0 allows back-to-back primary shifts, 1 forbids them")
+        }
+        if let gap = try setting(.minDutyGapWeeks) {
+            rules.minDutyGapWeeks = try gap.int(
+                in: range, hint: "shifts between two duty shifts of one person (any role); 0 for no rule")
+        }
+        if let run = try setting(.maxConsecutiveDutyWeeks) {
+            rules.maxConsecutiveDutyWeeks = try run.int(
+                in: 1...max(1, weeks), hint: "the longest run of duty shifts (any role) one person may have")
+        }
+        /// A yes/no rule: `true`, `false`, or `{soft: true}` (on, soft) / `{value: false, soft: …}`.
+        func flag(_ rule: Rule) throws(ScenarioError) -> Bool {
+            guard fields[rule.rawValue] != nil else { return false }
+            return try setting(rule, boolean: true)?.bool() ?? true
+        }
+        rules.backupBecomesPrimary = try flag(.backupBecomesPrimary)
+        rules.everyoneSecondaryOwner = try flag(.everyoneSecondaryOwner)
+        rules.avoidRepeatHolidays = try flag(.avoidRepeatHolidays)
+        if fields[Rule.exclusivePrimary.rawValue] != nil {
+            rules.exclusivePrimary = try flag(.exclusivePrimary)
+        }
+        rules.exclusiveDuty = try flag(.exclusiveDuty)
+        if let cap = try setting(.maxInvestorPrimaries) {
+            rules.maxInvestorPrimaries = try cap.int(
+                in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
+        }
+        for rule in [Rule.pinnedDuty, .forbiddenDuty] {
+            guard let written = fields[rule.rawValue] else { continue }
+            let parts = try written.mapping(allowed: ["soft"])
+            if try parts.required("soft", hint: "`\(rule.rawValue): {soft: true}` makes every \(rule.rawValue) soft")
+                .bool()
+            {
+                rules.soft.insert(rule)
+            }
+        }
+        if let history = fields["history_weeks"] {
+            rules.historyWeeks = try history.int(
+                in: 1...520, hint: "weeks before the period in which history counts; 52 is four quarters")
+        }
+        if let prioritiesValue = fields["priorities"] {
+            let goalNames = PlanningGoal.allCases.map(\.rawValue)
+            let names = goalNames + ["changes"] + Rule.configurable.map(\.rawValue)
+            var order: [Priority] = []
+            for entry in try prioritiesValue.list() {
+                let text = try entry.string()
+                guard let priority = Priority(name: text) else {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: TextSafety.quoted(text),
+                        expected: "a goal (\(goalNames.joined(separator: ", "))), changes, or a soft rule",
+                        hint: Suggestions.didYouMean(text, names))
+                }
+                if order.contains(priority) {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: TextSafety.quoted(text), expected: "each entry once",
+                        hint: "remove the second \(text)")
+                }
+                if case .rule(let rule) = priority, !rules.isSoft(rule) {
+                    throw .invalidValue(
+                        entry.location, field: entry.path, value: TextSafety.quoted(text),
+                        expected: "a soft rule (a hard rule holds always and has no priority)",
+                        hint: "declare it soft: `\(rule.rawValue): {value: …, soft: true}`, or remove it here")
+                }
+                order.append(priority)
+            }
+            let missing = PlanningGoal.allCases.filter { !order.contains(.goal($0)) }.map(\.rawValue)
+            if !missing.isEmpty {
+                throw .invalidValue(
+                    prioritiesValue.location, field: prioritiesValue.path, value: "\(order.count) entries",
+                    expected: "all of \(goalNames.joined(separator: ", ")) in order of importance",
+                    hint: "add \(missing.joined(separator: ", "))")
+            }
+            rules.priorities = order
+        }
+        if let weight = fields["festival_weight"] {
+            rules.festivalWeight = try weight.int(
+                in: 1...10, hint: "a day of an engineer's own observed festival counts this many holiday days")
+        }
+        if let categoriesValue = fields["holiday_categories"] {
+            var categories = Set<HolidayCategory>()
+            for entry in try categoriesValue.list() {
+                categories.insert(try entry.oneOf(HolidayCategory.self, kind: "a holiday category"))
+            }
+            rules.holidayCategories = categories
+        }
+        if let fairnessValue = fields["fairness"] { rules.fairness = try fairness(fairnessValue, weeks: weeks) }
+        return rules
+    }
+
+    func fairness(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> FairnessBounds {
+        let fields = try value.mapping(allowed: ScenarioReader.fairnessFields)
+        var bounds = FairnessBounds()
+        bounds.maxDeviation = try fields["max_deviation"]?.number(
+            in: 0...Double(weeks), hint: "weeks above or below each engineer's fair share; 1 is a common choice")
+        bounds.maxHolidayBurden = try fields["max_holiday_burden"]?.int(
+            in: 0...100_000, hint: "holiday points of one engineer (2 per holiday day as primary, 1 as backup)")
+        bounds.maxTotalHolidayBurden = try fields["max_total_holiday_burden"]?.int(
+            in: 0...1_000_000, hint: "holiday points of the whole team")
+        bounds.maxOwnershipLoad = try fields["max_ownership_load"]?.number(
+            in: 0...1_000_000, hint: "Σ pipeline weight × 2 as primary owner, × 1 as secondary, of one engineer")
+        return bounds
+    }
+}
