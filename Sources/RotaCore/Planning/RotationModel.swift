@@ -110,95 +110,16 @@ struct RotationModel {
         ).add(to: &rows)
 
         // Ownership (independent of on-call: no row links the two parts).
-        var largestLoad: LinearExpression?
-        var ownershipUnits: Variable?
-        var weightUnit = 1.0
-        var primaryOwner: [[Variable]] = []
-        var secondaryOwner: [[Variable]] = []
+        let ownership =
+            includeOwnership
+            ? OwnershipRows(scenario: scenario, symmetryBreaking: baseline == nil && breakSymmetry).add(to: &rows)
+            : nil
+        let primaryOwner = ownership?.primaryOwner ?? []
+        let secondaryOwner = ownership?.secondaryOwner ?? []
+        let largestLoad = ownership.map { $0.unit * $0.units }
+        let ownershipUnits = ownership?.units
+        let weightUnit = ownership?.unit ?? 1.0
         let pipelines = scenario.pipelines
-        if includeOwnership {
-            for id in ids {
-                primaryOwner.append(pipelines.map { rows.model.addVariable("po(\(id),\($0.id))", .binary) })
-                secondaryOwner.append(pipelines.map { rows.model.addVariable("so(\(id),\($0.id))", .binary) })
-            }
-            for (k, pipeline) in pipelines.enumerated() {
-                for (role, owners, pin) in [
-                    ("primary", primaryOwner, pipeline.primaryOwner),
-                    ("secondary", secondaryOwner, pipeline.secondaryOwner),
-                ] {
-                    let column = owners.map { $0[k] }
-                    if case .team = pin {
-                        // A team outside the rota holds the role: no engineer does.
-                        for x in column { rows.model.fix(x, at: 0) }
-                        continue
-                    }
-                    rows.model.add("\(role)_owner(\(pipeline.id))", LinearExpression.sum(column) == 1)
-                    if case .engineer(let id) = pin, let e = ids.firstIndex(of: id) {
-                        rows.add(
-                            "owner_pin(\(pipeline.id),\(role))", [LinearExpression(column[e]) >= 1],
-                            RuleInstance(.ownerPin, engineers: [id], pipeline: pipeline.id))
-                    }
-                }
-                for e in engineers.indices {
-                    rows.model.add(
-                        "distinct_owners(\(ids[e]),\(pipeline.id))", primaryOwner[e][k] + secondaryOwner[e][k] <= 1)
-                }
-            }
-            let investor = pipelines.indices.filter { pipelines[$0].investorFacing }
-            if !investor.isEmpty {
-                let cap = Double(rules.investorPrimaryCap(investorFacing: investor.count, engineers: engineers.count))
-                for e in engineers.indices {
-                    rows.add(
-                        "investor_cap(\(ids[e]))", [LinearExpression.sum(investor.map { primaryOwner[e][$0] }) <= cap],
-                        RuleInstance(.maxInvestorPrimaries, engineers: [ids[e]]))
-                }
-            }
-            if rules.everyoneSecondaryOwner {
-                for e in engineers.indices {
-                    rows.add(
-                        "secondary_owner_once(\(ids[e]))", [LinearExpression.sum(secondaryOwner[e]) >= 1],
-                        RuleInstance(.everyoneSecondaryOwner, engineers: [ids[e]]))
-                }
-            }
-            // Every load is a whole multiple of the weights' common unit (weights have at most two decimals), so the
-            // largest load is `unit × units` with `units` an integer, which lets GLPK round its bound up.
-            let unit = OwnershipRules.weightUnit(pipelines.map(\.weight))
-            let totalWeight = pipelines.reduce(0) { $0 + 2 * $1.weight }
-            let units = rows.model.addVariable(
-                "ownership_load_max_units", .integer,
-                lowerBound: Double(Self.largestLoadLowerBound(pipelines, unit: unit, engineers: engineers.count)),
-                upperBound: (totalWeight / unit).rounded(.up))
-            largestLoad = unit * units
-            ownershipUnits = units
-            weightUnit = unit
-            for e in engineers.indices {
-                var load = LinearExpression()
-                for (k, pipeline) in pipelines.enumerated() {
-                    load.add(primaryOwner[e][k], coefficient: 2 * pipeline.weight)
-                    load.add(secondaryOwner[e][k], coefficient: pipeline.weight)
-                }
-                rows.model.add("ownership_load(\(ids[e]))", load <= unit * units)
-            }
-            // Symmetry breaking: apart from owner pins, nothing in the ownership part tells engineers apart, so any
-            // assignment can be relabelled among the engineers no pin names. In the canonical labelling
-            // (``OwnershipRules.canonicalItems``), the i-th free item goes to a named engineer or one of the first
-            // i + 1 unnamed ones. Without this GLPK explores every relabelling: 5 engineers and 5 pipelines ran 30 s
-            // (249,311 nodes) without proving a load of 6 optimal over an LP bound of 5. See docs/model.md. A baseline
-            // names people (fewest changes), so replanning goes without it.
-            if baseline == nil && breakSymmetry {
-                let named = OwnershipRules.namedEngineers(pipelines)
-                let free = engineers.indices.filter { !named.contains(ids[$0]) }
-                for (position, item) in OwnershipRules.canonicalItems(pipelines).enumerated() {
-                    for (rank, e) in free.enumerated() where rank > position {
-                        rows.model.fix((item.primary ? primaryOwner : secondaryOwner)[e][item.pipeline], at: 0)
-                    }
-                }
-            }
-            if let bound = rules.fairness.maxOwnershipLoad {
-                rows.add(
-                    "fairness_max_ownership_load", [unit * units <= bound], RuleInstance(.maxOwnershipLoad))
-            }
-        }
 
         // Fair shares (per rotation, with history) and the deviation variables of the on-call balance level.
         let historyBurden = Self.historyHolidayBurden(scenario)
