@@ -177,17 +177,4 @@ public struct FairnessReport: Sendable {
     /// Whether any engineer has history.
     public var hasHistory: Bool { engineers.contains { $0.historyPrimaryWeeks + $0.historyBackupWeeks > 0 } }
 
-    /// The figure an objective level minimizes, measured on the schedule.
-    public func value(of kind: ObjectiveKind) -> Double {
-        if let rule = kind.softRule { return Double(softBroken[rule] ?? 0) }
-        switch kind {
-        case .primaryBalance: return largestPrimaryDeviation
-        case .backupBalance: return largestBackupDeviation
-        case .holidayTotal: return Double(totalHolidayBurden)
-        case .holidayLargest: return Double(largestHolidayBurden)
-        case .ownershipLargest: return largestOwnershipLoad
-        case .changes: return Double(changes ?? 0)
-        default: return 0
-        }
-    }
 }

@@ -83,12 +83,3 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { rawValue }
 }
-
-/// Primary or backup on-call duty.
-public enum DutyRole: String, Sendable, CaseIterable {
-    case primary
-    case backup
-
-    /// Holiday burden per holiday day in a week on this duty.
-    public var holidayWeight: Int { self == .primary ? 2 : 1 }
-}

@@ -45,3 +45,13 @@ public struct Schedule: Sendable, Equatable {
         self.ownership = ownership
     }
 }
+
+
+/// Primary or backup on-call duty.
+public enum DutyRole: String, Sendable, CaseIterable {
+    case primary
+    case backup
+
+    /// Holiday burden per holiday day in a week on this duty.
+    public var holidayWeight: Int { self == .primary ? 2 : 1 }
+}
