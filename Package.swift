@@ -10,7 +10,7 @@ let package = Package(
     products: [
         .executable(name: "rota", targets: ["rota"]),
         .executable(name: "rota-benchmark", targets: ["RotaBenchmark"]),
-        .library(name: "RotaCore", targets: ["RotaCore"]),
+        .library(name: "RotaCore", targets: ["RotaCore", "RotaPlanning", "RotaChecking", "RotaModel"]),
         .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
     ],
     dependencies: [
@@ -32,13 +32,31 @@ let package = Package(
             name: "LinearProgramming",
             dependencies: ["CGLPK"]
         ),
-        // Scenario → calendars → planning → evaluation → reports.
+        // The flow, one target per layer; each imports only those before it (scripts/check-layers.sh keeps it so).
+        // Vocabulary and readers: dates, scenarios, calendars, schedules, rules; YAML, iCalendar and CSV reading.
+        .target(
+            name: "RotaModel",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The independent judge of any schedule: hard rules, soft findings, fairness figures. Never the solver.
+        .target(
+            name: "RotaChecking",
+            dependencies: ["RotaModel"]
+        ),
+        // The integer program and its solve: the only user of LinearProgramming.
+        .target(
+            name: "RotaPlanning",
+            dependencies: ["RotaModel", "RotaChecking", "LinearProgramming"]
+        ),
+        // Reports, and the commands' orchestration (plan, check, compare) the CLI calls.
         .target(
             name: "RotaCore",
             dependencies: [
-                "LinearProgramming",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
+                "RotaModel", "RotaChecking", "RotaPlanning",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -46,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "rota",
             dependencies: [
-                "RotaCore",
+                "RotaCore", "RotaModel", "RotaChecking", "RotaPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,13 +72,13 @@ let package = Package(
         // judges any schedule by. Not shipped in the library.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["RotaCore"]
+            dependencies: ["RotaModel", "RotaChecking"]
         ),
         // The benchmark (scripts/benchmark-scale.sh): generated S/M/L/XL teams, heuristics, CBC and HiGHS.
         .executableTarget(
             name: "RotaBenchmark",
             dependencies: [
-                "RotaCore",
+                "RotaCore", "RotaModel", "RotaChecking", "RotaPlanning",
                 "BenchmarkSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -72,7 +90,7 @@ let package = Package(
         .testTarget(
             name: "RotaCoreTests",
             dependencies: [
-                "RotaCore",
+                "RotaCore", "RotaModel", "RotaChecking", "RotaPlanning", "LinearProgramming",
                 "BenchmarkSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

@@ -1,4 +1,5 @@
-import RotaCore
+import RotaChecking
+import RotaModel
 
 /// The two ways on-call tools usually fill a rotation, as baselines to compare the optimizer's schedules with.
 /// Neither looks ahead, balances holidays or knows the rules beyond what its name says; both hand out ownership in

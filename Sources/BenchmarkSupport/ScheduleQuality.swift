@@ -1,4 +1,5 @@
-import RotaCore
+import RotaChecking
+import RotaModel
 
 /// The figures a benchmark compares schedules on, measured by the evaluator and the rule checker (never read from
 /// a model), so a heuristic's schedule and the optimizer's are judged alike.

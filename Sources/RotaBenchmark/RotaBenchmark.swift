@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 /// Issue 7's benchmark: `rota plan` on generated teams of sizes S, M, L and XL (release build), against the two
 /// usual heuristics on schedule quality and against CBC and HiGHS on the same exported models. It prints the

@@ -1,6 +1,9 @@
 import BenchmarkSupport
 import Foundation
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 /// Everything measured for one size.
 struct SizeResult {

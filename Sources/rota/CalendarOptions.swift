@@ -1,5 +1,8 @@
 import ArgumentParser
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 /// `--calendars DIR`, shared by the commands that read holidays.
 struct CalendarOptions: ParsableArguments {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

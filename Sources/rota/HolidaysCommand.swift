@@ -1,5 +1,8 @@
 import ArgumentParser
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 struct HolidaysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

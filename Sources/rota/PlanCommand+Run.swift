@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 extension PlanCommand {
     func run() throws {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,7 @@
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 /// What `rota plan` prints when it has written a report.
 struct PlanSummary {

@@ -1,5 +1,8 @@
 import Foundation
+import RotaChecking
 import RotaCore
+import RotaModel
+import RotaPlanning
 
 /// Writing to standard output and standard error.
 enum Terminal {

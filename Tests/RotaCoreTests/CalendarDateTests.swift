@@ -2,7 +2,10 @@ import Foundation
 import PropertyBased
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("Calendar dates")
 struct CalendarDateTests {

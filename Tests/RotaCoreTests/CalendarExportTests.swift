@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// oncall.ics and oncall-<engineer>.ics: read back by Rota's own iCalendar reader, line by line against RFC 5545,
 /// and UIDs stable across a re-plan.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The iCalendar reader against files in the shapes Google Calendar and Outlook export (Tests/Fixtures/ics/).
 @Suite("Reading iCalendar files")

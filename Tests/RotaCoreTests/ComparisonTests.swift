@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// `variants:` and `rota compare`: what-ifs applied to a scenario, planned side by side, differences named.
 @Suite("Comparing variants of a scenario")

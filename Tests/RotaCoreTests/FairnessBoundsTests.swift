@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// `rules.fairness`: bounds the planner holds as constraints and the rule checker judges on any schedule.
 @Suite("Declared fairness bounds")

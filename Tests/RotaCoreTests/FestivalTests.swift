@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("Festivals, weekends and calendar files in scenarios")
 struct FestivalTests {

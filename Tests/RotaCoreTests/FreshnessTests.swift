@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// manifest.json and the stale verdict: which input changes make a committed schedule stale, and how they are named.
 @Suite("Freshness of a committed schedule")

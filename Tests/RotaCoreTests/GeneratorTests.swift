@@ -3,7 +3,10 @@ import Foundation
 import Testing
 
 @testable import LinearProgramming
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("rota generate and the benchmark's heuristics")
 struct GeneratorTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The reports committed under reports/ are exactly what `rota plan` writes for the scenarios under scenarios/.
 @Suite("Golden reports")

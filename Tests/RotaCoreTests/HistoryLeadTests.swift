@@ -1,7 +1,10 @@
 import PropertyBased
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The rules over consecutive shifts reach back into the history's shifts just before the period: the backup of the
 /// last history shift becomes the first primary, and gaps and runs count the duty done there.

@@ -1,6 +1,9 @@
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("Holding a level exactly")
 struct LevelHoldTests {

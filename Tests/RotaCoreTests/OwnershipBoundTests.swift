@@ -1,7 +1,10 @@
 import Testing
 
 @testable import LinearProgramming
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The parity bound on the largest ownership load (OwnershipRules.largestLoadLowerBound): valid for every assignment,
 /// and strong enough that GLPK proves the cases it decides at once.

@@ -2,7 +2,10 @@ import PropertyBased
 import Testing
 
 @testable import LinearProgramming
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("Planner properties on random scenarios")
 struct PlannerPropertyTests {

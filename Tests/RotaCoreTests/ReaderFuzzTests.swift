@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Mutation fuzzing of the readers: valid scenario files, .ics files and schedule CSVs are mutated at random (bytes
 /// flipped, ranges deleted, duplicated or truncated, NUL, invalid UTF-8, tabs, colons and brackets inserted) and

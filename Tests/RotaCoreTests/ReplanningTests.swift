@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Replanning against a baseline, history over earlier quarters, and explanations when no schedule fits.
 @Suite("Replanning, history and infeasibility")

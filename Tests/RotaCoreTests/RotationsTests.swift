@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Several rotations in one scenario: each with its roster, pipelines, shift length and handoff; rules across them.
 @Suite("Several rotations")

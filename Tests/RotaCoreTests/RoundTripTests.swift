@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// What `rota plan` writes, `rota check` reads back as the same schedule: for every value the scenario accepts.
 @Suite("Plan → check round trip")

@@ -1,7 +1,10 @@
 import BenchmarkSupport
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Each test starts from a valid planned schedule, breaks one rule by hand, and expects exactly that finding.
 @Suite("The independent rule checker")

@@ -2,7 +2,10 @@ import PropertyBased
 import Testing
 
 @testable import LinearProgramming
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The planner property test of the first issue, extended to every rule: random scenarios with random rules (hard
 /// or soft), pins, forbidden and undesired duty, judged by the independent checker.

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Each rule on a tiny scenario where it changes the answer: the plan without the rule breaks it (as the independent
 /// checker judges), the plan with it keeps it, and soft rules count what they break.

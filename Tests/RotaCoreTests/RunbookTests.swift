@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Runbooks: the scenario's sections where written, area defaults (marked) where not, the plan's names in the
 /// escalation chain, and `rota check`'s audit of missing sections.

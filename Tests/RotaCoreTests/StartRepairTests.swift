@@ -1,6 +1,9 @@
 import Testing
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("The start's holiday moves")
 struct StartRepairTests {

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 
 @testable import LinearProgramming
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 @Suite("The starting schedule offered to level 1")
 struct StartingScheduleTests {

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import Yams
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// The byte-level fast paths taken for speed (docs/performance.md, session 6) give exactly what the general,
 /// Character- or Foundation-based rules give.

@@ -1,5 +1,8 @@
 import CSV
 import Foundation
+import RotaChecking
+import RotaModel
+import RotaPlanning
 
 /// RFC 4180 CSV: a header and rows, CRLF line ends, fields quoted where needed (by CSV.swift).
 ///

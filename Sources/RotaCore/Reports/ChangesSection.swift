@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// report.md's "Changes from the baseline" section of a replan: frozen shifts, and each changed assignment with
 /// what forced it.
 enum ChangesSection {

@@ -1,4 +1,7 @@
 import Foundation
+import RotaChecking
+import RotaModel
+import RotaPlanning
 
 /// The formats `rota check` prints a ``CheckResult`` in.
 public enum CheckOutput {

@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// compare.md and compare.csv: several scenarios' plans side by side (`rota compare`).
 public enum ComparisonReport {
     public static let fileNames: Set<String> = ["compare.md", "compare.csv"]

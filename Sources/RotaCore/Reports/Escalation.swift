@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// Who to call, in order, when a pipeline breaks: this shift's on-call primary → its backup → the pipeline's primary
 /// owner → its secondary owner → a team outside the rota (a team owner, or the runbook's `outside_team`). People who
 /// already appear earlier in the chain are not repeated.

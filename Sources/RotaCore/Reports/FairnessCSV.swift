@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// fairness.csv: `engineer,name,region,available_weeks,primary_weeks,backup_weeks,holiday_burden,ownership_load`.
 public struct FairnessCSV: ReportFile {
     public init() {}

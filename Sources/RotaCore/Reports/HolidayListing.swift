@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// What `rota holidays` and `rota regions` print: a region's holidays, a scenario's holidays and leave per
 /// engineer, or the known regions. Each renders as a terminal table or as CSV.
 public struct HolidayListing {

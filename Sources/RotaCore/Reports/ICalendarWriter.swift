@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// Writes iCalendar text (RFC 5545): content lines ended by CRLF, folded at 75 octets without splitting a UTF-8
 /// character (continuation lines start with one space), TEXT values escaped.
 struct ICalendarWriter {

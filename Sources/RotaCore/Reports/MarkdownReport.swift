@@ -1,4 +1,6 @@
-import LinearProgramming
+import RotaChecking
+import RotaModel
+import RotaPlanning
 
 /// report.md: the plan for people — rotation with holidays, ownership, fairness against fair shares, the
 /// holiday conflicts and why they stay, a Mermaid chart, and the solver's figures. CommonMark, no timestamps.
@@ -232,7 +234,7 @@ public struct MarkdownReport: ReportFile {
         // Solver.
         out += ["## Solver", ""]
         out += [
-            "GLPK \(GLPKLibrary.version), branch-and-cut. The levels are minimized in this order; each is then held at its value "
+            "\(Solver.name), branch-and-cut. The levels are minimized in this order; each is then held at its value "
                 + "while the next is minimized (the integer program is stated in docs/model.md).",
             "",
         ]

@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// The rotation as a Mermaid gantt chart (GitHub renders it): a section per engineer with their primary
 /// weeks (highlighted), backup weeks and leave inside the period.
 enum MermaidGantt {

@@ -1,5 +1,8 @@
 import Crypto
 import Foundation
+import RotaChecking
+import RotaModel
+import RotaPlanning
 
 /// oncall.ics (every duty of everyone) and oncall-<engineer>.ics (one person's duties): iCalendar feeds people
 /// subscribe to (RFC 5545, METHOD:PUBLISH).

@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// ownership.csv: `pipeline,name,area,investor_facing,primary,secondary`, in scenario order.
 public struct OwnershipCSV: ReportFile {
     public init() {}

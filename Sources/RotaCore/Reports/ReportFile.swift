@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// One file of a report folder, rendered from a plan. One type per format.
 public protocol ReportFile: Sendable {
     /// The file's name inside the report folder.

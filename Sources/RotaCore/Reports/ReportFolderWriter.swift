@@ -1,4 +1,7 @@
 import Foundation
+import RotaChecking
+import RotaModel
+import RotaPlanning
 
 /// Why a report folder could not be written. The previous folder, if any, is left as it was.
 public enum ReportWriteError: Error, CustomStringConvertible {

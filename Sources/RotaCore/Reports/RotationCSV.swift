@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// rotation.csv: `week,start,end,primary,backup`, one row per shift, engineer ids, ISO dates (end = last day); with
 /// several rotations a leading `rotation` column holds the rotation's id (one rotation keeps the shape unchanged).
 public struct RotationCSV: ReportFile {

@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// report.md's "Rules" section: each rule in effect, hard or soft, and how many instances the schedule breaks
 /// (judged by the rule checker, not read from the model), with every broken soft instance listed.
 enum RulesSection {

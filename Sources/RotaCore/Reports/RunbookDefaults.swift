@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// Rota's default runbook content per business area, used for any section a pipeline's `runbook:` does not write
 /// (and marked "default — review" in the runbook). Drawn from what the seed plans list for their investor pipelines:
 /// sources, SLAs, alert thresholds and the failures that recur (late data, schema drift, duplicates, definition and

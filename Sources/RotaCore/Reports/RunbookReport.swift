@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// runbooks/<pipeline-id>.md: the runbook of one investor-facing pipeline (or one with a `runbook:` block), with
 /// the real names of the plan in its escalation chain and its on-call table. Sections the scenario does not write are
 /// Rota's defaults for the pipeline's area, marked "default — review".

@@ -1,3 +1,7 @@
+import RotaChecking
+import RotaModel
+import RotaPlanning
+
 /// A table for the terminal: columns padded to their widest cell, a rule under the header.
 public struct TextTable {
     public let header: [String]

@@ -1,6 +1,9 @@
 import Foundation
 
+@testable import RotaChecking
 @testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
 
 /// Scenarios built in code for tests.
 enum TestScenarios {

@@ -1,0 +1,182 @@
+import RotaModel
+
+/// A duty shift that holds public holidays of the engineer's region.
+public struct HolidayDuty: Sendable {
+    /// The rotation's id ("" with one rotation) and the shift's number in it.
+    public let rotation: String
+    public let week: Int
+    public let role: DutyRole
+    public let holidays: [Holiday]
+    /// The shift's holiday weight (see ``PersonalCalendar``) × 2 as primary, × 1 as backup.
+    public let burden: Int
+}
+
+/// One engineer's figures in one rotation.
+public struct RotationFairness: Sendable {
+    public let rotation: String
+    /// Shifts of the rotation the engineer is free for, and the rotation's shifts.
+    public let availableWeeks: Int
+    public let shifts: Int
+    public let fairShare: Double
+    public let backupFairShare: Double
+    public let primaryWeeks: Int
+    public let backupWeeks: Int
+    public let historyPrimaryWeeks: Int
+    public let historyBackupWeeks: Int
+
+    /// Shifts in `role` over history and period, minus the fair share.
+    public func deviation(_ role: DutyRole) -> Double {
+        role == .primary
+            ? Double(primaryWeeks + historyPrimaryWeeks) - fairShare
+            : Double(backupWeeks + historyBackupWeeks) - backupFairShare
+    }
+}
+
+/// One engineer's figures (summed over the rotations they are on; deviations are judged per rotation).
+public struct EngineerFairness: Sendable {
+    public let engineer: Engineer
+    /// Per rotation the engineer is on.
+    public let rotations: [RotationFairness]
+    public let holidayDuty: [HolidayDuty]
+    public let historyHolidayBurden: Int
+    /// Σ weight × (2 as primary owner, 1 as secondary).
+    public let ownershipLoad: Double
+    public let primaryOwned: [String]
+    public let secondaryOwned: [String]
+
+    private func sum<Figure: AdditiveArithmetic>(_ figure: (RotationFairness) -> Figure) -> Figure {
+        rotations.reduce(.zero) { $0 + figure($1) }
+    }
+
+    /// Shifts the engineer is free for, and the shifts of the rotations they are on.
+    public var availableWeeks: Int { sum(\.availableWeeks) }
+    public var shifts: Int { sum(\.shifts) }
+    /// Fair share of primary shifts: W × available ÷ all available per rotation, over history and period together
+    /// when the scenario has history (see docs/model.md), summed over rotations.
+    public var fairShare: Double { sum(\.fairShare) }
+    /// Fair share of backup shifts (equal to `fairShare` without history).
+    public var backupFairShare: Double { sum(\.backupFairShare) }
+    public var primaryWeeks: Int { sum(\.primaryWeeks) }
+    public var backupWeeks: Int { sum(\.backupWeeks) }
+    /// Shifts in the history window (0 without history).
+    public var historyPrimaryWeeks: Int { sum(\.historyPrimaryWeeks) }
+    public var historyBackupWeeks: Int { sum(\.historyBackupWeeks) }
+    /// Holiday burden in this period.
+    public var holidayBurden: Int { holidayDuty.reduce(0) { $0 + $1.burden } }
+    /// The holiday burden fairness judges: history and period.
+    public var countedHolidayBurden: Int { holidayBurden + historyHolidayBurden }
+
+    /// Shifts in `role` over history and period minus the fair share (positive: more than the share), in the
+    /// rotation where it is furthest from it.
+    public func deviation(_ role: DutyRole) -> Double {
+        rotations.map { $0.deviation(role) }.max { abs($0) < abs($1) } ?? 0
+    }
+}
+
+/// The fairness figures of a schedule, computed from the schedule, the scenario and the calendar alone.
+public struct FairnessReport: Sendable {
+    public let engineers: [EngineerFairness]
+    /// Broken instances of each soft rule (see ``RuleChecker/softFindings(_:)``).
+    public let softBroken: [Rule: Int]
+    /// Assignments that differ from the baseline, when there is one.
+    public let changes: Int?
+
+    /// `changes`: the schedule's changes against a baseline, when replanning (counted for the `changes` level).
+    public init(schedule: Schedule, scenario: Scenario, changes: ScheduleChanges? = nil) {
+        let rotations = scenario.rotations
+        let shifts = scenario.shifts
+        let history = scenario.history
+        // Shares per rotation: W × A_e ÷ Σ A over the roster, where A_e counts the rotation's shifts free of leave and,
+        // for an engineer in the rotation's history, its H history shifts; the duties shared are W plus the history's
+        // duties of today's engineers (see docs/model.md).
+        struct Shares {
+            let available: [Int]
+            let share: [DutyRole: [Double]]
+            let past: [DutyRole: [Int]]
+        }
+        let shares = rotations.map { rotation -> Shares in
+            let on = scenario.engineers.map { rotation.roster.contains($0.id) }
+            let available = scenario.engineers.enumerated().map { e, engineer in
+                on[e] ? rotation.period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count : 0
+            }
+            let historyShifts = history.shiftCount(of: rotation, in: scenario)
+            let weighted = scenario.engineers.enumerated().map { e, engineer in
+                on[e]
+                    ? available[e]
+                        + (history.includes(engineer.id, rotation: rotation, in: scenario) ? historyShifts : 0)
+                    : 0
+            }
+            let total = weighted.reduce(0, +)
+            var share: [DutyRole: [Double]] = [:]
+            var past: [DutyRole: [Int]] = [:]
+            for role in DutyRole.allCases {
+                let counts = scenario.engineers.enumerated().map { e, engineer in
+                    on[e] ? history.count(engineer.id, role, rotation: rotation, in: scenario) : 0
+                }
+                let duties = rotation.period.weeks + counts.reduce(0, +)
+                share[role] = weighted.map { total > 0 ? Double(duties * $0) / Double(total) : 0 }
+                past[role] = counts
+            }
+            return Shares(available: available, share: share, past: past)
+        }
+        let weights = Dictionary(scenario.pipelines.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        engineers = scenario.engineers.enumerated().map { index, engineer in
+            let personal = scenario.personalCalendar(engineer)
+            var duty: [HolidayDuty] = []
+            for week in schedule.weeks {
+                guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
+                for role in DutyRole.allCases where week.engineer(for: role) == engineer.id {
+                    let burden = personal.burden(during: shifts[slot].dates)
+                    if burden.weight > 0 {
+                        duty.append(
+                            HolidayDuty(
+                                rotation: week.rotation, week: week.number, role: role, holidays: burden.holidays,
+                                burden: role.holidayWeight * burden.weight))
+                    }
+                }
+            }
+            var historyBurden = 0
+            for shift in history.shifts {
+                for role in DutyRole.allCases where shift.engineer(for: role) == engineer.id {
+                    historyBurden += role.holidayWeight * personal.burden(during: shift.dates).weight
+                }
+            }
+            let figures = rotations.enumerated().compactMap { r, rotation -> RotationFairness? in
+                guard rotation.roster.contains(engineer.id) else { return nil }
+                let rows = schedule.weeks.filter { scenario.rotationIndex(of: $0.rotation) == r }
+                return RotationFairness(
+                    rotation: rotation.id, availableWeeks: shares[r].available[index], shifts: rotation.period.weeks,
+                    fairShare: shares[r].share[.primary]![index], backupFairShare: shares[r].share[.backup]![index],
+                    primaryWeeks: rows.filter { $0.primary == engineer.id }.count,
+                    backupWeeks: rows.filter { $0.backup == engineer.id }.count,
+                    historyPrimaryWeeks: shares[r].past[.primary]![index],
+                    historyBackupWeeks: shares[r].past[.backup]![index])
+            }
+            let primaryOwned = schedule.ownership.filter { $0.primary == engineer.id }.map(\.pipeline)
+            let secondaryOwned = schedule.ownership.filter { $0.secondary == engineer.id }.map(\.pipeline)
+            let load =
+                primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) }
+                + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
+            return EngineerFairness(
+                engineer: engineer, rotations: figures, holidayDuty: duty, historyHolidayBurden: historyBurden,
+                ownershipLoad: load, primaryOwned: primaryOwned, secondaryOwned: secondaryOwned)
+        }
+        var broken: [Rule: Int] = [:]
+        for finding in RuleChecker(scenario: scenario).softFindings(schedule) {
+            if finding.rule.isConfigurable { broken[finding.rule, default: 0] += 1 }
+        }
+        softBroken = broken
+        self.changes = changes?.changes.count
+    }
+
+    public var largestPrimaryDeviation: Double { engineers.map { abs($0.deviation(.primary)) }.max() ?? 0 }
+    public var largestBackupDeviation: Double { engineers.map { abs($0.deviation(.backup)) }.max() ?? 0 }
+    /// This period's holiday burden of the whole team (history is a constant and left out).
+    public var totalHolidayBurden: Int { engineers.reduce(0) { $0 + $1.holidayBurden } }
+    /// The largest holiday burden of one engineer, history included.
+    public var largestHolidayBurden: Int { engineers.map(\.countedHolidayBurden).max() ?? 0 }
+    public var largestOwnershipLoad: Double { engineers.map(\.ownershipLoad).max() ?? 0 }
+    /// Whether any engineer has history.
+    public var hasHistory: Bool { engineers.contains { $0.historyPrimaryWeeks + $0.historyBackupWeeks > 0 } }
+
+}

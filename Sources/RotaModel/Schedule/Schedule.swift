@@ -1,0 +1,56 @@
+/// One shift of a rotation (a week unless `shift_days` says otherwise): who is primary and who is backup.
+public struct RotationWeek: Sendable, Equatable {
+    /// The rotation's id ("" for the one unnamed rotation of a scenario without `rotations:`).
+    public let rotation: String
+    /// 1-based shift number within the rotation.
+    public let number: Int
+    public let dates: DateRange
+    /// Engineer ids.
+    public let primary: String
+    public let backup: String
+
+    public init(rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String) {
+        self.rotation = rotation
+        self.number = number
+        self.dates = dates
+        self.primary = primary
+        self.backup = backup
+    }
+
+    public func engineer(for role: DutyRole) -> String { role == .primary ? primary : backup }
+}
+
+/// The owners of one pipeline.
+public struct OwnershipAssignment: Sendable, Equatable {
+    public let pipeline: String
+    /// Engineer ids.
+    public let primary: String
+    public let secondary: String
+
+    public init(pipeline: String, primary: String, secondary: String) {
+        self.pipeline = pipeline
+        self.primary = primary
+        self.secondary = secondary
+    }
+}
+
+/// A rotation and an ownership table: what the planner returns, and what the rule checker judges
+/// (whoever wrote it).
+public struct Schedule: Sendable, Equatable {
+    public var weeks: [RotationWeek]
+    public var ownership: [OwnershipAssignment]
+
+    public init(weeks: [RotationWeek], ownership: [OwnershipAssignment]) {
+        self.weeks = weeks
+        self.ownership = ownership
+    }
+}
+
+/// Primary or backup on-call duty.
+public enum DutyRole: String, Sendable, CaseIterable {
+    case primary
+    case backup
+
+    /// Holiday burden per holiday day in a week on this duty.
+    public var holidayWeight: Int { self == .primary ? 2 : 1 }
+}

@@ -1,0 +1,18 @@
+import RotaChecking
+import RotaModel
+
+extension FairnessReport {
+    /// The figure an objective level minimizes, measured on the schedule.
+    public func value(of kind: ObjectiveKind) -> Double {
+        if let rule = kind.softRule { return Double(softBroken[rule] ?? 0) }
+        switch kind {
+        case .primaryBalance: return largestPrimaryDeviation
+        case .backupBalance: return largestBackupDeviation
+        case .holidayTotal: return Double(totalHolidayBurden)
+        case .holidayLargest: return Double(largestHolidayBurden)
+        case .ownershipLargest: return largestOwnershipLoad
+        case .changes: return Double(changes ?? 0)
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import LinearProgramming
+import RotaChecking
+import RotaModel
+
+/// The on-call rule rows of docs/model.md, one method per row family, each added through the row writer (hard rows,
+/// or a slack per instance for soft rules and explanations): `leave` (elastic mode only), `gap` / `duty_gap` / `run`
+/// (rules 4, 16, 17), `chain` (18), `exclusive_primary` / `exclusive_duty` (21, 22), `repeat_holiday` (20) and the
+/// requests `pinned_duty` / `forbidden_duty` / `undesired_duty` (23–25). Frozen shifts of a baseline get none.
+struct OnCallRuleRows {
+    let scenario: Scenario
+    let availability: TeamAvailability
+    let mode: RuleMode
+    /// The slots, their names in rows and each rotation's slots in order.
+    let shifts: [Shift]
+    let slotName: [String]
+    let slotsOf: [[Int]]
+    let frozen: [Bool]
+    /// `primary[e][t]` / `backup[e][t]` (nil: no variable, e.g. on leave in planning mode).
+    let primary: [[Variable?]]
+    let backup: [[Variable?]]
+
+    private let engineers: [Engineer]
+    private let ids: [String]
+    private let rules: Rules
+    private let rotations: [Rotation]
+    private let weeks: Int
+    private let shiftDates: [DateRange]
+    private let historyLeads: [HistoryLead]
+
+    init(
+        scenario: Scenario, availability: TeamAvailability, mode: RuleMode, shifts: [Shift], slotName: [String],
+        slotsOf: [[Int]], frozen: [Bool], primary: [[Variable?]], backup: [[Variable?]]
+    ) {
+        self.scenario = scenario
+        self.availability = availability
+        self.mode = mode
+        self.shifts = shifts
+        self.slotName = slotName
+        self.slotsOf = slotsOf
+        self.frozen = frozen
+        self.primary = primary
+        self.backup = backup
+        engineers = scenario.engineers
+        ids = engineers.map(\.id)
+        rules = scenario.rules
+        rotations = scenario.rotations
+        weeks = shifts.count
+        shiftDates = shifts.map(\.dates)
+        historyLeads = scenario.historyLeads
+    }
+
+    /// Every family, in the order the model has always added them (row and slack order is part of GLPK's path).
+    func add(to rows: inout RuleRowWriter) {
+        leave(&rows)
+        windows(&rows)
+        chain(&rows)
+        exclusive(&rows)
+        repeatHoliday(&rows)
+        requests(&rows)
+    }
+
+    private func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
+    /// Duty (both roles) of e in shift t.
+    private func onDuty(_ e: Int, _ t: Int) -> [Variable] { [primary[e][t], backup[e][t]].compactMap { $0 } }
+    /// Whether a rule instance over `slots` concerns only the frozen past.
+    private func pastOnly(_ slots: [Int]) -> Bool { slots.allSatisfy { frozen[$0] } }
+
+    /// `leave(e,t)`.
+    func leave(_ rows: inout RuleRowWriter) {
+        // Leave: only a row in elastic mode (in planning mode the variables do not exist).
+        if mode == .elastic {
+            for e in engineers.indices {
+                for t in 0..<weeks
+                where availability.onRoster[e][shifts[t].rotation] && availability.weeks[e][t].onLeave && !frozen[t] {
+                    rows.add(
+                        "leave(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        RuleInstance(.leave, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
+    }
+
+    /// `gap`, `duty_gap` and `run`: windows of consecutive shifts, also reaching back into the history.
+    func windows(_ rows: inout RuleRowWriter) {
+        // Windows: at most `most` duties (of the given roles) in any `length` consecutive shifts.
+        // Within each rotation: windows of `length` consecutive shifts of the rotation.
+        // A window may reach back into the history's shifts just before the rotation's first (``HistoryLead``):
+        // the duties there are constants, so the row leaves the period's part of the window what they leave over.
+        func family(_ rule: Rule, name: String, length: Int, most: Int, roles: [DutyRole]) {
+            guard length > 1 else { return }
+            for (r, slots) in slotsOf.enumerated() {
+                for e in engineers.indices {
+                    for back in stride(from: min(historyLeads[r].count, length - 1), through: 1, by: -1) {
+                        let past = historyLeads[r].count(ids[e], roles, inLast: back)
+                        let window = Array(slots.prefix(length - back))
+                        let terms = window.flatMap { s in roles.compactMap { duty($0)[e][s] } }
+                        let room = max(0, most - past)
+                        guard past > 0, terms.count > room, !pastOnly(window) else { continue }
+                        rows.add(
+                            "\(name)(\(ids[e]),\(slotName[window[0]]),history-\(back))",
+                            [LinearExpression.sum(terms) <= Double(room)],
+                            RuleInstance(rule, engineers: [ids[e]], shifts: window, history: back))
+                    }
+                    for start in 0..<max(1, slots.count - length + 1) {
+                        let window = Array(slots[start..<min(slots.count, start + length)])
+                        let terms = window.flatMap { s in roles.compactMap { duty($0)[e][s] } }
+                        guard terms.count > most, !pastOnly(window) else { continue }
+                        rows.add(
+                            "\(name)(\(ids[e]),\(slotName[window[0]]))", [LinearExpression.sum(terms) <= Double(most)],
+                            RuleInstance(rule, engineers: [ids[e]], shifts: window))
+                    }
+                }
+            }
+        }
+        family(.minGapWeeks, name: "gap", length: rules.minGapWeeks + 1, most: 1, roles: [.primary])
+        family(
+            .minDutyGapWeeks, name: "duty_gap", length: rules.minDutyGapWeeks + 1, most: 1, roles: DutyRole.allCases)
+        if let run = rules.maxConsecutiveDutyWeeks {
+            family(.maxConsecutiveDutyWeeks, name: "run", length: run + 1, most: run, roles: DutyRole.allCases)
+        }
+    }
+
+    /// `chain(t)` and `chain(t,history)`: backup_becomes_primary.
+    func chain(_ rows: inout RuleRowWriter) {
+        if rules.backupBecomesPrimary {
+            for (r, slots) in slotsOf.enumerated() {
+                // The backup of the history's last shift (when still on the roster) is the first primary.
+                if let first = slots.first, let backup = historyLeads[r].lastBackup, let e = ids.firstIndex(of: backup),
+                    availability.onRoster[e][r], !pastOnly([first])
+                {
+                    let p = primary[e][first].map { LinearExpression($0) } ?? LinearExpression()
+                    rows.add(
+                        "chain(\(slotName[first]),history)", [p == 1],
+                        RuleInstance(.backupBecomesPrimary, engineers: [backup], shifts: [first], history: 1))
+                }
+                for (t, next) in zip(slots, slots.dropFirst()) where !pastOnly([t, next]) {
+                    // b(e,t) = p(e,t+1) for every engineer; a missing variable (leave) is 0.
+                    let constraints = engineers.indices.compactMap { e -> LinearConstraint? in
+                        let b = backup[e][t].map { LinearExpression($0) } ?? LinearExpression()
+                        let p = primary[e][next].map { LinearExpression($0) } ?? LinearExpression()
+                        return b.terms.isEmpty && p.terms.isEmpty ? nil : b - p == 0
+                    }
+                    rows.add(
+                        "chain(\(slotName[t]))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, next]))
+                }
+            }
+        }
+    }
+
+    /// `exclusive_primary(e,S)` and `exclusive_duty(e,S)`.
+    func exclusive(_ rows: inout RuleRowWriter) {
+        // Across rotations: at any time, at most one primary (exclusive_primary) or one duty (exclusive_duty) each.
+        // The shifts running on a day change only at handoffs, so one row per set of overlapping shifts suffices.
+        if rotations.count > 1 {
+            var sets = Set<[Int]>()
+            for t in 0..<weeks {
+                let overlapping = (0..<weeks).filter { shiftDates[$0].contains(shiftDates[t].first) }
+                if overlapping.count > 1 { sets.insert(overlapping) }
+            }
+            for slots in sets.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !pastOnly(slots) {
+                for e in engineers.indices {
+                    for (rule, on, roles) in [
+                        (Rule.exclusivePrimary, rules.exclusivePrimary, [DutyRole.primary]),
+                        (.exclusiveDuty, rules.exclusiveDuty, DutyRole.allCases),
+                    ] where on {
+                        let terms = slots.flatMap { t in roles.compactMap { duty($0)[e][t] } }
+                        guard
+                            Set(
+                                slots.filter { t in roles.contains { duty($0)[e][t] != nil } }.map {
+                                    shifts[$0].rotation
+                                }
+                            )
+                            .count > 1
+                        else { continue }
+                        rows.add(
+                            "\(rule.rawValue)(\(ids[e]),\(slots.map { slotName[$0] }.joined(separator: "+")))",
+                            [LinearExpression.sum(terms) <= 1], RuleInstance(rule, engineers: [ids[e]], shifts: slots))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `repeat_holiday(e,t)`: avoid_repeat_holidays.
+    func repeatHoliday(_ rows: inout RuleRowWriter) {
+        // No duty over a holiday the engineer had duty over in the history.
+        if rules.avoidRepeatHolidays {
+            let repeated = RotationModel.repeatedHolidays(scenario, availability)
+            for e in engineers.indices {
+                for t in 0..<weeks where !frozen[t] && repeated[e][t] {
+                    rows.add(
+                        "repeat_holiday(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
+                        RuleInstance(.avoidRepeatHolidays, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
+    }
+
+    /// `pinned_duty`, `forbidden_duty`, `undesired_duty`.
+    func requests(_ rows: inout RuleRowWriter) {
+        // Pinned, forbidden and undesired duty, per engineer and shift.
+        for (e, engineer) in engineers.enumerated() {
+            for (rule, requests) in [
+                (Rule.pinnedDuty, engineer.pinned), (.forbiddenDuty, engineer.forbidden),
+                (.undesiredDuty, engineer.undesired),
+            ] {
+                var seen = Set<String>()
+                for request in requests {
+                    for t in 0..<weeks
+                    where request.applies(to: shiftDates[t], of: rotations[shifts[t].rotation]) && !frozen[t] {
+                        let roles = request.role.map { [$0] } ?? DutyRole.allCases
+                        let key = "\(t),\(roles.map(\.rawValue))"
+                        guard seen.insert(key).inserted else { continue }
+                        let terms = LinearExpression.sum(roles.compactMap { duty($0)[e][t] })
+                        let suffix = request.role.map { ",\($0.rawValue)" } ?? ""
+                        let name = "\(rule.rawValue)(\(ids[e]),\(slotName[t])\(suffix))"
+                        let instance = RuleInstance(rule, engineers: [ids[e]], shifts: [t])
+                        rows.add(name, [rule == .pinnedDuty ? terms >= 1 : terms <= 0], instance)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import LinearProgramming
+import RotaChecking
+import RotaModel
+
+/// A solved scenario: the schedule, how each objective level was solved, and the holiday conflicts explained.
+public struct Plan: Sendable {
+    public let scenario: Scenario
+    public let availability: TeamAvailability
+    public let schedule: Schedule
+    public let levels: [LevelOutcome]
+    public let size: ModelSize
+    public let holidayConflicts: [HolidayConflict]
+    /// LP files written by `--export-model`.
+    public let exportedModels: [String]
+    /// The schedule's figures, measured by the evaluator (not read from the model).
+    public let fairness: FairnessReport
+    /// The schedule replanned from, if any, and what changed against it.
+    public let baseline: PlanBaseline?
+    public let changes: ScheduleChanges?
+    /// Every objective level of the model, in priority order (all must be proved optimal for ``provedOptimal``).
+    /// ``levels`` holds those solved, in this order; a time limit may leave some out — also one before a level that
+    /// was solved, since the ownership part is solved apart from the on-call part (docs/model.md).
+    public let levelOrder: [ObjectiveKind]
+    /// The schedule's ownership rows by pipeline id (reports look owners up per pipeline and shift).
+    public let owners: [String: OwnershipAssignment]
+
+    /// How many objective levels the model has.
+    public var expectedLevelCount: Int { levelOrder.count }
+
+    /// A level's number in the priority order, 1-based: what reports and messages call it.
+    public func number(of level: LevelOutcome) -> Int {
+        (levelOrder.firstIndex(of: level.kind) ?? levels.firstIndex { $0.kind == level.kind } ?? 0) + 1
+    }
+
+    /// The levels no solve reached (the time limit ended the plan first), in priority order.
+    public var unsolvedLevels: [ObjectiveKind] {
+        levelOrder.filter { kind in !levels.contains { $0.kind == kind } }
+    }
+
+    public init(
+        scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
+        levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String],
+        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil
+    ) {
+        self.baseline = baseline
+        self.changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario) }
+        self.levelOrder = levelOrder
+        self.scenario = scenario
+        self.availability = availability
+        self.schedule = schedule
+        self.owners = Dictionary(schedule.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        self.levels = levels
+        self.size = size
+        self.holidayConflicts = holidayConflicts
+        self.exportedModels = exportedModels
+        self.fairness = FairnessReport(schedule: schedule, scenario: scenario, changes: changes)
+    }
+
+    /// One line per objective level not proved optimal (its status, value, bound and gap), and one for the levels
+    /// the time limit left unsolved: what `rota plan` prints on standard error when a plan stops early.
+    public var unprovedLevels: [String] {
+        var lines = levels.filter { $0.status != .optimal }.map { level in
+            let figures: [String] = [
+                level.value.map { "value \(TextFormatting.number($0))" },
+                level.bound.map { "bound \(TextFormatting.number($0))" },
+                level.gap.map { "gap \(TextFormatting.percent($0))" },
+            ].compactMap { $0 }
+            return "level \(number(of: level)) (\(level.kind.rawValue)): \(level.status)"
+                + (figures.isEmpty ? "" : ", " + figures.joined(separator: ", "))
+        }
+        for kind in unsolvedLevels {
+            lines.append("level \((levelOrder.firstIndex(of: kind) ?? 0) + 1) (\(kind.rawValue)): not solved at all")
+        }
+        return lines
+    }
+
+    /// Whether every objective level was solved and proved optimal.
+    public var provedOptimal: Bool {
+        levels.count == expectedLevelCount && levels.allSatisfy { $0.status == .optimal }
+    }
+}

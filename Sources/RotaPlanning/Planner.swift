@@ -1,0 +1,324 @@
+import LinearProgramming
+import RotaChecking
+import RotaModel
+
+/// Builds the integer program for a scenario, solves its objective levels in order with GLPK, and decodes
+/// the schedule.
+public struct Planner: Sendable {
+    public let options: PlanOptions
+
+    public init(options: PlanOptions = PlanOptions()) {
+        self.options = options
+    }
+
+    /// Plans `scenario`; with a `baseline`, replans it: shifts before `baseline.from` are kept and the fewest
+    /// assignments change (the `changes` level).
+    ///
+    /// The model is built from the scenario's ``Scenario/canonicalOrder``, so the order the file lists engineers,
+    /// pipelines, leave and requests in never changes the schedule; the plan reports in the file's order.
+    public func plan(_ original: Scenario, baseline: PlanBaseline? = nil) throws(PlanningError) -> Plan {
+        let scenario = original.canonicalOrder
+        let clock = ContinuousClock()
+        let start = clock.now
+        let availability = TeamAvailability(scenario: scenario)
+        let sameOrder = original.engineers.map(\.id) == scenario.engineers.map(\.id)
+        let originalAvailability = sameOrder ? availability : TeamAvailability(scenario: original)
+        // Messages name people in the file's order: what cannot be scheduled is found on the scenario as written.
+        if let baseline { try Self.validate(baseline, original) }
+        let uncoverable = Self.weeksWithoutTwoEngineers(original, originalAvailability, baseline: baseline)
+        if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
+
+        let solved: DecomposedSolve
+        do {
+            let startingSchedule =
+                baseline == nil
+                ? StartingSchedule.build(
+                    scenario, availability,
+                    deadline: StartingSchedule.deadline(from: start, timeLimit: options.timeLimit)) : nil
+            // The time limit counts from the start of planning: what building the start took is no longer left.
+            var remaining = options
+            remaining.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - start).totalSeconds) }
+            solved = try DecomposedSolve(
+                scenario: scenario, availability: availability, baseline: baseline, start: startingSchedule,
+                options: remaining)
+        } catch {
+            if case .exportFailed(let path) = error { throw .cannotExportModel(path: path) }
+            throw .solverFailed(error.description)
+        }
+        if let first = solved.firstFailure {
+            switch first.status {
+            case .infeasible:
+                let explanation = InfeasibilityExplanation(
+                    scenario: original, availability: originalAvailability, baseline: baseline,
+                    timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
+                    cuts: Self.cuts)
+                throw .noSchedule(reasons: explanation.reasons)
+            case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
+            case .failed(let message): throw .solverFailed(message)
+            case .unbounded: throw .solverFailed("the model is unbounded, which its bounds should make impossible")
+            case .optimal, .stopped: break
+            }
+        }
+        // A level's model is written just before it is solved, so exactly the levels reached were exported.
+        let exported =
+            options.exportModelPath.map { base in
+                solved.levels.indices.map { PlanOptions.exportPath(base: base, level: $0) }
+                    + (solved.ownership.outcome.levels.contains { $0.kind == .changes }
+                        ? [PlanOptions.exportPath(base: base, level: 0, part: ".ownership")] : [])
+            } ?? []
+        let decoded = Self.decode(
+            scenario, duty: solved.onCall.model, SolveValues(solved.onCall.outcome.values),
+            ownership: solved.ownership.model, SolveValues(solved.ownership.outcome.values))
+        let owners = Dictionary(decoded.ownership.map { ($0.pipeline, $0) }, uniquingKeysWith: { first, _ in first })
+        // Back in the file's order: rotations as the scenario lists them, each rotation's shifts in date order.
+        let rotationOrder = Dictionary(
+            original.rotations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let weeks = decoded.weeks.enumerated().sorted {
+            let (a, b) = (rotationOrder[$0.element.rotation] ?? 0, rotationOrder[$1.element.rotation] ?? 0)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        let schedule = Schedule(weeks: weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
+        // The analysis shares the plan's time limit, counted from the start of planning.
+        let deadline = options.timeLimit.map {
+            start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))
+        }
+        // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
+        // scenario lists them); its verdicts are optimal values, which the order does not change.
+        let conflicts = explainConflicts(
+            original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
+            analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns)
+        return Plan(
+            scenario: original, availability: originalAvailability, schedule: schedule,
+            levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
+            levelOrder: solved.levelOrder, baseline: baseline)
+    }
+
+    /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.
+    static func renumbered(_ schedule: Schedule, _ scenario: Scenario) -> Schedule {
+        let rotations = scenario.rotations
+        let weeks = scenario.shifts.compactMap { shift -> RotationWeek? in
+            let id = rotations[shift.rotation].id
+            guard
+                let week = schedule.weeks.first(where: {
+                    $0.dates.first == shift.dates.first && (rotations.count == 1 || $0.rotation == id)
+                })
+            else { return nil }
+            return RotationWeek(
+                rotation: id, number: shift.number, dates: shift.dates, primary: week.primary, backup: week.backup)
+        }
+        return Schedule(weeks: weeks, ownership: schedule.ownership)
+    }
+
+    /// A baseline must hold every frozen shift, with engineers of the scenario.
+    static func validate(_ baseline: PlanBaseline, _ scenario: Scenario) throws(PlanningError) {
+        let ids = Set(scenario.engineers.map(\.id))
+        let rotations = scenario.rotations
+        for shift in scenario.shifts where baseline.isFrozen(shift.dates) {
+            let rotation = rotations[shift.rotation]
+            let label = rotation.label(shift.number, among: rotations.count)
+            guard
+                let week = baseline.week(
+                    rotation: rotation.id, startingOn: shift.dates, single: rotations.count == 1)
+            else {
+                throw .invalidBaseline(
+                    "\(baseline.source) has no shift starting \(shift.dates.first) (\(label)), which --from keeps as it "
+                        + "was; pass the report folder of this scenario's plan, or an earlier --from")
+            }
+            for role in DutyRole.allCases where !ids.contains(week.engineer(for: role)) {
+                throw .invalidBaseline(
+                    "\(baseline.source): \(label)'s \(role.rawValue) \"\(week.engineer(for: role))\" is not an "
+                        + "engineer of the scenario, so the shift cannot be kept; use an earlier --from")
+            }
+        }
+    }
+
+    /// The on-call part's cuts (the explanation and conflict solves are on-call models too).
+    static let cuts = DecomposedSolve.onCallCuts
+
+    /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
+    static func weeksWithoutTwoEngineers(
+        _ scenario: Scenario, _ availability: TeamAvailability, baseline: PlanBaseline? = nil
+    ) -> [String] {
+        let rotations = scenario.rotations
+        return scenario.shifts.enumerated().compactMap { t, shift in
+            let dates = shift.dates
+            if baseline?.isFrozen(dates) ?? false { return nil }
+            let roster = scenario.engineers.indices.filter { availability.onRoster[$0][shift.rotation] }
+            let free = roster.filter { !availability.weeks[$0][t].onLeave }
+            guard free.count < 2 else { return nil }
+            let away = roster.filter { availability.weeks[$0][t].onLeave }.map {
+                scenario.engineers[$0].id
+            }
+            let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
+            return
+                "\(rotations[shift.rotation].label(shift.number, among: rotations.count)) (\(dates)): \(who) free of "
+                + "leave, but a primary and a different backup are needed "
+                + "(on leave: \(away.joined(separator: ", "))); move someone's leave out of this week"
+        }
+    }
+
+    static func decode(_ scenario: Scenario, _ built: RotationModel, _ values: SolveValues) -> Schedule {
+        decode(scenario, duty: built, values, ownership: built, values)
+    }
+
+    /// The schedule in the solutions of an on-call model (`duty`) and an ownership model (the same model when whole).
+    static func decode(
+        _ scenario: Scenario, duty built: RotationModel, _ values: SolveValues, ownership owners: RotationModel,
+        _ ownerValues: SolveValues
+    ) -> Schedule {
+        let ids = scenario.engineers.map(\.id)
+        let rotations = scenario.rotations
+        let weeks = scenario.shifts.enumerated().map { t, shift in
+            RotationWeek(
+                rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
+                primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
+                backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
+        }
+        guard !owners.primaryOwner.isEmpty else { return Schedule(weeks: weeks, ownership: []) }
+        let ownership = scenario.pipelines.enumerated().map { k, pipeline in
+            // A role a team holds has no variable set: the team's name is written.
+            OwnershipAssignment(
+                pipeline: pipeline.id,
+                primary: owners.primaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
+                    ?? pipeline.primaryOwner?.name ?? "?",
+                secondary: owners.secondaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
+                    ?? pipeline.secondaryOwner?.name ?? "?")
+        }
+        return Schedule(weeks: weeks, ownership: ownership)
+    }
+
+    // MARK: Holiday conflicts
+
+    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
+    /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
+    /// solving anything (the plan's on-call model is above ``conflictAnalysisColumns``).
+    func explainConflicts(
+        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
+        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
+    ) -> [HolidayConflict] {
+        let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
+        var conflicts: [HolidayConflict] = []
+        var base: RotationModel?
+        for week in schedule.weeks {
+            guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
+            for role in DutyRole.allCases {
+                let id = week.engineer(for: role)
+                let facts = availability.weeks[index[id]!][t]
+                guard facts.holidayWeight > 0 else { continue }
+                let reason: ConflictReason
+                let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
+                if !analyse || conflicts.count >= options.conflictsToExplain
+                    || (remaining.map { $0 <= .zero } ?? false)
+                {
+                    reason = .notAnalysed
+                } else {
+                    if base == nil {
+                        base = RotationModel(
+                            scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
+                    }
+                    reason = counterfactual(
+                        base!, week: t, role: role, scenario, availability, planned,
+                        timeLimit: remaining.map(\.totalSeconds))
+                }
+                conflicts.append(
+                    HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
+            }
+        }
+        return conflicts
+    }
+
+    /// On-call models with more columns than this leave their holiday duties unanalysed. A counterfactual starts
+    /// from scratch (the plan's schedule breaks its row), and on a generated 100-engineer year (11,348 on-call
+    /// columns) one did not settle within its node limit in about 50 s, so the analysis ran into the time limit and
+    /// the plan took 62 s; a 40-engineer year (4,678 columns) plans in 2–3 s, analysis included. A bound on the model,
+    /// not the clock, so the report is the same on any machine (docs/performance.md, session 7).
+    public static let conflictAnalysisColumns = 8000
+
+    /// Branch-and-bound nodes each level of a counterfactual solve may use (it replaced a 5 s cap, which made the
+    /// reasons depend on the machine's speed).
+    static let counterfactualNodeLimit = 1000
+
+    private func counterfactual(
+        _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
+        _ planned: [LevelOutcome], timeLimit: Double?
+    ) -> ConflictReason {
+        let engineers = scenario.engineers.indices
+        let candidates = engineers.filter { availability.isFree($0, t) && availability.weeks[$0][t].holidayWeight == 0 }
+        let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[t]] }
+        guard !candidates.isEmpty else {
+            return .nobodyElse(
+                onLeave: roster.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
+                withHolidays: roster.filter { availability.weeks[$0][t].holidayWeight > 0 }.map {
+                    scenario.engineers[$0].id
+                })
+        }
+        var model = base.model
+        let duty = role == .primary ? base.primary : base.backup
+        model.add(
+            "avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1
+        )
+        // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
+        // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
+        var options = SolveOptions(timeLimit: timeLimit, cuts: Self.cuts)
+        options.nodeLimit = Self.counterfactualNodeLimit
+        var solver = LexicographicSolver(options: options)
+        var verdict: ConflictReason?
+        // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
+        solver.shouldContinue = { alternative in
+            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else {
+                verdict = .notAnalysed
+                return false
+            }
+            switch alternative.status {
+            case .infeasible: verdict = .hardRules
+            case .optimal:
+                let value = alternative.value!
+                let tolerance = 1e-6 * max(1, abs(plannedValue))
+                if value > plannedValue + tolerance {
+                    verdict = .worse(alternative.kind, planned: plannedValue, alternative: value)
+                }
+                if value < plannedValue - tolerance { verdict = .avoidable }
+            default: verdict = .notAnalysed
+            }
+            return verdict == nil
+        }
+        // Shortcut: the plan proved the levels before the holiday levels optimal, and this model only restricts the
+        // plan's, so it cannot do better on them. Hold them at the plan's values and start at the first holiday
+        // level: one solve instead of several. Only if that is infeasible must an earlier level get worse, and the
+        // levels are then solved from the first to name which.
+        // The on-call model lacks the plan's ownership levels (soft ownership rules, ownership balance), so the
+        // plan's outcomes are matched to its levels by kind, not by position.
+        let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
+        let earlier = base.levels.prefix(first).map { level in planned.first { $0.kind == level.kind } }
+        if first > 0, earlier.allSatisfy({ $0?.status == .optimal && $0?.value != nil }) {
+            var held = model
+            for (level, outcome) in zip(base.levels, earlier) {
+                let value = outcome!.value!
+                held.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
+            }
+            var shortcut = solver
+            var infeasible = false
+            let decide = solver.shouldContinue!
+            shortcut.shouldContinue = { outcome in
+                if outcome.status == .infeasible, outcome.kind == base.levels[first].kind {
+                    infeasible = true
+                    return false
+                }
+                return decide(outcome)
+            }
+            guard (try? shortcut.solve(held, levels: Array(base.levels[first...]))) != nil else { return .notAnalysed }
+            if !infeasible { return verdict ?? .tie }
+            verdict = nil
+        }
+        guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
+        if let verdict { return verdict }
+        return .tie
+    }
+}
+
+/// Solution values, read as 0/1 for binary variables.
+struct SolveValues {
+    let values: [Double]
+    init(_ values: [Double]) { self.values = values }
+    func isOne(_ variable: Variable?) -> Bool { variable.map { values[$0.index] > 0.5 } ?? false }
+}

@@ -1,0 +1,491 @@
+import LinearProgramming
+import RotaChecking
+import RotaModel
+
+/// The integer program of docs/model.md for one scenario: its variables, rule rows and objective levels.
+///
+/// In planning mode no duty variable is created for a shift that overlaps the engineer's leave, which is how the
+/// leave rule holds; in elastic mode (explaining infeasibility) they exist and leave is a relaxable row.
+struct RotationModel {
+    var model: Model
+    /// `primary[e][t]` / `backup[e][t]`: engineer e is primary / backup in shift t (nil: on leave).
+    let primary: [[Variable?]]
+    let backup: [[Variable?]]
+    /// `primaryOwner[e][k]` / `secondaryOwner[e][k]`: engineer e owns pipeline k; empty without ownership.
+    let primaryOwner: [[Variable]]
+    let secondaryOwner: [[Variable]]
+    /// Objective levels in priority order.
+    let levels: [ObjectiveLevel]
+    /// The parts of the model built.
+    let parts: ModelParts
+    /// Rule instances with a slack (soft rules; every relaxable instance in elastic mode).
+    let relaxable: [RelaxableRow]
+    /// The auxiliary variables, kept so that any schedule can be written as a full solution (``values(for:)``).
+    /// `counts[role][rotation][e]`: duty count of e in the rotation (nil: not on its roster).
+    let counts: [DutyRole: [[Variable?]]]
+    let deviations: [DutyRole: Variable]
+    let holidayLargest: Variable?
+    let ownershipUnits: Variable?
+    let shares: FairShares
+    let weightUnit: Double
+    /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of shift t for engineer e (see ``PersonalCalendar``).
+    private let holidayWeight: [[Int]]
+    /// History before the period: holiday burden per engineer.
+    private let historyBurden: [Int]
+    /// The slot of each schedule row, by rotation id and shift number ("" for a one-rotation scenario's rows).
+    private let slotOf: [String: Int]
+    private let slotRotation: [Int]
+    private let ids: [String]
+    private let pipelines: [Pipeline]
+
+    /// Builds the model of the given parts (on-call, ownership or both): no row links them, so each can be solved
+    /// on its own (docs/model.md, "Ownership and on-call are independent"). `breakSymmetry: false` leaves out the
+    /// ownership symmetry breaking (tests compare the two).
+    init(
+        scenario: Scenario, availability: TeamAvailability, parts: ModelParts = .all,
+        baseline: PlanBaseline? = nil, mode: RuleMode = .planning, breakSymmetry: Bool = true
+    ) {
+        let engineers = scenario.engineers
+        let onCall = parts.contains(.onCall)
+        let includeOwnership = parts.contains(.ownership)
+        // Without the on-call part there are no shifts: no duty variable, window, cover row or on-call level.
+        let shifts = onCall ? scenario.shifts : []
+        let weeks = shifts.count
+        let ids = engineers.map(\.id)
+        let rules = scenario.rules
+        let rotations = scenario.rotations
+        let single = rotations.count == 1
+        let shiftDates = shifts.map(\.dates)
+        /// How rows and variables name a slot: "3" with one rotation, "growth/3" with several.
+        let slotName = shifts.map { single ? "\($0.number)" : "\(rotations[$0.rotation].id)/\($0.number)" }
+        /// The slots of each rotation, in order.
+        let slotsOf = rotations.indices.map { r in shifts.indices.filter { shifts[$0].rotation == r } }
+        let frozen = shiftDates.map { baseline?.isFrozen($0) ?? false }
+        let baselineWeeks = shifts.map { shift in
+            baseline?.week(rotation: rotations[shift.rotation].id, startingOn: shift.dates, single: single)
+        }
+        var rows = RuleRowWriter(model: Model(name: scenario.name), mode: mode, rules: rules)
+
+        // On-call duty variables, for the rotation's roster. Leave removes them in planning mode, except where a
+        // frozen baseline shift has the engineer on duty (the past is kept as it was).
+        func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
+            guard availability.onRoster[e][shifts[t].rotation] else { return false }
+            if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
+            return mode == .elastic || !availability.weeks[e][t].onLeave
+        }
+        var primary: [[Variable?]] = []
+        var backup: [[Variable?]] = []
+        for (e, id) in ids.enumerated() {
+            primary.append(
+                (0..<weeks).map { t in
+                    exists(e, t, .primary) ? rows.model.addVariable("p(\(id),\(slotName[t]))", .binary) : nil
+                })
+            backup.append(
+                (0..<weeks).map { t in
+                    exists(e, t, .backup) ? rows.model.addVariable("b(\(id),\(slotName[t]))", .binary) : nil
+                })
+        }
+        func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
+        for t in 0..<weeks {
+            rows.model.add("primary_cover(\(slotName[t]))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
+            rows.model.add("backup_cover(\(slotName[t]))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            for e in engineers.indices {
+                if let p = primary[e][t], let b = backup[e][t] {
+                    rows.model.add("one_role(\(ids[e]),\(slotName[t]))", p + b <= 1)
+                }
+            }
+            // Frozen shifts keep the baseline's people.
+            if frozen[t], let week = baselineWeeks[t] {
+                for role in DutyRole.allCases {
+                    for e in engineers.indices {
+                        if let x = duty(role)[e][t] {
+                            rows.model.fix(x, at: ids[e] == week.engineer(for: role) ? 1 : 0)
+                        }
+                    }
+                }
+            }
+        }
+        // The configurable on-call rules: one method per row family.
+        OnCallRuleRows(
+            scenario: scenario, availability: availability, mode: mode, shifts: shifts, slotName: slotName,
+            slotsOf: slotsOf, frozen: frozen, primary: primary, backup: backup
+        ).add(to: &rows)
+
+        // Ownership (independent of on-call: no row links the two parts).
+        let ownership =
+            includeOwnership
+            ? OwnershipRows(scenario: scenario, symmetryBreaking: baseline == nil && breakSymmetry).add(to: &rows)
+            : nil
+        let primaryOwner = ownership?.primaryOwner ?? []
+        let secondaryOwner = ownership?.secondaryOwner ?? []
+        let largestLoad = ownership.map { $0.unit * $0.units }
+        let ownershipUnits = ownership?.units
+        let weightUnit = ownership?.unit ?? 1.0
+        let pipelines = scenario.pipelines
+
+        // Fair shares (per rotation, with history) and the deviation variables of the on-call balance level.
+        let historyBurden = Self.historyHolidayBurden(scenario)
+        let shares = FairShares(scenario: scenario, availability: availability)
+        var levelsByPriority: [Priority: [ObjectiveLevel]] = [:]
+        var counts: [DutyRole: [[Variable?]]] = [:]
+        var deviations: [DutyRole: Variable] = [:]
+        var holidayLargest: Variable?
+        // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
+        let bounds = rules.fairness
+        var balance: [ObjectiveLevel] = []
+        if onCall {
+            for role in DutyRole.allCases {
+                // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
+                // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
+                // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
+                // counted over the variables that exist (not over leave alone), so it holds in every mode; the deviation
+                // variable is the largest over all rotations, so its floor is the largest rotation floor.
+                var floor = 0.0
+                var ceiling = 0.0
+                var slotCounts: [[Int]] = []
+                // Every |total − share| a count allows: the deviation's optimum is the largest of some of them.
+                var attainable = Set<Double>()
+                for (r, slots) in slotsOf.enumerated() {
+                    let share = shares.shares[r][role]!
+                    let past = shares.history[r][role]!
+                    let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
+                    slotCounts.append(free)
+                    let roster = engineers.indices.filter { availability.onRoster[$0][r] }
+                    floor = max(
+                        floor,
+                        FairShareBound.lowestDeviation(
+                            shares: roster.map { share[$0] - Double(past[$0]) }, available: roster.map { free[$0] },
+                            weeks: slots.count))
+                    for e in roster {
+                        ceiling = max(
+                            ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
+                        for k in 0...free[e] { attainable.insert(abs(Double(past[e] + k) - share[e])) }
+                    }
+                }
+                let deviation = rows.model.addVariable(
+                    "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
+                deviations[role] = deviation
+                var roleCounts: [[Variable?]] = []
+                for (r, slots) in slotsOf.enumerated() {
+                    let suffix = single ? "" : ",\(rotations[r].id)"
+                    roleCounts.append(
+                        engineers.indices.map { e -> Variable? in
+                            guard availability.onRoster[e][r] else { return nil }
+                            let share = shares.shares[r][role]![e]
+                            let past = shares.history[r][role]![e]
+                            let count = rows.model.addVariable(
+                                "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
+                                upperBound: Double(slotCounts[r][e]))
+                            rows.model.add(
+                                "\(role.rawValue)_count(\(ids[e])\(suffix))",
+                                LinearExpression.sum(slots.compactMap { duty(role)[e][$0] }) == LinearExpression(count))
+                            let total = LinearExpression(count) + Double(past)
+                            rows.model.add(
+                                "\(role.rawValue)_above(\(ids[e])\(suffix))",
+                                total - share <= LinearExpression(deviation))
+                            rows.model.add(
+                                "\(role.rawValue)_below(\(ids[e])\(suffix))",
+                                share - total <= LinearExpression(deviation))
+                            return count
+                        })
+                }
+                counts[role] = roleCounts
+                if let bound = bounds.maxDeviation {
+                    rows.add(
+                        "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
+                        RuleInstance(.maxDeviation))
+                }
+                balance.append(
+                    ObjectiveLevel(
+                        kind: role == .primary ? .primaryBalance : .backupBalance,
+                        expression: LinearExpression(deviation),
+                        attainable: ObjectiveLevel.distinct(attainable.union([floor]).filter { $0 >= floor - 1e-9 })))
+            }
+            levelsByPriority[.goal(.onCallBalance)] = balance
+
+            var burden: [LinearExpression] = []
+            for e in engineers.indices {
+                var expression = LinearExpression()
+                for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
+                    let days = Double(availability.weeks[e][t].holidayWeight)
+                    if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
+                    if let b = backup[e][t] { expression.add(b, coefficient: days) }
+                }
+                burden.append(expression)
+            }
+            let total = LinearExpression.sum(burden)
+            if let bound = bounds.maxTotalHolidayBurden {
+                rows.add(
+                    "fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
+            }
+            let largestBound =
+                engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }
+                .max()
+                ?? 0
+            // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
+            let largest = rows.model.addVariable(
+                "holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
+            holidayLargest = largest
+            for e in engineers.indices where !burden[e].terms.isEmpty || historyBurden[e] > 0 {
+                rows.model.add(
+                    "holiday_burden(\(ids[e]))", burden[e] + Double(historyBurden[e]) <= LinearExpression(largest))
+            }
+            if let bound = bounds.maxHolidayBurden {
+                rows.add(
+                    "fairness_max_holiday_burden", [LinearExpression(largest) <= Double(bound)],
+                    RuleInstance(.maxHolidayBurden))
+            }
+            levelsByPriority[.goal(.holidayBurden)] = [
+                ObjectiveLevel(kind: .holidayTotal, expression: total),
+                ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
+            ]
+        }
+        if let largestLoad {
+            levelsByPriority[.goal(.ownershipBalance)] = [
+                ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)
+            ]
+        }
+
+        // Replanning: the assignments after `from` that differ from the baseline.
+        if let baseline {
+            var changed = LinearExpression()
+            for t in 0..<weeks where !frozen[t] {
+                guard let week = baselineWeeks[t] else { continue }
+                for role in DutyRole.allCases {
+                    if let e = ids.firstIndex(of: week.engineer(for: role)), let x = duty(role)[e][t] {
+                        changed += 1 - LinearExpression(x)
+                    } else {
+                        // The baseline's engineer cannot keep it (leave, or gone).
+                        changed += LinearExpression(constant: 1)
+                    }
+                }
+            }
+            if includeOwnership {
+                for (k, pipeline) in pipelines.enumerated() {
+                    guard let row = baseline.schedule.ownership.first(where: { $0.pipeline == pipeline.id }) else {
+                        continue
+                    }
+                    for (holder, owners, pin) in [
+                        (row.primary, primaryOwner, pipeline.primaryOwner),
+                        (row.secondary, secondaryOwner, pipeline.secondaryOwner),
+                    ] {
+                        if case .team = pin { continue }
+                        if let e = ids.firstIndex(of: holder) {
+                            changed += 1 - LinearExpression(owners[e][k])
+                        } else {
+                            changed += LinearExpression(constant: 1)
+                        }
+                    }
+                }
+            }
+            levelsByPriority[.changes] = [ObjectiveLevel(kind: .changes, expression: changed)]
+        }
+
+        // Soft rules: one level each, counting broken instances.
+        let relaxable = rows.relaxable
+        var softInUse = Set<Rule>()
+        for rule in Rule.configurable where rules.isSoft(rule) {
+            let slacks = relaxable.filter { $0.instance.rule == rule }.map(\.slack)
+            guard !slacks.isEmpty else { continue }
+            softInUse.insert(rule)
+            levelsByPriority[.rule(rule)] = [
+                ObjectiveLevel(kind: .soft(rule), expression: LinearExpression.sum(slacks))
+            ]
+        }
+
+        let planned = rules.levelOrder(replanning: baseline != nil, softInUse: softInUse).flatMap {
+            levelsByPriority[$0] ?? []
+        }
+        switch mode {
+        case .planning:
+            levels = planned
+        case .elastic:
+            // Fewest relaxed instances first; then the usual levels, so that the figures of a suggestion ("raise
+            // max_deviation to 0.68") are the best a schedule can have with that relaxation.
+            levels =
+                [ObjectiveLevel(kind: .relaxations, expression: LinearExpression.sum(relaxable.map(\.slack)))] + planned
+        }
+        self.model = rows.model
+        self.parts = parts
+        self.relaxable = relaxable
+        self.primary = primary
+        self.backup = backup
+        self.primaryOwner = primaryOwner
+        self.secondaryOwner = secondaryOwner
+        self.counts = counts
+        self.deviations = deviations
+        self.holidayLargest = holidayLargest
+        self.ownershipUnits = ownershipUnits
+        self.shares = shares
+        self.weightUnit = weightUnit
+        self.holidayWeight = availability.weeks.map { $0.map(\.holidayWeight) }
+        self.historyBurden = historyBurden
+        var slotOf: [String: Int] = [:]
+        for (t, shift) in shifts.enumerated() {
+            slotOf["\(rotations[shift.rotation].id)#\(shift.number)"] = t
+            if single { slotOf["#\(shift.number)"] = t }
+        }
+        self.slotOf = slotOf
+        self.slotRotation = shifts.map(\.rotation)
+        self.ids = ids
+        self.pipelines = pipelines
+    }
+
+    /// A full solution vector for `schedule`: duty and ownership variables from the schedule, every auxiliary
+    /// variable (counts, deviations, maxima, slacks) at the value the rows force. Nil if the schedule puts someone on
+    /// duty where no variable exists (leave) or names an unknown engineer or pipeline. It satisfies every row of the
+    /// model (before any level is held) when the schedule passes the rule checker.
+    /// ``OwnershipRules/largestLoadLowerBound(roles:engineers:)`` for the roles engineers hold (a team's are left
+    /// out), when every weight is a whole number of units (otherwise loads are no integers and only 0 is sure).
+    static func largestLoadLowerBound(_ pipelines: [Pipeline], unit: Double, engineers: Int) -> Int {
+        var roles: [(units: Int, primary: Bool)] = []
+        for pipeline in pipelines {
+            let units = (pipeline.weight / unit).rounded()
+            guard abs(pipeline.weight / unit - units) < 1e-9 else { return 0 }
+            for (pin, primary) in [(pipeline.primaryOwner, true), (pipeline.secondaryOwner, false)] {
+                if case .team = pin { continue }
+                roles.append((Int(units) * (primary ? 2 : 1), primary))
+            }
+        }
+        return OwnershipRules.largestLoadLowerBound(roles: roles, engineers: engineers)
+    }
+
+    func values(for schedule: Schedule) -> [Double]? {
+        var values = [Double](repeating: 0, count: model.variables.count)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let rotationCount = shares.shares.count
+        var weeksOnDuty: [DutyRole: [[Int]]] = [
+            .primary: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
+            .backup: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
+        ]
+        var burden = historyBurden
+        for week in schedule.weeks where parts.contains(.onCall) {
+            guard let t = slotOf["\(week.rotation)#\(week.number)"] else { return nil }
+            for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
+                guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
+                values[variable.index] = 1
+                weeksOnDuty[role]![slotRotation[t]][e] += 1
+                burden[e] += role.holidayWeight * holidayWeight[e][t]
+            }
+        }
+        for role in DutyRole.allCases {
+            guard let roleCounts = counts[role], let deviation = deviations[role] else { continue }
+            var largest = 0.0
+            for (r, rotationCounts) in roleCounts.enumerated() {
+                for (e, count) in rotationCounts.enumerated() {
+                    guard let count else { continue }
+                    let done = weeksOnDuty[role]![r][e]
+                    values[count.index] = Double(done)
+                    largest = max(
+                        largest, abs(Double(done + shares.history[r][role]![e]) - shares.shares[r][role]![e]))
+                }
+            }
+            values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
+        }
+        if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
+        if let ownershipUnits {
+            let pipelineIndex = Dictionary(uniqueKeysWithValues: pipelines.enumerated().map { ($1.id, $0) })
+            var load = [Double](repeating: 0, count: ids.count)
+            for row in schedule.ownership {
+                guard let k = pipelineIndex[row.pipeline] else { return nil }
+                for (holder, owners, pin, factor) in [
+                    (row.primary, primaryOwner, pipelines[k].primaryOwner, 2.0),
+                    (row.secondary, secondaryOwner, pipelines[k].secondaryOwner, 1.0),
+                ] {
+                    if case .team = pin { continue }
+                    guard let e = index[holder] else { return nil }
+                    values[owners[e][k].index] = 1
+                    load[e] += factor * pipelines[k].weight
+                }
+            }
+            values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
+        }
+        for row in relaxable where !row.constraints.allSatisfy({ $0.isSatisfied(by: values) }) {
+            values[row.slack.index] = 1
+        }
+        return values
+    }
+}
+
+/// Each engineer's fair share of primary and of backup shifts in each rotation, over history and period together.
+///
+/// In a rotation of W shifts where engineer e is free for A_e of them (on the roster, not on leave), the share is
+/// W × A_e ÷ Σ A. With H earlier shifts of the rotation in the history window, an engineer who appears in that
+/// history is counted available for them too (A_e + H; a newcomer only A_e), and the duties to share are W plus the
+/// history's duties of today's engineers. Engineers off the roster have share 0 and no count.
+struct FairShares {
+    /// `shares[rotation][role][e]`.
+    let shares: [[DutyRole: [Double]]]
+    /// `history[rotation][role][e]`: the engineer's shifts in the rotation's history.
+    let history: [[DutyRole: [Int]]]
+
+    init(scenario: Scenario, availability: TeamAvailability) {
+        var shares: [[DutyRole: [Double]]] = []
+        var history: [[DutyRole: [Int]]] = []
+        for (r, rotation) in scenario.rotations.enumerated() {
+            let past = scenario.history
+            let historyShifts = past.shiftCount(of: rotation, in: scenario)
+            let combined = scenario.engineers.indices.map { e -> Double in
+                guard availability.onRoster[e][r] else { return 0 }
+                let id = scenario.engineers[e].id
+                return Double(
+                    availability.availableWeeks(e, in: r)
+                        + (past.includes(id, rotation: rotation, in: scenario) ? historyShifts : 0))
+            }
+            let total = combined.reduce(0, +)
+            var rotationShares: [DutyRole: [Double]] = [:]
+            var rotationHistory: [DutyRole: [Int]] = [:]
+            for role in DutyRole.allCases {
+                let counts = scenario.engineers.indices.map { e in
+                    availability.onRoster[e][r]
+                        ? past.count(scenario.engineers[e].id, role, rotation: rotation, in: scenario) : 0
+                }
+                let duties = Double(rotation.period.weeks + counts.reduce(0, +))
+                rotationShares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
+                rotationHistory[role] = counts
+            }
+            shares.append(rotationShares)
+            history.append(rotationHistory)
+        }
+        self.shares = shares
+        self.history = history
+    }
+}
+
+/// The two independent parts of the model: the on-call rotation and pipeline ownership.
+struct ModelParts: OptionSet, Hashable {
+    let rawValue: Int
+    static let onCall = ModelParts(rawValue: 1)
+    static let ownership = ModelParts(rawValue: 2)
+    static let all: ModelParts = [.onCall, .ownership]
+}
+
+extension RotationModel {
+    /// `[e][t]`: shift t holds a holiday engineer e was on duty over in the history (what `avoid_repeat_holidays`
+    /// keeps them from).
+    static func repeatedHolidays(_ scenario: Scenario, _ availability: TeamAvailability) -> [[Bool]] {
+        scenario.engineers.enumerated().map { e, engineer in
+            let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
+            return scenario.shifts.indices.map { t in
+                availability.weeks[e][t].holidays.contains { had.contains($0.name) }
+            }
+        }
+    }
+
+    /// The holiday burden of each engineer's duty in the history window (2 per holiday day as primary, 1 as backup),
+    /// which the largest-burden level counts with the period's.
+    static func historyHolidayBurden(_ scenario: Scenario) -> [Int] {
+        let history = scenario.history
+        return scenario.engineers.map { engineer in
+            guard history.includes(engineer.id) else { return 0 }
+            let personal = scenario.personalCalendar(engineer)
+            var burden = 0
+            for shift in history.shifts {
+                for role in DutyRole.allCases where shift.engineer(for: role) == engineer.id {
+                    burden += role.holidayWeight * personal.burden(during: shift.dates).weight
+                }
+            }
+            return burden
+        }
+    }
+}

@@ -1,0 +1,512 @@
+import RotaChecking
+import RotaModel
+
+/// A quick, valid schedule to offer GLPK as its first incumbent at level 1.
+///
+/// It aims at the count vector behind ``FairShareBound``: each engineer's primary and backup weeks as close to
+/// the fair share as whole numbers allow. Weeks are filled in order, each going to the primary and backup who most
+/// need it (remaining target ÷ remaining free weeks), skipping leave and the gap rule. Ownership goes
+/// longest processing time first (heaviest role to the least-loaded engineer), within the investor cap, and with
+/// `everyone_secondary_owner` secondary roles first to those without one. When nobody is free for a role (leave
+/// and the gap rule) — rotation by rotation, and then for all rotations together in date order — it returns nil and
+/// GLPK searches the on-call part alone (the ownership part still gets ``ownership(_:)``); either way GLPK, not this,
+/// proves optimality.
+enum StartingSchedule {
+    /// The share of the time limit the start may take: its ownership moves stop there, leaving GLPK the rest.
+    static let timeShare = 0.25
+
+    /// The deadline for a start begun at `start` under `timeLimit` seconds (nil: none).
+    static func deadline(from start: ContinuousClock.Instant, timeLimit: Double?) -> ContinuousClock.Instant? {
+        timeLimit.map { start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000 * timeShare)) }
+    }
+
+    /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
+    /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
+    /// `lowerHolidayBurden: false` leaves out StartRepair's holiday moves (for comparison in tests).
+    /// `deadline`: when the variants after the first, the repair moves and the ownership moves stop (the start stays
+    /// valid, only further from the optimum).
+    static func build(
+        _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true,
+        deadline: ContinuousClock.Instant? = nil
+    ) -> Schedule? {
+        let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
+        let total = available.reduce(0, +)
+        guard total > 0 else { return nil }
+        let fair = FairShares(scenario: scenario, availability: availability)
+        let index = Dictionary(
+            scenario.engineers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each rotation on its own (rules across rotations are left to GLPK: a start that breaks one is not offered).
+        // Rotations are filled one after another; exclusive_primary / exclusive_duty keep people already on duty in an
+        // overlapping shift of an earlier rotation out of the later ones.
+        // If a later rotation cannot be filled around the earlier ones (overlapping shifts handed over on other
+        // days can leave nobody free of an exclusive duty), all rotations are filled together, shift by shift in
+        // date order, so that each choice already sees the other rotations' neighbouring shifts.
+        let rotations = Array(scenario.rotations.indices)
+        var weeks: [RotationWeek] = []
+        var filledOneByOne = true
+        for r in rotations {
+            guard let best = bestVariant(rotations: [r], earlier: weeks) else {
+                filledOneByOne = false
+                break
+            }
+            weeks += best
+        }
+        if !filledOneByOne {
+            guard rotations.count > 1, let together = bestVariant(rotations: rotations, earlier: []) else { return nil }
+            weeks = together
+        }
+        /// The first of the variants' fills closest to the fair shares over `rotations`, primary first (the order of
+        /// levels 1, 2).
+        func bestVariant(rotations: [Int], earlier: [RotationWeek]) -> [RotationWeek]? {
+            let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
+            // Past the deadline, no further variant is tried (the first always is).
+            var starts: [[RotationWeek]] = []
+            for (n, variant) in variants.enumerated() {
+                if n > 0, let deadline, ContinuousClock().now >= deadline { break }
+                if let weeks = build(
+                    scenario, availability, fair: fair, rotations: rotations, primaryWeight: variant.0,
+                    lastOnTies: variant.1, earlier: earlier)
+                {
+                    starts.append(weeks)
+                }
+            }
+            func score(_ weeks: [RotationWeek]) -> (primary: Double, backup: Double) {
+                let each = rotations.map { r in
+                    deviations(
+                        weeks.filter { $0.rotation == scenario.rotations[r].id }, rotation: r, fair: fair, index: index)
+                }
+                return (each.map(\.primary).max() ?? 0, each.map(\.backup).max() ?? 0)
+            }
+            let scored = starts.map { (weeks: $0, deviation: score($0)) }
+            return scored.min(by: {
+                $0.deviation.primary != $1.deviation.primary
+                    ? $0.deviation.primary < $1.deviation.primary : $0.deviation.backup < $1.deviation.backup
+            })?.weeks
+        }
+        return Schedule(
+            weeks: StartRepair.repair(
+                weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden, deadline: deadline),
+            ownership: ownership(scenario, deadline: deadline))
+    }
+
+    /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in
+    /// rotation `r`, for the rotation's shifts `weeks`: what levels 1 and 2 minimise.
+    static func deviations(
+        _ weeks: [RotationWeek], rotation r: Int, fair: FairShares, index: [String: Int]
+    ) -> (primary: Double, backup: Double) {
+        var primary = fair.history[r][.primary]!
+        var backup = fair.history[r][.backup]!
+        for week in weeks {
+            if let e = index[week.primary] { primary[e] += 1 }
+            if let e = index[week.backup] { backup[e] += 1 }
+        }
+        func largest(_ counts: [Int], _ shares: [Double]) -> Double {
+            zip(counts, shares).map { abs(Double($0) - $1) }.max() ?? 0
+        }
+        return (largest(primary, fair.shares[r][.primary]!), largest(backup, fair.shares[r][.backup]!))
+    }
+
+    /// The greedy pass over the shifts of `rotations` (one, or several filled together), in date order.
+    private static func build(
+        _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares, rotations: [Int],
+        primaryWeight: Double, lastOnTies: Bool, earlier: [RotationWeek]
+    ) -> [RotationWeek]? {
+        let shifts = scenario.shifts
+        let people = scenario.engineers.indices
+        let rules = scenario.rules
+        let gap = rules.minGapWeeks
+        // Per rotation: its shifts in order, its roster, and the targets per role: the fair share (history included)
+        // less the shifts already done in the history, as whole numbers within the fair-share bound.
+        var slots: [Int: [Int]] = [:]
+        var roster: [Int: [Int]] = [:]
+        var primaryTargets: [Int: [Int]] = [:]
+        var backupTargets: [Int: [Int]] = [:]
+        for r in rotations {
+            slots[r] = shifts.indices.filter { shifts[$0].rotation == r }
+            roster[r] = people.filter { availability.onRoster[$0][r] }
+            let available = people.map { availability.availableWeeks($0, in: r) }
+            func target(_ role: DutyRole) -> [Int]? {
+                let past = fair.history[r][role]!
+                let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
+                guard
+                    let counts = targetCounts(
+                        shares: roster[r]!.map { shares[$0] }, available: roster[r]!.map { available[$0] },
+                        weeks: slots[r]!.count)
+                else { return nil }
+                var all = [Int](repeating: 0, count: people.count)
+                for (k, e) in roster[r]!.enumerated() { all[e] = counts[k] }
+                return all
+            }
+            guard let primary = target(.primary), let backup = target(.backup) else { return nil }
+            primaryTargets[r] = primary
+            backupTargets[r] = backup
+        }
+        // Every shift to fill as (rotation, position), by start date; on one date, in the order of `rotations`.
+        let order = rotations.flatMap { r in slots[r]!.indices.map { (r, $0) } }.sorted {
+            let (a, b) = (shifts[slots[$0.0]![$0.1]].dates.first, shifts[slots[$1.0]![$1.1]].dates.first)
+            return a != b ? a < b : rotations.firstIndex(of: $0.0)! < rotations.firstIndex(of: $1.0)!
+        }
+        /// Hard pins and forbidden duty of engineer e in shift `slot` of rotation r for `role`.
+        func pinned(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
+            !rules.isSoft(.pinnedDuty)
+                && scenario.engineers[e].pinned.contains {
+                    $0.role == role && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
+                }
+        }
+        func forbidden(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
+            !rules.isSoft(.forbiddenDuty)
+                && scenario.engineers[e].forbidden.contains {
+                    ($0.role == nil || $0.role == role) && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
+                }
+        }
+        /// Whether e is on leave in the rotation's t-th shift.
+        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.weeks[e][slots[r]![t]].onLeave }
+
+        var primaryLeft = primaryTargets
+        var backupLeft = backupTargets
+        var lastPrimary: [Int: [Int?]] = Dictionary(
+            uniqueKeysWithValues: rotations.map { ($0, [Int?](repeating: nil, count: people.count)) })
+        // Each engineer's duty shifts so far, by rotation, for min_duty_gap_weeks and max_consecutive_duty_weeks.
+        var duties: [Int: [[Int]]] = Dictionary(
+            uniqueKeysWithValues: rotations.map { ($0, [[Int]](repeating: [], count: people.count)) })
+        // The history's shifts just before each rotation count as positions −1, −2, … for the gap, run and chain rules.
+        let leads = scenario.historyLeads
+        // The backup of each rotation's previous shift: the next primary under backup_becomes_primary.
+        var previousBackup: [Int: String] = [:]
+        for r in rotations {
+            previousBackup[r] = leads[r].lastBackup
+            for e in people {
+                let id = scenario.engineers[e].id
+                for position in -leads[r].count..<0 {
+                    if leads[r].holds(id, [.primary], at: position) { lastPrimary[r]![e] = position }
+                    if leads[r].holds(id, DutyRole.allCases, at: position) { duties[r]![e].append(position) }
+                }
+            }
+        }
+        let dutyGap = rules.isSoft(.minDutyGapWeeks) ? 0 : rules.minDutyGapWeeks
+        let longestRun = rules.isSoft(.maxConsecutiveDutyWeeks) ? nil : rules.maxConsecutiveDutyWeeks
+        var chosen: [RotationWeek] = []
+        for (r, t) in order {
+            let rotation = scenario.rotations[r]
+            let weeks = slots[r]!.count
+            let slot = slots[r]![t]
+            let dates = shifts[slot].dates
+            /// Whether duty of e in `role` would meet e's duty in an overlapping shift of another rotation (filled
+            /// before, or earlier here) against a hard exclusive rule.
+            func clashes(_ e: Int, _ role: DutyRole) -> Bool {
+                let id = scenario.engineers[e].id
+                func meets(_ week: RotationWeek) -> Bool {
+                    guard week.rotation != rotation.id, week.dates.overlaps(dates) else { return false }
+                    if rules.exclusiveDuty, !rules.isSoft(.exclusiveDuty), week.primary == id || week.backup == id {
+                        return true
+                    }
+                    return role == .primary && rules.exclusivePrimary && !rules.isSoft(.exclusivePrimary)
+                        && week.primary == id
+                }
+                return earlier.contains(where: meets) || chosen.contains(where: meets)
+            }
+            /// Whether duty in shift t keeps e's hard gap and run rules: no duty within `dutyGap` shifts before,
+            /// and at most `longestRun` duty shifts in any window of `longestRun + 1` (the one ending at t).
+            func dutyAllowed(_ e: Int) -> Bool {
+                let done = duties[r]![e]
+                if dutyGap > 0, let last = done.last, t - last <= dutyGap { return false }
+                if let longestRun { return done.filter { $0 >= t - longestRun }.count < longestRun }
+                return true
+            }
+            let free = roster[r]!.filter { !onLeave($0, r, t) && dutyAllowed($0) }
+            func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, r, $0) }.count }
+            // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
+            func primarySlotsLeft(_ e: Int) -> Int {
+                var count = 0
+                var last = lastPrimary[r]![e]
+                for week in t..<weeks where !onLeave(e, r, week) && (last.map { week - $0 > gap } ?? true) {
+                    count += 1
+                    last = week
+                }
+                return count
+            }
+            // How much e needs the week: remaining target ÷ weeks left to meet it. Someone whose target is met
+            // scores below everyone who still needs weeks, so they are picked only when nobody else is free (the
+            // start stays valid, only further from the bound). Computed once per engineer and week.
+            func urgency(_ left: Int, _ room: Int) -> Double {
+                left > 0 ? Double(left) / Double(max(1, room)) : Double(left) - 1
+            }
+            var primaryUrgency = [Double](repeating: 0, count: people.count)
+            var backupUrgency = [Double](repeating: 0, count: people.count)
+            for e in free {
+                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[r]![e], primarySlotsLeft(e))
+                backupUrgency[e] = urgency(backupLeft[r]![e], freeWeeksLeft(e))
+            }
+            // Primary and backup are chosen together: the pair whose members most need the week.
+            var primaryCandidates = free.filter { e in
+                (lastPrimary[r]![e].map { t - $0 > gap } ?? true) && !forbidden(e, r, slot, .primary)
+                    && !clashes(e, .primary)
+            }
+            var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
+            if let e = primaryCandidates.first(where: { pinned($0, r, slot, .primary) }) { primaryCandidates = [e] }
+            if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
+            // The chain of seed 002: this shift's primary is the last shift's backup.
+            if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
+                // A history backup who has left the roster starts no chain (as in the model and the checker).
+                if let backup = previousBackup[r], roster[r]!.contains(where: { scenario.engineers[$0].id == backup }) {
+                    primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == backup }
+                }
+                // The backup must be able to take the next shift as primary.
+                if t + 1 < weeks {
+                    backupCandidates = backupCandidates.filter {
+                        !onLeave($0, r, t + 1) && !forbidden($0, r, slots[r]![t + 1], .primary)
+                    }
+                }
+            }
+            guard
+                let (primary, backup) = bestPair(
+                    primary: primaryCandidates, backup: backupCandidates, primaryUrgency: primaryUrgency,
+                    backupUrgency: backupUrgency, lastOnTies: lastOnTies)
+            else { return nil }
+            primaryLeft[r]![primary] -= 1
+            backupLeft[r]![backup] -= 1
+            lastPrimary[r]![primary] = t
+            duties[r]![primary].append(t)
+            duties[r]![backup].append(t)
+            let week = RotationWeek(
+                rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
+                backup: scenario.engineers[backup].id)
+            chosen.append(week)
+            previousBackup[r] = week.backup
+        }
+        // In the order of `rotations`, each rotation's shifts in order.
+        return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }
+    }
+
+    /// The pair (primary p, backup b ≠ p) with the highest `primaryUrgency[p] + backupUrgency[b]`: of the pairs
+    /// with that sum, the first in the order of the lists (primary first), or the last with `lastOnTies`. The same
+    /// as trying every pair, without trying every pair (1,000 engineers: a million per shift): for each primary,
+    /// only the backups whose urgency reaches the best sum, highest urgency first.
+    static func bestPair(
+        primary: [Int], backup: [Int], primaryUrgency: [Double], backupUrgency: [Double], lastOnTies: Bool
+    ) -> (primary: Int, backup: Int)? {
+        // Positions in `backup`, highest urgency first; a sum is never higher for a lower urgency.
+        let ranked = backup.indices.sorted {
+            backupUrgency[backup[$0]] != backupUrgency[backup[$1]]
+                ? backupUrgency[backup[$0]] > backupUrgency[backup[$1]] : $0 < $1
+        }
+        var best: (score: Double, primary: Int, backup: Int)?
+        for p in primary {
+            guard let top = ranked.first(where: { backup[$0] != p }) else { continue }
+            let score = primaryUrgency[p] + backupUrgency[backup[top]]
+            // Rounding can give a lower urgency the same sum: of those, the first (or last) in list order.
+            var chosen = top
+            for position in ranked where backup[position] != p {
+                guard primaryUrgency[p] + backupUrgency[backup[position]] == score else { break }
+                chosen = lastOnTies ? max(chosen, position) : min(chosen, position)
+            }
+            if best == nil || score > best!.score || (lastOnTies && score == best!.score) {
+                best = (score, p, backup[chosen])
+            }
+        }
+        return best.map { ($0.primary, $0.backup) }
+    }
+
+    /// Ownership by longest processing time, pins kept, in the model's canonical labelling. It does not depend on the
+    /// on-call start, so the ownership part gets it even when the greedy pass finds no on-call start.
+    /// `lowerLargestLoad: false` leaves out the moves after LPT (for comparison in tests).
+    static func ownership(
+        _ scenario: Scenario, lowerLargestLoad: Bool = true, deadline: ContinuousClock.Instant? = nil
+    ) -> [OwnershipAssignment] {
+        // Longest processing time first: the free roles, heaviest first (the model's canonical order), each to the
+        // least-loaded engineer who may hold it (not the pipeline's other owner; below the investor cap for an
+        // investor-facing primary role); ties to the earlier engineer. Pinned owners are kept and their load counted.
+        // Relabelled into the model's canonical form (engineers are interchangeable in ownership; see
+        // OwnershipRules.canonicalItems), so that it satisfies the symmetry-breaking bounds.
+        let pipelines = scenario.pipelines
+        let ids = scenario.engineers.map(\.id)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var load = [Double](repeating: 0, count: ids.count)
+        var investorPrimaries = [Int](repeating: 0, count: ids.count)
+        let cap = scenario.rules.investorPrimaryCap(
+            investorFacing: pipelines.filter(\.investorFacing).count, engineers: ids.count)
+        var primary: [String?] = pipelines.map { $0.primaryOwner?.name }
+        var secondary: [String?] = pipelines.map { $0.secondaryOwner?.name }
+        for pipeline in pipelines {
+            if case .engineer(let id) = pipeline.primaryOwner, let e = index[id] {
+                load[e] += 2 * pipeline.weight
+                if pipeline.investorFacing { investorPrimaries[e] += 1 }
+            }
+            if case .engineer(let id) = pipeline.secondaryOwner, let e = index[id] { load[e] += pipeline.weight }
+        }
+        for item in OwnershipRules.canonicalItems(pipelines) {
+            let pipeline = pipelines[item.pipeline]
+            let other = item.primary ? secondary[item.pipeline] : primary[item.pipeline]
+            let candidates = ids.indices.filter { e in
+                ids[e] != other && !(item.primary && pipeline.investorFacing && investorPrimaries[e] >= cap)
+            }
+            // With everyone_secondary_owner, secondary roles go first to those who hold none yet.
+            let needsSecondary = scenario.rules.everyoneSecondaryOwner && !item.primary
+            func key(_ e: Int) -> (Int, Double, Int) {
+                (needsSecondary && secondary.contains(ids[e]) ? 1 : 0, load[e], e)
+            }
+            guard let e = candidates.min(by: { key($0) < key($1) }) else { continue }
+            load[e] += (item.primary ? 2 : 1) * pipeline.weight
+            if item.primary {
+                primary[item.pipeline] = ids[e]
+                if pipeline.investorFacing { investorPrimaries[e] += 1 }
+            } else {
+                secondary[item.pipeline] = ids[e]
+            }
+        }
+        if lowerLargestLoad {
+            Self.lowerLargestLoad(
+                scenario, items: OwnershipRules.canonicalItems(pipelines), primary: &primary, secondary: &secondary,
+                load: &load, investorPrimaries: &investorPrimaries, cap: cap, deadline: deadline)
+        }
+        let greedy = pipelines.enumerated().map { k, pipeline in
+            OwnershipAssignment(pipeline: pipeline.id, primary: primary[k] ?? "?", secondary: secondary[k] ?? "?")
+        }
+        return OwnershipRules.canonical(greedy, pipelines: pipelines, ids: ids)
+    }
+
+    /// Lowers the largest ownership load of the longest-processing-time assignment by moving free roles: while
+    /// someone carries the largest load, one of their roles goes to another engineer who stays below it, or is
+    /// exchanged for a lighter role of another engineer who stays below it. Each step lowers the largest load or the
+    /// number of engineers carrying it. Moves keep the rules of the ownership part: two different owners per pipeline,
+    /// the investor cap, and with `everyone_secondary_owner` nobody loses their last secondary role. (LPT can end a unit
+    /// above an optimum that GLPK then struggles to find: a generated 40-engineer team with 110 pipelines stayed at
+    /// 27 against the bound 26 for 10 s.) Every step leaves a valid assignment, so at `deadline` it stops where it is.
+    private static func lowerLargestLoad(
+        _ scenario: Scenario, items: [OwnershipRules.Item], primary: inout [String?],
+        secondary: inout [String?], load: inout [Double], investorPrimaries: inout [Int], cap: Int,
+        deadline: ContinuousClock.Instant?
+    ) {
+        let pipelines = scenario.pipelines
+        let ids = scenario.engineers.map(\.id)
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        /// The first position of `list` where `condition` holds, for a condition false and then true along it.
+        func firstPosition(in list: [Int], where condition: (Int) -> Bool) -> Int {
+            var low = 0
+            var high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if condition(list[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        // Engineer indices (-1: none or a team) instead of ids, and each engineer's items (indices into `items`, in
+        // their order, which is heaviest first), so that a step looks only at the roles it can move.
+        var primaryHolder = primary.map { $0.flatMap { index[$0] } ?? -1 }
+        var secondaryHolder = secondary.map { $0.flatMap { index[$0] } ?? -1 }
+        let weights = items.map { (item: OwnershipRules.Item) in
+            (item.primary ? 2 : 1) * pipelines[item.pipeline].weight
+        }
+        func holder(_ i: Int) -> Int {
+            items[i].primary ? primaryHolder[items[i].pipeline] : secondaryHolder[items[i].pipeline]
+        }
+        var held = [[Int]](repeating: [], count: ids.count)
+        for i in items.indices where holder(i) >= 0 { held[holder(i)].append(i) }
+        var secondaryCount = [Int](repeating: 0, count: ids.count)
+        for e in secondaryHolder where e >= 0 { secondaryCount[e] += 1 }
+        /// Whether `e` may hold item `i` in place of its holder, `leaving` being the item e gives up in exchange.
+        func allowed(_ i: Int, to e: Int, leaving: Int?) -> Bool {
+            let item = items[i]
+            let k = item.pipeline
+            let otherOwner = item.primary ? secondaryHolder[k] : primaryHolder[k]
+            let otherAfter = leaving.map { items[$0].pipeline == k && items[$0].primary != item.primary } ?? false
+            if otherOwner == e && !otherAfter { return false }
+            if item.primary && pipelines[k].investorFacing {
+                let given =
+                    leaving.map { items[$0].primary && pipelines[items[$0].pipeline].investorFacing ? 1 : 0 } ?? 0
+                if investorPrimaries[e] - given >= cap { return false }
+            }
+            return true
+        }
+        /// Whether the holder of item `i` may give it up (keeps a secondary role if the rule asks for one).
+        func releasable(_ i: Int, by e: Int, gaining: Int?) -> Bool {
+            guard scenario.rules.everyoneSecondaryOwner, !items[i].primary else { return true }
+            return secondaryCount[e] > 1 || (gaining.map { !items[$0].primary } ?? false)
+        }
+        func assign(_ i: Int, to e: Int) {
+            let item = items[i]
+            let k = item.pipeline
+            let old = holder(i)
+            if old >= 0 {
+                load[old] -= weights[i]
+                if item.primary && pipelines[k].investorFacing { investorPrimaries[old] -= 1 }
+                if !item.primary { secondaryCount[old] -= 1 }
+                held[old].remove(at: firstPosition(in: held[old]) { $0 >= i })
+            }
+            load[e] += weights[i]
+            if item.primary && pipelines[k].investorFacing { investorPrimaries[e] += 1 }
+            if !item.primary { secondaryCount[e] += 1 }
+            // Kept in the order of `items`, as the moves are tried in it.
+            held[e].insert(i, at: firstPosition(in: held[e]) { $0 > i })
+            if item.primary { primaryHolder[k] = e } else { secondaryHolder[k] = e }
+        }
+        let epsilon = 1e-9
+        let clock = ContinuousClock()
+        steps: for _ in 0..<(4 * items.count + ids.count) {
+            if let deadline, clock.now >= deadline { break }
+            guard let largest = load.max() else { break }
+            var moved = false
+            for e in ids.indices where load[e] > largest - epsilon {
+                search: for i in held[e] {
+                    if let deadline, clock.now >= deadline { break steps }
+                    let weight = weights[i]
+                    for f in ids.indices where f != e {
+                        // Hand the role over.
+                        if load[f] + weight < largest - epsilon, releasable(i, by: e, gaining: nil),
+                            allowed(i, to: f, leaving: nil)
+                        {
+                            assign(i, to: f)
+                            moved = true
+                            break search
+                        }
+                        // Exchange it for a lighter role of f: one weighing less than the role and more than f's
+                        // room below the largest load would leave.
+                        // f's roles are heaviest first, so those that fit are one run of them.
+                        let lightest = load[f] + weight - largest + epsilon
+                        let run = firstPosition(in: held[f]) { weights[$0] < weight - epsilon }
+                        for other in held[f][run...].prefix(while: { weights[$0] > lightest }) {
+                            guard releasable(i, by: e, gaining: other), releasable(other, by: f, gaining: i),
+                                allowed(i, to: f, leaving: other), allowed(other, to: e, leaving: i)
+                            else { continue }
+                            assign(i, to: f)
+                            assign(other, to: e)
+                            moved = true
+                            break search
+                        }
+                    }
+                }
+                if moved { break }
+            }
+            if !moved { break steps }
+        }
+        for k in pipelines.indices {
+            if primaryHolder[k] >= 0 { primary[k] = ids[primaryHolder[k]] }
+            if secondaryHolder[k] >= 0 { secondary[k] = ids[secondaryHolder[k]] }
+        }
+    }
+
+    /// Whole-number counts summing to `weeks`, each within the fair-share bound of its share.
+    static func targetCounts(shares: [Double], available: [Int], weeks: Int) -> [Int]? {
+        let deviation = FairShareBound.lowestDeviation(shares: shares, available: available, weeks: weeks)
+        var counts: [Int] = []
+        var room: [Int] = []
+        for (share, limit) in zip(shares, available) {
+            let (lowest, highest) = FairShareBound.counts(share: share, deviation: deviation, available: limit)
+            guard lowest <= highest else { return nil }
+            counts.append(lowest)
+            room.append(highest - lowest)
+        }
+        var missing = weeks - counts.reduce(0, +)
+        // Hand out the remaining weeks one at a time to whoever is furthest below their share and has room.
+        while missing > 0 {
+            let open = shares.indices.filter { room[$0] > 0 }
+            guard let e = open.max(by: { shares[$0] - Double(counts[$0]) < shares[$1] - Double(counts[$1]) }) else {
+                return nil
+            }
+            counts[e] += 1
+            room[e] -= 1
+            missing -= 1
+        }
+        return counts
+    }
+}
