@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 7's benchmark: `rota plan` on generated S/M/L/XL teams (release build), its schedules against the round-robin
+# The scale benchmark: `rota plan` on generated S/M/L/XL teams (release build), its schedules against the round-robin
 # and longest-idle heuristics, and GLPK against CBC and HiGHS on the same exported models. Prints the figures and
 # writes benchmarks/results.md; asserts nothing (machines here are shared and noisy).
 #   scripts/benchmark-scale.sh [rota-benchmark options]    e.g. --sizes s,m --runs 5 --external-time-limit 30

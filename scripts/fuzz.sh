@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation-fuzzes Rota's readers (scenario YAML, .ics, schedule CSV) for longer than the test suite does:
 #   scripts/fuzz.sh [ITERATIONS] [FIRST_SEED]     (default 20000 per reader from seed 0; the suite runs seeds 0–149)
-# Seeds already fuzzed: 0–19,999 (session 4), 20,000–59,999 (session 6); start later runs after them.
+# Seeds already fuzzed: 0–59,999; start later runs after them.
 # Each input is a random mutation of a valid file, deterministic per seed (Tests/RotaCoreTests/ReaderFuzzTests.swift).
 # A crash or hang fails the run; turn the failing seed's input into a corpus test.
 set -euo pipefail

@@ -12,7 +12,7 @@ and time, then the total and the worst time and how many levels were not proved.
 Pipelines per team: s 4-9, m 10-40, l 60-120.
 
 The ownership part gets a quarter of the time limit (docs/model.md), so `--time-limit 20` stops it at 5 s.
-Used for docs/performance.md, session 7.
+Used for docs/performance.md, "The ownership part".
 """
 
 import argparse

@@ -5,7 +5,7 @@ import RotaCore
 import RotaModel
 import RotaPlanning
 
-/// Issue 7's benchmark: `rota plan` on generated teams of sizes S, M, L and XL (release build), against the two
+/// The scale benchmark: `rota plan` on generated teams of sizes S, M, L and XL (release build), against the two
 /// usual heuristics on schedule quality and against CBC and HiGHS on the same exported models. It prints the
 /// figures and writes them to benchmarks/results.md; it asserts nothing (machines here are shared and noisy).
 @main

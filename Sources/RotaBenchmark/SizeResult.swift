@@ -75,7 +75,7 @@ struct SizeResult {
     var median: Double { wallTimes[wallTimes.count / 2] }
     var levelSeconds: Double { plan.levels.reduce(0) { $0 + $1.seconds } }
 
-    /// The target for this size and whether it was met.
+    /// The target for this size (docs/performance.md) and whether it was met.
     var target: (text: String, met: Bool) {
         let optimal = plan.provedOptimal
         switch size {

@@ -24,7 +24,7 @@ struct DecomposedSolve {
     /// The share of the time limit the ownership part (solved first) may use; the on-call part gets the rest.
     static let ownershipTimeShare = 0.25
 
-    /// Cuts per part, chosen by measurement (docs/performance.md, sessions 5 and 7). The ownership part is a min-max
+    /// Cuts per part, chosen by measurement (docs/performance.md, "The ownership part"). The ownership part is a min-max
     /// assignment whose LP bound is often one unit short. From scratch, Gomory + MIR cuts closed that gap on a
     /// 4-engineer team (glpsol 2.7 s → 0.1 s), but the part always starts from its longest-processing-time
     /// assignment, and from there Gomory cuts only cost: 25 random 12-engineer teams of 10–40 pipelines (weights 1–5,
@@ -34,7 +34,7 @@ struct DecomposedSolve {
     static let ownershipCuts: SolveOptions.Cuts = [.mixedIntegerRounding, .clique]
     /// On-call models of at least this many columns improve each integral level's start (the previous level's
     /// schedule) by proximity search before solving it, each search stopped after ``proximityNodeLimit`` nodes and at
-    /// most ``LexicographicSolver/proximityRounds`` times; chosen by measurement (docs/performance.md, session 6):
+    /// most ``LexicographicSolver/proximityRounds`` times; chosen by measurement (docs/performance.md, "Scale"):
     /// a generated 40-engineer year's holiday level took 6.9 s of branching from a start one point above its optimum
     /// (its own solve after the search: 0.26 s), and a 100-engineer year's was not proved in 55 s (after the search:
     /// 3.0 s; the whole plan 25 s, proved). Below this size branching

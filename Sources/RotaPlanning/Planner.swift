@@ -231,7 +231,7 @@ public struct Planner: Sendable {
     /// from scratch (the plan's schedule breaks its row), and on a generated 100-engineer year (11,348 on-call
     /// columns) one did not settle within its node limit in about 50 s, so the analysis ran into the time limit and
     /// the plan took 62 s; a 40-engineer year (4,678 columns) plans in 2–3 s, analysis included. A bound on the model,
-    /// not the clock, so the report is the same on any machine (docs/performance.md, session 7).
+    /// not the clock, so the report is the same on any machine (docs/performance.md, "Scale").
     public static let conflictAnalysisColumns = 8000
 
     /// Branch-and-bound nodes each level of a counterfactual solve may use (it replaced a 5 s cap, which made the

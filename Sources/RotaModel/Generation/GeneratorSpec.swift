@@ -26,7 +26,7 @@ public struct GeneratorSpec: Sendable, Equatable {
         self.start = start
     }
 
-    /// One of the benchmark's fixed sizes (issue 7), with the given seed.
+    /// One of the benchmark's fixed sizes, with the given seed.
     public init(size: GeneratorSize, seed: UInt64 = 1) {
         let (engineers, weeks, pipelines, rotations, regions) = size.dimensions
         self.init(
@@ -70,7 +70,7 @@ public struct GeneratorSpec: Sendable, Equatable {
     }
 }
 
-/// The fixed sizes of issue 7's benchmark.
+/// The fixed sizes of the scale benchmark (scripts/benchmark-scale.sh).
 public enum GeneratorSize: String, Sendable, CaseIterable {
     /// The seed team: 4 engineers, 13 weeks, 5 pipelines, one rotation, Selangor.
     case s
