@@ -21,28 +21,28 @@ public enum HeuristicSchedule: String, Sendable, CaseIterable {
             case .roundRobin: Self.roundRobinWeeks(scenario)
             case .longestIdle: Self.longestIdleWeeks(scenario, availability)
             }
-        return Schedule(weeks: weeks, ownership: Self.roundRobinOwnership(scenario))
+        return Schedule(shifts: weeks, ownership: Self.roundRobinOwnership(scenario))
     }
 
-    private static func roundRobinWeeks(_ scenario: Scenario) -> [RotationWeek] {
+    private static func roundRobinWeeks(_ scenario: Scenario) -> [RotationShift] {
         let rotations = scenario.rotations
         return scenario.shifts.map { shift in
             let roster = rotations[shift.rotation].roster
             let i = shift.number - 1
-            return RotationWeek(
+            return RotationShift(
                 rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: roster[i % roster.count], backup: roster[(i + 1) % roster.count])
         }
     }
 
-    private static func longestIdleWeeks(_ scenario: Scenario, _ availability: TeamAvailability) -> [RotationWeek] {
+    private static func longestIdleWeeks(_ scenario: Scenario, _ availability: TeamAvailability) -> [RotationShift] {
         let rotations = scenario.rotations
         let shifts = scenario.shifts
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         /// Last day of each engineer's latest duty (nil: none yet, which counts as longest).
         var lastDuty = [Int?](repeating: nil, count: scenario.engineers.count)
         var busy: [(engineer: Int, dates: DateRange)] = []
-        var result = [RotationWeek?](repeating: nil, count: shifts.count)
+        var result = [RotationShift?](repeating: nil, count: shifts.count)
         let order = shifts.indices.sorted { (shifts[$0].dates.first, $0) < (shifts[$1].dates.first, $1) }
         for t in order {
             let shift = shifts[t]
@@ -53,7 +53,7 @@ public enum HeuristicSchedule: String, Sendable, CaseIterable {
                 )
             }
             let elsewhere = Set(busy.filter { $0.dates.overlaps(shift.dates) }.map(\.engineer))
-            let free = roster.filter { !availability.weeks[$0][t].onLeave && !elsewhere.contains($0) }.sorted(
+            let free = roster.filter { !availability.shifts[$0][t].onLeave && !elsewhere.contains($0) }.sorted(
                 by: idleOrder)
             let fallback = roster.filter { !free.contains($0) }.sorted(by: idleOrder)
             let chosen = Array((free + fallback).prefix(2))
@@ -61,7 +61,7 @@ public enum HeuristicSchedule: String, Sendable, CaseIterable {
                 lastDuty[e] = shift.dates.last.dayNumber
                 busy.append((e, shift.dates))
             }
-            result[t] = RotationWeek(
+            result[t] = RotationShift(
                 rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: scenario.engineers[chosen[0]].id, backup: scenario.engineers[chosen[1]].id)
         }

@@ -15,7 +15,7 @@ public struct HolidayDuty: Sendable {
 public struct RotationFairness: Sendable {
     public let rotation: String
     /// Shifts of the rotation the engineer is free for, and the rotation's shifts.
-    public let availableWeeks: Int
+    public let availableShifts: Int
     public let shifts: Int
     public let fairShare: Double
     public let backupFairShare: Double
@@ -49,7 +49,7 @@ public struct EngineerFairness: Sendable {
     }
 
     /// Shifts the engineer is free for, and the shifts of the rotations they are on.
-    public var availableWeeks: Int { sum(\.availableWeeks) }
+    public var availableShifts: Int { sum(\.availableShifts) }
     public var shifts: Int { sum(\.shifts) }
     /// Fair share of primary shifts: W × available ÷ all available per rotation, over history and period together
     /// when the scenario has history (see docs/model.md), summed over rotations.
@@ -97,7 +97,7 @@ public struct FairnessReport: Sendable {
         let shares = rotations.map { rotation -> Shares in
             let on = scenario.engineers.map { rotation.roster.contains($0.id) }
             let available = scenario.engineers.enumerated().map { e, engineer in
-                on[e] ? rotation.period.allWeeks.filter { !engineer.isOnLeave(during: $0) }.count : 0
+                on[e] ? rotation.period.allShifts.filter { !engineer.isOnLeave(during: $0) }.count : 0
             }
             let historyShifts = history.shiftCount(of: rotation, in: scenario)
             let weighted = scenario.engineers.enumerated().map { e, engineer in
@@ -113,7 +113,7 @@ public struct FairnessReport: Sendable {
                 let counts = scenario.engineers.enumerated().map { e, engineer in
                     on[e] ? history.count(engineer.id, role, rotation: rotation, in: scenario) : 0
                 }
-                let duties = rotation.period.weeks + counts.reduce(0, +)
+                let duties = rotation.period.shiftCount + counts.reduce(0, +)
                 share[role] = weighted.map { total > 0 ? Double(duties * $0) / Double(total) : 0 }
                 past[role] = counts
             }
@@ -123,7 +123,7 @@ public struct FairnessReport: Sendable {
         engineers = scenario.engineers.enumerated().map { index, engineer in
             let personal = scenario.personalCalendar(engineer)
             var duty: [HolidayDuty] = []
-            for week in schedule.weeks {
+            for week in schedule.shifts {
                 guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 for role in DutyRole.allCases where week.engineer(for: role) == engineer.id {
                     let burden = personal.burden(during: shifts[slot].dates)
@@ -143,9 +143,10 @@ public struct FairnessReport: Sendable {
             }
             let figures = rotations.enumerated().compactMap { r, rotation -> RotationFairness? in
                 guard rotation.roster.contains(engineer.id) else { return nil }
-                let rows = schedule.weeks.filter { scenario.rotationIndex(of: $0.rotation) == r }
+                let rows = schedule.shifts.filter { scenario.rotationIndex(of: $0.rotation) == r }
                 return RotationFairness(
-                    rotation: rotation.id, availableWeeks: shares[r].available[index], shifts: rotation.period.weeks,
+                    rotation: rotation.id, availableShifts: shares[r].available[index],
+                    shifts: rotation.period.shiftCount,
                     fairShare: shares[r].share[.primary]![index], backupFairShare: shares[r].share[.backup]![index],
                     primaryWeeks: rows.filter { $0.primary == engineer.id }.count,
                     backupWeeks: rows.filter { $0.backup == engineer.id }.count,

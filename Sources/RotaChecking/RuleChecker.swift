@@ -12,7 +12,7 @@ public struct RuleChecker: Sendable {
     /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds. Broken
     /// instances of soft rules are not violations: see ``softFindings(_:)``.
     public func check(_ schedule: Schedule) -> [RuleViolation] {
-        hard(checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkRunbooks())
+        hard(checkRotation(schedule.shifts) + checkOwnership(schedule.ownership) + checkRunbooks())
             + checkFairness(schedule)
     }
 
@@ -20,14 +20,14 @@ public struct RuleChecker: Sendable {
     /// instance as docs/model.md counts them.
     public func softFindings(_ schedule: Schedule, includeOwnership: Bool = true) -> [RuleViolation] {
         let all =
-            checkRotation(schedule.weeks)
+            checkRotation(schedule.shifts)
             + (includeOwnership ? checkOwnership(schedule.ownership) + checkRunbooks() : [])
         return all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
     /// ``check(_:)``'s findings followed by ``softFindings(_:)``'s, with the schedule judged once.
     public func hardAndSoftFindings(_ schedule: Schedule) -> [RuleViolation] {
-        let all = checkRotation(schedule.weeks) + checkOwnership(schedule.ownership) + checkRunbooks()
+        let all = checkRotation(schedule.shifts) + checkOwnership(schedule.ownership) + checkRunbooks()
         return hard(all) + checkFairness(schedule) + all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
@@ -95,7 +95,7 @@ public struct RuleChecker: Sendable {
     }
 
     /// The rotation rules alone: coverage, known engineers, distinct roles, leave, the gap between primary weeks.
-    public func checkRotation(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    public func checkRotation(_ weeks: [RotationShift]) -> [RuleViolation] {
         var findings: [RuleViolation] = []
         let engineers = Dictionary(scenario.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rotations = scenario.rotations
@@ -118,8 +118,8 @@ public struct RuleChecker: Sendable {
                     .init(
                         .coverage,
                         rotations.count == 1
-                            ? "week \(week.number) is outside the period's \(rotation.period.weeks) weeks"
-                            : "\(label) is outside the rotation's \(rotation.period.weeks) shifts",
+                            ? "week \(week.number) is outside the period's \(rotation.period.shiftCount) weeks"
+                            : "\(label) is outside the rotation's \(rotation.period.shiftCount) shifts",
                         week: week.number, rotation: week.rotation))
                 continue
             }
@@ -178,7 +178,7 @@ public struct RuleChecker: Sendable {
 
     /// Duty of each engineer by slot (see ``Scenario/shifts``), from the rows the scenario has (the first row of a
     /// repeated shift).
-    private func dutyTable(_ weeks: [RotationWeek]) -> [String: [Int: DutyRole]] {
+    private func dutyTable(_ weeks: [RotationShift]) -> [String: [Int: DutyRole]] {
         var table: [String: [Int: DutyRole]] = [:]
         var seen = Set<Int>()
         for week in weeks {
@@ -205,7 +205,7 @@ public struct RuleChecker: Sendable {
     /// The rules over windows of consecutive shifts of one rotation (min_gap_weeks, min_duty_gap_weeks,
     /// max_consecutive_duty_weeks) and backup_becomes_primary; one finding per broken instance as docs/model.md
     /// defines it.
-    private func checkSpacing(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    private func checkSpacing(_ weeks: [RotationShift]) -> [RuleViolation] {
         let rules = scenario.rules
         let shifts = scenario.shifts
         let table = dutyTable(weeks)
@@ -276,7 +276,7 @@ public struct RuleChecker: Sendable {
                 }
             }
             if rules.backupBecomesPrimary {
-                var byNumber: [Int: RotationWeek] = [:]
+                var byNumber: [Int: RotationShift] = [:]
                 for week in weeks where scenario.rotationIndex(of: week.rotation) == r && byNumber[week.number] == nil {
                     byNumber[week.number] = week
                 }
@@ -312,7 +312,7 @@ public struct RuleChecker: Sendable {
 
     /// exclusive_primary and exclusive_duty: nobody holds (primary) duty on two rotations whose shifts overlap; one
     /// finding per engineer and set of shifts running on the same day.
-    private func checkExclusive(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    private func checkExclusive(_ weeks: [RotationShift]) -> [RuleViolation] {
         let rotations = scenario.rotations
         guard rotations.count > 1 else { return [] }
         let rules = scenario.rules
@@ -348,7 +348,7 @@ public struct RuleChecker: Sendable {
     }
 
     /// avoid_repeat_holidays: duty over a holiday the engineer had duty over in the history, one finding per shift.
-    private func checkRepeatHolidays(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    private func checkRepeatHolidays(_ weeks: [RotationShift]) -> [RuleViolation] {
         guard scenario.rules.avoidRepeatHolidays else { return [] }
         let table = dutyTable(weeks)
         let shifts = scenario.shifts
@@ -375,7 +375,7 @@ public struct RuleChecker: Sendable {
     }
 
     /// Pinned, forbidden and undesired duty: one finding per engineer, shift and request role.
-    private func checkRequests(_ weeks: [RotationWeek]) -> [RuleViolation] {
+    private func checkRequests(_ weeks: [RotationShift]) -> [RuleViolation] {
         let table = dutyTable(weeks)
         let shifts = scenario.shifts
         let rotations = scenario.rotations

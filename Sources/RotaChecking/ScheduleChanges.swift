@@ -41,13 +41,13 @@ public struct ScheduleChanges: Sendable {
         }
         var changes: [Change] = []
         var frozen: [Int] = []
-        for week in schedule.weeks {
+        for week in schedule.shifts {
             if baseline.isFrozen(week.dates) {
                 frozen.append(week.number)
                 continue
             }
             guard
-                let before = baseline.week(
+                let before = baseline.shift(
                     rotation: week.rotation, startingOn: week.dates, single: scenario.rotations.count == 1)
             else { continue }
             // Findings on the baseline are numbered by the baseline's shifts.

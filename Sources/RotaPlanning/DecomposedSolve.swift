@@ -77,7 +77,7 @@ struct DecomposedSolve {
             let constructive =
                 part.parts == .ownership
                 ? Schedule(
-                    weeks: [],
+                    shifts: [],
                     ownership: start?.ownership
                         ?? StartingSchedule.ownership(
                             scenario,

@@ -3,7 +3,7 @@ import RotaModel
 
 /// An engineer on duty in a week with a public holiday of their own region, and why the plan kept it.
 public struct HolidayConflict: Sendable {
-    public let week: RotationWeek
+    public let week: RotationShift
     public let role: DutyRole
     /// Engineer id.
     public let engineer: String

@@ -109,7 +109,7 @@ struct InfeasibilityExplanation {
         /// Shift numbers of each engineer and rotation in `roles`, in the option's schedule.
         func shifts(_ roles: Set<DutyRole>) -> [String: [Int]] {
             var table: [String: [Int]] = [:]
-            for week in option.schedule.weeks {
+            for week in option.schedule.shifts {
                 for role in roles {
                     table["\(week.rotation)#\(week.engineer(for: role))", default: []].append(week.number)
                 }

@@ -71,7 +71,7 @@ struct OnCallRuleRows {
         if mode == .elastic {
             for e in engineers.indices {
                 for t in 0..<weeks
-                where availability.onRoster[e][shifts[t].rotation] && availability.weeks[e][t].onLeave && !frozen[t] {
+                where availability.onRoster[e][shifts[t].rotation] && availability.shifts[e][t].onLeave && !frozen[t] {
                     rows.add(
                         "leave(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
                         RuleInstance(.leave, engineers: [ids[e]], shifts: [t]))

@@ -73,11 +73,11 @@ public struct Planner: Sendable {
         // Back in the file's order: rotations as the scenario lists them, each rotation's shifts in date order.
         let rotationOrder = Dictionary(
             original.rotations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let weeks = decoded.weeks.enumerated().sorted {
+        let weeks = decoded.shifts.enumerated().sorted {
             let (a, b) = (rotationOrder[$0.element.rotation] ?? 0, rotationOrder[$1.element.rotation] ?? 0)
             return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
-        let schedule = Schedule(weeks: weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
+        let schedule = Schedule(shifts: weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map {
             start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))
@@ -96,17 +96,17 @@ public struct Planner: Sendable {
     /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.
     static func renumbered(_ schedule: Schedule, _ scenario: Scenario) -> Schedule {
         let rotations = scenario.rotations
-        let weeks = scenario.shifts.compactMap { shift -> RotationWeek? in
+        let weeks = scenario.shifts.compactMap { shift -> RotationShift? in
             let id = rotations[shift.rotation].id
             guard
-                let week = schedule.weeks.first(where: {
+                let week = schedule.shifts.first(where: {
                     $0.dates.first == shift.dates.first && (rotations.count == 1 || $0.rotation == id)
                 })
             else { return nil }
-            return RotationWeek(
+            return RotationShift(
                 rotation: id, number: shift.number, dates: shift.dates, primary: week.primary, backup: week.backup)
         }
-        return Schedule(weeks: weeks, ownership: schedule.ownership)
+        return Schedule(shifts: weeks, ownership: schedule.ownership)
     }
 
     /// A baseline must hold every frozen shift, with engineers of the scenario.
@@ -117,7 +117,7 @@ public struct Planner: Sendable {
             let rotation = rotations[shift.rotation]
             let label = rotation.label(shift.number, among: rotations.count)
             guard
-                let week = baseline.week(
+                let week = baseline.shift(
                     rotation: rotation.id, startingOn: shift.dates, single: rotations.count == 1)
             else {
                 throw .invalidBaseline(
@@ -144,9 +144,9 @@ public struct Planner: Sendable {
             let dates = shift.dates
             if baseline?.isFrozen(dates) ?? false { return nil }
             let roster = scenario.engineers.indices.filter { availability.onRoster[$0][shift.rotation] }
-            let free = roster.filter { !availability.weeks[$0][t].onLeave }
+            let free = roster.filter { !availability.shifts[$0][t].onLeave }
             guard free.count < 2 else { return nil }
-            let away = roster.filter { availability.weeks[$0][t].onLeave }.map {
+            let away = roster.filter { availability.shifts[$0][t].onLeave }.map {
                 scenario.engineers[$0].id
             }
             let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
@@ -169,12 +169,12 @@ public struct Planner: Sendable {
         let ids = scenario.engineers.map(\.id)
         let rotations = scenario.rotations
         let weeks = scenario.shifts.enumerated().map { t, shift in
-            RotationWeek(
+            RotationShift(
                 rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
         }
-        guard !owners.primaryOwner.isEmpty else { return Schedule(weeks: weeks, ownership: []) }
+        guard !owners.primaryOwner.isEmpty else { return Schedule(shifts: weeks, ownership: []) }
         let ownership = scenario.pipelines.enumerated().map { k, pipeline in
             // A role a team holds has no variable set: the team's name is written.
             OwnershipAssignment(
@@ -184,7 +184,7 @@ public struct Planner: Sendable {
                 secondary: owners.secondaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
                     ?? pipeline.secondaryOwner?.name ?? "?")
         }
-        return Schedule(weeks: weeks, ownership: ownership)
+        return Schedule(shifts: weeks, ownership: ownership)
     }
 
     // MARK: Holiday conflicts
@@ -199,11 +199,11 @@ public struct Planner: Sendable {
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         var conflicts: [HolidayConflict] = []
         var base: RotationModel?
-        for week in schedule.weeks {
+        for week in schedule.shifts {
             guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
             for role in DutyRole.allCases {
                 let id = week.engineer(for: role)
-                let facts = availability.weeks[index[id]!][t]
+                let facts = availability.shifts[index[id]!][t]
                 guard facts.holidayWeight > 0 else { continue }
                 let reason: ConflictReason
                 let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
@@ -243,12 +243,14 @@ public struct Planner: Sendable {
         _ planned: [LevelOutcome], timeLimit: Double?
     ) -> ConflictReason {
         let engineers = scenario.engineers.indices
-        let candidates = engineers.filter { availability.isFree($0, t) && availability.weeks[$0][t].holidayWeight == 0 }
+        let candidates = engineers.filter {
+            availability.isFree($0, t) && availability.shifts[$0][t].holidayWeight == 0
+        }
         let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[t]] }
         guard !candidates.isEmpty else {
             return .nobodyElse(
-                onLeave: roster.filter { availability.weeks[$0][t].onLeave }.map { scenario.engineers[$0].id },
-                withHolidays: roster.filter { availability.weeks[$0][t].holidayWeight > 0 }.map {
+                onLeave: roster.filter { availability.shifts[$0][t].onLeave }.map { scenario.engineers[$0].id },
+                withHolidays: roster.filter { availability.shifts[$0][t].holidayWeight > 0 }.map {
                     scenario.engineers[$0].id
                 })
         }

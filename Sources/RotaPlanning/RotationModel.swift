@@ -62,7 +62,7 @@ struct RotationModel {
         let slotsOf = rotations.indices.map { r in shifts.indices.filter { shifts[$0].rotation == r } }
         let frozen = shiftDates.map { baseline?.isFrozen($0) ?? false }
         let baselineWeeks = shifts.map { shift in
-            baseline?.week(rotation: rotations[shift.rotation].id, startingOn: shift.dates, single: single)
+            baseline?.shift(rotation: rotations[shift.rotation].id, startingOn: shift.dates, single: single)
         }
         var rows = RuleRowWriter(model: Model(name: scenario.name), mode: mode, rules: rules)
 
@@ -71,7 +71,7 @@ struct RotationModel {
         func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
             guard availability.onRoster[e][shifts[t].rotation] else { return false }
             if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
-            return mode == .elastic || !availability.weeks[e][t].onLeave
+            return mode == .elastic || !availability.shifts[e][t].onLeave
         }
         var primary: [[Variable?]] = []
         var backup: [[Variable?]] = []
@@ -206,8 +206,8 @@ struct RotationModel {
             var burden: [LinearExpression] = []
             for e in engineers.indices {
                 var expression = LinearExpression()
-                for t in 0..<weeks where availability.weeks[e][t].holidayWeight > 0 {
-                    let days = Double(availability.weeks[e][t].holidayWeight)
+                for t in 0..<weeks where availability.shifts[e][t].holidayWeight > 0 {
+                    let days = Double(availability.shifts[e][t].holidayWeight)
                     if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
                     if let b = backup[e][t] { expression.add(b, coefficient: days) }
                 }
@@ -318,7 +318,7 @@ struct RotationModel {
         self.ownershipUnits = ownershipUnits
         self.shares = shares
         self.weightUnit = weightUnit
-        self.holidayWeight = availability.weeks.map { $0.map(\.holidayWeight) }
+        self.holidayWeight = availability.shifts.map { $0.map(\.holidayWeight) }
         self.historyBurden = historyBurden
         var slotOf: [String: Int] = [:]
         for (t, shift) in shifts.enumerated() {
@@ -359,7 +359,7 @@ struct RotationModel {
             .backup: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
         ]
         var burden = historyBurden
-        for week in schedule.weeks where parts.contains(.onCall) {
+        for week in schedule.shifts where parts.contains(.onCall) {
             guard let t = slotOf["\(week.rotation)#\(week.number)"] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                 guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
@@ -429,7 +429,7 @@ struct FairShares {
                 guard availability.onRoster[e][r] else { return 0 }
                 let id = scenario.engineers[e].id
                 return Double(
-                    availability.availableWeeks(e, in: r)
+                    availability.availableShifts(e, in: r)
                         + (past.includes(id, rotation: rotation, in: scenario) ? historyShifts : 0))
             }
             let total = combined.reduce(0, +)
@@ -440,7 +440,7 @@ struct FairShares {
                     availability.onRoster[e][r]
                         ? past.count(scenario.engineers[e].id, role, rotation: rotation, in: scenario) : 0
                 }
-                let duties = Double(rotation.period.weeks + counts.reduce(0, +))
+                let duties = Double(rotation.period.shiftCount + counts.reduce(0, +))
                 rotationShares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
                 rotationHistory[role] = counts
             }
@@ -467,7 +467,7 @@ extension RotationModel {
         scenario.engineers.enumerated().map { e, engineer in
             let had = scenario.history.holidayNames(of: engineer, calendar: scenario.personalCalendar(engineer))
             return scenario.shifts.indices.map { t in
-                availability.weeks[e][t].holidays.contains { had.contains($0.name) }
+                availability.shifts[e][t].holidays.contains { had.contains($0.name) }
             }
         }
     }

@@ -18,9 +18,9 @@ enum StartRepair {
     /// The repaired start, judged against the fair shares `fair` of `scenario`; `lowerHolidayBurden: false` stops
     /// after the balance moves (for comparison in tests).
     static func repair(
-        _ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares,
+        _ weeks: [RotationShift], _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares,
         lowerHolidayBurden: Bool = true, deadline: ContinuousClock.Instant? = nil
-    ) -> [RotationWeek] {
+    ) -> [RotationShift] {
         let rules = scenario.rules
         // The chain rule and repeated holidays tie duties to other shifts or to history: leave such starts as they are.
         if (rules.backupBecomesPrimary && !rules.isSoft(.backupBecomesPrimary))
@@ -43,7 +43,7 @@ enum StartRepair {
         let shifts: [Shift]
         let rotations: [Rotation]
         let ids: [String]
-        let weeks: [RotationWeek]
+        let weeks: [RotationShift]
         /// The holders by slot: `holder[role][slot]` (engineer index, -1 when the start leaves the slot open).
         var holder: [DutyRole: [Int]]
         /// Row of `weeks` of each slot (-1 when the start has none).
@@ -60,7 +60,7 @@ enum StartRepair {
         var deadline: ContinuousClock.Instant?
         var pastDeadline: Bool { deadline.map { ContinuousClock().now >= $0 } ?? false }
 
-        init(_ weeks: [RotationWeek], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
+        init(_ weeks: [RotationShift], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
             self.scenario = scenario
             self.availability = availability
             self.fair = fair
@@ -95,11 +95,11 @@ enum StartRepair {
         var isComplete: Bool { !rowOfSlot.contains(-1) && !holder.values.contains { $0.contains(-1) } }
 
         /// The start's rows with the holders as they are now.
-        func result() -> [RotationWeek] {
+        func result() -> [RotationShift] {
             var result = weeks
             for (t, row) in rowOfSlot.enumerated() where row >= 0 {
                 let week = weeks[row]
-                result[row] = RotationWeek(
+                result[row] = RotationShift(
                     rotation: week.rotation, number: week.number, dates: week.dates,
                     primary: ids[holder[.primary]![t]], backup: ids[holder[.backup]![t]])
             }
@@ -128,7 +128,7 @@ enum StartRepair {
             return slotsOf.indices.map { r in
                 ids.indices.map { e in
                     let (low, high) = FairShareBound.counts(
-                        share: shares[r][e], deviation: deviation, available: availability.availableWeeks(e, in: r))
+                        share: shares[r][e], deviation: deviation, available: availability.availableShifts(e, in: r))
                     return low...max(low, high)
                 }
             }
@@ -144,7 +144,7 @@ enum StartRepair {
                     deviation,
                     FairShareBound.lowestDeviation(
                         shares: roster.map { shares[r][$0] },
-                        available: roster.map { availability.availableWeeks($0, in: r) },
+                        available: roster.map { availability.availableShifts($0, in: r) },
                         weeks: slots.count))
             }
             let range = countRange(role, deviation: deviation)
@@ -162,7 +162,7 @@ enum StartRepair {
                             guard from == current, !short || count[from] > range[r][from].lowerBound else { continue }
                             let receivers = short ? [e] : roster.filter { count[$0] < range[r][$0].upperBound }
                             for receiver in receivers where receiver != from {
-                                let cost = availability.weeks[receiver][t].holidayWeight
+                                let cost = availability.shifts[receiver][t].holidayWeight
                                 guard best == nil || cost < best!.cost else { continue }
                                 if canMove(role, at: t, to: receiver, strict: false) { best = (cost, t, receiver) }
                             }
@@ -193,7 +193,7 @@ enum StartRepair {
         mutating func lowerHolidayBurden() {
             // A (soft) backup→primary chain ties each backup to the next primary: moves here would break links.
             guard !scenario.rules.backupBecomesPrimary else { return }
-            let weight = availability.weeks.map { $0.map(\.holidayWeight) }
+            let weight = availability.shifts.map { $0.map(\.holidayWeight) }
             // Only shifts with a holiday for someone can change the burden; without any there is nothing to do.
             let holidaySlots = shifts.indices.filter { t in ids.indices.contains { weight[$0][t] > 0 } }
             guard !holidaySlots.isEmpty else { return }

@@ -29,7 +29,7 @@ enum StartingSchedule {
         _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true,
         deadline: ContinuousClock.Instant? = nil
     ) -> Schedule? {
-        let available = scenario.engineers.indices.map { availability.availableWeeks($0) }
+        let available = scenario.engineers.indices.map { availability.availableShifts($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
         let fair = FairShares(scenario: scenario, availability: availability)
@@ -42,7 +42,7 @@ enum StartingSchedule {
         // days can leave nobody free of an exclusive duty), all rotations are filled together, shift by shift in
         // date order, so that each choice already sees the other rotations' neighbouring shifts.
         let rotations = Array(scenario.rotations.indices)
-        var weeks: [RotationWeek] = []
+        var weeks: [RotationShift] = []
         var filledOneByOne = true
         for r in rotations {
             guard let best = bestVariant(rotations: [r], earlier: weeks) else {
@@ -57,10 +57,10 @@ enum StartingSchedule {
         }
         /// The first of the variants' fills closest to the fair shares over `rotations`, primary first (the order of
         /// levels 1, 2).
-        func bestVariant(rotations: [Int], earlier: [RotationWeek]) -> [RotationWeek]? {
+        func bestVariant(rotations: [Int], earlier: [RotationShift]) -> [RotationShift]? {
             let variants = [(1.0, false), (2.0, false), (1.0, true), (2.0, true)]
             // Past the deadline, no further variant is tried (the first always is).
-            var starts: [[RotationWeek]] = []
+            var starts: [[RotationShift]] = []
             for (n, variant) in variants.enumerated() {
                 if n > 0, let deadline, ContinuousClock().now >= deadline { break }
                 if let weeks = build(
@@ -70,7 +70,7 @@ enum StartingSchedule {
                     starts.append(weeks)
                 }
             }
-            func score(_ weeks: [RotationWeek]) -> (primary: Double, backup: Double) {
+            func score(_ weeks: [RotationShift]) -> (primary: Double, backup: Double) {
                 let each = rotations.map { r in
                     deviations(
                         weeks.filter { $0.rotation == scenario.rotations[r].id }, rotation: r, fair: fair, index: index)
@@ -84,7 +84,7 @@ enum StartingSchedule {
             })?.weeks
         }
         return Schedule(
-            weeks: StartRepair.repair(
+            shifts: StartRepair.repair(
                 weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden, deadline: deadline),
             ownership: ownership(scenario, deadline: deadline))
     }
@@ -92,7 +92,7 @@ enum StartingSchedule {
     /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in
     /// rotation `r`, for the rotation's shifts `weeks`: what levels 1 and 2 minimise.
     static func deviations(
-        _ weeks: [RotationWeek], rotation r: Int, fair: FairShares, index: [String: Int]
+        _ weeks: [RotationShift], rotation r: Int, fair: FairShares, index: [String: Int]
     ) -> (primary: Double, backup: Double) {
         var primary = fair.history[r][.primary]!
         var backup = fair.history[r][.backup]!
@@ -109,8 +109,8 @@ enum StartingSchedule {
     /// The greedy pass over the shifts of `rotations` (one, or several filled together), in date order.
     private static func build(
         _ scenario: Scenario, _ availability: TeamAvailability, fair: FairShares, rotations: [Int],
-        primaryWeight: Double, lastOnTies: Bool, earlier: [RotationWeek]
-    ) -> [RotationWeek]? {
+        primaryWeight: Double, lastOnTies: Bool, earlier: [RotationShift]
+    ) -> [RotationShift]? {
         let shifts = scenario.shifts
         let people = scenario.engineers.indices
         let rules = scenario.rules
@@ -124,7 +124,7 @@ enum StartingSchedule {
         for r in rotations {
             slots[r] = shifts.indices.filter { shifts[$0].rotation == r }
             roster[r] = people.filter { availability.onRoster[$0][r] }
-            let available = people.map { availability.availableWeeks($0, in: r) }
+            let available = people.map { availability.availableShifts($0, in: r) }
             func target(_ role: DutyRole) -> [Int]? {
                 let past = fair.history[r][role]!
                 let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
@@ -160,7 +160,7 @@ enum StartingSchedule {
                 }
         }
         /// Whether e is on leave in the rotation's t-th shift.
-        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.weeks[e][slots[r]![t]].onLeave }
+        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.shifts[e][slots[r]![t]].onLeave }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets
@@ -185,7 +185,7 @@ enum StartingSchedule {
         }
         let dutyGap = rules.isSoft(.minDutyGapWeeks) ? 0 : rules.minDutyGapWeeks
         let longestRun = rules.isSoft(.maxConsecutiveDutyWeeks) ? nil : rules.maxConsecutiveDutyWeeks
-        var chosen: [RotationWeek] = []
+        var chosen: [RotationShift] = []
         for (r, t) in order {
             let rotation = scenario.rotations[r]
             let weeks = slots[r]!.count
@@ -195,7 +195,7 @@ enum StartingSchedule {
             /// before, or earlier here) against a hard exclusive rule.
             func clashes(_ e: Int, _ role: DutyRole) -> Bool {
                 let id = scenario.engineers[e].id
-                func meets(_ week: RotationWeek) -> Bool {
+                func meets(_ week: RotationShift) -> Bool {
                     guard week.rotation != rotation.id, week.dates.overlaps(dates) else { return false }
                     if rules.exclusiveDuty, !rules.isSoft(.exclusiveDuty), week.primary == id || week.backup == id {
                         return true
@@ -268,7 +268,7 @@ enum StartingSchedule {
             lastPrimary[r]![primary] = t
             duties[r]![primary].append(t)
             duties[r]![backup].append(t)
-            let week = RotationWeek(
+            let week = RotationShift(
                 rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
                 backup: scenario.engineers[backup].id)
             chosen.append(week)

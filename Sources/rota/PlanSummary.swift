@@ -14,7 +14,7 @@ struct PlanSummary {
         let scenario = plan.scenario
         let fairness = plan.fairness
         var lines = [
-            "Planned \(scenario.name): \(scenario.period.weeks) \(scenario.period.shiftWord)s, \(scenario.engineers.count) engineers, "
+            "Planned \(scenario.name): \(scenario.period.shiftCount) \(scenario.period.shiftWord)s, \(scenario.engineers.count) engineers, "
                 + "\(scenario.pipelines.count) pipelines in \(format(seconds * 1000)) ms "
                 + "(\(plan.size.rows) rows, \(plan.size.columns) columns)"
         ]

@@ -20,13 +20,13 @@ struct CalendarExportTests {
         let plan = try Planner().plan(scenario)
         let file = try Self.parse(OnCallCalendar().render(plan))
         #expect(file.notices.isEmpty)
-        #expect(file.events.count == 2 * plan.schedule.weeks.count)
+        #expect(file.events.count == 2 * plan.schedule.shifts.count)
         let zone = TimeZone(identifier: "Asia/Kuala_Lumpur")!
         let window = DateRange(first: scenario.coveredDates.first, last: scenario.coveredDates.last.adding(days: 7))!
         let occurrences = file.occurrences(in: window, timeZone: zone)
         #expect(occurrences.count == file.events.count)
         let names = Dictionary(uniqueKeysWithValues: scenario.engineers.map { ($0.id, $0.name) })
-        for week in plan.schedule.weeks {
+        for week in plan.schedule.shifts {
             let rotation = scenario.rotations[scenario.rotationIndex(of: week.rotation)!]
             // Timed events run from one handoff to the next, so in the handoff's zone they touch the next
             // handoff's day as well; all-day events cover the shift's days exactly.
@@ -96,7 +96,7 @@ struct CalendarExportTests {
                 #expect(uids.insert(uid).inserted, "\(calendar.fileName): \(uid) twice")
             }
             if let engineer = calendar.engineer {
-                let duties = plan.schedule.weeks.filter { $0.primary == engineer || $0.backup == engineer }.count
+                let duties = plan.schedule.shifts.filter { $0.primary == engineer || $0.backup == engineer }.count
                 #expect(uids.count == duties, "\(calendar.fileName)")
             }
         }

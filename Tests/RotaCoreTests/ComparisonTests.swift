@@ -52,7 +52,7 @@ struct ComparisonTests {
         #expect(moved.engineer("ben") == base.engineer("ben"))
         let offsite = variants[1].scenario
         #expect(offsite.rules.minGapWeeks == 0)
-        #expect(offsite.period.weeks == 4)
+        #expect(offsite.period.shiftCount == 4)
         #expect(offsite.period.start == base.period.start)
         #expect(offsite.engineer("ben")?.companyDays.map(\.name) == ["Offsite"])
         #expect(offsite.engineer("ana")?.companyDays.isEmpty == true)
@@ -87,7 +87,7 @@ struct ComparisonTests {
     @Test func threeVariantsWithKnownDifferences() throws {
         let (base, _) = try Self.read("  - name: unused\n")
         let plan = try Planner().plan(base)
-        let week2 = plan.schedule.weeks[1]
+        let week2 = plan.schedule.shifts[1]
         let (_, variants) = try Self.read(
             """
               - name: same
@@ -107,8 +107,8 @@ struct ComparisonTests {
         let moved = try #require(comparison.difference(of: 2))
         #expect(
             moved.weeks.contains { $0.start == week2.dates.first && $0.role == .primary && $0.base == week2.primary })
-        #expect(comparison.entries[2].plan!.schedule.weeks[1].primary != week2.primary)
-        #expect(comparison.entries[2].plan!.schedule.weeks[1].backup != week2.primary)
+        #expect(comparison.entries[2].plan!.schedule.shifts[1].primary != week2.primary)
+        #expect(comparison.entries[2].plan!.schedule.shifts[1].backup != week2.primary)
         #expect(comparison.difference(of: 3) == nil)
         let markdown = ComparisonReport.markdown(comparison)
         #expect(markdown.contains("### same: same\n\nSame rotation and ownership as the base."))

@@ -31,17 +31,17 @@ struct FestivalTests {
         let scenario = try team(choObserves: true)
         #expect(scenario.engineers[0].observes.first?.name == "Lunar New Year")  // an alias of Chinese New Year
         let plan = try Planner().plan(scenario)
-        let week1 = try #require(plan.schedule.weeks.first)
+        let week1 = try #require(plan.schedule.shifts.first)
         // The plan keeps Choo off duty in his festival's week …
         #expect(week1.primary != "choo" && week1.backup != "choo")
         // … where round robin (primary in list order, backup the next) puts him on as primary.
         let ids = scenario.engineers.map(\.id)
         let roundRobin = Schedule(
-            weeks: plan.schedule.weeks.enumerated().map { index, week in
-                RotationWeek(
+            shifts: plan.schedule.shifts.enumerated().map { index, week in
+                RotationShift(
                     number: week.number, dates: week.dates, primary: ids[index % 4], backup: ids[(index + 1) % 4])
             }, ownership: [])
-        #expect(roundRobin.weeks[0].primary == "choo")
+        #expect(roundRobin.shifts[0].primary == "choo")
         // Holiday burden, by hand: week 1 has one weighing day (the substitute Monday), week 3 one (Nuzul
         // Al-Quran); primary counts 2, backup 1. Plan: 2 + 1 in each week = 6. Round robin: Choo primary in
         // week 1 at weight 3 → 6, backup 1, week 3: 3 → 10.
@@ -59,7 +59,7 @@ struct FestivalTests {
         // Friday 1 January 2027, New Year's Day: a working day in Selangor, the weekend in Kedah (Friday–Saturday).
         let friday = CalendarDate(iso: "2027-01-01")!
         let holiday = Holiday(date: friday, region: "MY", name: "New Year's Day")
-        let period = PlanningPeriod(start: CalendarDate(iso: "2026-12-28")!, weeks: 1)
+        let period = PlanningPeriod(start: CalendarDate(iso: "2026-12-28")!, shiftCount: 1)
         let calendar = TestScenarios.calendar(["MY-10", "MY-02"], period)
         for (region, expected) in [("MY-10", 1), ("MY-02", 0)] {
             let personal = PersonalCalendar(
@@ -97,8 +97,8 @@ struct FestivalTests {
                 $0.companyDays.map(\.date.description) == ["2027-02-03", "2027-02-04", "2027-03-01"]
             })
         let personal = scenario.personalCalendar(aidil)
-        #expect(personal.burden(during: scenario.period.week(4)).weight == 2)  // the offsite, 3–4 February
-        #expect(personal.burden(during: scenario.period.week(8)).weight == 1)  // Monday 1 March, family day
+        #expect(personal.burden(during: scenario.period.shift(4)).weight == 2)  // the offsite, 3–4 February
+        #expect(personal.burden(during: scenario.period.shift(8)).weight == 1)  // Monday 1 March, family day
         // What the reader saw but did not use is passed on.
         #expect(scenario.notices.contains { $0.contains("VTODO ignored") })
         #expect(scenario.notices.contains { $0.contains("cancelled event") })

@@ -33,7 +33,7 @@ struct GeneratorTests {
             #expect(scenario.engineers.count == spec.engineers)
             #expect(scenario.pipelines.count == spec.pipelines)
             #expect(scenario.rotations.count == spec.rotations)
-            #expect(scenario.period.weeks == spec.weeks)
+            #expect(scenario.period.shiftCount == spec.weeks)
             #expect(Set(scenario.engineers.map(\.region)) == Set(spec.regions))
             #expect(scenario.investorFacingPipelines.count >= spec.rotations)
             let period = DateRange(
@@ -90,11 +90,11 @@ struct GeneratorTests {
             let roundRobin = HeuristicSchedule.roundRobin.schedule(for: scenario)
             var onLeave = 0
             for (t, shift) in scenario.shifts.enumerated() {
-                let week = roundRobin.weeks[t]
+                let week = roundRobin.shifts[t]
                 let roster = rotations[shift.rotation].roster
                 #expect(week.primary == roster[(shift.number - 1) % roster.count])
                 #expect(week.backup == roster[shift.number % roster.count])
-                for id in [week.primary, week.backup] where availability.weeks[index[id]!][t].onLeave { onLeave += 1 }
+                for id in [week.primary, week.backup] where availability.shifts[index[id]!][t].onLeave { onLeave += 1 }
             }
             #expect(ScheduleQuality(schedule: roundRobin, scenario: scenario).leaveViolations == onLeave)
             #expect(onLeave > 0, "generated leave should catch a strict round robin out")

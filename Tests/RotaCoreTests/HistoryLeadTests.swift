@@ -12,7 +12,7 @@ import Testing
 struct HistoryLeadTests {
     /// Four engineers in GB-ENG over `weeks` weeks from 2027-01-04, with `history` as the shifts before it.
     static func scenario(weeks: Int = 4, rules: Rules, history: [DutyHistory.Shift]) -> Scenario {
-        let period = PlanningPeriod(start: CalendarDate(iso: "2027-01-04")!, weeks: weeks)
+        let period = PlanningPeriod(start: CalendarDate(iso: "2027-01-04")!, shiftCount: weeks)
         let team = ["ana", "ben", "cai", "dee"].map { Engineer(id: $0, name: $0, region: "GB-ENG") }
         return Scenario(
             name: "lead", title: "Lead", period: period, engineers: team,
@@ -53,13 +53,13 @@ struct HistoryLeadTests {
         let scenario = Self.scenario(
             rules: Rules(minGapWeeks: 0, backupBecomesPrimary: true), history: Self.lastTwoWeeks)
         let plan = try Planner().plan(scenario)
-        #expect(plan.schedule.weeks[0].primary == "cai")
+        #expect(plan.schedule.shifts[0].primary == "cai")
         let checker = RuleChecker(scenario: scenario)
         #expect(checker.check(plan.schedule).isEmpty)
         // A schedule that starts with someone else breaks the chain at the boundary, and says so.
-        var weeks = plan.schedule.weeks
+        var weeks = plan.schedule.shifts
         let first = weeks[0]
-        weeks[0] = RotationWeek(
+        weeks[0] = RotationShift(
             number: 1, dates: first.dates, primary: first.backup == "dee" ? "ben" : "dee", backup: first.backup)
         let findings = checker.checkRotation(weeks).filter { $0.rule == .backupBecomesPrimary && $0.week == 1 }
         #expect(findings.contains { $0.message.contains("q4.csv:3") && $0.message.contains("has backup cai") })
@@ -68,12 +68,12 @@ struct HistoryLeadTests {
     @Test func gapsAndRunsCountTheHistorysDuty() throws {
         // cai was on duty in both history weeks, ana was primary in the last.
         let gap = Self.scenario(rules: Rules(minGapWeeks: 1), history: Self.lastTwoWeeks)
-        #expect(try Planner().plan(gap).schedule.weeks[0].primary != "ana")
+        #expect(try Planner().plan(gap).schedule.shifts[0].primary != "ana")
         let dutyGap = Self.scenario(rules: Rules(minGapWeeks: 0, minDutyGapWeeks: 1), history: Self.lastTwoWeeks)
-        let first = try Planner().plan(dutyGap).schedule.weeks[0]
+        let first = try Planner().plan(dutyGap).schedule.shifts[0]
         #expect(![first.primary, first.backup].contains("ana") && ![first.primary, first.backup].contains("cai"))
         let run = Self.scenario(rules: Rules(minGapWeeks: 0, maxConsecutiveDutyWeeks: 2), history: Self.lastTwoWeeks)
-        let start = try Planner().plan(run).schedule.weeks[0]
+        let start = try Planner().plan(run).schedule.shifts[0]
         #expect(start.primary != "cai" && start.backup != "cai")
         // The greedy start keeps them as well.
         for scenario in [gap, dutyGap, run] {
@@ -82,7 +82,7 @@ struct HistoryLeadTests {
         }
         // The checker finds each of these at the boundary, naming the history's shift.
         let dates = gap.shifts[0].dates
-        let weeks = [RotationWeek(number: 1, dates: dates, primary: "ana", backup: "cai")]
+        let weeks = [RotationShift(number: 1, dates: dates, primary: "ana", backup: "cai")]
         let findings = RuleChecker(scenario: gap).checkRotation(weeks).filter { $0.rule == .minGapWeeks }
         #expect(findings.count == 1 && findings[0].message.contains("the history's shift 2026-12-28..2027-01-03"))
         let runFindings = RuleChecker(scenario: run).checkRotation(weeks).filter { $0.rule == .maxConsecutiveDutyWeeks }
@@ -93,14 +93,14 @@ struct HistoryLeadTests {
     }
 
     /// Every schedule of the rotation, by brute force: (primary, backup) for each shift.
-    static func everySchedule(_ scenario: Scenario) -> [[RotationWeek]] {
+    static func everySchedule(_ scenario: Scenario) -> [[RotationShift]] {
         let ids = scenario.engineers.map(\.id)
         let pairs = ids.flatMap { p in ids.filter { $0 != p }.map { (p, $0) } }
-        var schedules: [[RotationWeek]] = [[]]
+        var schedules: [[RotationShift]] = [[]]
         for shift in scenario.shifts {
             schedules = schedules.flatMap { prefix in
                 pairs.map {
-                    prefix + [RotationWeek(number: shift.number, dates: shift.dates, primary: $0.0, backup: $0.1)]
+                    prefix + [RotationShift(number: shift.number, dates: shift.dates, primary: $0.0, backup: $0.1)]
                 }
             }
         }
@@ -139,7 +139,7 @@ struct HistoryLeadTests {
             let valid = Self.everySchedule(scenario).filter { checker.hard(checker.checkRotation($0)).isEmpty }
             // The greedy start (offered to GLPK) keeps the boundary rules too.
             if let start = StartingSchedule.build(scenario, TeamAvailability(scenario: scenario)) {
-                #expect(checker.hard(checker.checkRotation(start.weeks)).isEmpty, "\(label): the start")
+                #expect(checker.hard(checker.checkRotation(start.shifts)).isEmpty, "\(label): the start")
             }
             do {
                 let plan = try Planner(options: PlanOptions(timeLimit: 30)).plan(scenario)

@@ -43,7 +43,7 @@ struct LevelHoldTests {
             let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
             let each = scenario.rotations.indices.map { r in
                 StartingSchedule.deviations(
-                    plan.schedule.weeks.filter { $0.rotation == scenario.rotations[r].id }, rotation: r, fair: fair,
+                    plan.schedule.shifts.filter { $0.rotation == scenario.rotations[r].id }, rotation: r, fair: fair,
                     index: index)
             }
             for (kind, actual) in [

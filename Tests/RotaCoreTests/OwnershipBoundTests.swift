@@ -94,7 +94,8 @@ struct OwnershipBoundTests {
         var model = part.model
         model.minimize(part.levels[0].expression)
         var options = SolveOptions(cuts: DecomposedSolve.ownershipCuts)
-        options.initialSolution = part.values(for: Schedule(weeks: [], ownership: StartingSchedule.ownership(scenario)))
+        options.initialSolution = part.values(
+            for: Schedule(shifts: [], ownership: StartingSchedule.ownership(scenario)))
         options.nodeLimit = 100
         let result = try model.solve(options)
         #expect(result.status == .optimal)

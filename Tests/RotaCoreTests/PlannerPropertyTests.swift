@@ -64,7 +64,7 @@ struct PlannerPropertyTests {
             let onCall = kinds.filter { $0 != .ownershipLargest }
             let bestRotation = rotations.map { weeks in
                 let figures = FairnessReport(
-                    schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario)
+                    schedule: Schedule(shifts: weeks, ownership: []), scenario: scenario)
                 return onCall.map { figures.value(of: $0) }
             }.min(by: BruteForce.lexicographicallyLess)!
             let planned = FairnessReport(schedule: plan.schedule, scenario: scenario)
@@ -81,7 +81,7 @@ struct PlannerPropertyTests {
                 guard
                     let best = avoiding.map({ weeks in
                         let figures = FairnessReport(
-                            schedule: Schedule(weeks: weeks, ownership: []), scenario: scenario)
+                            schedule: Schedule(shifts: weeks, ownership: []), scenario: scenario)
                         return onCall.map { figures.value(of: $0) }
                     }).min(by: BruteForce.lexicographicallyLess)
                 else {
@@ -104,7 +104,7 @@ struct PlannerPropertyTests {
                 }
             }
             let bestLoad = BruteForce.ownershipTables(scenario).map {
-                FairnessReport(schedule: Schedule(weeks: [], ownership: $0), scenario: scenario)
+                FairnessReport(schedule: Schedule(shifts: [], ownership: $0), scenario: scenario)
                     .largestOwnershipLoad
             }.min()!
             #expect(abs(planned.largestOwnershipLoad - bestLoad) < 1e-9, "ownership seed \(seed)")
@@ -184,14 +184,14 @@ struct PlannerPropertyTests {
                 if permuted.engineers.map(\.id) != scenario.engineers.map(\.id) { reordered += 1 }
                 let other = try Planner().plan(permuted)
                 // Rows follow the file's order of rotations; the duties are the same whatever that order.
-                func duties(_ plan: Plan) -> [RotationWeek] {
-                    plan.schedule.weeks.sorted { ($0.rotation, $0.number) < ($1.rotation, $1.number) }
+                func duties(_ plan: Plan) -> [RotationShift] {
+                    plan.schedule.shifts.sorted { ($0.rotation, $0.number) < ($1.rotation, $1.number) }
                 }
                 #expect(duties(other) == duties(plan), "\(scenario.name)")
                 #expect(
-                    other.schedule.weeks.map(\.rotation).uniqued()
+                    other.schedule.shifts.map(\.rotation).uniqued()
                         == permuted.rotations.map(\.id).filter {
-                            id in other.schedule.weeks.contains { $0.rotation == id }
+                            id in other.schedule.shifts.contains { $0.rotation == id }
                         })
                 #expect(owners(other) == owners(plan), "\(scenario.name)")
                 // Reports keep the file's order: ownership rows follow the permuted pipelines.
@@ -238,8 +238,8 @@ extension ConflictReason {
 enum BruteForce {
     /// Every valid rotation, and whether the search finished (false: it stopped after `limit` prefixes, and the
     /// list may be missing some).
-    static func rotations(_ scenario: Scenario, limit: Int) -> (valid: [[RotationWeek]], complete: Bool) {
-        var valid: [[RotationWeek]] = []
+    static func rotations(_ scenario: Scenario, limit: Int) -> (valid: [[RotationShift]], complete: Bool) {
+        var valid: [[RotationShift]] = []
         let complete = search(scenario, limit: limit) { rotation in
             valid.append(rotation)
             return true
@@ -250,7 +250,7 @@ enum BruteForce {
     /// Whether any valid rotation exists; nil when the search could not decide within `limit` prefixes.
     static func rotationExists(_ scenario: Scenario, limit: Int) -> Bool? {
         // A week in which fewer than two engineers are free of leave settles it at once.
-        let impossibleWeek = scenario.period.allWeeks.contains { week in
+        let impossibleWeek = scenario.period.allShifts.contains { week in
             scenario.engineers.filter { !$0.isOnLeave(during: week) }.count < 2
         }
         if impossibleWeek { return false }
@@ -266,16 +266,16 @@ enum BruteForce {
     /// each prefix (a rule broken now stays broken). `visit` gets each valid rotation and returns whether to go on.
     /// Returns false if it stopped at `limit` prefixes before finishing.
     private static func search(
-        _ scenario: Scenario, limit: Int, visit: ([RotationWeek]) -> Bool
+        _ scenario: Scenario, limit: Int, visit: ([RotationShift]) -> Bool
     ) -> Bool {
         let checker = RuleChecker(scenario: scenario)
-        let weeks = scenario.period.allWeeks
+        let weeks = scenario.period.allShifts
         let ids = scenario.engineers.map(\.id)
         let pairs = ids.flatMap { p in ids.filter { $0 != p }.map { (p, $0) } }
         var explored = 0
         var stopped = false
         var truncated = false
-        func extend(_ prefix: [RotationWeek]) {
+        func extend(_ prefix: [RotationShift]) {
             guard !stopped else { return }
             explored += 1
             guard explored <= limit else {
@@ -288,7 +288,7 @@ enum BruteForce {
                 return
             }
             for (primary, backup) in pairs where !stopped {
-                let week = RotationWeek(
+                let week = RotationShift(
                     number: prefix.count + 1, dates: weeks[prefix.count], primary: primary, backup: backup)
                 if rotationFindings(checker, prefix + [week]).allSatisfy({ $0.rule == .coverage }) {
                     extend(prefix + [week])
@@ -310,15 +310,15 @@ enum BruteForce {
             }
         }
         return tables.filter { table in
-            checker.check(Schedule(weeks: [], ownership: table)).allSatisfy { rotationRules.contains($0.rule) }
+            checker.check(Schedule(shifts: [], ownership: table)).allSatisfy { rotationRules.contains($0.rule) }
         }
     }
 
     static let rotationRules: Set<Rule> = [.coverage, .unknownEngineer, .distinctRoles, .leave, .minGapWeeks]
 
     /// The checker's findings about the rotation alone.
-    private static func rotationFindings(_ checker: RuleChecker, _ weeks: [RotationWeek]) -> [RuleViolation] {
-        checker.check(Schedule(weeks: weeks, ownership: [])).filter { rotationRules.contains($0.rule) }
+    private static func rotationFindings(_ checker: RuleChecker, _ weeks: [RotationShift]) -> [RuleViolation] {
+        checker.check(Schedule(shifts: weeks, ownership: [])).filter { rotationRules.contains($0.rule) }
     }
 
     static func lexicographicallyLess(_ a: [Double], _ b: [Double]) -> Bool {
@@ -361,7 +361,7 @@ struct HolidayConflictReasonTests {
     /// Tuesday 26 January 2027, in India), but making e2 primary (share 0.4: on leave in week 2) leaves e0 or e1
     /// (share 0.8) with no primary week: the largest deviation rises from 0.4 to 0.8, so the conflict is not a tie.
     @Test func anEarlierLevelGettingWorseIsNamed() throws {
-        let period = PlanningPeriod(start: CalendarDate(iso: "2027-01-25")!, weeks: 2)
+        let period = PlanningPeriod(start: CalendarDate(iso: "2027-01-25")!, shiftCount: 2)
         let team = [
             Engineer(id: "e0", name: "E0", region: "IN-KA"), Engineer(id: "e1", name: "E1", region: "IN-KA"),
             Engineer(

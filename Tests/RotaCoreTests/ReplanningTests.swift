@@ -27,7 +27,7 @@ struct ReplanningTests {
         // Whoever is primary in week 9 now takes leave that week; weeks before week 7 are frozen.
         let replan = try WeekNineLeaveReplan()
         let (plan, week9, changed, replanned) = (replan.plan, replan.week9, replan.changed, replan.replanned)
-        #expect(Array(replanned.schedule.weeks.prefix(6)) == Array(plan.schedule.weeks.prefix(6)))
+        #expect(Array(replanned.schedule.shifts.prefix(6)) == Array(plan.schedule.shifts.prefix(6)))
         #expect(replanned.changes?.frozenWeeks == Array(1...6))
         #expect(RuleChecker(scenario: changed).check(replanned.schedule).isEmpty)
         let changes = replanned.changes!.changes
@@ -48,8 +48,8 @@ struct ReplanningTests {
     @Test func aBaselineWithoutTheFrozenWeeksIsRefused() throws {
         let scenario = try TestScenarios.seed("xyz-tech-2027q1")
         let plan = try Planner().plan(scenario)
-        let partial = Schedule(weeks: Array(plan.schedule.weeks.dropFirst(2)), ownership: plan.schedule.ownership)
-        let baseline = PlanBaseline(schedule: partial, from: scenario.period.week(4).first, source: "old/")
+        let partial = Schedule(shifts: Array(plan.schedule.shifts.dropFirst(2)), ownership: plan.schedule.ownership)
+        let baseline = PlanBaseline(schedule: partial, from: scenario.period.shift(4).first, source: "old/")
         let result = Result { () throws(PlanningError) -> Plan in try Planner().plan(scenario, baseline: baseline) }
         guard case .failure(.invalidBaseline(let message)) = result else {
             Issue.record("a baseline missing frozen weeks was accepted")
@@ -78,7 +78,7 @@ struct ReplanningTests {
             """
         let plain = try Planner().plan(
             try ScenarioReader.parse(yaml: yaml, file: folder.url.appendingPathComponent("christmas.yaml").path))
-        let christmasWeek = plain.schedule.weeks.first { $0.dates.contains(CalendarDate(iso: "2027-12-28")!) }!
+        let christmasWeek = plain.schedule.shifts.first { $0.dates.contains(CalendarDate(iso: "2027-12-28")!) }!
         let had = christmasWeek.primary
         let others = ["ana", "ben", "cai", "dee"].filter { $0 != had }
         // Last year: four weeks around Christmas 2026, `had` primary in the Christmas week; everyone else once.
@@ -94,7 +94,7 @@ struct ReplanningTests {
             yaml: yaml + "\nhistory: [last-year.csv]\n", file: folder.url.appendingPathComponent("christmas.yaml").path)
         #expect(withHistory.history.shifts.count == 4)
         let plan = try Planner().plan(withHistory)
-        let again = plan.schedule.weeks.first { $0.dates == christmasWeek.dates }!
+        let again = plan.schedule.shifts.first { $0.dates == christmasWeek.dates }!
         #expect(again.primary != had, "\(had) had Christmas 2026 and gets Christmas 2027 again")
         #expect(RuleChecker(scenario: withHistory).check(plan.schedule).isEmpty)
         // The figures count history and period together.
@@ -132,7 +132,7 @@ struct ReplanningTests {
             ])
         let plan = try Planner().plan(ruled)
         #expect(checker.check(plan.schedule).isEmpty)
-        let christmas = plan.schedule.weeks.first { $0.dates.contains(CalendarDate(iso: "2026-12-25")!) }!
+        let christmas = plan.schedule.shifts.first { $0.dates.contains(CalendarDate(iso: "2026-12-25")!) }!
         #expect(Set([christmas.primary, christmas.backup]).isDisjoint(with: ["ana", "ben"]))
     }
 

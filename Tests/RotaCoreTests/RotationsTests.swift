@@ -36,13 +36,13 @@ struct RotationsTests {
         let growth = scenario.rotations[1]
         #expect(growth.period.start == CalendarDate(iso: "2027-02-03"))
         // Six weeks end on 2027-03-14; two-week shifts from a Wednesday: 3 shifts, the last to 2027-03-16.
-        #expect(growth.period.weeks == 3 && growth.period.dates.last == CalendarDate(iso: "2027-03-16"))
+        #expect(growth.period.shiftCount == 3 && growth.period.dates.last == CalendarDate(iso: "2027-03-16"))
         #expect(growth.roster == ["ana", "ben", "cai"])
         #expect(scenario.shifts.count == 6 + 3)
         let plan = try Planner().plan(scenario)
         #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
         #expect(
-            plan.schedule.weeks.filter { $0.rotation == "growth" }.allSatisfy {
+            plan.schedule.shifts.filter { $0.rotation == "growth" }.allSatisfy {
                 $0.primary != "dee" && $0.backup != "dee"
             })
         let csv = RotationCSV().render(plan)
@@ -93,7 +93,7 @@ struct RotationsTests {
         #expect(scenario.personalCalendar(ben).burden(during: lastShift).weight == 2)
         let plan = try Planner().plan(scenario)
         #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
-        let last = try #require(plan.schedule.weeks.last)
+        let last = try #require(plan.schedule.shifts.last)
         #expect(last.primary != "ana" && last.backup != "ana")
     }
 
@@ -107,10 +107,10 @@ struct RotationsTests {
         let loose = try Planner().plan(off)
         // A schedule with one person primary on both at once is flagged, with both shifts named.
         var doubled = plan.schedule
-        let main1 = doubled.weeks[0]
-        let index = doubled.weeks.firstIndex { $0.rotation == "growth" && $0.number == 1 }!
-        let growth1 = doubled.weeks[index]
-        doubled.weeks[index] = RotationWeek(
+        let main1 = doubled.shifts[0]
+        let index = doubled.shifts.firstIndex { $0.rotation == "growth" && $0.number == 1 }!
+        let growth1 = doubled.shifts[index]
+        doubled.shifts[index] = RotationShift(
             rotation: "growth", number: 1, dates: growth1.dates, primary: main1.primary,
             backup: growth1.backup == main1.primary ? main1.backup : growth1.backup)
         let findings = checker.check(doubled).filter { $0.rule == .exclusivePrimary }
@@ -156,8 +156,8 @@ struct RotationsTests {
         let scenario = try Self.twoRotations()
         let plan = try Planner().plan(scenario)
         // Rows that name no rotation cannot be placed when there are two.
-        let flattened = plan.schedule.weeks.map {
-            RotationWeek(number: $0.number, dates: $0.dates, primary: $0.primary, backup: $0.backup)
+        let flattened = plan.schedule.shifts.map {
+            RotationShift(number: $0.number, dates: $0.dates, primary: $0.primary, backup: $0.backup)
         }
         let findings = RuleChecker(scenario: scenario).checkRotation(flattened)
         #expect(findings.contains { $0.rule == .coverage && $0.message.contains("names rotation \"\"") })

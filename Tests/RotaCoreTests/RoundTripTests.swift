@@ -58,7 +58,7 @@ struct RoundTripTests {
             for (name, contents) in ReportSet.render(plan) { try folder.write(name, contents) }
             let file = try ScheduleReader.read(path: folder.path)
             #expect(file.schedule.ownership == plan.schedule.ownership, "round \(round)")
-            #expect(file.schedule.weeks == plan.schedule.weeks, "round \(round)")
+            #expect(file.schedule.shifts == plan.schedule.shifts, "round \(round)")
             let result = CheckResult(scenario: scenario, file: file, regenerateCommand: "rota plan")
             #expect(result.findings.isEmpty, "round \(round): \(result.findings.map(\.message))")
             judged += 1

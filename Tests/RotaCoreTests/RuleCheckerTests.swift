@@ -35,8 +35,8 @@ struct RuleCheckerTests {
 
     func replacingWeek(_ number: Int, primary: String? = nil, backup: String? = nil) -> Schedule {
         var copy = schedule
-        let week = copy.weeks[number - 1]
-        copy.weeks[number - 1] = RotationWeek(
+        let week = copy.shifts[number - 1]
+        copy.shifts[number - 1] = RotationShift(
             number: number, dates: week.dates, primary: primary ?? week.primary, backup: backup ?? week.backup)
         return copy
     }
@@ -44,7 +44,7 @@ struct RuleCheckerTests {
     @Test func thePlannedScheduleIsClean() { #expect(checker.check(schedule).isEmpty) }
 
     @Test func sameEngineerInBothRoles() {
-        let week = schedule.weeks[3]
+        let week = schedule.shifts[3]
         let findings = checker.check(replacingWeek(4, backup: week.primary))
         #expect(
             findings.contains(
@@ -61,9 +61,9 @@ struct RuleCheckerTests {
     }
 
     @Test func backToBackPrimaryWeeks() {
-        let next = schedule.weeks[1].primary
+        let next = schedule.shifts[1].primary
         let broken = replacingWeek(
-            1, primary: next, backup: schedule.weeks[0].backup == next ? schedule.weeks[0].primary : nil)
+            1, primary: next, backup: schedule.shifts[0].backup == next ? schedule.shifts[0].primary : nil)
         let gaps = checker.check(broken).filter { $0.rule == .minGapWeeks }
         #expect(gaps.count == 1)
         #expect(gaps.first?.message.contains("\(next) is primary in weeks 1 and 2") == true)
@@ -71,11 +71,11 @@ struct RuleCheckerTests {
 
     @Test func missingAndDuplicatedWeeks() {
         var missing = schedule
-        missing.weeks.remove(at: 6)
+        missing.shifts.remove(at: 6)
         #expect(checker.check(missing).map(\.rule) == [.coverage])
         #expect(checker.check(missing).first?.week == 7)
         var doubled = schedule
-        doubled.weeks.append(schedule.weeks[0])
+        doubled.shifts.append(schedule.shifts[0])
         #expect(
             checker.check(doubled).contains {
                 $0.rule == .coverage && $0.message.contains("week 1 appears more than once")
@@ -84,8 +84,8 @@ struct RuleCheckerTests {
 
     @Test func wrongDatesAndUnknownPeople() {
         var shifted = schedule
-        let week = shifted.weeks[0]
-        shifted.weeks[0] = RotationWeek(
+        let week = shifted.shifts[0]
+        shifted.shifts[0] = RotationShift(
             number: 1,
             dates: DateRange(first: week.dates.first.adding(days: 1), last: week.dates.last.adding(days: 1))!,
             primary: week.primary, backup: week.backup)

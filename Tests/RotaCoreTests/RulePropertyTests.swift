@@ -17,7 +17,7 @@ struct RulePropertyTests {
         func chance(_ n: UInt64) -> Bool { random.next() % n == 0 }
         var result = scenario
         var rules = result.rules
-        let weeks = scenario.period.weeks
+        let weeks = scenario.period.shiftCount
         if chance(3) { rules.minDutyGapWeeks = min(1, weeks - 1) }
         if chance(3) { rules.maxConsecutiveDutyWeeks = 1 + Int(random.next() % 2) }
         rules.backupBecomesPrimary = chance(4)
@@ -27,7 +27,7 @@ struct RulePropertyTests {
         result.rules = rules
         for e in result.engineers.indices where chance(2) {
             let t = Int(random.next() % UInt64(weeks))
-            let dates = scenario.period.week(t)
+            let dates = scenario.period.shift(t)
             let role: DutyRole = chance(2) ? .primary : .backup
             switch random.next() % 3 {
             case 0: result.engineers[e].pinned.append(DutyRequest(dates: DateRange(day: dates.first), role: role))

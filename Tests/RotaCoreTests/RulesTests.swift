@@ -64,7 +64,7 @@ struct RulesTests {
         let with = try Self.tiny(rules: "{min_gap_weeks: 1, backup_becomes_primary: true}")
         try expectChangesTheAnswer(.backupBecomesPrimary, without: try Self.tiny(), with: with)
         let plan = try Planner().plan(with)
-        for (week, next) in zip(plan.schedule.weeks, plan.schedule.weeks.dropFirst()) {
+        for (week, next) in zip(plan.schedule.shifts, plan.schedule.shifts.dropFirst()) {
             #expect(week.backup == next.primary)
         }
     }
@@ -102,32 +102,32 @@ struct RulesTests {
 
     @Test func pinnedDutyIsKept() throws {
         let plain = try Planner().plan(try Self.tiny())
-        let week2 = plain.schedule.weeks[1]
+        let week2 = plain.schedule.shifts[1]
         let other = ["ana", "ben", "cai", "dee"].first { $0 != week2.primary && $0 != week2.backup }!
         let with = try Self.tiny(extras: [other: "pinned: [{dates: 2027-02-10, role: primary}]"])
         try expectChangesTheAnswer(.pinnedDuty, without: try Self.tiny(), with: with)
-        #expect(try Planner().plan(with).schedule.weeks[1].primary == other)
+        #expect(try Planner().plan(with).schedule.shifts[1].primary == other)
     }
 
     @Test func forbiddenDutyIsAvoided() throws {
         let plain = try Planner().plan(try Self.tiny())
-        let person = plain.schedule.weeks[2].primary
+        let person = plain.schedule.shifts[2].primary
         let with = try Self.tiny(extras: [person: "forbidden: [2027-02-15..2027-02-21]"])
         try expectChangesTheAnswer(.forbiddenDuty, without: try Self.tiny(), with: with)
-        let week = try Planner().plan(with).schedule.weeks[2]
+        let week = try Planner().plan(with).schedule.shifts[2]
         #expect(week.primary != person && week.backup != person)
     }
 
     @Test func undesiredDutyIsAPreferenceCountedLast() throws {
         let plainScenario = try Self.tiny()
         let plain = try Planner().plan(plainScenario)
-        let person = plain.schedule.weeks[2].primary
+        let person = plain.schedule.shifts[2].primary
         let with = try Self.tiny(extras: [person: "undesired: [{dates: 2027-02-15, role: primary}]"])
         let plan = try Planner().plan(with)
         // The last level counts it; fairness levels are as good as without the preference.
         #expect(plan.levels.last?.kind == .soft(.undesiredDuty))
         #expect(plan.levels.last?.value == 0)
-        #expect(plan.schedule.weeks[2].primary != person)
+        #expect(plan.schedule.shifts[2].primary != person)
         #expect(plan.fairness.largestPrimaryDeviation <= plain.fairness.largestPrimaryDeviation + 1e-9)
         // A preference never fails the check; it is reported as a soft finding.
         let checker = RuleChecker(scenario: with)
@@ -245,15 +245,15 @@ struct RulesTests {
               - {id: revenue, name: Revenue}
             """
         let scenario = try ScenarioReader.parse(yaml: yaml, file: "fortnight.yaml")
-        #expect(scenario.period.weeks == 7)
+        #expect(scenario.period.shiftCount == 7)
         #expect(
-            scenario.period.week(1)
+            scenario.period.shift(1)
                 == DateRange(first: CalendarDate(iso: "2027-02-15")!, last: CalendarDate(iso: "2027-02-28")!))
         #expect(scenario.period.handoffTime == "09:00" && scenario.period.handoffTimeZone == "Europe/London")
         let plan = try Planner().plan(scenario)
-        #expect(plan.schedule.weeks.count == 7)
+        #expect(plan.schedule.shifts.count == 7)
         // 13 weeks end on 2027-05-02; the seventh shift runs to its end.
-        #expect(plan.schedule.weeks.last?.dates.last == CalendarDate(iso: "2027-05-09"))
+        #expect(plan.schedule.shifts.last?.dates.last == CalendarDate(iso: "2027-05-09"))
         #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
         let markdown = MarkdownReport().render(plan)
         #expect(markdown.contains("each shift of 14 days, handing over on Mondays at 09:00 (Europe/London)"))

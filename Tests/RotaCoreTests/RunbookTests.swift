@@ -45,8 +45,8 @@ struct RunbookTests {
             revenue.contains(
                 "3. Primary owner: Finance (team)\n4. Secondary owner: \(name)\n5. Outside team: Platform on-call"))
         let table = revenue.components(separatedBy: "\n").filter { $0.hasPrefix("| ") && $0.contains(" – ") }
-        #expect(table.count == plan.schedule.weeks.count)
-        let week1 = plan.schedule.weeks[0]
+        #expect(table.count == plan.schedule.shifts.count)
+        let week1 = plan.schedule.shifts[0]
         #expect(
             table[0].hasPrefix(
                 "| 1 | \(week1.dates.first) – \(week1.dates.last) | \(scenario.engineer(week1.primary)!.name) |"))

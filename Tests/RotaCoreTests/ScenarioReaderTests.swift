@@ -26,7 +26,7 @@ struct ScenarioReaderTests {
         let scenario = try ScenarioReader.parse(yaml: Self.valid, file: "t.yaml")
         #expect(scenario.name == "team-2027q1")
         #expect(scenario.title == "Team, Q1 2027")
-        #expect(scenario.period == PlanningPeriod(start: CalendarDate(iso: "2027-01-04")!, weeks: 13))
+        #expect(scenario.period == PlanningPeriod(start: CalendarDate(iso: "2027-01-04")!, shiftCount: 13))
         #expect(scenario.engineers[0].leave.map(\.description) == ["2027-03-08..2027-03-12", "2027-02-01"])
         #expect(scenario.engineers[1].name == "choo")
         let defaults = scenario.pipelines[1]

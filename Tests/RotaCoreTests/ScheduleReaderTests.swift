@@ -15,7 +15,7 @@ struct ScheduleReaderTests {
         let plan = try Planner().plan(try TestScenarios.seed(name))
         #expect(file.schedule == plan.schedule)
         // Each row's line: the header is line 1, rows follow in the order written.
-        for (row, week) in plan.schedule.weeks.enumerated() {
+        for (row, week) in plan.schedule.shifts.enumerated() {
             #expect(
                 file.weekLines["\(week.rotation)#\(week.number)"] == row + 2, "\(name) \(week.rotation) \(week.number)")
         }

@@ -136,7 +136,7 @@ struct StartingScheduleTests {
             let availability = TeamAvailability(scenario: scenario)
             if StartingSchedule.build(scenario, availability) == nil { withoutOnCallStart += 1 }
             let part = RotationModel(scenario: scenario, availability: availability, parts: .ownership)
-            let start = Schedule(weeks: [], ownership: StartingSchedule.ownership(scenario))
+            let start = Schedule(shifts: [], ownership: StartingSchedule.ownership(scenario))
             guard let values = part.values(for: start) else {
                 Issue.record("\(scenario.name): the ownership start has no solution vector")
                 continue
@@ -180,7 +180,7 @@ struct StartingScheduleTests {
             var model = part.model
             model.minimize(part.levels[0].expression)
             var options = SolveOptions(cuts: DecomposedSolve.ownershipCuts)
-            options.initialSolution = part.values(for: Schedule(weeks: [], ownership: moved))
+            options.initialSolution = part.values(for: Schedule(shifts: [], ownership: moved))
             #expect(options.initialSolution != nil, "\(scenario.name): the moved start has no solution vector")
             let result = try model.solve(options)
             guard result.status == .optimal else { continue }
@@ -235,7 +235,7 @@ struct StartingScheduleTests {
             let availability = TeamAvailability(scenario: scenario)
             if let start = StartingSchedule.build(scenario, availability, deadline: past) {
                 let checker = RuleChecker(scenario: scenario)
-                #expect(checker.hard(checker.checkRotation(start.weeks)).isEmpty, "\(scenario.name)")
+                #expect(checker.hard(checker.checkRotation(start.shifts)).isEmpty, "\(scenario.name)")
             }
         }
         #expect(differs > 0, "no team where the moves change LPT: the deadline goes untested")

@@ -109,10 +109,10 @@ struct TextSafetyTests {
         let last = try #require(CalendarDate(iso: "2027-04-04"))
         #expect(scenario.period.lastDay == last)
         for rotation in scenario.rotations {
-            let shifts = rotation.period.allWeeks
+            let shifts = rotation.period.allShifts
             #expect(shifts.last!.last >= last, "\(rotation.id)")
             #expect(shifts.dropLast().last!.last < last, "\(rotation.id): a shift wholly after the period")
         }
-        #expect(scenario.rotations.map(\.period.weeks) == [7, 13, 13])
+        #expect(scenario.rotations.map(\.period.shiftCount) == [7, 13, 13])
     }
 }

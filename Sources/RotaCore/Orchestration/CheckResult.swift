@@ -55,7 +55,8 @@ public struct CheckResult: Sendable {
         let findings =
             withOwnership
             ? checker.check(file.schedule)
-            : checker.checkRotation(file.schedule.weeks) + checker.checkFairness(file.schedule, includeOwnership: false)
+            : checker.checkRotation(file.schedule.shifts)
+                + checker.checkFairness(file.schedule, includeOwnership: false)
         self.scenario = scenario
         self.file = file
         self.findings = findings

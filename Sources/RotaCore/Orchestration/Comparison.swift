@@ -63,9 +63,9 @@ public struct ScheduleDifference: Sendable {
             let start: CalendarDate
             static func < (a: Key, b: Key) -> Bool { (a.rotation, a.start) < (b.rotation, b.start) }
         }
-        func key(_ week: RotationWeek) -> Key { Key(rotation: week.rotation, start: week.dates.first) }
-        let baseWeeks = Dictionary(base.weeks.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
-        let otherWeeks = Dictionary(other.weeks.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        func key(_ week: RotationShift) -> Key { Key(rotation: week.rotation, start: week.dates.first) }
+        let baseWeeks = Dictionary(base.shifts.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let otherWeeks = Dictionary(other.shifts.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var weeks: [WeekChange] = []
         for key in Set(baseWeeks.keys).union(otherWeeks.keys).sorted() {
             for role in DutyRole.allCases {

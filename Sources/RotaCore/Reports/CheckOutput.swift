@@ -42,8 +42,8 @@ public enum CheckOutput {
             return count == 0 ? "not optimal" : "\(count) finding\(count == 1 ? "" : "s")"
         case .ok:
             // Shifts, not weeks: two rotations of 13 weekly shifts are 26 rows but still 13 weeks.
-            let shifts = file.schedule.weeks.count
-            let rotations = Set(file.schedule.weeks.map(\.rotation)).count
+            let shifts = file.schedule.shifts.count
+            let rotations = Set(file.schedule.shifts.map(\.rotation)).count
             let extent =
                 "\(shifts) shift\(shifts == 1 ? "" : "s")" + (rotations > 1 ? " in \(rotations) rotations" : "")
             var text: String

@@ -73,7 +73,7 @@ public enum ComparisonReport {
             let period = entry.scenario.period
             lines.append(
                 "| \(index == 0 ? "**\(cell(entry.name))** (base)" : cell(entry.name)) | \(cell(entry.title)) | "
-                    + "\(cell(entry.source)) | \(period.weeks) × \(period.shiftDays) days from \(period.start) | "
+                    + "\(cell(entry.source)) | \(period.shiftCount) × \(period.shiftDays) days from \(period.start) | "
                     + "\(cell(status(entry))) |")
         }
         let header = "| " + entries.map { cell($0.name) }.joined(separator: " | ") + " |"
@@ -115,8 +115,8 @@ public enum ComparisonReport {
                 let plan = entries[index].plan!
                 let duties =
                     2
-                    * Set(comparison.base.plan!.schedule.weeks.map(\.dates.first))
-                    .union(plan.schedule.weeks.map(\.dates.first)).count
+                    * Set(comparison.base.plan!.schedule.shifts.map(\.dates.first))
+                    .union(plan.schedule.shifts.map(\.dates.first)).count
                 let roles =
                     2
                     * Set(comparison.base.scenario.pipelines.map(\.id)).union(plan.scenario.pipelines.map(\.id))

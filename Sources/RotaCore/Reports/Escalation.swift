@@ -19,7 +19,7 @@ struct Escalation {
 
     /// The chain for one shift of a rotation: its primary and backup, then the owners of each pipeline it covers
     /// (or of `pipeline` alone).
-    static func chain(_ plan: Plan, week: RotationWeek, rotation: Rotation, pipeline: Pipeline? = nil) -> [Step] {
+    static func chain(_ plan: Plan, week: RotationShift, rotation: Rotation, pipeline: Pipeline? = nil) -> [Step] {
         var steps = [
             Step(role: "on-call primary", who: week.primary, isTeam: false),
             Step(role: "on-call backup", who: week.backup, isTeam: false),

@@ -14,7 +14,7 @@ public struct FairnessCSV: ReportFile {
         ])
         for row in plan.fairness.engineers {
             table.append([
-                row.engineer.id, row.engineer.name, row.engineer.region, String(row.availableWeeks),
+                row.engineer.id, row.engineer.name, row.engineer.region, String(row.availableShifts),
                 String(row.primaryWeeks),
                 String(row.backupWeeks), String(row.holidayBurden), TextFormatting.number(row.ownershipLoad),
             ])

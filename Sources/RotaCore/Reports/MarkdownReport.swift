@@ -21,7 +21,7 @@ public struct MarkdownReport: ReportFile {
         let onCall = scenario.onCallPipelines.count
         let word = scenario.period.shiftWord
         out += [
-            "Scenario `\(scenario.name)`: \(scenario.period.weeks) \(word)s from \(period.first) (\(period.first.weekdayName)) "
+            "Scenario `\(scenario.name)`: \(scenario.period.shiftCount) \(word)s from \(period.first) (\(period.first.weekdayName)) "
                 + "to \(period.last), \(scenario.engineers.count) engineers, \(scenario.pipelines.count) pipelines "
                 + "(\(investor) investor-facing, \(onCall) on call).", "",
             statusLine(plan), "",
@@ -48,7 +48,7 @@ public struct MarkdownReport: ReportFile {
                     ? "everyone" : rotation.roster.map(name).joined(separator: ", ")
                 out += [
                     "### \(TextFormatting.markdownCell(rotation.name)) (`\(rotation.id)`)", "",
-                    "\(rotationPeriod.weeks) \(rotationPeriod.shiftWord)s from \(rotationPeriod.start) "
+                    "\(rotationPeriod.shiftCount) \(rotationPeriod.shiftWord)s from \(rotationPeriod.start) "
                         + "(\(rotationPeriod.start.weekdayName)), roster: \(roster).", "",
                 ]
             }
@@ -62,7 +62,7 @@ public struct MarkdownReport: ReportFile {
                 "| \(word.capitalized) | Dates | Primary | Backup | Holidays on working days (who has them) |",
                 "|---:|---|---|---|---|",
             ]
-            for week in plan.schedule.weeks where scenario.rotationIndex(of: week.rotation) == r {
+            for week in plan.schedule.shifts where scenario.rotationIndex(of: week.rotation) == r {
                 guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 let holidays = teamHolidays(plan, slot: slot, roster: rotation.roster)
                 anyProvisional = anyProvisional || holidays.contains { $0.provisional }
@@ -123,7 +123,7 @@ public struct MarkdownReport: ReportFile {
             for row in fairness.engineers {
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                        + "\(row.availableWeeks) of \(row.shifts) | "
+                        + "\(row.availableShifts) of \(row.shifts) | "
                         + "\(row.historyPrimaryWeeks) + \(row.primaryWeeks) (\(TextFormatting.number(row.fairShare))) | "
                         + "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
                         + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |"
@@ -138,7 +138,7 @@ public struct MarkdownReport: ReportFile {
                 let share = TextFormatting.number(row.fairShare)
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                        + "\(row.availableWeeks) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
+                        + "\(row.availableShifts) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
                         + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
             }
         }
@@ -154,7 +154,7 @@ public struct MarkdownReport: ReportFile {
                 for figures in row.rotations {
                     out.append(
                         "| \(TextFormatting.markdownCell(row.engineer.name)) | `\(figures.rotation)` | "
-                            + "\(figures.availableWeeks) of \(figures.shifts) | "
+                            + "\(figures.availableShifts) of \(figures.shifts) | "
                             + "\(figures.primaryWeeks) (\(TextFormatting.number(figures.fairShare))) | "
                             + "\(figures.backupWeeks) (\(TextFormatting.number(figures.backupFairShare))) |")
                 }
@@ -317,7 +317,7 @@ public struct MarkdownReport: ReportFile {
         var groups: [String: (holiday: Holiday, people: [String])] = [:]
         var order: [String] = []
         for (e, engineer) in plan.scenario.engineers.enumerated() where roster.contains(engineer.id) {
-            for holiday in plan.availability.weeks[e][slot].holidays {
+            for holiday in plan.availability.shifts[e][slot].holidays {
                 let key = "\(holiday.date) \(holiday.name)"
                 if groups[key] == nil {
                     groups[key] = (holiday, [])

@@ -13,7 +13,7 @@ enum MermaidGantt {
         for engineer in plan.scenario.engineers {
             out.append("    section \(TextFormatting.mermaidLabel(engineer.name))")
             let several = plan.scenario.rotations.count > 1
-            for week in plan.schedule.weeks {
+            for week in plan.schedule.shifts {
                 let days = week.dates.last.dayNumber - week.dates.first.dayNumber + 1
                 let rotation = several ? " \(TextFormatting.mermaidLabel(week.rotation))" : ""
                 if week.primary == engineer.id {

@@ -55,7 +55,7 @@ public struct OnCallCalendar: Sendable {
         let stamp = ICalendarWriter.utc(scenario.coveredDates.first, seconds: 0)
         let clock = rotations.map { HandoffClock(rotation: $0, scenario: scenario) }
         var events: [Event] = []
-        for week in plan.schedule.weeks {
+        for week in plan.schedule.shifts {
             guard let r = scenario.rotationIndex(of: week.rotation),
                 let slot = scenario.slot(rotation: week.rotation, number: week.number)
             else { continue }
@@ -132,7 +132,7 @@ public struct OnCallCalendar: Sendable {
 
     /// The other role, the escalation chain, and the holidays and leave inside the duty.
     static func description(
-        _ plan: Plan, week: RotationWeek, slot: Int, role: DutyRole, rotation: Rotation, name: (String) -> String
+        _ plan: Plan, week: RotationShift, slot: Int, role: DutyRole, rotation: Rotation, name: (String) -> String
     ) -> String {
         let scenario = plan.scenario
         var lines: [String] = []
@@ -146,7 +146,7 @@ public struct OnCallCalendar: Sendable {
         }
         for id in [week.primary, week.backup] {
             guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }
-            let holidays = plan.availability.weeks[e][slot].holidays
+            let holidays = plan.availability.shifts[e][slot].holidays
             if !holidays.isEmpty {
                 lines.append(
                     "Holidays of \(name(id)) in this shift: "

@@ -11,7 +11,7 @@ public struct RotationCSV: ReportFile {
     public func render(_ plan: Plan) -> String {
         let several = plan.scenario.rotations.count > 1
         var table = CSVTable(header: (several ? ["rotation"] : []) + ["week", "start", "end", "primary", "backup"])
-        for week in plan.schedule.weeks {
+        for week in plan.schedule.shifts {
             table.append(
                 (several ? [week.rotation] : []) + [
                     String(week.number), week.dates.first.description, week.dates.last.description, week.primary,

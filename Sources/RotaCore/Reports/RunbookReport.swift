@@ -81,7 +81,7 @@ public struct RunbookReport: Sendable {
         let covering = rotations.firstIndex { $0.pipelines.contains(pipeline.id) }
         let rotation = covering.map { rotations[$0] }
         let weeks =
-            covering.map { r in plan.schedule.weeks.filter { scenario.rotationIndex(of: $0.rotation) == r } } ?? []
+            covering.map { r in plan.schedule.shifts.filter { scenario.rotationIndex(of: $0.rotation) == r } } ?? []
         out += [
             "Call in this order; move to the next when there is no answer or no fix within "
                 + "\(TextFormatting.number(hours)) h:",

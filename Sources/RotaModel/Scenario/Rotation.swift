@@ -40,7 +40,7 @@ extension Scenario {
     /// Every shift of every rotation, rotation by rotation, in order: the slots of the model and the checker.
     public var shifts: [Shift] {
         rotations.enumerated().flatMap { r, rotation in
-            rotation.period.allWeeks.enumerated().map { t, dates in Shift(rotation: r, number: t + 1, dates: dates) }
+            rotation.period.allShifts.enumerated().map { t, dates in Shift(rotation: r, number: t + 1, dates: dates) }
         }
     }
 
@@ -52,10 +52,10 @@ extension Scenario {
 
     /// The slot (index into ``shifts``) of shift `number` of rotation `id`, if the scenario has it.
     public func slot(rotation id: String, number: Int) -> Int? {
-        guard let r = rotationIndex(of: id), (1...max(1, rotations[r].period.weeks)).contains(number) else {
+        guard let r = rotationIndex(of: id), (1...max(1, rotations[r].period.shiftCount)).contains(number) else {
             return nil
         }
-        return rotations[..<r].reduce(0) { $0 + $1.period.weeks } + number - 1
+        return rotations[..<r].reduce(0) { $0 + $1.period.shiftCount } + number - 1
     }
 
     /// All days any rotation's shifts cover.

@@ -66,39 +66,40 @@ public struct PlanningPeriod: Sendable, Equatable {
     /// The first handoff day.
     public var start: CalendarDate
     /// How many shifts the period has (`weeks:` in the scenario divided into shifts of `shiftDays`, rounded up).
-    public var weeks: Int
+    public var shiftCount: Int
     /// Days in one shift (7 by default).
     public var shiftDays: Int
     /// When duty passes on, for calendars and reports: "09:00" in `handoffTimeZone` (an IANA name); nil if unsaid.
     public var handoffTime: String?
     public var handoffTimeZone: String?
 
-    /// The period's last day as the scenario states it (`start + 7·weeks − 1`); the last shift ends on or after it.
+    /// The period's last day as the scenario states it (`start + 7 · weeks − 1`, weeks as written); the last shift ends on or after it.
     /// Every rotation's shifts run until one ends on or after this day, whatever their length.
     public var lastDay: CalendarDate
 
     public init(
-        start: CalendarDate, weeks: Int, shiftDays: Int = 7, handoffTime: String? = nil, handoffTimeZone: String? = nil,
+        start: CalendarDate, shiftCount: Int, shiftDays: Int = 7, handoffTime: String? = nil,
+        handoffTimeZone: String? = nil,
         lastDay: CalendarDate? = nil
     ) {
         self.start = start
-        self.weeks = weeks
+        self.shiftCount = shiftCount
         self.shiftDays = shiftDays
-        self.lastDay = lastDay ?? start.adding(days: shiftDays * weeks - 1)
+        self.lastDay = lastDay ?? start.adding(days: shiftDays * shiftCount - 1)
         self.handoffTime = handoffTime
         self.handoffTimeZone = handoffTimeZone
     }
 
     /// Days from the first handoff to the day before the handoff after the last shift.
-    public var dates: DateRange { DateRange(first: start, last: start.adding(days: shiftDays * weeks - 1))! }
+    public var dates: DateRange { DateRange(first: start, last: start.adding(days: shiftDays * shiftCount - 1))! }
 
     /// Shift `index` (from 0): `shiftDays` days from its handoff day.
-    public func week(_ index: Int) -> DateRange {
+    public func shift(_ index: Int) -> DateRange {
         DateRange(
             first: start.adding(days: shiftDays * index), last: start.adding(days: shiftDays * index + shiftDays - 1))!
     }
 
-    public var allWeeks: [DateRange] { (0..<weeks).map(week) }
+    public var allShifts: [DateRange] { (0..<shiftCount).map(shift) }
 
     /// "week" for weekly shifts, "shift" otherwise: the word reports use.
     public var shiftWord: String { shiftDays == 7 ? "week" : "shift" }

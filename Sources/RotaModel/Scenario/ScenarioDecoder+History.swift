@@ -20,7 +20,7 @@ extension ScenarioDecoder {
             let named = try entry.nonEmptyString()
             var path = resolve(named)
             if InputFile.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
-            let rows: [RotationWeek]
+            let rows: [RotationShift]
             let lines: [String: Int]
             let data: Data
             do { (rows, lines, data) = try ScheduleReader.readRotation(path, as: .history) } catch {

@@ -137,7 +137,7 @@ extension ScenarioDecoder {
             rotationPeriod.handoffTimeZone = handoff.timeZone ?? period.handoffTimeZone
         }
         let days = period.lastDay.dayNumber - rotationPeriod.start.dayNumber + 1
-        rotationPeriod.weeks = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
+        rotationPeriod.shiftCount = max(1, (days + rotationPeriod.shiftDays - 1) / rotationPeriod.shiftDays)
         return rotationPeriod
     }
 

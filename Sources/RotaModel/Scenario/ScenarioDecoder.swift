@@ -14,7 +14,7 @@ struct ScenarioDecoder {
         let period = try self.period(
             fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
         let rules =
-            try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.weeks) }
+            try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.shiftCount) }
             ?? Rules()
         let engineersValue = try fields.required(
             "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
@@ -77,7 +77,7 @@ struct ScenarioDecoder {
         let shiftDays =
             try fields["shift_days"]?.int(in: 1...28, hint: "7 for weekly shifts, 14 to rotate every two weeks") ?? 7
         var period = PlanningPeriod(
-            start: start, weeks: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays,
+            start: start, shiftCount: (weeks * 7 + shiftDays - 1) / shiftDays, shiftDays: shiftDays,
             lastDay: start.adding(days: weeks * 7 - 1))
         if let handoffValue = fields["handoff"] {
             let handoff = try self.handoff(handoffValue)

@@ -21,7 +21,7 @@ public struct PlanBaseline: Sendable {
 
     /// The baseline's row for the shift of rotation `rotation` that starts on `dates.first`; with one rotation in the
     /// scenario (`single`), the rotation column is not compared.
-    public func week(rotation: String, startingOn dates: DateRange, single: Bool) -> RotationWeek? {
-        schedule.weeks.first { $0.dates.first == dates.first && (single || $0.rotation == rotation) }
+    public func shift(rotation: String, startingOn dates: DateRange, single: Bool) -> RotationShift? {
+        schedule.shifts.first { $0.dates.first == dates.first && (single || $0.rotation == rotation) }
     }
 }

@@ -1,5 +1,5 @@
 /// One shift of a rotation (a week unless `shift_days` says otherwise): who is primary and who is backup.
-public struct RotationWeek: Sendable, Equatable {
+public struct RotationShift: Sendable, Equatable {
     /// The rotation's id ("" for the one unnamed rotation of a scenario without `rotations:`).
     public let rotation: String
     /// 1-based shift number within the rotation.
@@ -37,11 +37,11 @@ public struct OwnershipAssignment: Sendable, Equatable {
 /// A rotation and an ownership table: what the planner returns, and what the rule checker judges
 /// (whoever wrote it).
 public struct Schedule: Sendable, Equatable {
-    public var weeks: [RotationWeek]
+    public var shifts: [RotationShift]
     public var ownership: [OwnershipAssignment]
 
-    public init(weeks: [RotationWeek], ownership: [OwnershipAssignment]) {
-        self.weeks = weeks
+    public init(shifts: [RotationShift], ownership: [OwnershipAssignment]) {
+        self.shifts = shifts
         self.ownership = ownership
     }
 }

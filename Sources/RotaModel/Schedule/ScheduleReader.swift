@@ -126,7 +126,7 @@ public enum ScheduleReader {
             : String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)])
                 + InputManifest.fileName
         return ScheduleFile(
-            schedule: Schedule(weeks: weeks, ownership: ownership), rotationFile: rotationFile,
+            schedule: Schedule(shifts: weeks, ownership: ownership), rotationFile: rotationFile,
             ownershipFile: ownershipFile, weekLines: weekLines, pipelineLines: pipelineLines,
             manifest: try readManifest(manifestFile), manifestFile: manifestFile)
     }
@@ -148,9 +148,9 @@ public enum ScheduleReader {
 
     /// The shifts of a rotation.csv, the line of each, and the file's bytes (for digests).
     static func readRotation(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
-        -> ([RotationWeek], [String: Int], Data)
+        -> ([RotationShift], [String: Int], Data)
     {
-        var weeks: [RotationWeek] = []
+        var weeks: [RotationShift] = []
         var lines: [String: Int] = [:]
         let data = try rows(of: file, as: kind, columns: rotationColumns, optional: optionalRotationColumns) {
             (row: [String], line: Int) throws(ScheduleError) in
@@ -172,7 +172,7 @@ public enum ScheduleReader {
             }
             let rotation = row.count > 5 ? row[5] : ""
             weeks.append(
-                RotationWeek(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
+                RotationShift(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
             if lines["\(rotation)#\(number)"] == nil { lines["\(rotation)#\(number)"] = line }
         }
         return (weeks, lines, data)

@@ -44,7 +44,7 @@ enum TestScenarios {
     static func random(engineers: Int, weeks: Int, pipelines: Int, minGap: Int, seed: UInt64) -> Scenario {
         var random = SplitMix64(seed: seed)
         let start = CalendarDate(iso: interestingMondays[Int(random.next() % UInt64(interestingMondays.count))])!
-        let period = PlanningPeriod(start: start, weeks: weeks)
+        let period = PlanningPeriod(start: start, shiftCount: weeks)
         let team = (0..<engineers).map { index -> Engineer in
             var leave: [DateRange] = []
             if random.next() % 3 == 0 {
@@ -87,20 +87,20 @@ extension ScenarioReader {
 struct WeekNineLeaveReplan {
     let scenario: Scenario
     let plan: Plan
-    let week9: RotationWeek
+    let week9: RotationShift
     let changed: Scenario
     let replanned: Plan
 
     init() throws {
         scenario = try TestScenarios.seed("xyz-tech-2027q1")
         plan = try Planner().plan(scenario)
-        let week = plan.schedule.weeks[8]
+        let week = plan.schedule.shifts[8]
         week9 = week
         var changed = scenario
         let e = changed.engineers.firstIndex { $0.id == week.primary }!
         changed.engineers[e].leave.append(week.dates)
         self.changed = changed
-        let baseline = PlanBaseline(schedule: plan.schedule, from: scenario.period.week(6).first, source: "baseline")
+        let baseline = PlanBaseline(schedule: plan.schedule, from: scenario.period.shift(6).first, source: "baseline")
         replanned = try Planner().plan(changed, baseline: baseline)
     }
 }

@@ -1,5 +1,5 @@
 /// Calendar facts for one engineer in one shift: leave, and the holidays that weigh for them.
-public struct WeekAvailability: Sendable {
+public struct ShiftAvailability: Sendable {
     /// Whether the week overlaps the engineer's leave (then they cannot be on duty).
     public let onLeave: Bool
     /// Holidays inside the week that weigh in the engineer's holiday burden, by date.
@@ -11,41 +11,41 @@ public struct WeekAvailability: Sendable {
 /// Leave and holidays for every engineer and shift of a scenario (every rotation's, see ``Scenario/shifts``): the
 /// calendar input of the model.
 public struct TeamAvailability: Sendable {
-    /// `weeks[engineer][slot]`, engineers in scenario order, slots as ``Scenario/shifts``.
-    public let weeks: [[WeekAvailability]]
+    /// `shifts[engineer][slot]`, engineers in scenario order, slots as ``Scenario/shifts``.
+    public let shifts: [[ShiftAvailability]]
     /// The rotation of each slot.
     public let slotRotation: [Int]
     /// `onRoster[engineer][rotation]`: whether the engineer takes part in the rotation.
     public let onRoster: [[Bool]]
 
     public init(scenario: Scenario) {
-        let shifts = scenario.shifts
+        let slots = scenario.shifts
         let rotations = scenario.rotations
-        weeks = scenario.engineers.map { engineer in
+        shifts = scenario.engineers.map { engineer in
             let personal = scenario.personalCalendar(engineer)
-            return shifts.map { shift in
+            return slots.map { shift in
                 let burden = personal.burden(during: shift.dates)
-                return WeekAvailability(
+                return ShiftAvailability(
                     onLeave: engineer.isOnLeave(during: shift.dates), holidays: burden.holidays,
                     holidayWeight: burden.weight)
             }
         }
-        slotRotation = shifts.map(\.rotation)
+        slotRotation = slots.map(\.rotation)
         onRoster = scenario.engineers.map { engineer in rotations.map { $0.roster.contains(engineer.id) } }
     }
 
     /// Whether engineer e may be on duty in `slot`: on the rotation's roster and not on leave.
     public func isFree(_ engineer: Int, _ slot: Int) -> Bool {
-        onRoster[engineer][slotRotation[slot]] && !weeks[engineer][slot].onLeave
+        onRoster[engineer][slotRotation[slot]] && !shifts[engineer][slot].onLeave
     }
 
     /// Shifts the engineer is free for, over all rotations.
-    public func availableWeeks(_ engineer: Int) -> Int {
-        weeks[engineer].indices.filter { isFree(engineer, $0) }.count
+    public func availableShifts(_ engineer: Int) -> Int {
+        shifts[engineer].indices.filter { isFree(engineer, $0) }.count
     }
 
     /// Shifts of `rotation` the engineer is free for.
-    public func availableWeeks(_ engineer: Int, in rotation: Int) -> Int {
-        weeks[engineer].indices.filter { slotRotation[$0] == rotation && isFree(engineer, $0) }.count
+    public func availableShifts(_ engineer: Int, in rotation: Int) -> Int {
+        shifts[engineer].indices.filter { slotRotation[$0] == rotation && isFree(engineer, $0) }.count
     }
 }
