@@ -33,7 +33,7 @@ struct RotationModel {
     /// History before the period: holiday burden per engineer.
     private let historyBurden: [Int]
     /// The slot of each schedule row, by rotation id and shift number ("" for a one-rotation scenario's rows).
-    private let slotOf: [String: Int]
+    private let slotOf: [ShiftKey: Int]
     private let slotRotation: [Int]
     private let ids: [String]
     private let pipelines: [Pipeline]
@@ -320,10 +320,10 @@ struct RotationModel {
         self.weightUnit = weightUnit
         self.holidayWeight = availability.shifts.map { $0.map(\.holidayWeight) }
         self.historyBurden = historyBurden
-        var slotOf: [String: Int] = [:]
+        var slotOf: [ShiftKey: Int] = [:]
         for (t, shift) in shifts.enumerated() {
-            slotOf["\(rotations[shift.rotation].id)#\(shift.number)"] = t
-            if single { slotOf["#\(shift.number)"] = t }
+            slotOf[ShiftKey(rotation: rotations[shift.rotation].id, number: shift.number)] = t
+            if single { slotOf[ShiftKey(rotation: "", number: shift.number)] = t }
         }
         self.slotOf = slotOf
         self.slotRotation = shifts.map(\.rotation)
@@ -360,7 +360,7 @@ struct RotationModel {
         ]
         var burden = historyBurden
         for week in schedule.shifts where parts.contains(.onCall) {
-            guard let t = slotOf["\(week.rotation)#\(week.number)"] else { return nil }
+            guard let t = slotOf[week.key] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                 guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
                 values[variable.index] = 1

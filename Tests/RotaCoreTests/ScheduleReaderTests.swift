@@ -17,7 +17,7 @@ struct ScheduleReaderTests {
         // Each row's line: the header is line 1, rows follow in the order written.
         for (row, week) in plan.schedule.shifts.enumerated() {
             #expect(
-                file.weekLines["\(week.rotation)#\(week.number)"] == row + 2, "\(name) \(week.rotation) \(week.number)")
+                file.shiftLines[week.key] == row + 2, "\(name) \(week.rotation) \(week.number)")
         }
     }
 

@@ -21,7 +21,7 @@ extension ScenarioDecoder {
             var path = resolve(named)
             if InputFile.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
             let rows: [RotationShift]
-            let lines: [String: Int]
+            let lines: [ShiftKey: Int]
             let data: Data
             do { (rows, lines, data) = try ScheduleReader.readRotation(path, as: .history) } catch {
                 throw .history(entry.location, field: entry.path, problem: error.message)
@@ -30,7 +30,7 @@ extension ScenarioDecoder {
             history.files.append(named)
             var unknown = Set<String>()
             for row in rows {
-                let source = "\(path):\(lines["\(row.rotation)#\(row.number)"].map(String.init) ?? "?")"
+                let source = "\(path):\(lines[row.key].map(String.init) ?? "?")"
                 let first = firstDay(of: row.rotation)
                 if row.dates.last >= first {
                     throw .history(

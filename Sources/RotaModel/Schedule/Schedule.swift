@@ -54,3 +54,19 @@ public enum DutyRole: String, Sendable, CaseIterable {
     /// Holiday burden per holiday day in a week on this duty.
     public var holidayWeight: Int { self == .primary ? 2 : 1 }
 }
+
+/// Which shift a schedule row is: its rotation's id ("" for a scenario's one unnamed rotation, or a file without a
+/// rotation column) and its number in that rotation. The key of lines, slots and history rows.
+public struct ShiftKey: Hashable, Sendable {
+    public let rotation: String
+    public let number: Int
+
+    public init(rotation: String, number: Int) {
+        self.rotation = rotation
+        self.number = number
+    }
+}
+
+extension RotationShift {
+    public var key: ShiftKey { ShiftKey(rotation: rotation, number: number) }
+}

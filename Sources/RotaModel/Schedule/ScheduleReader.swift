@@ -72,8 +72,8 @@ public struct ScheduleFile: Sendable {
     public let rotationFile: String
     /// Nil when only a rotation.csv was given.
     public let ownershipFile: String?
-    /// Line of each shift's row in rotation.csv, by "rotation#number" (rotation "" without a rotation column).
-    public let weekLines: [String: Int]
+    /// Line of each shift's row in rotation.csv (rotation "" without a rotation column).
+    public let shiftLines: [ShiftKey: Int]
     /// Line of each pipeline's row in ownership.csv, by pipeline id.
     public let pipelineLines: [String: Int]
     /// manifest.json beside the schedule (what `rota plan` recorded of its inputs), if there is one.
@@ -86,7 +86,9 @@ public struct ScheduleFile: Sendable {
             return SourceLocation(file: file, line: pipelineLines[pipeline])
         }
         if let week = finding.week {
-            let line = weekLines["\(finding.rotation)#\(week)"] ?? weekLines["#\(week)"]
+            let line =
+                shiftLines[ShiftKey(rotation: finding.rotation, number: week)]
+                ?? shiftLines[ShiftKey(rotation: "", number: week)]
             return SourceLocation(file: rotationFile, line: line)
         }
         if finding.rule == .maxInvestorPrimaries, let file = ownershipFile { return SourceLocation(file: file) }
@@ -115,7 +117,7 @@ public enum ScheduleReader {
         let rotationFile = isDirectory ? folder + "rotation.csv" : path
         // A folder without ownership.csv is judged as its rotation.csv alone would be.
         let ownershipFile = isDirectory && InputFile.exists(folder + "ownership.csv") ? folder + "ownership.csv" : nil
-        let (weeks, weekLines, _) = try readRotation(rotationFile, as: kind)
+        let (weeks, shiftLines, _) = try readRotation(rotationFile, as: kind)
         var ownership: [OwnershipAssignment] = []
         var pipelineLines: [String: Int] = [:]
         if let ownershipFile { (ownership, pipelineLines) = try readOwnership(ownershipFile, as: kind) }
@@ -127,7 +129,7 @@ public enum ScheduleReader {
                 + InputManifest.fileName
         return ScheduleFile(
             schedule: Schedule(shifts: weeks, ownership: ownership), rotationFile: rotationFile,
-            ownershipFile: ownershipFile, weekLines: weekLines, pipelineLines: pipelineLines,
+            ownershipFile: ownershipFile, shiftLines: shiftLines, pipelineLines: pipelineLines,
             manifest: try readManifest(manifestFile), manifestFile: manifestFile)
     }
 
@@ -148,10 +150,10 @@ public enum ScheduleReader {
 
     /// The shifts of a rotation.csv, the line of each, and the file's bytes (for digests).
     static func readRotation(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
-        -> ([RotationShift], [String: Int], Data)
+        -> ([RotationShift], [ShiftKey: Int], Data)
     {
         var weeks: [RotationShift] = []
-        var lines: [String: Int] = [:]
+        var lines: [ShiftKey: Int] = [:]
         let data = try rows(of: file, as: kind, columns: rotationColumns, optional: optionalRotationColumns) {
             (row: [String], line: Int) throws(ScheduleError) in
             guard let number = Int(row[0]), number > 0 else {
@@ -173,7 +175,8 @@ public enum ScheduleReader {
             let rotation = row.count > 5 ? row[5] : ""
             weeks.append(
                 RotationShift(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
-            if lines["\(rotation)#\(number)"] == nil { lines["\(rotation)#\(number)"] = line }
+            let key = ShiftKey(rotation: rotation, number: number)
+            if lines[key] == nil { lines[key] = line }
         }
         return (weeks, lines, data)
     }
