@@ -39,7 +39,6 @@ struct LexicographicSolver {
     /// When set, a level with an integral objective and a first incumbent is first improved by proximity search,
     /// each search stopped after this many nodes (``Model/improveByProximity(_:from:options:nodeLimit:rounds:)``).
     var proximityNodeLimit: Int?
-    static let proximityRounds = 5
     /// Whether each level's LP starts from the previous level's basis (see ``solve(_:levels:)``).
     var carriesBasis = true
 
@@ -85,7 +84,7 @@ struct LexicographicSolver {
                 defer { searchSeconds = (clock.now - searchStart).totalSeconds }
                 levelOptions.initialSolution = try model.improveByProximity(
                     level.expression, from: incumbent, options: searchOptions, nodeLimit: nodes,
-                    rounds: Self.proximityRounds)
+                    rounds: Tuning.proximityRounds)
                 if let limit = options.timeLimit {
                     levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
                 }

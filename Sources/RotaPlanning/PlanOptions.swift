@@ -14,8 +14,8 @@ public struct PlanOptions: Sendable {
     /// Explain at most this many holiday conflicts with a counterfactual solve each.
     public var conflictsToExplain: Int
     /// Explain holiday conflicts only when the plan's on-call model has at most this many columns (default
-    /// ``Planner/conflictAnalysisColumns``).
-    public var conflictAnalysisColumns = Planner.conflictAnalysisColumns
+    /// ``Tuning/conflictAnalysisColumns``).
+    public var conflictAnalysisColumns = Tuning.conflictAnalysisColumns
 
     /// The longest time limit a command accepts: 11.5 days, well inside GLPK's limit (2³¹ − 1 ms, 24.8 days).
     public static let maximumTimeLimit: Double = 1_000_000

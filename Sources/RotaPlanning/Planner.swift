@@ -133,7 +133,7 @@ public struct Planner: Sendable {
     }
 
     /// The on-call part's cuts (the explanation and conflict solves are on-call models too).
-    static let cuts = DecomposedSolve.onCallCuts
+    static let cuts = Tuning.onCallCuts
 
     /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
     static func weeksWithoutTwoEngineers(
@@ -191,7 +191,7 @@ public struct Planner: Sendable {
 
     /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
     /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
-    /// solving anything (the plan's on-call model is above ``conflictAnalysisColumns``).
+    /// solving anything (the plan's on-call model is above ``Tuning/conflictAnalysisColumns``).
     func explainConflicts(
         _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
         deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
@@ -227,17 +227,6 @@ public struct Planner: Sendable {
         return conflicts
     }
 
-    /// On-call models with more columns than this leave their holiday duties unanalysed. A counterfactual starts
-    /// from scratch (the plan's schedule breaks its row), and on a generated 100-engineer year (11,348 on-call
-    /// columns) one did not settle within its node limit in about 50 s, so the analysis ran into the time limit and
-    /// the plan took 62 s; a 40-engineer year (4,678 columns) plans in 2–3 s, analysis included. A bound on the model,
-    /// not the clock, so the report is the same on any machine (docs/performance.md, "Scale").
-    public static let conflictAnalysisColumns = 8000
-
-    /// Branch-and-bound nodes each level of a counterfactual solve may use (it replaced a 5 s cap, which made the
-    /// reasons depend on the machine's speed).
-    static let counterfactualNodeLimit = 1000
-
     private func counterfactual(
         _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
         _ planned: [LevelOutcome], timeLimit: Double?
@@ -262,7 +251,7 @@ public struct Planner: Sendable {
         // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
         // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
         var options = SolveOptions(timeLimit: timeLimit, cuts: Self.cuts)
-        options.nodeLimit = Self.counterfactualNodeLimit
+        options.nodeLimit = Tuning.counterfactualNodeLimit
         var solver = LexicographicSolver(options: options)
         var verdict: ConflictReason?
         // Compare level by level and stop at the first that decides: later levels cannot change the verdict.

@@ -12,12 +12,12 @@ import RotaModel
 /// GLPK searches the on-call part alone (the ownership part still gets ``ownership(_:)``); either way GLPK, not this,
 /// proves optimality.
 enum StartingSchedule {
-    /// The share of the time limit the start may take: its ownership moves stop there, leaving GLPK the rest.
-    static let timeShare = 0.25
 
     /// The deadline for a start begun at `start` under `timeLimit` seconds (nil: none).
     static func deadline(from start: ContinuousClock.Instant, timeLimit: Double?) -> ContinuousClock.Instant? {
-        timeLimit.map { start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000 * timeShare)) }
+        timeLimit.map {
+            start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000 * Tuning.startTimeShare))
+        }
     }
 
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the

@@ -132,7 +132,7 @@ struct GeneratorTests {
                 let built = RotationModel(
                     scenario: scenario, availability: availability, parts: .ownership, breakSymmetry: breakSymmetry)
                 let outcome = try LexicographicSolver(
-                    options: SolveOptions(timeLimit: 60, cuts: DecomposedSolve.ownershipCuts)
+                    options: SolveOptions(timeLimit: 60, cuts: Tuning.ownershipCuts)
                 )
                 .solve(built.model, levels: built.levels)
                 #expect(outcome.levels.allSatisfy { $0.status == .optimal }, "trial \(trial)")

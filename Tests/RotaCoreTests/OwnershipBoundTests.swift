@@ -93,7 +93,7 @@ struct OwnershipBoundTests {
         let part = RotationModel(scenario: scenario, availability: availability, parts: .ownership)
         var model = part.model
         model.minimize(part.levels[0].expression)
-        var options = SolveOptions(cuts: DecomposedSolve.ownershipCuts)
+        var options = SolveOptions(cuts: Tuning.ownershipCuts)
         options.initialSolution = part.values(
             for: Schedule(shifts: [], ownership: StartingSchedule.ownership(scenario)))
         options.nodeLimit = 100

@@ -179,7 +179,7 @@ struct StartingScheduleTests {
                 scenario: scenario, availability: TeamAvailability(scenario: scenario), parts: .ownership)
             var model = part.model
             model.minimize(part.levels[0].expression)
-            var options = SolveOptions(cuts: DecomposedSolve.ownershipCuts)
+            var options = SolveOptions(cuts: Tuning.ownershipCuts)
             options.initialSolution = part.values(for: Schedule(shifts: [], ownership: moved))
             #expect(options.initialSolution != nil, "\(scenario.name): the moved start has no solution vector")
             let result = try model.solve(options)
