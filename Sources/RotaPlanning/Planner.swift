@@ -51,7 +51,7 @@ public struct Planner: Sendable {
                 let explanation = InfeasibilityExplanation(
                     scenario: original, availability: originalAvailability, baseline: baseline,
                     timeLimit: options.timeLimit.map { max(1, $0 - (clock.now - start).totalSeconds) } ?? 60,
-                    cuts: Self.cuts)
+                    cuts: Tuning.onCallCuts)
                 throw .noSchedule(reasons: explanation.reasons)
             case .stoppedWithoutSolution: throw .noScheduleFoundInTime(seconds: first.seconds)
             case .failed(let message): throw .solverFailed(message)
@@ -131,9 +131,6 @@ public struct Planner: Sendable {
             }
         }
     }
-
-    /// The on-call part's cuts (the explanation and conflict solves are on-call models too).
-    static let cuts = Tuning.onCallCuts
 
     /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
     static func weeksWithoutTwoEngineers(
@@ -250,7 +247,7 @@ public struct Planner: Sendable {
         )
         // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
         // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
-        var options = SolveOptions(timeLimit: timeLimit, cuts: Self.cuts)
+        var options = SolveOptions(timeLimit: timeLimit, cuts: Tuning.onCallCuts)
         options.nodeLimit = Tuning.counterfactualNodeLimit
         var solver = LexicographicSolver(options: options)
         var verdict: ConflictReason?

@@ -113,7 +113,7 @@ struct HistoryLeadTests {
         await propertyCheck(
             count: 30, input: Gen.int(in: 2...3), Gen.int(in: 1...3), Gen.int(in: 0...2), Gen.int(in: 0...1_000_000)
         ) { weeks, leadLength, ruleSet, seed in
-            var random = SplitMix64(seed: UInt64(seed))
+            var random = SeededRandom(seed: UInt64(seed))
             let ids = ["ana", "ben", "cai", "dee"]
             var history: [DutyHistory.Shift] = []
             for k in 0..<leadLength {

@@ -19,7 +19,7 @@ struct ReaderFuzzTests {
     static let root = TestScenarios.repositoryRoot
 
     /// `data` with 1–4 random mutations.
-    static func mutate(_ data: Data, _ random: inout SplitMix64) -> Data {
+    static func mutate(_ data: Data, _ random: inout SeededRandom) -> Data {
         var bytes = [UInt8](data)
         let inserts: [[UInt8]] = [
             [0], [0xFF], [0xC3], [0xEF, 0xBB, 0xBF], [9], [13], [10], Array(":".utf8), Array("{".utf8),
@@ -52,7 +52,7 @@ struct ReaderFuzzTests {
         .filter { $0.hasSuffix(".yaml") }.sorted()
         var errors = 0
         for seed in Self.seeds {
-            var random = SplitMix64(seed: UInt64(seed))
+            var random = SeededRandom(seed: UInt64(seed))
             let name = files[seed % files.count]
             let path = Self.root.appendingPathComponent("scenarios/\(name)").path
             let mutated = Self.mutate(try Data(contentsOf: URL(fileURLWithPath: path)), &random)
@@ -73,7 +73,7 @@ struct ReaderFuzzTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         var errors = 0
         for seed in Self.seeds {
-            var random = SplitMix64(seed: UInt64(seed) &+ 1_000_003)
+            var random = SeededRandom(seed: UInt64(seed) &+ 1_000_003)
             let name = files[seed % files.count]
             let mutated = Self.mutate(try Data(contentsOf: folder.appendingPathComponent(name)), &random)
             let result = Result { () throws(CalendarError) -> CalendarFile in
@@ -100,7 +100,7 @@ struct ReaderFuzzTests {
         ]
         var errors = 0
         for seed in Self.seeds {
-            var random = SplitMix64(seed: UInt64(seed) &+ 2_000_003)
+            var random = SeededRandom(seed: UInt64(seed) &+ 2_000_003)
             let source = Self.root.appendingPathComponent(sources[seed % sources.count])
             for name in ["rotation.csv", "ownership.csv"] {
                 let original = source.appendingPathComponent(name)

@@ -13,7 +13,7 @@ import Testing
 struct RulePropertyTests {
     /// Random rules for `scenario`, fully determined by `seed`.
     static func withRandomRules(_ scenario: Scenario, seed: UInt64) -> Scenario {
-        var random = SplitMix64(seed: seed ^ 0x5EED)
+        var random = SeededRandom(seed: seed ^ 0x5EED)
         func chance(_ n: UInt64) -> Bool { random.next() % n == 0 }
         var result = scenario
         var rules = result.rules
@@ -67,7 +67,7 @@ struct RulePropertyTests {
                 }
                 let explanation = InfeasibilityExplanation(
                     scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil,
-                    timeLimit: 30, cuts: Planner.cuts)
+                    timeLimit: 30, cuts: Tuning.onCallCuts)
                 #expect(!explanation.options.isEmpty, "\(label): \(reasons)")
                 for option in explanation.options {
                     let named = Set(option.instances.map(\.rule))
@@ -97,7 +97,7 @@ struct RulePropertyTests {
     }
 
     @Test func theScenarioThatMadeGLPKAbortIsPlanned() throws {
-        var random = SplitMix64(seed: 123 &* 7919)
+        var random = SeededRandom(seed: 123 &* 7919)
         let engineers = 2 + Int(random.next() % 4)
         let weeks = 2 + Int(random.next() % 5)
         let pipelines = 1 + Int(random.next() % 4)

@@ -42,7 +42,7 @@ enum TestScenarios {
 
     /// A small random scenario, fully determined by its arguments.
     static func random(engineers: Int, weeks: Int, pipelines: Int, minGap: Int, seed: UInt64) -> Scenario {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         let start = CalendarDate(iso: interestingMondays[Int(random.next() % UInt64(interestingMondays.count))])!
         let period = PlanningPeriod(start: start, shiftCount: weeks)
         let team = (0..<engineers).map { index -> Engineer in
@@ -65,9 +65,6 @@ enum TestScenarios {
             rules: Rules(minGapWeeks: minGap), calendar: calendar(team.map(\.region), period))
     }
 }
-
-/// The generator's deterministic random source (SplitMix64), so random scenarios are reproducible.
-typealias SplitMix64 = SeededRandom
 
 /// The readers with the repository's calendars, as the tests use them.
 extension ScenarioReader {
