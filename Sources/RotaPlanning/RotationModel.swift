@@ -130,115 +130,18 @@ struct RotationModel {
         var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var holidayLargest: Variable?
-        // Declared fairness bounds (rules.fairness) are rows on the level variables: every schedule must keep them.
-        let bounds = rules.fairness
-        var balance: [ObjectiveLevel] = []
+        // The goal levels; declared fairness bounds (rules.fairness) are rows on their variables.
         if onCall {
-            for role in DutyRole.allCases {
-                // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
-                // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
-                // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
-                // counted over the variables that exist (not over leave alone), so it holds in every mode; the deviation
-                // variable is the largest over all rotations, so its floor is the largest rotation floor.
-                var floor = 0.0
-                var ceiling = 0.0
-                var slotCounts: [[Int]] = []
-                // Every |total − share| a count allows: the deviation's optimum is the largest of some of them.
-                var attainable = Set<Double>()
-                for (r, slots) in slotsOf.enumerated() {
-                    let share = shares.shares[r][role]!
-                    let past = shares.history[r][role]!
-                    let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
-                    slotCounts.append(free)
-                    let roster = engineers.indices.filter { availability.onRoster[$0][r] }
-                    floor = max(
-                        floor,
-                        FairShareBound.lowestDeviation(
-                            shares: roster.map { share[$0] - Double(past[$0]) }, available: roster.map { free[$0] },
-                            weeks: slots.count))
-                    for e in roster {
-                        ceiling = max(
-                            ceiling, abs(Double(past[e]) - share[e]), abs(Double(past[e] + free[e]) - share[e]))
-                        for k in 0...free[e] { attainable.insert(abs(Double(past[e] + k) - share[e])) }
-                    }
-                }
-                let deviation = rows.model.addVariable(
-                    "\(role.rawValue)_deviation", .continuous, lowerBound: floor, upperBound: max(floor, ceiling))
-                deviations[role] = deviation
-                var roleCounts: [[Variable?]] = []
-                for (r, slots) in slotsOf.enumerated() {
-                    let suffix = single ? "" : ",\(rotations[r].id)"
-                    roleCounts.append(
-                        engineers.indices.map { e -> Variable? in
-                            guard availability.onRoster[e][r] else { return nil }
-                            let share = shares.shares[r][role]![e]
-                            let past = shares.history[r][role]![e]
-                            let count = rows.model.addVariable(
-                                "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
-                                upperBound: Double(slotCounts[r][e]))
-                            rows.model.add(
-                                "\(role.rawValue)_count(\(ids[e])\(suffix))",
-                                LinearExpression.sum(slots.compactMap { duty(role)[e][$0] }) == LinearExpression(count))
-                            let total = LinearExpression(count) + Double(past)
-                            rows.model.add(
-                                "\(role.rawValue)_above(\(ids[e])\(suffix))",
-                                total - share <= LinearExpression(deviation))
-                            rows.model.add(
-                                "\(role.rawValue)_below(\(ids[e])\(suffix))",
-                                share - total <= LinearExpression(deviation))
-                            return count
-                        })
-                }
-                counts[role] = roleCounts
-                if let bound = bounds.maxDeviation {
-                    rows.add(
-                        "fairness_max_deviation(\(role.rawValue))", [LinearExpression(deviation) <= bound],
-                        RuleInstance(.maxDeviation))
-                }
-                balance.append(
-                    ObjectiveLevel(
-                        kind: role == .primary ? .primaryBalance : .backupBalance,
-                        expression: LinearExpression(deviation),
-                        attainable: ObjectiveLevel.distinct(attainable.union([floor]).filter { $0 >= floor - 1e-9 })))
-            }
-            levelsByPriority[.goal(.onCallBalance)] = balance
-
-            var burden: [LinearExpression] = []
-            for e in engineers.indices {
-                var expression = LinearExpression()
-                for t in 0..<weeks where availability.shifts[e][t].holidayWeight > 0 {
-                    let days = Double(availability.shifts[e][t].holidayWeight)
-                    if let p = primary[e][t] { expression.add(p, coefficient: 2 * days) }
-                    if let b = backup[e][t] { expression.add(b, coefficient: days) }
-                }
-                burden.append(expression)
-            }
-            let total = LinearExpression.sum(burden)
-            if let bound = bounds.maxTotalHolidayBurden {
-                rows.add(
-                    "fairness_max_total_holiday_burden", [total <= Double(bound)], RuleInstance(.maxTotalHolidayBurden))
-            }
-            let largestBound =
-                engineers.indices.map { e in burden[e].terms.reduce(Double(historyBurden[e])) { $0 + $1.coefficient } }
-                .max()
-                ?? 0
-            // Burdens are whole numbers (holiday days × 1 or 2), so the largest is an integer: its LP bound rounds up.
-            let largest = rows.model.addVariable(
-                "holiday_burden_max", .integer, lowerBound: 0, upperBound: largestBound)
-            holidayLargest = largest
-            for e in engineers.indices where !burden[e].terms.isEmpty || historyBurden[e] > 0 {
-                rows.model.add(
-                    "holiday_burden(\(ids[e]))", burden[e] + Double(historyBurden[e]) <= LinearExpression(largest))
-            }
-            if let bound = bounds.maxHolidayBurden {
-                rows.add(
-                    "fairness_max_holiday_burden", [LinearExpression(largest) <= Double(bound)],
-                    RuleInstance(.maxHolidayBurden))
-            }
-            levelsByPriority[.goal(.holidayBurden)] = [
-                ObjectiveLevel(kind: .holidayTotal, expression: total),
-                ObjectiveLevel(kind: .holidayLargest, expression: LinearExpression(largest)),
-            ]
+            let goals = OnCallLevelRows(
+                scenario: scenario, availability: availability, slotsOf: slotsOf, single: single, primary: primary,
+                backup: backup, shares: shares, historyBurden: historyBurden)
+            let balance = goals.balance(&rows)
+            counts = balance.counts
+            deviations = balance.deviations
+            levelsByPriority[.goal(.onCallBalance)] = balance.levels
+            let holidays = goals.holidayBurden(&rows)
+            holidayLargest = holidays.largest
+            levelsByPriority[.goal(.holidayBurden)] = holidays.levels
         }
         if let largestLoad {
             levelsByPriority[.goal(.ownershipBalance)] = [
