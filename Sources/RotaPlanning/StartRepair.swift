@@ -28,9 +28,8 @@ enum StartRepair {
         {
             return weeks
         }
-        var state = State(weeks, scenario, availability, fair)
+        guard var state = State(weeks, scenario, availability, fair) else { return weeks }
         state.deadline = deadline
-        guard state.isComplete else { return weeks }
         for role in DutyRole.allCases { state.balance(role) }
         if lowerHolidayBurden { state.lowerHolidayBurden() }
         return state.result()
@@ -44,9 +43,9 @@ enum StartRepair {
         let rotations: [Rotation]
         let ids: [String]
         let weeks: [RotationShift]
-        /// The holders by slot: `holder[role][slot]` (engineer index, -1 when the start leaves the slot open).
-        var holder: [DutyRole: [Int]]
-        /// Row of `weeks` of each slot (-1 when the start has none).
+        /// The holders by slot: `holder[role][slot]`, an engineer index.
+        var holder: ByRole<[Int]>
+        /// Row of `weeks` of each slot.
         let rowOfSlot: [Int]
         /// Slots of each rotation, in order; position of each slot within its rotation.
         let slotsOf: [[Int]]
@@ -60,7 +59,9 @@ enum StartRepair {
         var deadline: ContinuousClock.Instant?
         var pastDeadline: Bool { deadline.map { ContinuousClock().now >= $0 } ?? false }
 
-        init(_ weeks: [RotationShift], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
+        /// Nil unless the start gives every slot a known primary and backup (only then are counts and rules judged
+        /// here).
+        init?(_ weeks: [RotationShift], _ scenario: Scenario, _ availability: TeamAvailability, _ fair: FairShares) {
             self.scenario = scenario
             self.availability = availability
             self.fair = fair
@@ -71,17 +72,23 @@ enum StartRepair {
             ids = scenario.engineers.map(\.id)
             self.weeks = weeks
             let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-            var rowOfSlot = [Int](repeating: -1, count: shifts.count)
-            var primary = [Int](repeating: -1, count: shifts.count)
-            var backup = [Int](repeating: -1, count: shifts.count)
+            var rowOfSlot = [Int?](repeating: nil, count: shifts.count)
+            var primary = [Int?](repeating: nil, count: shifts.count)
+            var backup = [Int?](repeating: nil, count: shifts.count)
             for (row, week) in weeks.enumerated() {
                 guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 rowOfSlot[t] = row
-                primary[t] = index[week.primary] ?? -1
-                backup[t] = index[week.backup] ?? -1
+                primary[t] = index[week.primary]
+                backup[t] = index[week.backup]
             }
-            self.rowOfSlot = rowOfSlot
-            holder = [.primary: primary, .backup: backup]
+            let rows = rowOfSlot.compactMap { $0 }
+            let primaries = primary.compactMap { $0 }
+            let backups = backup.compactMap { $0 }
+            guard rows.count == shifts.count, primaries.count == shifts.count, backups.count == shifts.count else {
+                return nil
+            }
+            self.rowOfSlot = rows
+            holder = ByRole(primary: primaries, backup: backups)
             slotsOf = scenario.rotations.indices.map { r in shifts.indices.filter { shifts[$0].rotation == r } }
             var position = [Int](repeating: 0, count: shifts.count)
             for slots in slotsOf {
@@ -91,17 +98,14 @@ enum StartRepair {
             repeats = scenario.rules.avoidRepeatHolidays ? RotationModel.repeatedHolidays(scenario, availability) : []
         }
 
-        /// Whether every slot has a primary and a backup (only then are counts and rules judged here).
-        var isComplete: Bool { !rowOfSlot.contains(-1) && !holder.values.contains { $0.contains(-1) } }
-
         /// The start's rows with the holders as they are now.
         func result() -> [RotationShift] {
             var result = weeks
-            for (t, row) in rowOfSlot.enumerated() where row >= 0 {
+            for (t, row) in rowOfSlot.enumerated() {
                 let week = weeks[row]
                 result[row] = RotationShift(
                     rotation: week.rotation, number: week.number, dates: week.dates,
-                    primary: ids[holder[.primary]![t]], backup: ids[holder[.backup]![t]])
+                    primary: ids[holder[.primary][t]], backup: ids[holder[.backup][t]])
             }
             return result
         }
@@ -115,7 +119,7 @@ enum StartRepair {
 
         func counts(_ role: DutyRole, rotation r: Int) -> [Int] {
             var count = [Int](repeating: 0, count: ids.count)
-            for t in slotsOf[r] { count[holder[role]![t]] += 1 }
+            for t in slotsOf[r] { count[holder[role][t]] += 1 }
             return count
         }
 
@@ -156,7 +160,7 @@ enum StartRepair {
                     for e in roster where !range[r][e].contains(count[e]) {
                         let short = count[e] < range[r][e].lowerBound
                         for t in slots {
-                            let current = holder[role]![t]
+                            let current = holder[role][t]
                             // Short: take a shift from someone who can spare it. Over: give one to someone with room.
                             let from = short ? current : e
                             guard from == current, !short || count[from] > range[r][from].lowerBound else { continue }
@@ -172,16 +176,16 @@ enum StartRepair {
                     if best != nil { break }
                 }
                 guard let move = best else { return }
-                holder[role]![move.slot] = move.to
+                holder[role][move.slot] = move.to
             }
         }
 
         /// Whether `role` in slot t may pass from its holder to `engineer`: tried on the state, then undone.
         mutating func canMove(_ role: DutyRole, at t: Int, to engineer: Int, strict: Bool) -> Bool {
-            let from = holder[role]![t]
+            let from = holder[role][t]
             guard releasable(role, at: t, by: from, strict: strict) else { return false }
-            holder[role]![t] = engineer
-            defer { holder[role]![t] = from }
+            holder[role][t] = engineer
+            defer { holder[role][t] = from }
             return keepsRules(engineer, role, at: t, strict: strict)
         }
 
@@ -197,20 +201,20 @@ enum StartRepair {
             // Only shifts with a holiday for someone can change the burden; without any there is nothing to do.
             let holidaySlots = shifts.indices.filter { t in ids.indices.contains { weight[$0][t] > 0 } }
             guard !holidaySlots.isEmpty else { return }
-            var ranges: [DutyRole: [[ClosedRange<Int>]]] = [:]
-            var count: [DutyRole: [[Int]]] = [:]
+            var count = ByRole<[[Int]]>(primary: [], backup: [])
+            var ranges = ByRole<[[ClosedRange<Int>]]>(primary: [], backup: [])
             for role in DutyRole.allCases {
                 let shares = ownShares(role)
                 count[role] = slotsOf.indices.map { counts(role, rotation: $0) }
                 var deviation = 0.0
                 for r in slotsOf.indices {
-                    for e in roster(r) { deviation = max(deviation, abs(Double(count[role]![r][e]) - shares[r][e])) }
+                    for e in roster(r) { deviation = max(deviation, abs(Double(count[role][r][e]) - shares[r][e])) }
                 }
                 ranges[role] = countRange(role, deviation: deviation)
             }
             var burden = RotationModel.historyHolidayBurden(scenario)
             for role in DutyRole.allCases {
-                for (t, e) in holder[role]!.enumerated() { burden[e] += role.holidayWeight * weight[e][t] }
+                for (t, e) in holder[role].enumerated() { burden[e] += role.holidayWeight * weight[e][t] }
             }
             let cap = scenario.rules.fairness.maxHolidayBurden
             /// Whether burdens changed by `changes` (engineer, amount) are lower: total first, then the largest; and the
@@ -240,8 +244,8 @@ enum StartRepair {
                         // takes `role2` in u from f, f takes `role` in t. Across roles, both counts move by one.
                         exchange: for u in slotsOf[r] {
                             for role2 in DutyRole.allCases where u != t || role2 != role {
-                                let e = holder[role]![t]
-                                let f = holder[role2]![u]
+                                let e = holder[role][t]
+                                let f = holder[role2][u]
                                 guard f != e else { continue }
                                 let changes = [
                                     (e, role2.holidayWeight * weight[e][u] - role.holidayWeight * weight[e][t]),
@@ -249,46 +253,46 @@ enum StartRepair {
                                 ]
                                 guard improves(changes) else { continue }
                                 if role2 != role {
-                                    guard count[role]![r][e] - 1 >= ranges[role]![r][e].lowerBound,
-                                        count[role2]![r][e] + 1 <= ranges[role2]![r][e].upperBound,
-                                        count[role2]![r][f] - 1 >= ranges[role2]![r][f].lowerBound,
-                                        count[role]![r][f] + 1 <= ranges[role]![r][f].upperBound
+                                    guard count[role][r][e] - 1 >= ranges[role][r][e].lowerBound,
+                                        count[role2][r][e] + 1 <= ranges[role2][r][e].upperBound,
+                                        count[role2][r][f] - 1 >= ranges[role2][r][f].lowerBound,
+                                        count[role][r][f] + 1 <= ranges[role][r][f].upperBound
                                     else { continue }
                                 }
                                 guard releasable(role, at: t, by: e, strict: true),
                                     releasable(role2, at: u, by: f, strict: true)
                                 else { continue }
-                                holder[role]![t] = f
-                                holder[role2]![u] = e
+                                holder[role][t] = f
+                                holder[role2][u] = e
                                 if keepsRules(e, role2, at: u, strict: true), keepsRules(f, role, at: t, strict: true) {
                                     if role2 != role {
-                                        count[role]![r][e] -= 1
-                                        count[role2]![r][e] += 1
-                                        count[role2]![r][f] -= 1
-                                        count[role]![r][f] += 1
+                                        count[role][r][e] -= 1
+                                        count[role2][r][e] += 1
+                                        count[role2][r][f] -= 1
+                                        count[role][r][f] += 1
                                     }
                                     apply(changes)
                                     improved = true
                                     break exchange
                                 }
-                                holder[role]![t] = e
-                                holder[role2]![u] = f
+                                holder[role][t] = e
+                                holder[role2][u] = f
                             }
                         }
                         // Hand the shift to someone off duty in it: one count moves, within the ranges.
-                        let e = holder[role]![t]
-                        let other = holder[role == .primary ? .backup : .primary]![t]
+                        let e = holder[role][t]
+                        let other = holder[role == .primary ? .backup : .primary][t]
                         let w = role.holidayWeight
                         for f in roster(r) where f != e && f != other {
                             let changes = [(e, -w * weight[e][t]), (f, w * weight[f][t])]
                             guard improves(changes),
-                                count[role]![r][e] - 1 >= ranges[role]![r][e].lowerBound,
-                                count[role]![r][f] + 1 <= ranges[role]![r][f].upperBound,
+                                count[role][r][e] - 1 >= ranges[role][r][e].lowerBound,
+                                count[role][r][f] + 1 <= ranges[role][r][f].upperBound,
                                 canMove(role, at: t, to: f, strict: true)
                             else { continue }
-                            holder[role]![t] = f
-                            count[role]![r][e] -= 1
-                            count[role]![r][f] += 1
+                            holder[role][t] = f
+                            count[role][r][e] -= 1
+                            count[role][r][f] += 1
                             apply(changes)
                             improved = true
                             break
@@ -315,7 +319,7 @@ enum StartRepair {
             let rules = scenario.rules
             guard availability.isFree(e, t) else { return false }
             let other: DutyRole = role == .primary ? .backup : .primary
-            guard holder[other]![t] != e else { return false }
+            guard holder[other][t] != e else { return false }
             let rotation = rotations[shifts[t].rotation]
             let dates = shifts[t].dates
             func enforced(_ rule: Rule) -> Bool { strict || !rules.isSoft(rule) }
@@ -332,7 +336,7 @@ enum StartRepair {
             let slots = slotsOf[shifts[t].rotation]
             let lead = leads[shifts[t].rotation]
             func duty(_ i: Int, _ roles: [DutyRole]) -> Bool {
-                i < 0 ? lead.holds(ids[e], roles, at: i) : roles.contains { holder[$0]![slots[i]] == e }
+                i < 0 ? lead.holds(ids[e], roles, at: i) : roles.contains { holder[$0][slots[i]] == e }
             }
             let here = position[t]
             func within(_ distance: Int, _ roles: [DutyRole]) -> Bool {
@@ -358,15 +362,28 @@ enum StartRepair {
             }
             // Exclusivity with overlapping shifts of other rotations.
             for s in shifts.indices where shifts[s].rotation != shifts[t].rotation && shifts[s].dates.overlaps(dates) {
-                if rules.exclusiveDuty, enforced(.exclusiveDuty), holder[.primary]![s] == e || holder[.backup]![s] == e
-                {
+                if rules.exclusiveDuty, enforced(.exclusiveDuty), holder[.primary][s] == e || holder[.backup][s] == e {
                     return false
                 }
-                if role == .primary, rules.exclusivePrimary, enforced(.exclusivePrimary), holder[.primary]![s] == e {
+                if role == .primary, rules.exclusivePrimary, enforced(.exclusivePrimary), holder[.primary][s] == e {
                     return false
                 }
             }
             return true
+        }
+    }
+}
+
+/// A value for each duty role (the holders of each slot, counts, count ranges).
+private struct ByRole<Value> {
+    var primary: Value
+    var backup: Value
+
+    subscript(role: DutyRole) -> Value {
+        get { role == .primary ? primary : backup }
+        // In place: a move sets one slot, and a setter would copy the whole array each time.
+        _modify {
+            if role == .primary { yield &primary } else { yield &backup }
         }
     }
 }
