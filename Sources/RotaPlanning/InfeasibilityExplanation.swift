@@ -105,13 +105,17 @@ struct InfeasibilityExplanation {
             return unique.count <= 1
                 ? unique.joined() : unique.dropLast().joined(separator: ", ") + " and " + unique.last!
         }
-        /// Primary (or any duty) shifts of each engineer in the option's schedule.
+        struct Holder: Hashable {
+            let rotation: String
+            let engineer: String
+        }
         /// Shift numbers of each engineer and rotation in `roles`, in the option's schedule.
-        func shifts(_ roles: Set<DutyRole>) -> [String: [Int]] {
-            var table: [String: [Int]] = [:]
-            for week in option.schedule.shifts {
+        func shifts(_ roles: Set<DutyRole>) -> [Holder: [Int]] {
+            var table: [Holder: [Int]] = [:]
+            for shift in option.schedule.shifts {
                 for role in roles {
-                    table["\(week.rotation)#\(week.engineer(for: role))", default: []].append(week.number)
+                    table[Holder(rotation: shift.rotation, engineer: shift.engineer(for: role)), default: []]
+                        .append(shift.number)
                 }
             }
             return table.mapValues { $0.sorted() }

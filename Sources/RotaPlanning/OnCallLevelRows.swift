@@ -43,8 +43,8 @@ struct OnCallLevelRows {
             // Every |total − share| a count allows: the deviation's optimum is the largest of some of them.
             var attainable = Set<Double>()
             for (r, slots) in slotsOf.enumerated() {
-                let share = shares.shares[r][role]!
-                let past = shares.history[r][role]!
+                let share = shares.shares[r][role]
+                let past = shares.history[r][role]
                 let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
                 slotCounts.append(free)
                 let roster = engineers.indices.filter { availability.onRoster[$0][r] }
@@ -68,8 +68,8 @@ struct OnCallLevelRows {
                 roleCounts.append(
                     engineers.indices.map { e -> Variable? in
                         guard availability.onRoster[e][r] else { return nil }
-                        let share = shares.shares[r][role]![e]
-                        let past = shares.history[r][role]![e]
+                        let share = shares.shares[r][role][e]
+                        let past = shares.history[r][role][e]
                         let count = rows.model.addVariable(
                             "\(role.rawValue)_weeks(\(ids[e])\(suffix))", .integer, lowerBound: 0,
                             upperBound: Double(slotCounts[r][e]))

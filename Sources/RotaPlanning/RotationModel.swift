@@ -257,17 +257,16 @@ struct RotationModel {
         var values = [Double](repeating: 0, count: model.variables.count)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
         let rotationCount = shares.shares.count
-        var weeksOnDuty: [DutyRole: [[Int]]] = [
-            .primary: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
-            .backup: Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount),
-        ]
+        var shiftsOnDuty = ByRole { _ in
+            Array(repeating: Array(repeating: 0, count: ids.count), count: rotationCount)
+        }
         var burden = historyBurden
         for week in schedule.shifts where parts.contains(.onCall) {
             guard let t = slotOf[week.key] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                 guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
                 values[variable.index] = 1
-                weeksOnDuty[role]![slotRotation[t]][e] += 1
+                shiftsOnDuty[role][slotRotation[t]][e] += 1
                 burden[e] += role.holidayWeight * holidayWeight[e][t]
             }
         }
@@ -277,10 +276,10 @@ struct RotationModel {
             for (r, rotationCounts) in roleCounts.enumerated() {
                 for (e, count) in rotationCounts.enumerated() {
                     guard let count else { continue }
-                    let done = weeksOnDuty[role]![r][e]
+                    let done = shiftsOnDuty[role][r][e]
                     values[count.index] = Double(done)
                     largest = max(
-                        largest, abs(Double(done + shares.history[r][role]![e]) - shares.shares[r][role]![e]))
+                        largest, abs(Double(done + shares.history[r][role][e]) - shares.shares[r][role][e]))
                 }
             }
             values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
@@ -318,13 +317,13 @@ struct RotationModel {
 /// history's duties of today's engineers. Engineers off the roster have share 0 and no count.
 struct FairShares {
     /// `shares[rotation][role][e]`.
-    let shares: [[DutyRole: [Double]]]
+    let shares: [ByRole<[Double]>]
     /// `history[rotation][role][e]`: the engineer's shifts in the rotation's history.
-    let history: [[DutyRole: [Int]]]
+    let history: [ByRole<[Int]>]
 
     init(scenario: Scenario, availability: TeamAvailability) {
-        var shares: [[DutyRole: [Double]]] = []
-        var history: [[DutyRole: [Int]]] = []
+        var shares: [ByRole<[Double]>] = []
+        var history: [ByRole<[Int]>] = []
         for (r, rotation) in scenario.rotations.enumerated() {
             let past = scenario.history
             let historyShifts = past.shiftCount(of: rotation, in: scenario)
@@ -336,18 +335,17 @@ struct FairShares {
                         + (past.includes(id, rotation: rotation, in: scenario) ? historyShifts : 0))
             }
             let total = combined.reduce(0, +)
-            var rotationShares: [DutyRole: [Double]] = [:]
-            var rotationHistory: [DutyRole: [Int]] = [:]
-            for role in DutyRole.allCases {
-                let counts = scenario.engineers.indices.map { e in
+            let rotationHistory = ByRole { role in
+                scenario.engineers.indices.map { e in
                     availability.onRoster[e][r]
                         ? past.count(scenario.engineers[e].id, role, rotation: rotation, in: scenario) : 0
                 }
-                let duties = Double(rotation.period.shiftCount + counts.reduce(0, +))
-                rotationShares[role] = combined.map { total > 0 ? duties * $0 / total : 0 }
-                rotationHistory[role] = counts
             }
-            shares.append(rotationShares)
+            shares.append(
+                ByRole { role in
+                    let duties = Double(rotation.period.shiftCount + rotationHistory[role].reduce(0, +))
+                    return combined.map { total > 0 ? duties * $0 / total : 0 }
+                })
             history.append(rotationHistory)
         }
         self.shares = shares

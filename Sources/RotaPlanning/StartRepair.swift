@@ -113,7 +113,7 @@ enum StartRepair {
         /// Shares of `role` in each rotation less the history's shifts: what the period's counts are compared with.
         func ownShares(_ role: DutyRole) -> [[Double]] {
             slotsOf.indices.map { r in
-                ids.indices.map { fair.shares[r][role]![$0] - Double(fair.history[r][role]![$0]) }
+                ids.indices.map { fair.shares[r][role][$0] - Double(fair.history[r][role][$0]) }
             }
         }
 
@@ -370,20 +370,6 @@ enum StartRepair {
                 }
             }
             return true
-        }
-    }
-}
-
-/// A value for each duty role (the holders of each slot, counts, count ranges).
-private struct ByRole<Value> {
-    var primary: Value
-    var backup: Value
-
-    subscript(role: DutyRole) -> Value {
-        get { role == .primary ? primary : backup }
-        // In place: a move sets one slot, and a setter would copy the whole array each time.
-        _modify {
-            if role == .primary { yield &primary } else { yield &backup }
         }
     }
 }

@@ -94,8 +94,8 @@ enum StartingSchedule {
     static func deviations(
         _ weeks: [RotationShift], rotation r: Int, fair: FairShares, index: [String: Int]
     ) -> (primary: Double, backup: Double) {
-        var primary = fair.history[r][.primary]!
-        var backup = fair.history[r][.backup]!
+        var primary = fair.history[r][.primary]
+        var backup = fair.history[r][.backup]
         for week in weeks {
             if let e = index[week.primary] { primary[e] += 1 }
             if let e = index[week.backup] { backup[e] += 1 }
@@ -103,7 +103,7 @@ enum StartingSchedule {
         func largest(_ counts: [Int], _ shares: [Double]) -> Double {
             zip(counts, shares).map { abs(Double($0) - $1) }.max() ?? 0
         }
-        return (largest(primary, fair.shares[r][.primary]!), largest(backup, fair.shares[r][.backup]!))
+        return (largest(primary, fair.shares[r][.primary]), largest(backup, fair.shares[r][.backup]))
     }
 
     /// The greedy pass over the shifts of `rotations` (one, or several filled together), in date order.
@@ -117,24 +117,26 @@ enum StartingSchedule {
         let gap = rules.minGapWeeks
         // Per rotation: its shifts in order, its roster, and the targets per role: the fair share (history included)
         // less the shifts already done in the history, as whole numbers within the fair-share bound.
-        var slots: [Int: [Int]] = [:]
-        var roster: [Int: [Int]] = [:]
-        var primaryTargets: [Int: [Int]] = [:]
-        var backupTargets: [Int: [Int]] = [:]
+        // Indexed by rotation; rotations not filled here keep empty entries.
+        let rotationCount = scenario.rotations.count
+        var slots = [[Int]](repeating: [], count: rotationCount)
+        var roster = [[Int]](repeating: [], count: rotationCount)
+        var primaryTargets = [[Int]](repeating: [], count: rotationCount)
+        var backupTargets = [[Int]](repeating: [], count: rotationCount)
         for r in rotations {
             slots[r] = shifts.indices.filter { shifts[$0].rotation == r }
             roster[r] = people.filter { availability.onRoster[$0][r] }
             let available = people.map { availability.availableShifts($0, in: r) }
             func target(_ role: DutyRole) -> [Int]? {
-                let past = fair.history[r][role]!
-                let shares = zip(fair.shares[r][role]!, past).map { $0 - Double($1) }
+                let past = fair.history[r][role]
+                let shares = zip(fair.shares[r][role], past).map { $0 - Double($1) }
                 guard
                     let counts = targetCounts(
-                        shares: roster[r]!.map { shares[$0] }, available: roster[r]!.map { available[$0] },
-                        weeks: slots[r]!.count)
+                        shares: roster[r].map { shares[$0] }, available: roster[r].map { available[$0] },
+                        weeks: slots[r].count)
                 else { return nil }
                 var all = [Int](repeating: 0, count: people.count)
-                for (k, e) in roster[r]!.enumerated() { all[e] = counts[k] }
+                for (k, e) in roster[r].enumerated() { all[e] = counts[k] }
                 return all
             }
             guard let primary = target(.primary), let backup = target(.backup) else { return nil }
@@ -142,8 +144,8 @@ enum StartingSchedule {
             backupTargets[r] = backup
         }
         // Every shift to fill as (rotation, position), by start date; on one date, in the order of `rotations`.
-        let order = rotations.flatMap { r in slots[r]!.indices.map { (r, $0) } }.sorted {
-            let (a, b) = (shifts[slots[$0.0]![$0.1]].dates.first, shifts[slots[$1.0]![$1.1]].dates.first)
+        let order = rotations.flatMap { r in slots[r].indices.map { (r, $0) } }.sorted {
+            let (a, b) = (shifts[slots[$0.0][$0.1]].dates.first, shifts[slots[$1.0][$1.1]].dates.first)
             return a != b ? a < b : rotations.firstIndex(of: $0.0)! < rotations.firstIndex(of: $1.0)!
         }
         /// Hard pins and forbidden duty of engineer e in shift `slot` of rotation r for `role`.
@@ -160,26 +162,25 @@ enum StartingSchedule {
                 }
         }
         /// Whether e is on leave in the rotation's t-th shift.
-        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.shifts[e][slots[r]![t]].onLeave }
+        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.shifts[e][slots[r][t]].onLeave }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets
-        var lastPrimary: [Int: [Int?]] = Dictionary(
-            uniqueKeysWithValues: rotations.map { ($0, [Int?](repeating: nil, count: people.count)) })
+        var lastPrimary = [[Int?]](
+            repeating: [Int?](repeating: nil, count: people.count), count: rotationCount)
         // Each engineer's duty shifts so far, by rotation, for min_duty_gap_weeks and max_consecutive_duty_weeks.
-        var duties: [Int: [[Int]]] = Dictionary(
-            uniqueKeysWithValues: rotations.map { ($0, [[Int]](repeating: [], count: people.count)) })
+        var duties = [[[Int]]](repeating: [[Int]](repeating: [], count: people.count), count: rotationCount)
         // The history's shifts just before each rotation count as positions −1, −2, … for the gap, run and chain rules.
         let leads = scenario.historyLeads
         // The backup of each rotation's previous shift: the next primary under backup_becomes_primary.
-        var previousBackup: [Int: String] = [:]
+        var previousBackup = [String?](repeating: nil, count: rotationCount)
         for r in rotations {
             previousBackup[r] = leads[r].lastBackup
             for e in people {
                 let id = scenario.engineers[e].id
                 for position in -leads[r].count..<0 {
-                    if leads[r].holds(id, [.primary], at: position) { lastPrimary[r]![e] = position }
-                    if leads[r].holds(id, DutyRole.allCases, at: position) { duties[r]![e].append(position) }
+                    if leads[r].holds(id, [.primary], at: position) { lastPrimary[r][e] = position }
+                    if leads[r].holds(id, DutyRole.allCases, at: position) { duties[r][e].append(position) }
                 }
             }
         }
@@ -188,8 +189,8 @@ enum StartingSchedule {
         var chosen: [RotationShift] = []
         for (r, t) in order {
             let rotation = scenario.rotations[r]
-            let weeks = slots[r]!.count
-            let slot = slots[r]![t]
+            let weeks = slots[r].count
+            let slot = slots[r][t]
             let dates = shifts[slot].dates
             /// Whether duty of e in `role` would meet e's duty in an overlapping shift of another rotation (filled
             /// before, or earlier here) against a hard exclusive rule.
@@ -208,17 +209,17 @@ enum StartingSchedule {
             /// Whether duty in shift t keeps e's hard gap and run rules: no duty within `dutyGap` shifts before,
             /// and at most `longestRun` duty shifts in any window of `longestRun + 1` (the one ending at t).
             func dutyAllowed(_ e: Int) -> Bool {
-                let done = duties[r]![e]
+                let done = duties[r][e]
                 if dutyGap > 0, let last = done.last, t - last <= dutyGap { return false }
                 if let longestRun { return done.filter { $0 >= t - longestRun }.count < longestRun }
                 return true
             }
-            let free = roster[r]!.filter { !onLeave($0, r, t) && dutyAllowed($0) }
+            let free = roster[r].filter { !onLeave($0, r, t) && dutyAllowed($0) }
             func freeWeeksLeft(_ e: Int) -> Int { (t..<weeks).filter { !onLeave(e, r, $0) }.count }
             // Weeks from now on in which e could still be primary: free, and spaced by the gap rule.
             func primarySlotsLeft(_ e: Int) -> Int {
                 var count = 0
-                var last = lastPrimary[r]![e]
+                var last = lastPrimary[r][e]
                 for week in t..<weeks where !onLeave(e, r, week) && (last.map { week - $0 > gap } ?? true) {
                     count += 1
                     last = week
@@ -234,12 +235,12 @@ enum StartingSchedule {
             var primaryUrgency = [Double](repeating: 0, count: people.count)
             var backupUrgency = [Double](repeating: 0, count: people.count)
             for e in free {
-                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[r]![e], primarySlotsLeft(e))
-                backupUrgency[e] = urgency(backupLeft[r]![e], freeWeeksLeft(e))
+                primaryUrgency[e] = primaryWeight * urgency(primaryLeft[r][e], primarySlotsLeft(e))
+                backupUrgency[e] = urgency(backupLeft[r][e], freeWeeksLeft(e))
             }
             // Primary and backup are chosen together: the pair whose members most need the week.
             var primaryCandidates = free.filter { e in
-                (lastPrimary[r]![e].map { t - $0 > gap } ?? true) && !forbidden(e, r, slot, .primary)
+                (lastPrimary[r][e].map { t - $0 > gap } ?? true) && !forbidden(e, r, slot, .primary)
                     && !clashes(e, .primary)
             }
             var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
@@ -248,13 +249,13 @@ enum StartingSchedule {
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
                 // A history backup who has left the roster starts no chain (as in the model and the checker).
-                if let backup = previousBackup[r], roster[r]!.contains(where: { scenario.engineers[$0].id == backup }) {
+                if let backup = previousBackup[r], roster[r].contains(where: { scenario.engineers[$0].id == backup }) {
                     primaryCandidates = primaryCandidates.filter { scenario.engineers[$0].id == backup }
                 }
                 // The backup must be able to take the next shift as primary.
                 if t + 1 < weeks {
                     backupCandidates = backupCandidates.filter {
-                        !onLeave($0, r, t + 1) && !forbidden($0, r, slots[r]![t + 1], .primary)
+                        !onLeave($0, r, t + 1) && !forbidden($0, r, slots[r][t + 1], .primary)
                     }
                 }
             }
@@ -263,11 +264,11 @@ enum StartingSchedule {
                     primary: primaryCandidates, backup: backupCandidates, primaryUrgency: primaryUrgency,
                     backupUrgency: backupUrgency, lastOnTies: lastOnTies)
             else { return nil }
-            primaryLeft[r]![primary] -= 1
-            backupLeft[r]![backup] -= 1
-            lastPrimary[r]![primary] = t
-            duties[r]![primary].append(t)
-            duties[r]![backup].append(t)
+            primaryLeft[r][primary] -= 1
+            backupLeft[r][backup] -= 1
+            lastPrimary[r][primary] = t
+            duties[r][primary].append(t)
+            duties[r][backup].append(t)
             let week = RotationShift(
                 rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
                 backup: scenario.engineers[backup].id)

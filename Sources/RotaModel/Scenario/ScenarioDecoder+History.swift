@@ -15,7 +15,12 @@ extension ScenarioDecoder {
         }
         var history = DutyHistory()
         let windowStart = period.start.adding(days: -7 * weeks)
-        var seen: [String: String] = [:]
+        /// Where each (rotation, first day) was read: one shift is in one history file once.
+        struct Start: Hashable {
+            let rotation: String
+            let day: CalendarDate
+        }
+        var seen: [Start: String] = [:]
         for entry in try value.list() {
             let named = try entry.nonEmptyString()
             var path = resolve(named)
@@ -38,12 +43,13 @@ extension ScenarioDecoder {
                         problem: "\(source): the shift \(row.dates) reaches into the period (from \(first)); "
                             + "history is what happened before it")
                 }
-                if let earlier = seen["\(row.rotation)#\(row.dates.first)"] {
+                let start = Start(rotation: row.rotation, day: row.dates.first)
+                if let earlier = seen[start] {
                     throw .history(
                         entry.location, field: entry.path,
                         problem: "\(source): the shift from \(row.dates.first) is also in \(earlier)")
                 }
-                seen["\(row.rotation)#\(row.dates.first)"] = source
+                seen[start] = source
                 guard row.dates.first >= windowStart else { continue }
                 for id in [row.primary, row.backup] where !engineers.contains(id) { unknown.insert(id) }
                 history.shifts.append(
