@@ -6,13 +6,21 @@ import RotaModel
 /// the model cannot hide in the judgement of its own output.
 public struct RuleChecker: Sendable {
     public let scenario: Scenario
+    /// The day judging happens on: leave in a shift or cover that ended before it is history, not a finding (the
+    /// shift was worked as written). Nil: every shift is judged.
+    public let asOf: CalendarDate?
 
-    public init(scenario: Scenario) { self.scenario = scenario }
+    public init(scenario: Scenario, asOf: CalendarDate? = nil) {
+        self.scenario = scenario
+        self.asOf = asOf
+    }
 
     /// Every broken hard rule, rotation findings first, then ownership, then the declared fairness bounds. Broken
     /// instances of soft rules are not violations: see ``softFindings(_:)``.
     public func check(_ schedule: Schedule) -> [RuleViolation] {
-        hard(checkRotation(schedule.shifts) + checkOwnership(schedule.ownership) + checkRunbooks())
+        hard(
+            checkRotation(schedule.shifts, covers: schedule.covers) + checkOwnership(schedule.ownership)
+                + checkRunbooks())
             + checkFairness(schedule)
     }
 
@@ -20,14 +28,16 @@ public struct RuleChecker: Sendable {
     /// instance as docs/model.md counts them.
     public func softFindings(_ schedule: Schedule, includeOwnership: Bool = true) -> [RuleViolation] {
         let all =
-            checkRotation(schedule.shifts)
+            checkRotation(schedule.shifts, covers: schedule.covers)
             + (includeOwnership ? checkOwnership(schedule.ownership) + checkRunbooks() : [])
         return all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
     /// ``check(_:)``'s findings followed by ``softFindings(_:)``'s, with the schedule judged once.
     public func hardAndSoftFindings(_ schedule: Schedule) -> [RuleViolation] {
-        let all = checkRotation(schedule.shifts) + checkOwnership(schedule.ownership) + checkRunbooks()
+        let all =
+            checkRotation(schedule.shifts, covers: schedule.covers) + checkOwnership(schedule.ownership)
+            + checkRunbooks()
         return hard(all) + checkFairness(schedule) + all.filter { $0.rule.isSoft(in: scenario.rules) }
     }
 
@@ -94,8 +104,10 @@ public struct RuleChecker: Sendable {
         return findings
     }
 
-    /// The rotation rules alone: coverage, known engineers, distinct roles, leave, the gap between primary weeks.
-    public func checkRotation(_ weeks: [RotationShift]) -> [RuleViolation] {
+    /// The rotation rules alone: coverage, known engineers, distinct roles, leave, the gap between primary weeks, and
+    /// the covers on top (``checkCovers(_:_:)``). A holder's leave inside a shift is no finding where covers take
+    /// every hour of it.
+    public func checkRotation(_ weeks: [RotationShift], covers: [Cover] = []) -> [RuleViolation] {
         var findings: [RuleViolation] = []
         let engineers = Dictionary(scenario.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rotations = scenario.rotations
@@ -156,7 +168,11 @@ public struct RuleChecker: Sendable {
                             "\(label): \(role.rawValue) \(id) is not on the roster of rotation \(rotation.id)",
                             week: week.number, rotation: week.rotation, engineer: id))
                 }
-                if let leave = engineer.leave.first(where: { $0.overlaps(dates) }) {
+                if let leave = engineer.leave.first(where: { $0.overlaps(dates) }),
+                    !isHistory(ShiftClock(rotation: rotation, scenario: scenario).span(of: dates)),
+                    covers.isEmpty
+                        || !leaveStillOnDuty(engineer, role: role, week: week, rotation: r, covers: covers).isEmpty
+                {
                     findings.append(
                         .init(
                             .leave, "\(label) (\(dates)): \(id) is \(role.rawValue) but on leave \(leave)",
@@ -173,6 +189,7 @@ public struct RuleChecker: Sendable {
                     week: shift.number, rotation: rotation.id))
         }
         findings += checkSpacing(weeks) + checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
+        if !covers.isEmpty { findings += checkCovers(weeks, covers) }
         return findings
     }
 

@@ -56,6 +56,15 @@ public struct Plan: Sendable {
         self.fairness = FairnessReport(schedule: schedule, scenario: scenario, changes: changes)
     }
 
+    /// The same plan with another schedule (a cover or a swap made after planning): its fairness and changes are
+    /// measured again; the levels stay those the solve reached for the planned schedule.
+    public func replacing(schedule: Schedule) -> Plan {
+        Plan(
+            scenario: scenario, availability: availability, schedule: schedule, levels: levels, size: size,
+            holidayConflicts: holidayConflicts, exportedModels: exportedModels, levelOrder: levelOrder,
+            baseline: baseline)
+    }
+
     /// One line per objective level not proved optimal (its status, value, bound and gap), and one for the levels
     /// the time limit left unsolved: what `rota plan` prints on standard error when a plan stops early.
     public var unprovedLevels: [String] {

@@ -30,7 +30,8 @@ extension CheckCommand {
         }
         let result = CheckResult(
             scenario: loaded, file: file, optimality: verdict,
-            regenerateCommand: regenerateCommand(folder: path, defaultFolder: defaultFolder))
+            regenerateCommand: regenerateCommand(folder: path, defaultFolder: defaultFolder, scenario: loaded),
+            asOf: judgingDay)
         switch format {
         case .text: Terminal.out(CheckOutput.text(result))
         case .json: Terminal.out(CheckOutput.json(result))
@@ -40,14 +41,18 @@ extension CheckCommand {
         if result.status != .ok { throw ExitCode(result.status.exitCode) }
     }
 
-    /// `rota plan SCENARIO`, with `-o FOLDER` when the schedule is not in the default report folder.
-    private func regenerateCommand(folder: String, defaultFolder: String) -> String {
+    /// `rota plan SCENARIO`, with `-o FOLDER` when the schedule is not in the default report folder; once the
+    /// judging day is inside the period, a replan from it that keeps the worked shifts (`--baseline … --from …`).
+    private func regenerateCommand(folder: String, defaultFolder: String, scenario loaded: Scenario) -> String {
         var target = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         if target.hasSuffix("/rotation.csv") || target == "rotation.csv" {
             target = String(target.dropLast("rotation.csv".count))
             if target.hasSuffix("/") { target.removeLast() }
         }
         let plan = "rota plan \(scenario)"
-        return target == defaultFolder || target.isEmpty ? plan : "\(plan) -o \(target)"
+        let output = target == defaultFolder || target.isEmpty ? plan : "\(plan) -o \(target)"
+        let day = judgingDay
+        guard loaded.coveredDates.first < day, day <= loaded.coveredDates.last else { return output }
+        return "\(output) --baseline \(target.isEmpty ? "." : target) --from \(day)"
     }
 }

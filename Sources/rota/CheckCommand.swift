@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RotaChecking
 import RotaCore
 import RotaModel
@@ -51,7 +52,22 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "With --optimality: seconds for the re-solve.")
     var timeLimit: Double = 60
 
+    @Option(
+        help: ArgumentHelp(
+            "The day of judging (YYYY-MM-DD, default today, UTC): leave in a shift or cover that ended before it is "
+                + "history, not a finding; a stale schedule's hint replans from it.", valueName: "date"))
+    var asOf: String?
+
+    /// --as-of as a date, or today's.
+    var judgingDay: CalendarDate {
+        if let asOf, let day = CalendarDate(iso: asOf) { return day }
+        return Instant(secondsSince1970: Int(Date().timeIntervalSince1970)).utcDate
+    }
+
     func validate() throws {
+        if let asOf, CalendarDate(iso: asOf) == nil {
+            throw ValidationError("--as-of: expected a date YYYY-MM-DD, found \(TextSafety.quoted(asOf))")
+        }
         guard tolerance >= 0 else { throw ValidationError("--tolerance must be 0 or more") }
         if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
     }

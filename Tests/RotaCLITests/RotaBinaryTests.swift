@@ -63,7 +63,8 @@ struct RotaBinaryTests {
         let top = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(
             top == [
-                "fairness.csv", "manifest.json", "oncall-aidil.ics", "oncall-choo.ics", "oncall-spencer.ics",
+                "coverage.csv", "fairness.csv", "manifest.json", "oncall-aidil.ics", "oncall-choo.ics",
+                "oncall-spencer.ics",
                 "oncall-thiru.ics", "oncall.ics", "ownership.csv", "report.md", "rotation.csv", "runbooks",
             ])
         let runbooks = try FileManager.default.contentsOfDirectory(
@@ -72,7 +73,8 @@ struct RotaBinaryTests {
             runbooks.sorted() == ["README.md", "aggregate-engagement.md", "aggregate-growth.md", "aggregate-profit.md"])
         #expect(
             run.standardOutput.contains(
-                "rotation.csv, ownership.csv, fairness.csv, report.md, manifest.json, oncall.ics (+4 personal), runbooks/ (3)"
+                "rotation.csv, coverage.csv, ownership.csv, fairness.csv, report.md, manifest.json, oncall.ics (+4 personal), "
+                    + "runbooks/ (3)"
             ))
         let files = top.filter { $0 != "runbooks" } + runbooks.map { "runbooks/\($0)" }
         for file in files {

@@ -48,15 +48,18 @@ public struct CheckResult: Sendable {
     /// Judges `file` against `scenario` with the independent rule checker. A lone rotation.csv is judged on the
     /// rotation rules only.
     public init(
-        scenario: Scenario, file: ScheduleFile, optimality: Optimality = .notAsked, regenerateCommand: String
+        scenario: Scenario, file: ScheduleFile, optimality: Optimality = .notAsked, regenerateCommand: String,
+        asOf: CalendarDate? = nil
     ) {
-        let checker = RuleChecker(scenario: scenario)
+        let checker = RuleChecker(scenario: scenario, asOf: asOf)
         let withOwnership = file.ownershipFile != nil
+        let coverage =
+            file.coverageFile != nil ? checker.checkCoverageRows(file.coverageRows, file.schedule.shifts) : []
         let findings =
-            withOwnership
-            ? checker.check(file.schedule)
-            : checker.checkRotation(file.schedule.shifts)
-                + checker.checkFairness(file.schedule, includeOwnership: false)
+            (withOwnership
+                ? checker.check(file.schedule)
+                : checker.checkRotation(file.schedule.shifts, covers: file.schedule.covers)
+                    + checker.checkFairness(file.schedule, includeOwnership: false)) + coverage
         self.scenario = scenario
         self.file = file
         self.findings = findings

@@ -65,6 +65,11 @@ struct ICalendarWriter {
         return compact(day) + "T" + two(rest / 3600) + two(rest % 3600 / 60) + two(rest % 60) + "Z"
     }
 
+    /// `20270104T010000Z`.
+    static func utc(_ instant: Instant) -> String {
+        utc(instant.utcDate, seconds: instant.secondsSince1970 - instant.utcDate.dayNumber * 86_400)
+    }
+
     /// `20270104`.
     static func compact(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
 }

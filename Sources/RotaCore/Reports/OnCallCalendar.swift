@@ -46,88 +46,106 @@ public struct OnCallCalendar: Sendable {
         return text + ICalendarWriter.fold("END:VCALENDAR")
     }
 
-    /// Every duty of the plan as an event, in schedule order (week, then primary before backup).
+    /// Every stretch of duty of the plan's coverage timeline as an event: rotation by rotation, by start, primary
+    /// before backup. A shift no cover touches is one event, as planned; covers cut their own events out of it.
     public static func events(_ plan: Plan) -> [Event] {
         let scenario = plan.scenario
         let rotations = scenario.rotations
         let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func name(_ id: String) -> String { names[id] ?? id }
         let stamp = ICalendarWriter.utc(scenario.coveredDates.first, seconds: 0)
-        let clock = rotations.map { HandoffClock(rotation: $0, scenario: scenario) }
+        let clocks = scenario.shiftClocks
+        let shifts = Dictionary(
+            plan.schedule.shifts.map { (ShiftKey(rotation: $0.rotation, number: $0.number), $0) },
+            uniquingKeysWith: { first, _ in first })
+        let timeline = CoverageTimeline.intervals(plan.schedule, scenario: scenario)
         var events: [Event] = []
-        for week in plan.schedule.shifts {
-            guard let r = scenario.rotationIndex(of: week.rotation),
+        for interval in timeline {
+            guard let r = scenario.rotationIndex(of: interval.rotation),
+                let week = shifts[ShiftKey(rotation: interval.rotation, number: interval.shift)],
                 let slot = scenario.slot(rotation: week.rotation, number: week.number)
             else { continue }
             let rotation = rotations[r]
-            let times = clock[r].times(week.dates)
-            for role in DutyRole.allCases {
-                let person = week.engineer(for: role)
-                var ics = ICalendarWriter()
-                ics.raw("BEGIN", "VEVENT")
+            let clock = clocks[r]
+            let role = interval.role
+            let person = interval.engineer
+            let whole = clock.span(of: week.dates)
+            // Covers of this shift's role: a piece of the shift that changed gets one SEQUENCE step per cover, so
+            // subscribed calendars take the new times.
+            let coversHere = plan.schedule.covers.filter {
+                scenario.rotationIndex(of: $0.rotation) == r && $0.role == role && $0.span.overlaps(whole)
+            }
+            var ics = ICalendarWriter()
+            ics.raw("BEGIN", "VEVENT")
+            switch interval.kind {
+            case .shift:
+                // The piece that starts the shift keeps the planned duty's UID.
+                ics.raw(
+                    "UID",
+                    interval.span.start == whole.start
+                        ? Self.uid(
+                            scenario: scenario.name, rotation: week.rotation, role: role, person: person,
+                            start: week.dates.first)
+                        : Self.uid(
+                            scenario: scenario.name,
+                            key: "\(week.rotation)/\(role.rawValue)/\(person)/\(interval.span.start)"))
+                if interval.span != whole { ics.raw("SEQUENCE", String(coversHere.count)) }
+            case .cover:
                 ics.raw(
                     "UID",
                     Self.uid(
-                        scenario: scenario.name, rotation: week.rotation, role: role, person: person,
-                        start: week.dates.first))
-                ics.raw("DTSTAMP", stamp)
-                for (property, value) in times { ics.raw(property, value) }
-                let what = rotation.id.isEmpty && rotations.count == 1 ? scenario.title : rotation.name
-                ics.text("SUMMARY", "On call (\(role.rawValue)): \(name(person)) — \(what)")
-                ics.text(
-                    "DESCRIPTION",
-                    Self.description(
-                        plan, week: week, slot: slot, role: role, rotation: rotation, name: name))
-                ics.raw("TRANSP", "TRANSPARENT")
-                ics.raw("END", "VEVENT")
-                events.append(Event(person: person, text: ics.rendered))
+                        scenario: scenario.name,
+                        key: "cover/\(week.rotation)/\(role.rawValue)/\(person)/\(interval.span.start)"))
             }
+            ics.raw("DTSTAMP", stamp)
+            if interval.kind == .shift, interval.span == whole, !clock.isTimed {
+                ics.raw("DTSTART;VALUE=DATE", ICalendarWriter.compact(week.dates.first))
+                ics.raw("DTEND;VALUE=DATE", ICalendarWriter.compact(week.dates.last.adding(days: 1)))
+            } else {
+                ics.raw("DTSTART", ICalendarWriter.utc(interval.span.start))
+                ics.raw("DTEND", ICalendarWriter.utc(interval.span.end))
+            }
+            let what = rotation.id.isEmpty && rotations.count == 1 ? scenario.title : rotation.name
+            switch interval.kind {
+            case .shift:
+                ics.text("SUMMARY", "On call (\(role.rawValue)): \(name(person)) — \(what)")
+            case .cover:
+                ics.text(
+                    "SUMMARY",
+                    "On call (\(role.rawValue), covering \(name(week.engineer(for: role)))): \(name(person)) — \(what)")
+            }
+            var description = Self.description(
+                plan, week: week, slot: slot, role: role, rotation: rotation, name: name)
+            switch interval.kind {
+            case .shift:
+                for cover in coversHere.sorted(by: { $0.span.start < $1.span.start }) {
+                    description +=
+                        "\nCovered by \(name(cover.engineer)) from \(cover.span.start.local(in: clock.zone)) to "
+                        + "\(cover.span.end.local(in: clock.zone))" + (cover.reason.isEmpty ? "" : " (\(cover.reason))")
+                        + "."
+                }
+            case .cover:
+                description =
+                    "Covering \(name(week.engineer(for: role))) as \(role.rawValue)"
+                    + (interval.reason.isEmpty ? "" : ": \(interval.reason)") + ".\n" + description
+            }
+            ics.text("DESCRIPTION", description)
+            ics.raw("TRANSP", "TRANSPARENT")
+            ics.raw("END", "VEVENT")
+            events.append(Event(person: person, text: ics.rendered))
         }
         return events
     }
 
     /// The UID of one duty: stable for the same scenario, rotation, role, person and start.
     static func uid(scenario: String, rotation: String, role: DutyRole, person: String, start: CalendarDate) -> String {
-        let key = "\(scenario)/\(rotation)/\(role.rawValue)/\(person)/\(start)"
-        let digest = SHA256.hash(data: Data(key.utf8))
-        return InputDigest.lowercaseHex(digest.prefix(16)) + "@rota"
+        uid(scenario: scenario, key: "\(rotation)/\(role.rawValue)/\(person)/\(start)")
     }
 
-    /// DTSTART and DTEND of a rotation's shifts: timed at the handoff time in UTC (the zone is the rotation's, else
-    /// the roster's first engineer's), from this shift's handoff to the next; all-day over the shift's days without
-    /// a handoff time.
-    struct HandoffClock {
-        /// Seconds after midnight of the handoff, and its zone; nil: all-day events.
-        let handoff: (seconds: Int, zone: TimeZone)?
-
-        init(rotation: Rotation, scenario: Scenario) {
-            guard let time = rotation.period.handoffTime else {
-                handoff = nil
-                return
-            }
-            let parts = time.split(separator: ":").compactMap { Int($0) }
-            let seconds = (parts.first ?? 0) * 3600 + (parts.dropFirst().first ?? 0) * 60
-            let zoneName =
-                rotation.period.handoffTimeZone
-                ?? rotation.roster.first.flatMap { id in scenario.engineer(id)?.timeZone } ?? "UTC"
-            handoff = (seconds, TimeZone(identifier: zoneName) ?? TimeZone(identifier: "UTC")!)
-        }
-
-        func times(_ dates: DateRange) -> [(String, String)] {
-            let next = dates.last.adding(days: 1)
-            guard let (seconds, zone) = handoff else {
-                return [
-                    ("DTSTART;VALUE=DATE", ICalendarWriter.compact(dates.first)),
-                    ("DTEND;VALUE=DATE", ICalendarWriter.compact(next)),
-                ]
-            }
-            func utc(_ date: CalendarDate) -> String {
-                let instant = ICalendarTime.instant(wall: date.dayNumber * 86_400 + seconds, in: zone)
-                let day = CalendarDate(dayNumber: Int((Double(instant) / 86_400).rounded(.down)))
-                return ICalendarWriter.utc(day, seconds: instant - day.dayNumber * 86_400)
-            }
-            return [("DTSTART", utc(dates.first)), ("DTEND", utc(next))]
-        }
+    /// A UID from the scenario and a key that names the event within it.
+    static func uid(scenario: String, key: String) -> String {
+        let digest = SHA256.hash(data: Data("\(scenario)/\(key)".utf8))
+        return InputDigest.lowercaseHex(digest.prefix(16)) + "@rota"
     }
 
     /// The other role, the escalation chain, and the holidays and leave inside the duty.

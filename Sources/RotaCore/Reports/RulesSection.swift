@@ -52,7 +52,7 @@ enum RulesSection {
         }
         let several = scenario.rotations.count > 1
         switch rule {
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .ownershipCoverage, .distinctOwners,
+        case .coverage, .covers, .unknownEngineer, .distinctRoles, .leave, .ownershipCoverage, .distinctOwners,
             .runbookDefault, .runbookRequired:
             return nil
         case .minGapWeeks: return rules.minGapWeeks > 0 ? (rule.rawValue, "\(rules.minGapWeeks)", kind) : nil

@@ -13,6 +13,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case distinctRoles = "distinct_roles"
     /// Nobody is on duty in a week that overlaps their leave.
     case leave
+    /// Covers lie inside their rotation's shifts, do not overlap one another, and stand in for someone else; coverage.csv
+    /// follows rotation.csv and its covers without gap or overlap.
+    case covers
     /// Nobody is primary twice within min_gap_weeks + 1 consecutive shifts.
     case minGapWeeks = "min_gap_weeks"
     /// Nobody is on duty (any role) twice within min_duty_gap_weeks + 1 consecutive shifts.
@@ -60,7 +63,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
     public var isRotationRule: Bool {
         switch self {
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .minGapWeeks, .minDutyGapWeeks,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .minGapWeeks, .minDutyGapWeeks,
             .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty,
             .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden:
             return true
@@ -78,8 +81,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
             .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty,
             .forbiddenDuty, .undesiredDuty:
             return true
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .ownershipCoverage, .distinctOwners, .ownerPin,
-            .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .ownershipCoverage, .distinctOwners,
+            .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden,
             .maxOwnershipLoad:
             return false
         }
@@ -121,7 +124,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .exclusivePrimary: return rules.exclusivePrimary && scenario.rotations.count > 1
         case .exclusiveDuty: return rules.exclusiveDuty && scenario.rotations.count > 1
         case .everyoneSecondaryOwner: return rules.everyoneSecondaryOwner
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .ownershipCoverage, .distinctOwners,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .ownershipCoverage, .distinctOwners,
             .maxInvestorPrimaries:
             return true
         }

@@ -7,11 +7,17 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
     public let rotation: String
     public let pipeline: String?
     public let engineer: String?
+    /// Index into the schedule's ``Schedule/covers``, where the finding is about a cover.
+    public let cover: Int?
+    /// Index into the coverage rows judged (``RuleChecker/checkCoverageRows(_:_:)``), where it is about one.
+    public let coverageRow: Int?
 
     public init(
         _ rule: Rule, _ message: String, week: Int? = nil, rotation: String = "", pipeline: String? = nil,
-        engineer: String? = nil
+        engineer: String? = nil, cover: Int? = nil, coverageRow: Int? = nil
     ) {
+        self.cover = cover
+        self.coverageRow = coverageRow
         self.rotation = rotation
         self.rule = rule
         self.message = message

@@ -39,10 +39,13 @@ public struct OwnershipAssignment: Sendable, Equatable {
 public struct Schedule: Sendable, Equatable {
     public var shifts: [RotationShift]
     public var ownership: [OwnershipAssignment]
+    /// Who stands in for a shift's holder, when (coverage.csv's `cover` rows), by start.
+    public var covers: [Cover]
 
-    public init(shifts: [RotationShift], ownership: [OwnershipAssignment]) {
+    public init(shifts: [RotationShift], ownership: [OwnershipAssignment], covers: [Cover] = []) {
         self.shifts = shifts
         self.ownership = ownership
+        self.covers = covers
     }
 }
 

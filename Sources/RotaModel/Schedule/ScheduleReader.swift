@@ -76,12 +76,25 @@ public struct ScheduleFile: Sendable {
     public let shiftLines: [ShiftKey: Int]
     /// Line of each pipeline's row in ownership.csv, by pipeline id.
     public let pipelineLines: [String: Int]
+    /// coverage.csv beside rotation.csv, if the folder has one, and its rows (its `cover` rows are the schedule's
+    /// covers, in the same order).
+    public let coverageFile: String?
+    public let coverageRows: [CoverageRow]
     /// manifest.json beside the schedule (what `rota plan` recorded of its inputs), if there is one.
     public let manifest: InputManifest?
     public let manifestFile: String
 
     /// The file and line a finding is about, when known.
     public func location(of finding: RuleViolation) -> SourceLocation? {
+        if let file = coverageFile {
+            if let row = finding.coverageRow, coverageRows.indices.contains(row) {
+                return SourceLocation(file: file, line: coverageRows[row].line)
+            }
+            let coverRows = coverageRows.filter { $0.kind == .cover }
+            if let cover = finding.cover, coverRows.indices.contains(cover) {
+                return SourceLocation(file: file, line: coverRows[cover].line)
+            }
+        }
         if let pipeline = finding.pipeline, let file = ownershipFile {
             return SourceLocation(file: file, line: pipelineLines[pipeline])
         }
@@ -104,6 +117,7 @@ public enum ScheduleReader {
     static let optionalRotationColumns = ["rotation"]
     static let maximumCellBytes = 1_000
     static let ownershipColumns = ["pipeline", "name", "area", "investor_facing", "primary", "secondary"]
+    static let coverageColumns = ["rotation", "role", "engineer", "start", "end", "kind", "reason"]
 
     /// `path` is a report folder (rotation.csv and ownership.csv, or rotation.csv alone) or a rotation.csv file;
     /// `kind` says what it is read as, for the size cap and the messages.
@@ -121,6 +135,10 @@ public enum ScheduleReader {
         var ownership: [OwnershipAssignment] = []
         var pipelineLines: [String: Int] = [:]
         if let ownershipFile { (ownership, pipelineLines) = try readOwnership(ownershipFile, as: kind) }
+        // Covers live in coverage.csv; a folder without one (written before it existed, or by hand) has none.
+        let coverageFile = isDirectory && InputFile.exists(folder + "coverage.csv") ? folder + "coverage.csv" : nil
+        let coverageRows = try coverageFile.map { file throws(ScheduleError) in try readCoverage(file, as: kind) } ?? []
+        let covers = coverageRows.compactMap(\.cover)
         // Beside the schedule, named the way the user named the schedule (relative stays relative).
         let manifestFile =
             isDirectory
@@ -128,8 +146,9 @@ public enum ScheduleReader {
             : String(path[..<(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)])
                 + InputManifest.fileName
         return ScheduleFile(
-            schedule: Schedule(shifts: weeks, ownership: ownership), rotationFile: rotationFile,
+            schedule: Schedule(shifts: weeks, ownership: ownership, covers: covers), rotationFile: rotationFile,
             ownershipFile: ownershipFile, shiftLines: shiftLines, pipelineLines: pipelineLines,
+            coverageFile: coverageFile, coverageRows: coverageRows,
             manifest: try readManifest(manifestFile), manifestFile: manifestFile)
     }
 
@@ -179,6 +198,48 @@ public enum ScheduleReader {
             if lines[key] == nil { lines[key] = line }
         }
         return (weeks, lines, data)
+    }
+
+    /// The rows of a coverage.csv: instants in RFC 3339 with `Z` or an offset, `end` after `start`.
+    static func readCoverage(_ file: String, as kind: InputFile.Kind) throws(ScheduleError) -> [CoverageRow] {
+        var rows: [CoverageRow] = []
+        try Self.rows(of: file, as: kind, columns: coverageColumns) {
+            (row: [String], line: Int) throws(ScheduleError) in
+            guard let role = DutyRole(rawValue: row[1]) else {
+                throw .invalidValue(
+                    file: file, line: line, column: "role", value: row[1], expected: "primary or backup")
+            }
+            if row[2].isEmpty {
+                throw .invalidValue(
+                    file: file, line: line, column: "engineer", value: row[2], expected: "an engineer id")
+            }
+            func instant(_ column: String, _ text: String) throws(ScheduleError) -> Instant {
+                switch Instant.parse(text) {
+                case .success(let instant): return instant
+                case .failure(.missingOffset):
+                    throw .invalidValue(
+                        file: file, line: line, column: column, value: text,
+                        expected: "an instant with Z or an offset (\(text)Z for UTC)")
+                case .failure(.malformed):
+                    throw .invalidValue(
+                        file: file, line: line, column: column, value: text,
+                        expected: "an RFC 3339 instant such as 2027-04-07T02:00:00Z")
+                }
+            }
+            let start = try instant("start", row[3])
+            let end = try instant("end", row[4])
+            guard let span = TimeSpan(start: start, end: end) else {
+                throw .invalidValue(
+                    file: file, line: line, column: "end", value: row[4], expected: "an instant after start (\(start))")
+            }
+            guard let kind = CoverageInterval.Kind(rawValue: row[5]) else {
+                throw .invalidValue(file: file, line: line, column: "kind", value: row[5], expected: "shift or cover")
+            }
+            rows.append(
+                CoverageRow(
+                    rotation: row[0], role: role, engineer: row[2], span: span, kind: kind, reason: row[6], line: line))
+        }
+        return rows
     }
 
     static func readOwnership(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)

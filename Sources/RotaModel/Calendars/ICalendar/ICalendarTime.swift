@@ -51,14 +51,19 @@ public enum ICalendarTime: Hashable, Sendable {
         }
     }
 
-    /// The instant of a wall-clock time in `zone` (for a time skipped by a DST change, the later offset).
+    /// The instant of a wall-clock time in `zone`, read as RFC 5545 §3.3.5 says: a time a daylight-saving change
+    /// repeats is its first occurrence; a time it skips takes the UTC offset before the gap (01:30 on the morning
+    /// London springs forward is 02:30 BST).
     public static func instant(wall: Int, in zone: TimeZone) -> Int {
-        var guess = wall - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall)))
-        for _ in 0..<2 {
-            let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess)))
-            guess = wall - offset
+        func offset(_ instant: Int) -> Int {
+            zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
         }
-        return guess
+        // Offsets a day either side bracket any change near the time (zones change at most once a day).
+        let before = offset(wall - 86_400)
+        let after = offset(wall + 86_400)
+        let valid = Set([before, after, offset(wall)]).map { wall - $0 }.filter { wall - offset($0) == $0 }
+        if let first = valid.min() { return first }
+        return wall - before
     }
 
     /// The calendar date of `instant` in `zone`.
