@@ -26,3 +26,27 @@ public enum ConflictReason: Sendable, Equatable {
     /// Not analysed: too many conflicts, or the analysis hit its time limit.
     case notAnalysed
 }
+
+extension HolidayConflict {
+    /// Every duty over a holiday of the engineer's own in `schedule`, in schedule order, not analysed.
+    static func duties(_ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule)
+        -> [HolidayConflict]
+    {
+        let index = Dictionary(
+            scenario.engineers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var conflicts: [HolidayConflict] = []
+        for week in schedule.shifts {
+            guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
+            for role in DutyRole.allCases {
+                let id = week.engineer(for: role)
+                guard let e = index[id] else { continue }
+                let facts = availability.shifts[e][t]
+                guard facts.holidayWeight > 0 else { continue }
+                conflicts.append(
+                    HolidayConflict(
+                        week: week, role: role, engineer: id, holidays: facts.holidays, reason: .notAnalysed))
+            }
+        }
+        return conflicts
+    }
+}

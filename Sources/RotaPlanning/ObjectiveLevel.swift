@@ -84,4 +84,12 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { rawValue }
+
+    /// The level a report or manifest names (`primary_balance`, `soft_min_gap_weeks`), if Rota has it.
+    public static func named(_ name: String) -> ObjectiveKind? {
+        let known =
+            [primaryBalance, backupBalance, holidayTotal, holidayLargest, ownershipLargest, changes]
+            + Rule.configurable.map(soft)
+        return known.first { $0.rawValue == name }
+    }
 }

@@ -23,6 +23,12 @@ public struct Plan: Sendable {
     public let levelOrder: [ObjectiveKind]
     /// The schedule's ownership rows by pipeline id (reports look owners up per pipeline and shift).
     public let owners: [String: OwnershipAssignment]
+    /// For a schedule edited after planning (`rota cover`, `rota swap`): the folder's manifest, with the inputs
+    /// digested when it was planned, the solve's record and every edit since. Nil for a plan just solved.
+    public let recorded: InputManifest?
+
+    /// The covers and swaps made since planning, in order.
+    public var edits: [EditRecord] { recorded?.edits ?? [] }
 
     /// How many objective levels the model has.
     public var expectedLevelCount: Int { levelOrder.count }
@@ -40,8 +46,9 @@ public struct Plan: Sendable {
     public init(
         scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
         levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String],
-        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil
+        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil, recorded: InputManifest? = nil
     ) {
+        self.recorded = recorded
         self.baseline = baseline
         self.changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario) }
         self.levelOrder = levelOrder
@@ -62,7 +69,20 @@ public struct Plan: Sendable {
         Plan(
             scenario: scenario, availability: availability, schedule: schedule, levels: levels, size: size,
             holidayConflicts: holidayConflicts, exportedModels: exportedModels, levelOrder: levelOrder,
-            baseline: baseline)
+            baseline: baseline, recorded: recorded)
+    }
+
+    /// A schedule read back from a report folder and edited: no solve runs. The levels are the recorded ones'
+    /// names (their planned values and statuses stay in `recorded.plan`); duty over holidays is listed from the
+    /// schedule as it is now, its reasons taken from the record where the duty is as planned.
+    public init(edited schedule: Schedule, scenario: Scenario, recorded: InputManifest) {
+        let availability = TeamAvailability(scenario: scenario)
+        self.init(
+            scenario: scenario, availability: availability, schedule: schedule, levels: [],
+            size: ModelSize(rows: 0, columns: 0, nonzeros: 0),
+            holidayConflicts: HolidayConflict.duties(scenario, availability, schedule),
+            exportedModels: [], levelOrder: (recorded.plan?.levels ?? []).compactMap { ObjectiveKind.named($0.name) },
+            recorded: recorded)
     }
 
     /// One line per objective level not proved optimal (its status, value, bound and gap), and one for the levels

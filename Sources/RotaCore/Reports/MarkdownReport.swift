@@ -76,6 +76,8 @@ public struct MarkdownReport: ReportFile {
         if anyProvisional { out += ["† provisional: the date is not yet officially confirmed.", ""] }
 
         // Ownership.
+        out += coversSection(plan, name: name)
+
         out += ["## Pipeline ownership", ""]
         out += [
             "| Pipeline | Area | Investor-facing | On call | Weight | Primary owner | Secondary owner |",
@@ -221,7 +223,8 @@ public struct MarkdownReport: ReportFile {
                 out.append(
                     "- **\(label)\(conflict.week.number)** (\(conflict.week.dates.first) – \(conflict.week.dates.last)): "
                         + "\(name(conflict.engineer)) is \(conflict.role.rawValue) over \(days.joined(separator: ", ")). "
-                        + reasonText(conflict.reason, name: name))
+                        + (plan.recorded == nil
+                            ? reasonText(conflict.reason, name: name) : recordedReason(plan, conflict, name: name)))
             }
             out.append("")
         }
@@ -233,6 +236,7 @@ public struct MarkdownReport: ReportFile {
 
         // Solver.
         out += ["## Solver", ""]
+        if plan.recorded != nil { return (out + editedSolverSection(plan)).joined(separator: "\n") + "\n" }
         out += [
             "\(Solver.name), branch-and-cut. The levels are minimized in this order; each is then held at its value "
                 + "while the next is minimized (the integer program is stated in docs/model.md).",
@@ -265,7 +269,14 @@ public struct MarkdownReport: ReportFile {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func statusLine(_ plan: Plan) -> String {
+    func statusLine(_ plan: Plan) -> String {
+        if let recorded = plan.recorded {
+            let edits = plan.edits.count
+            return
+                "**Solver status:** as planned, \(recorded.plan?.status ?? "not recorded (planned by an older Rota).") "
+                + "Edited since by \(edits) \(edits == 1 ? "change" : "changes") (under *Covers and swaps*), "
+                + "judged by the rule checker, not solved again."
+        }
         if plan.provedOptimal { return "**Solver status:** every objective level proved optimal." }
         let open = plan.levels.filter { $0.status != .optimal }.map { level in
             "\(level.kind.title.lowercased()): \(level.status)"
@@ -276,7 +287,7 @@ public struct MarkdownReport: ReportFile {
             + (missing.isEmpty ? "" : "; not solved: \(missing.joined(separator: ", "))") + "."
     }
 
-    private func reasonText(_ reason: ConflictReason, name: (String) -> String) -> String {
+    func reasonText(_ reason: ConflictReason, name: (String) -> String) -> String {
         switch reason {
         case .nobodyElse(let onLeave, let withHolidays):
             var parts: [String] = []

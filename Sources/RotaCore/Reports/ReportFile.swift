@@ -70,5 +70,12 @@ public enum ReportSet {
 public struct ManifestFile: ReportFile {
     public init() {}
     public var fileName: String { InputManifest.fileName }
-    public func render(_ plan: Plan) -> String { InputManifest(scenario: plan.scenario).rendered }
+    /// A plan just solved: the inputs as read now and the solve's record. An edited one: the manifest it was read
+    /// with (the inputs as they were when planned, so staleness stays visible) and its edits.
+    public func render(_ plan: Plan) -> String {
+        if let recorded = plan.recorded { return recorded.rendered }
+        var manifest = InputManifest(scenario: plan.scenario)
+        manifest.plan = PlanRecord(plan)
+        return manifest.rendered
+    }
 }

@@ -13,10 +13,16 @@ public struct InputManifest: Sendable, Equatable, Codable {
     public let scenario: String
     /// Every input, in a fixed order: model, scenario, calendar files, regions, festival names.
     public let inputs: [InputDigest]
+    /// What the solve said (written by `rota plan`; absent in manifests of older reports).
+    public var plan: PlanRecord?
+    /// Covers and swaps made since planning, in order (absent when there are none).
+    public var edits: [EditRecord]?
 
-    public init(scenario: String, inputs: [InputDigest]) {
+    public init(scenario: String, inputs: [InputDigest], plan: PlanRecord? = nil, edits: [EditRecord]? = nil) {
         self.scenario = scenario
         self.inputs = inputs
+        self.plan = plan
+        self.edits = edits
     }
 
     /// The manifest of a scenario as read now.
@@ -60,12 +66,15 @@ public struct InputManifest: Sendable, Equatable, Codable {
     public var rendered: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
     }
 
     /// Reads a manifest written by `rota plan`; nil when the bytes are not one.
     public static func parse(_ data: Data) -> InputManifest? {
-        try? JSONDecoder().decode(InputManifest.self, from: data)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try? decoder.decode(InputManifest.self, from: data)
     }
 
     /// What differs from `recorded` (the manifest written with the schedule) in this one (the inputs now), each in
