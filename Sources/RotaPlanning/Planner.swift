@@ -77,7 +77,9 @@ public struct Planner: Sendable {
             let (a, b) = (rotationOrder[$0.element.rotation] ?? 0, rotationOrder[$1.element.rotation] ?? 0)
             return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
-        let schedule = Schedule(shifts: weeks, ownership: original.pipelines.compactMap { owners[$0.id] })
+        let schedule = Schedule(
+            shifts: weeks, ownership: original.pipelines.compactMap { owners[$0.id] },
+            covers: baseline.map { Self.keptCovers($0, original) } ?? [])
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map {
             start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))
@@ -91,6 +93,25 @@ public struct Planner: Sendable {
             scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
             levelOrder: solved.levelOrder, baseline: baseline)
+    }
+
+    /// The baseline's covers inside the shifts it freezes (those before `--from`), a cover reaching past them cut at
+    /// the first replanned shift's handoff: worked or agreed hours stay as they were.
+    static func keptCovers(_ baseline: PlanBaseline, _ scenario: Scenario) -> [Cover] {
+        let clocks = scenario.shiftClocks
+        return baseline.schedule.covers.compactMap { cover in
+            guard let r = scenario.rotationIndex(of: cover.rotation) else { return nil }
+            let rotation = scenario.rotations[r]
+            guard let open = rotation.period.allShifts.first(where: { !baseline.isFrozen($0) }) else {
+                return Cover(
+                    rotation: rotation.id, role: cover.role, engineer: cover.engineer, span: cover.span,
+                    reason: cover.reason)
+            }
+            let boundary = clocks[r].handoff(on: open.first)
+            guard let span = TimeSpan(start: cover.span.start, end: min(cover.span.end, boundary)) else { return nil }
+            return Cover(
+                rotation: rotation.id, role: cover.role, engineer: cover.engineer, span: span, reason: cover.reason)
+        }
     }
 
     /// The baseline's shifts numbered as the scenario's (matched by start date); shifts it lacks are left out.

@@ -91,7 +91,10 @@ struct CheckFormatsTests {
         #expect(run.status == 0, "\(run.standardOutput)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(
-            Set(json.keys) == ["scenario", "status", "findings", "soft_findings", "rules", "freshness", "optimality"])
+            Set(json.keys) == [
+                "scenario", "status", "findings", "soft_findings", "accepted_findings", "rules", "freshness",
+                "optimality",
+            ])
         #expect((json["soft_findings"] as? [[String: Any]])?.isEmpty == false)  // the defaulted runbook sections
         let levels = (json["optimality"] as? [String: Any])?["levels"] as? [[String: Any]] ?? []
         #expect(!levels.isEmpty)

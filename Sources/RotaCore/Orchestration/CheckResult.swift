@@ -17,6 +17,9 @@ public struct CheckResult: Sendable {
     public let findings: [RuleViolation]
     /// Broken instances of soft rules and preferences: reported, never a failure.
     public let softFindings: [RuleViolation]
+    /// Hard-rule findings a `rota cover` or `rota swap` brought and `--force` accepted (manifest.json records them):
+    /// listed, not a failure.
+    public let acceptedFindings: [RuleViolation]
     public let rules: [RuleOutcome]
     public let freshness: Freshness
     public let optimality: Optimality
@@ -55,11 +58,24 @@ public struct CheckResult: Sendable {
         let withOwnership = file.ownershipFile != nil
         let coverage =
             file.coverageFile != nil ? checker.checkCoverageRows(file.coverageRows, file.schedule.shifts) : []
-        let findings =
+        let all =
             (withOwnership
                 ? checker.check(file.schedule)
                 : checker.checkRotation(file.schedule.shifts, covers: file.schedule.covers)
                     + checker.checkFairness(file.schedule, includeOwnership: false)) + coverage
+        var accepted = Dictionary(
+            (file.manifest?.edits ?? []).flatMap(\.accepted).map { ($0, 1) }, uniquingKeysWith: +)
+        var findings: [RuleViolation] = []
+        var acceptedFindings: [RuleViolation] = []
+        for finding in all {
+            if let count = accepted[finding.description], count > 0 {
+                accepted[finding.description] = count - 1
+                acceptedFindings.append(finding)
+            } else {
+                findings.append(finding)
+            }
+        }
+        self.acceptedFindings = acceptedFindings
         self.scenario = scenario
         self.file = file
         self.findings = findings

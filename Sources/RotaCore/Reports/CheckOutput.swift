@@ -17,6 +17,10 @@ public enum CheckOutput {
             (result.file.location(of: finding).map { "\($0): " } ?? "")
                 + "soft \(finding.rule.rawValue) (not a failure): \(finding.message)"
         }
+        lines += result.acceptedFindings.map { finding in
+            (result.file.location(of: finding).map { "\($0): " } ?? "")
+                + "accepted \(finding.rule.rawValue) (an exception made with --force, not a failure): \(finding.message)"
+        }
         if case .stale(let manifest, let changes) = result.freshness {
             lines.append("\(manifest): stale: \(changes.joined(separator: "; "))")
             lines.append("  hint: regenerate with `\(result.regenerateCommand)` and commit the report")
@@ -108,6 +112,7 @@ public enum CheckOutput {
         let status: String
         let findings: [Finding]
         let softFindings: [Finding]
+        let acceptedFindings: [Finding]
         let rules: [Rule]
         let freshness: Freshness
         let optimality: Optimality?
@@ -115,6 +120,7 @@ public enum CheckOutput {
         enum CodingKeys: String, CodingKey {
             case scenario, status, findings, rules, freshness, optimality
             case softFindings = "soft_findings"
+            case acceptedFindings = "accepted_findings"
         }
     }
 
@@ -152,6 +158,7 @@ public enum CheckOutput {
         let report = Report(
             scenario: result.scenario.name, status: result.status.rawValue,
             findings: result.findings.map(encoded), softFindings: result.softFindings.map(encoded),
+            acceptedFindings: result.acceptedFindings.map(encoded),
             rules: result.rules.map {
                 Report.Rule(
                     rule: $0.rule.rawValue,
@@ -298,6 +305,13 @@ public enum CheckOutput {
                 annotation(
                     "notice", file: location?.file, line: location?.line,
                     title: "rota check: soft \(finding.rule.rawValue)", message: finding.message))
+        }
+        for finding in result.acceptedFindings {
+            let location = result.file.location(of: finding)
+            lines.append(
+                annotation(
+                    "warning", file: location?.file, line: location?.line,
+                    title: "rota check: accepted \(finding.rule.rawValue)", message: finding.message))
         }
         if case .stale(let manifest, let changes) = result.freshness {
             lines.append(

@@ -32,7 +32,7 @@ public enum Suggestions {
     }
 
     /// `did you mean "a" or "b"?`, or nil when there is nothing close.
-    static func didYouMean(_ word: String, _ candidates: [String]) -> String? {
+    public static func didYouMean(_ word: String, _ candidates: [String]) -> String? {
         let close = closest(to: word, in: candidates)
         guard !close.isEmpty else { return nil }
         return "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "?"

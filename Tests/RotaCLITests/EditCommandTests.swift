@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `rota swap` and `rota cover` as a user runs them: exit statuses, messages, and the folder left whole.
+@Suite("rota swap and rota cover")
+struct EditCommandTests {
+    static func folderCopy() throws -> (URL, String) {
+        let root = try RotaBinaryTests.temporaryFolder()
+        let path = root.appendingPathComponent("report").path
+        try FileManager.default.copyItem(
+            atPath: RotaBinaryTests.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1").path, toPath: path)
+        return (root, path)
+    }
+
+    @Test func exitStatusesAreZeroOneAndTwo() throws {
+        let (root, path) = try Self.folderCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenario = "scenarios/xyz-tech-2027q1.yaml"
+        let swap = try RotaBinaryTests.run(["swap", scenario, "thiru", "choo", "--shift", "9", "--schedule", path])
+        #expect(swap.status == 0, "\(swap.standardError)")
+        #expect(swap.standardOutput.contains("Fairness: thiru: primary weeks 3 → 2, backup weeks 3 → 4"))
+        #expect(swap.standardOutput.contains("Wrote \(path)/: rotation.csv, coverage.csv"))
+        let refused = try RotaBinaryTests.run(["swap", scenario, "aidil", "choo", "--shift", "1", "--schedule", path])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("refused: the change breaks a hard rule:\n  min_gap_weeks:"))
+        #expect(refused.standardError.contains("hint: --force"))
+        let offset = try RotaBinaryTests.run([
+            "cover", scenario, "--engineer", "spencer", "--from", "2027-01-05T09:00", "--to", "2027-01-05T10:00Z",
+            "--schedule", path,
+        ])
+        #expect(offset.status == 2)
+        #expect(offset.standardError.hasPrefix("error: --from: \"2027-01-05T09:00\" has no offset"))
+        let role = try RotaBinaryTests.run([
+            "cover", scenario, "--engineer", "spencer", "--from", "2027-01-05T09:00Z", "--to", "2027-01-05T10:00Z",
+            "--role", "secondary", "--schedule", path,
+        ])
+        #expect(role.status == 64)
+        let check = try RotaBinaryTests.run(["check", scenario, "--schedule", path])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        let forced = try RotaBinaryTests.run([
+            "swap", scenario, "aidil", "choo", "--shift", "1", "--schedule", path, "--force",
+        ])
+        #expect(forced.status == 0)
+        #expect(forced.standardOutput.contains("Accepted with --force: min_gap_weeks:"))
+        let accepted = try RotaBinaryTests.run(["check", scenario, "--schedule", path])
+        #expect(accepted.status == 0)
+        #expect(accepted.standardOutput.contains("accepted min_gap_weeks"))
+    }
+}
