@@ -39,7 +39,7 @@ extension RuleChecker {
 
     /// The whole local days of `engineer`'s leave that `span` touches, in their time zone.
     func leaveDays(of engineer: Engineer, touching span: TimeSpan) -> [CalendarDate] {
-        let zone = TimeZone(identifier: engineer.timeZone) ?? TimeZone(identifier: "UTC")!
+        let zone = engineer.zone
         let first = span.start.date(in: zone)
         let last = span.end.adding(seconds: -1).date(in: zone)
         guard let days = DateRange(first: first, last: last) else { return [] }
@@ -122,36 +122,40 @@ extension RuleChecker {
                     break
                 }
             }
-            if !isHistory(cover.span), let day = leaveDays(of: engineer, touching: cover.span).first {
+            let away =
+                leaveDays(of: engineer, touching: cover.span).first?.description
+                ?? engineer.timedLeave.first { $0.span.overlaps(cover.span) }?.description
+            if !isHistory(cover.span), let away {
                 findings.append(
                     .init(
-                        .leave, "\(what): \(cover.engineer) is on leave \(day)", week: first,
+                        .leave, "\(what): \(cover.engineer) is on leave \(away)", week: first,
                         rotation: cover.rotation, engineer: cover.engineer, cover: i))
             }
         }
         return findings
     }
 
-    /// Whether the holder of `role` in `week` works every hour of `leave` days in the shift that covers leave them:
-    /// the leave days (the holder's local days) still on duty after covers are taken out. Empty: the covers take
-    /// all of it.
-    func leaveStillOnDuty(
+    /// Whether the holder of `role` in `week` is still on duty during some of their leave in it once covers are
+    /// taken out: leave days as the holder's local days and part-day leave, each within the shift's hours.
+    func onDutyDuringLeave(
         _ engineer: Engineer, role: DutyRole, week: RotationShift, rotation r: Int, covers: [Cover]
-    ) -> [CalendarDate] {
+    ) -> Bool {
         let span = ShiftClock(rotation: scenario.rotations[r], scenario: scenario).span(of: week.dates)
-        let zone = TimeZone(identifier: engineer.timeZone) ?? TimeZone(identifier: "UTC")!
+        let zone = engineer.zone
         let holes = covers.filter { scenario.rotationIndex(of: $0.rotation) == r && $0.role == role }
             .map(\.span).sorted { $0.start < $1.start }
-        return week.dates.days.filter { day in
-            guard engineer.leave.contains(where: { $0.contains(day) }),
-                let onDuty = TimeSpan.day(day, in: zone).clamped(to: span)
-            else { return false }
-            var cursor = onDuty.start
-            for hole in holes where hole.overlaps(onDuty) {
+        let away =
+            week.dates.days.filter { day in engineer.leave.contains { $0.contains(day) } }
+            .compactMap { TimeSpan.day($0, in: zone).clamped(to: span) }
+            + engineer.timedLeave.compactMap { $0.span.clamped(to: span) }
+        // Some of the leave is left once the covers (sorted by start) are walked across it.
+        return away.contains { leave in
+            var cursor = leave.start
+            for hole in holes where hole.overlaps(leave) {
                 if cursor < hole.start { return true }
                 cursor = max(cursor, hole.end)
             }
-            return cursor < onDuty.end
+            return cursor < leave.end
         }
     }
 

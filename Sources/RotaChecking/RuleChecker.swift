@@ -112,6 +112,7 @@ public struct RuleChecker: Sendable {
         let engineers = Dictionary(scenario.engineers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rotations = scenario.rotations
         let shifts = scenario.shifts
+        let clocks = scenario.shiftClocks
         var seen = Set<Int>()
         for week in weeks {
             guard let r = scenario.rotationIndex(of: week.rotation) else {
@@ -168,10 +169,9 @@ public struct RuleChecker: Sendable {
                             "\(label): \(role.rawValue) \(id) is not on the roster of rotation \(rotation.id)",
                             week: week.number, rotation: week.rotation, engineer: id))
                 }
-                if let leave = engineer.leave.first(where: { $0.overlaps(dates) }),
-                    !isHistory(ShiftClock(rotation: rotation, scenario: scenario).span(of: dates)),
-                    covers.isEmpty
-                        || !leaveStillOnDuty(engineer, role: role, week: week, rotation: r, covers: covers).isEmpty
+                let span = clocks[r].span(of: dates)
+                if let leave = engineer.leave(during: dates, span: span), !isHistory(span),
+                    covers.isEmpty || onDutyDuringLeave(engineer, role: role, week: week, rotation: r, covers: covers)
                 {
                     findings.append(
                         .init(

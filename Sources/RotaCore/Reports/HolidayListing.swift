@@ -95,6 +95,19 @@ public struct HolidayListing {
                             provisional: false, source: note == nil ? "scenario" : "calendar file"))
                 }
             }
+            let zone = engineer.zone
+            for item in engineer.timedLeave {
+                let date = item.span.start.date(in: zone)
+                guard period.contains(date) else { continue }
+                let hours = TextFormatting.number(Double(item.span.seconds) / 3600)
+                entries.append(
+                    Entry(
+                        date: date, isLeave: true,
+                        name: (item.note.isEmpty ? "leave" : item.note)
+                            + " \(item.span.start.local(in: zone)) to \(item.span.end.local(in: zone)) (\(hours) h)",
+                        category: "part-day leave", weight: "", provisional: false,
+                        source: item.note.isEmpty ? "scenario" : "calendar file"))
+            }
             for entry in entries.sorted(by: { ($0.date, $0.isLeave ? 1 : 0) < ($1.date, $1.isLeave ? 1 : 0) }) {
                 let kind = entry.isLeave ? "leave" : "holiday"
                 rows.append([

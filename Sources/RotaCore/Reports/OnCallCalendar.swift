@@ -170,10 +170,18 @@ public struct OnCallCalendar: Sendable {
                     "Holidays of \(name(id)) in this shift: "
                         + holidays.map { "\($0.date.shortDescription) \($0.name)" }.joined(separator: ", ") + ".")
             }
-            let leave = scenario.engineers[e].leave.filter { $0.overlaps(week.dates) }
+            let engineer = scenario.engineers[e]
+            let hours = scenario.rotationIndex(of: week.rotation).map {
+                ShiftClock(rotation: scenario.rotations[$0], scenario: scenario).span(of: week.dates)
+            }
+            let leave =
+                engineer.leave.filter { $0.overlaps(week.dates) }.map(\.description)
+                + engineer.timedLeave.filter { item in hours.map { item.span.overlaps($0) } ?? false }.map {
+                    "\($0.span.start.local(in: engineer.zone)) to \($0.span.end.local(in: engineer.zone))"
+                }
             if !leave.isEmpty {
                 lines.append(
-                    "Leave of \(name(id)) in this shift: " + leave.map(\.description).joined(separator: ", ") + ".")
+                    "Leave of \(name(id)) in this shift: " + leave.joined(separator: ", ") + ".")
             }
         }
         return lines.joined(separator: "\n")

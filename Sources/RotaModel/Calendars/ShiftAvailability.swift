@@ -21,12 +21,17 @@ public struct TeamAvailability: Sendable {
     public init(scenario: Scenario) {
         let slots = scenario.shifts
         let rotations = scenario.rotations
+        let clocks = scenario.shiftClocks
         shifts = scenario.engineers.map { engineer in
             let personal = scenario.personalCalendar(engineer)
             return slots.map { shift in
                 let burden = personal.burden(during: shift.dates)
+                let onLeave =
+                    engineer.timedLeave.isEmpty
+                    ? engineer.isOnLeave(during: shift.dates)
+                    : engineer.isOnLeave(during: shift.dates, span: clocks[shift.rotation].span(of: shift.dates))
                 return ShiftAvailability(
-                    onLeave: engineer.isOnLeave(during: shift.dates), holidays: burden.holidays,
+                    onLeave: onLeave, holidays: burden.holidays,
                     holidayWeight: burden.weight)
             }
         }

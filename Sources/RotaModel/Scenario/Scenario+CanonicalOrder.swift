@@ -26,6 +26,7 @@ extension Engineer {
     var canonicalOrder: Engineer {
         var canonical = self
         canonical.leave.sort { ($0.first, $0.last) < ($1.first, $1.last) }
+        canonical.timedLeave.sort { ($0.span.start, $0.span.end, $0.note) < ($1.span.start, $1.span.end, $1.note) }
         func byDate(_ a: DutyRequest, _ b: DutyRequest) -> Bool {
             (a.dates.first, a.dates.last, a.role?.rawValue ?? "", a.rotation ?? "")
                 < (b.dates.first, b.dates.last, b.role?.rawValue ?? "", b.rotation ?? "")

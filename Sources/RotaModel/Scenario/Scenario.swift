@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a plan is made from: the team, its pipelines, the period and the rules.
 public struct Scenario: Sendable {
     /// Short name; the default report folder is reports/<name>/.
@@ -115,6 +117,9 @@ public struct Engineer: Sendable, Equatable {
     public var leave: [DateRange]
     /// Where leave read from a calendar file came from: "Vacation (leave/aidil.ics:12)".
     public var leaveNotes: [DateRange: String]
+    /// Part-day leave: from one instant to another (`"2027-04-05T13:00..2027-04-05T17:00"`, or a timed calendar
+    /// event long enough to count). It blocks the shifts whose hours it overlaps.
+    public var timedLeave: [LeaveSpan] = []
     /// IANA time zone for timed calendar events (default: the region's).
     public var timeZone: String
     /// Festivals that weigh extra when on duty (the engineer's own community's days).
@@ -147,6 +152,34 @@ public struct Engineer: Sendable, Equatable {
     }
 
     public func isOnLeave(during range: DateRange) -> Bool { leave.contains { $0.overlaps(range) } }
+
+    /// Whether the engineer is away during any of a shift: a leave day among its dates, or part-day leave inside its
+    /// hours (`span`, from handoff to handoff).
+    public func isOnLeave(during range: DateRange, span: TimeSpan) -> Bool {
+        isOnLeave(during: range) || timedLeave.contains { $0.span.overlaps(span) }
+    }
+
+    /// The first leave that touches a shift, in words ("2027-03-08..2027-03-12", "2027-04-05T05:00:00Z..…").
+    public func leave(during range: DateRange, span: TimeSpan) -> String? {
+        leave.first { $0.overlaps(range) }?.description ?? timedLeave.first { $0.span.overlaps(span) }?.description
+    }
+
+    /// The engineer's time zone (UTC if the name is unknown, which the reader does not allow).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
+}
+
+/// Leave for part of a day or across days, from one instant to another, with where it came from.
+public struct LeaveSpan: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public let span: TimeSpan
+    /// "Doctor (leave/ana.ics:12)", or empty for leave written in the scenario.
+    public let note: String
+
+    public init(span: TimeSpan, note: String = "") {
+        self.span = span
+        self.note = note
+    }
+
+    public var description: String { span.description }
 }
 
 /// A data pipeline that needs a primary and a secondary owner.

@@ -54,15 +54,28 @@ extension ScenarioDecoder {
             }
             var leave: [DateRange] = []
             var notes: [DateRange: String] = [:]
+            var timedLeave: [LeaveSpan] = []
             if let leaveValue = fields["leave"] {
                 for entry in try leaveValue.list() {
                     if entry.isMapping {
-                        for occurrence in try calendarOccurrences(entry, during: covered, timeZone: timeZone) {
+                        let read = try calendarLeave(entry, during: covered, timeZone: timeZone, engineer: id)
+                        for occurrence in read.allDay {
                             leave.append(occurrence.dates)
                             notes[occurrence.dates] = "\(occurrence.summary) (\(occurrence.source))"
                         }
+                        for occurrence in read.timed {
+                            guard let span = occurrence.span else { continue }
+                            timedLeave.append(
+                                LeaveSpan(span: span, note: "\(occurrence.summary) (\(occurrence.source))"))
+                        }
+                    } else if (try? entry.string())?.contains("T") == true {
+                        let span = try entry.timeSpan(in: TimeZone(identifier: timeZone)!)
+                        timedLeave.append(LeaveSpan(span: span))
+                        warnIfOutside(entry, span.start.date(in: TimeZone(identifier: timeZone)!), covered)
                     } else {
-                        leave.append(try entry.dateRange())
+                        let range = try entry.dateRange()
+                        leave.append(range)
+                        warnIfOutside(entry, range.first, covered, last: range.last)
                     }
                 }
             }
@@ -81,7 +94,9 @@ extension ScenarioDecoder {
                 try fields["observes"].map { value throws(ScenarioError) in
                     try festivals(value, region: regionCode, companyDays: companyDays)
                 } ?? []
-            return Engineer(
+            warnIfMostlyAway(
+                id, leave: leave, timed: timedLeave, covered: covered, zone: TimeZone(identifier: timeZone)!)
+            var engineer = Engineer(
                 id: id, name: try fields["name"]?.singleLine() ?? id, region: regionCode, leave: leave,
                 leaveNotes: notes, timeZone: timeZone, observes: observes, companyDays: companyDays,
                 pinned: try fields["pinned"].map { value throws(ScenarioError) in
@@ -93,9 +108,41 @@ extension ScenarioDecoder {
                 undesired: try fields["undesired"].map { value throws(ScenarioError) in
                     try dutyRequests(value, period: period, roleRequired: false)
                 } ?? [])
+            engineer.timedLeave = timedLeave
+            return engineer
         }
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
+    }
+
+    /// A notice for leave written wholly outside the days shifts cover: most likely a year typed wrong.
+    func warnIfOutside(_ entry: YAMLValue, _ first: CalendarDate, _ covered: DateRange, last: CalendarDate? = nil) {
+        let range = DateRange(first: first, last: last ?? first) ?? DateRange(first: first, last: first)!
+        guard !range.overlaps(covered) else { return }
+        let sameDaysThisYear =
+            range.first.year != covered.first.year
+            ? " (a year typo? the period is in \(covered.first.year))" : ""
+        log.notices.append(
+            "\(entry.location): \(entry.path): leave \(range) lies wholly outside "
+                + "the days shifts cover (\(covered))\(sameDaysThisYear); it changes nothing")
+    }
+
+    /// A notice when leave takes more than half of the days shifts cover: the engineer is barely in the rotation.
+    func warnIfMostlyAway(_ id: String, leave: [DateRange], timed: [LeaveSpan], covered: DateRange, zone: TimeZone) {
+        var away = Set<Int>()
+        for range in leave { for day in range.days where covered.contains(day) { away.insert(day.dayNumber) } }
+        for item in timed {
+            let first = item.span.start.date(in: zone)
+            let last = item.span.end.adding(seconds: -1).date(in: zone)
+            for day in (DateRange(first: first, last: max(first, last))?.days ?? []) where covered.contains(day) {
+                away.insert(day.dayNumber)
+            }
+        }
+        let total = covered.days.count
+        guard away.count * 2 > total else { return }
+        log.notices.append(
+            "\(id) is on leave on \(away.count) of the \(total) days shifts cover: little duty is left to share "
+                + "(check the dates)")
     }
 
     /// `pinned:`, `forbidden:` or `undesired:`: dates (a day or range, every shift overlapping them) or

@@ -10,6 +10,7 @@ public enum ScenarioReader {
     static let holidayFields = ["date", "name", "engineers"]
     static let periodFields = ["start", "weeks", "shift_days", "handoff"]
     static let handoffFields = ["weekday", "time", "time_zone"]
+    static let leaveCalendarFields = ["ics", "match", "min_hours", "recurring", "free"]
     static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",

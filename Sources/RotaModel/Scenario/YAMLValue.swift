@@ -199,6 +199,27 @@ struct YAMLValue {
         return range
     }
 
+    /// Part-day leave `START..END`, each a date-time `YYYY-MM-DDTHH:MM` read in `zone` (or with `Z` or an offset).
+    func timeSpan(in zone: TimeZone) throws(ScenarioError) -> TimeSpan {
+        let text = try string()
+        let ends = text.components(separatedBy: "..").map { $0.trimmingBlanks() }
+        let expected = "part-day leave YYYY-MM-DDTHH:MM..YYYY-MM-DDTHH:MM"
+        let hint =
+            "times are the engineer's (\(zone.identifier)) unless they end in Z or an offset, e.g. "
+            + "\"2027-04-05T13:00..2027-04-05T17:00\""
+        guard ends.count == 2, case .success(let start) = Instant.parse(ends[0], localZone: zone),
+            case .success(let end) = Instant.parse(ends[1], localZone: zone)
+        else {
+            throw .invalidValue(location, field: path, value: TextSafety.quoted(text), expected: expected, hint: hint)
+        }
+        guard let span = TimeSpan(start: start, end: end) else {
+            throw .invalidValue(
+                location, field: path, value: TextSafety.quoted(text), expected: "an end after the start",
+                hint: "write the earlier time first")
+        }
+        return span
+    }
+
     private func invalidDate(_ text: String) -> ScenarioError {
         var hint = "write dates as YYYY-MM-DD, and ranges as YYYY-MM-DD..YYYY-MM-DD (both days included)"
         let parts = text.split(separator: "..").first?.split(separator: "-").compactMap { Int($0) } ?? []

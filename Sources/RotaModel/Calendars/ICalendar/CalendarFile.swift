@@ -3,9 +3,22 @@ import Foundation
 /// One occurrence of a calendar event, as the days it touches in the reader's time zone.
 public struct CalendarOccurrence: Sendable, Hashable {
     public let summary: String
+    /// The days it touches (a timed event's in the reader's time zone).
     public let dates: DateRange
     /// Where the event is defined (its BEGIN:VEVENT line).
     public let source: SourceLocation
+    /// A timed event's instants (nil for an all-day event; an empty span for a timed event without length).
+    public var span: TimeSpan? = nil
+    /// Whether the occurrence is timed (DTSTART a date-time), even one without length.
+    public var isTimed = false
+    /// Whether it comes from a repeating event (RRULE or RDATE).
+    public var isRecurring = false
+    /// Whether the event is marked free: `TRANSP:TRANSPARENT` or Outlook's `X-MICROSOFT-CDO-BUSYSTATUS:FREE`.
+    public var isFree = false
+    /// Whether Outlook marks it out of office (`X-MICROSOFT-CDO-BUSYSTATUS:OOF`).
+    public var isOutOfOffice = false
+    /// Its length in seconds (timed events; 0 without an end).
+    public var seconds = 0
 }
 
 /// An iCalendar file (RFC 5545) as exported by Google Calendar, Outlook or Apple Calendar: its events, expanded
@@ -32,6 +45,12 @@ public struct CalendarFile: Sendable {
         let exceptions: [ICalendarTime]
         let recurrenceID: ICalendarTime?
         let cancelled: Bool
+        /// Marked free (TRANSP:TRANSPARENT, or Outlook's busy status FREE).
+        let free: Bool
+        /// Outlook's busy status OOF.
+        let outOfOffice: Bool
+        /// Outlook's all-day flag on an event written midnight to midnight in a zone.
+        let allDay: Bool
         let line: Int
     }
 
@@ -191,10 +210,15 @@ public struct CalendarFile: Sendable {
         let recurrenceID = try single("RECURRENCE-ID").map { (line) throws(CalendarError) in
             try times.time(line.value, of: line)
         }
+        let transparent = try single("TRANSP")?.value.uppercased() == "TRANSPARENT"
+        let busy = try single("X-MICROSOFT-CDO-BUSYSTATUS")?.value.uppercased()
+        let allDay = try single("X-MICROSOFT-CDO-ALLDAYEVENT")?.value.uppercased() == "TRUE"
         return Event(
             uid: try single("UID")?.value, summary: Self.title(try single("SUMMARY")?.text), start: start,
             end: end, rule: rule, extraDates: extra, exceptions: exceptions, recurrenceID: recurrenceID,
-            cancelled: try single("STATUS")?.value.uppercased() == "CANCELLED", line: line)
+            cancelled: try single("STATUS")?.value.uppercased() == "CANCELLED",
+            free: transparent || busy == "FREE", outOfOffice: busy == "OOF", allDay: allDay,
+            line: line)
     }
 
     /// Every occurrence overlapping `window`, as the days it touches in `timeZone` (timed events), sorted.
@@ -227,25 +251,58 @@ public struct CalendarFile: Sendable {
                 !event.exceptions.contains { same($0, start) }
                     && !replaced.contains { same($0.recurrenceID!, start) }
             }
+            let recurring = event.rule != nil || !event.extraDates.isEmpty
             for start in starts {
-                if let dates = days(of: event, startingAt: start, timeZone: timeZone), dates.overlaps(window) {
-                    result.append(
-                        CalendarOccurrence(
-                            summary: event.summary, dates: dates, source: SourceLocation(file: file, line: event.line)))
+                if let occurrence = occurrence(of: event, startingAt: start, timeZone: timeZone, recurring: recurring),
+                    occurrence.dates.overlaps(window)
+                {
+                    result.append(occurrence)
                 }
             }
         }
         for list in overrides.values {
             for event in list where !event.cancelled {
-                if let dates = days(of: event, startingAt: event.start, timeZone: timeZone), dates.overlaps(window) {
-                    result.append(
-                        CalendarOccurrence(
-                            summary: event.summary, dates: dates, source: SourceLocation(file: file, line: event.line)))
+                // A moved instance of a repeating event is still part of the series.
+                if let occurrence = occurrence(of: event, startingAt: event.start, timeZone: timeZone, recurring: true),
+                    occurrence.dates.overlaps(window)
+                {
+                    result.append(occurrence)
                 }
             }
         }
         return result.sorted {
             ($0.dates.first, $0.dates.last, $0.summary) < ($1.dates.first, $1.dates.last, $1.summary)
+        }
+    }
+
+    private func occurrence(of event: Event, startingAt start: ICalendarTime, timeZone: TimeZone, recurring: Bool)
+        -> CalendarOccurrence?
+    {
+        guard let dates = days(of: event, startingAt: start, timeZone: timeZone) else { return nil }
+        var occurrence = CalendarOccurrence(
+            summary: event.summary, dates: dates, source: SourceLocation(file: file, line: event.line))
+        occurrence.isRecurring = recurring
+        occurrence.isFree = event.free
+        occurrence.isOutOfOffice = event.outOfOffice
+        // Outlook writes all-day events as midnight-to-midnight times with a flag: they are days, like VALUE=DATE.
+        if !start.isDate && !event.allDay {
+            let begin = start.instant(local: timeZone)
+            let seconds = timedLength(of: event, startingAt: start, timeZone: timeZone)
+            occurrence.isTimed = true
+            occurrence.seconds = seconds
+            occurrence.span = TimeSpan(
+                start: Instant(secondsSince1970: begin), end: Instant(secondsSince1970: begin + seconds))
+        }
+        return occurrence
+    }
+
+    /// A timed occurrence's length in seconds (a duration's days are nominal: the same wall time days later).
+    private func timedLength(of event: Event, startingAt start: ICalendarTime, timeZone: TimeZone) -> Int {
+        let begin = start.instant(local: timeZone)
+        switch event.end {
+        case .time(let end): return end.instant(local: timeZone) - event.start.instant(local: timeZone)
+        case .duration(let days, let extra): return start.adding(days: days).instant(local: timeZone) - begin + extra
+        case .none: return 0
         }
     }
 
@@ -262,14 +319,7 @@ public struct CalendarFile: Sendable {
             return DateRange(first: first, last: first.adding(days: length - 1))
         }
         let begin = start.instant(local: timeZone)
-        var seconds = 0
-        switch event.end {
-        case .time(let end): seconds = end.instant(local: timeZone) - event.start.instant(local: timeZone)
-        case .duration(let days, let extra):
-            // Days in a duration are nominal: the same wall time that many days later.
-            seconds = start.adding(days: days).instant(local: timeZone) - begin + extra
-        case .none: seconds = 0
-        }
+        let seconds = timedLength(of: event, startingAt: start, timeZone: timeZone)
         let first = ICalendarTime.localDate(of: begin, in: timeZone)
         let last = ICalendarTime.localDate(of: begin + max(0, seconds - 1), in: timeZone)
         return DateRange(first: first, last: max(first, last))
