@@ -190,6 +190,7 @@ public struct RuleChecker: Sendable {
         }
         findings += checkSpacing(weeks) + checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
         if !covers.isEmpty { findings += checkCovers(weeks, covers) }
+        findings += checkHolidayHandover(weeks, covers)
         return findings
     }
 

@@ -218,7 +218,8 @@ struct InfeasibilityExplanation {
             case .maxOwnershipLoad:
                 phrases.append(
                     "raise rules.fairness.max_ownership_load to \(TextFormatting.number(report.largestOwnershipLoad))")
-            case .coverage, .covers, .unknownEngineer, .distinctRoles, .undesiredDuty, .ownershipCoverage,
+            case .coverage, .covers, .holidayHandover, .unknownEngineer, .distinctRoles, .undesiredDuty,
+                .ownershipCoverage,
                 .distinctOwners,
                 .runbookDefault, .runbookRequired:
                 // The model's structure or always soft: never relaxed in the elastic model, named as a fallback.

@@ -79,7 +79,9 @@ public struct Planner: Sendable {
         }.map(\.element)
         let schedule = Schedule(
             shifts: weeks, ownership: original.pipelines.compactMap { owners[$0.id] },
-            covers: baseline.map { Self.keptCovers($0, original) } ?? [])
+            covers: (baseline.map { Self.keptCovers($0, original) } ?? [])
+                + HolidayHandoverCovers.covers(
+                    weeks.filter { week in !(baseline?.isFrozen(week.dates) ?? false) }, scenario: original))
         // The analysis shares the plan's time limit, counted from the start of planning.
         let deadline = options.timeLimit.map {
             start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))

@@ -83,10 +83,13 @@ enum StartingSchedule {
                     ? $0.deviation.primary < $1.deviation.primary : $0.deviation.backup < $1.deviation.backup
             })?.weeks
         }
+        let repaired = StartRepair.repair(
+            weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden, deadline: deadline)
+        // A whole schedule, as the planner's are: with the covers holiday_handover derives (the model has no rows
+        // for them).
         return Schedule(
-            shifts: StartRepair.repair(
-                weeks, scenario, availability, fair: fair, lowerHolidayBurden: lowerHolidayBurden, deadline: deadline),
-            ownership: ownership(scenario, deadline: deadline))
+            shifts: repaired, ownership: ownership(scenario, deadline: deadline),
+            covers: HolidayHandoverCovers.covers(repaired, scenario: scenario))
     }
 
     /// The largest distance of an engineer's primary and backup shifts (history included) from their fair share in

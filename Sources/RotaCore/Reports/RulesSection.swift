@@ -60,6 +60,7 @@ enum RulesSection {
             return rules.minDutyGapWeeks > 0 ? (rule.rawValue, "\(rules.minDutyGapWeeks)", kind) : nil
         case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks.map { (rule.rawValue, "\($0)", kind) }
         case .backupBecomesPrimary: return flag(rules.backupBecomesPrimary)
+        case .holidayHandover: return rules.holidayHandover.map { (rule.rawValue, $0.rawValue, "hard") }
         case .exclusivePrimary: return flag(several && rules.exclusivePrimary)
         case .exclusiveDuty: return flag(several && rules.exclusiveDuty)
         case .avoidRepeatHolidays: return flag(rules.avoidRepeatHolidays)

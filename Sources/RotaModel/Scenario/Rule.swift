@@ -24,6 +24,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case maxConsecutiveDutyWeeks = "max_consecutive_duty_weeks"
     /// Each shift's backup is the next shift's primary.
     case backupBecomesPrimary = "backup_becomes_primary"
+    /// On a primary's public holiday the backup covers primary and the next free person backup (holiday_handover).
+    case holidayHandover = "holiday_handover"
     /// Nobody is primary on two rotations whose shifts overlap (exclusive_primary).
     case exclusivePrimary = "exclusive_primary"
     /// Nobody is on duty on two rotations whose shifts overlap (exclusive_duty).
@@ -64,8 +66,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     public var isRotationRule: Bool {
         switch self {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .minGapWeeks, .minDutyGapWeeks,
-            .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty,
-            .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden:
+            .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
+            .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden,
+            .maxTotalHolidayBurden:
             return true
         case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner,
             .maxOwnershipLoad, .runbookDefault, .runbookRequired:
@@ -81,8 +84,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
             .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty,
             .forbiddenDuty, .undesiredDuty:
             return true
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .ownershipCoverage, .distinctOwners,
-            .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden, .maxTotalHolidayBurden,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
+            .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
+            .maxTotalHolidayBurden,
             .maxOwnershipLoad:
             return false
         }
@@ -120,6 +124,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .minDutyGapWeeks: return rules.minDutyGapWeeks > 0
         case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks != nil
         case .backupBecomesPrimary: return rules.backupBecomesPrimary
+        case .holidayHandover: return rules.holidayHandover != nil
         case .avoidRepeatHolidays: return rules.avoidRepeatHolidays
         case .exclusivePrimary: return rules.exclusivePrimary && scenario.rotations.count > 1
         case .exclusiveDuty: return rules.exclusiveDuty && scenario.rotations.count > 1

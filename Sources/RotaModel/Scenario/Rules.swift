@@ -33,6 +33,9 @@ public struct Rules: Sendable, Equatable {
     public var fairness: FairnessBounds
     /// How far back `history:` counts, in weeks before the period's start (52: four quarters).
     public var historyWeeks: Int
+    /// Who takes over on a primary's public holiday (seed 002's "during public holidays, backup takes over primary
+    /// role"); nil: nobody, the primary keeps the day.
+    public var holidayHandover: HolidayHandover? = nil
 
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
@@ -88,6 +91,13 @@ public struct Rules: Sendable, Equatable {
         }
         return order
     }
+}
+
+/// `rules.holiday_handover`: on a primary's public holiday, who covers.
+public enum HolidayHandover: String, Sendable, Equatable, CaseIterable {
+    /// The backup covers primary for the day and the next free person on the roster covers backup; when the backup
+    /// is away too, the next free person covers primary.
+    case backup
 }
 
 /// One entry of `rules.priorities`: a goal, a soft rule (fewest broken instances), or `changes` (fewest changed

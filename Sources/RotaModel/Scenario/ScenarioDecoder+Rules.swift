@@ -51,6 +51,16 @@ extension ScenarioDecoder {
                 rules.soft.insert(rule)
             }
         }
+        if let handover = fields[Rule.holidayHandover.rawValue] {
+            let text = try handover.string()
+            guard let value = HolidayHandover(rawValue: text) else {
+                throw .invalidValue(
+                    handover.location, field: handover.path, value: TextSafety.quoted(text),
+                    expected: HolidayHandover.allCases.map(\.rawValue).joined(separator: ", "),
+                    hint: "`holiday_handover: backup`: on the primary's public holiday the backup covers primary")
+            }
+            rules.holidayHandover = value
+        }
         if let history = fields["history_weeks"] {
             rules.historyWeeks = try history.int(
                 in: 1...520, hint: "weeks before the period in which history counts; 52 is four quarters")
