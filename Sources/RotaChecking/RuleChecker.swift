@@ -170,7 +170,18 @@ public struct RuleChecker: Sendable {
                             week: week.number, rotation: week.rotation, engineer: id))
                 }
                 let span = clocks[r].span(of: dates)
-                if let leave = engineer.leave(during: dates, span: span), !isHistory(span),
+                let leave = engineer.leave(during: dates, span: span)
+                if let leave, scenario.rules.coveredLeave != nil, !covers.isEmpty,
+                    !onDutyDuringLeave(engineer, role: role, week: week, rotation: r, covers: covers)
+                {
+                    // Kept by covers: an instance of covered_leave (always soft: counted, not a failure).
+                    findings.append(
+                        .init(
+                            .coveredLeave,
+                            "\(label) (\(dates)): \(id) is \(role.rawValue) with leave \(leave), covered",
+                            week: week.number, rotation: week.rotation, engineer: id))
+                }
+                if let leave, !isHistory(span),
                     covers.isEmpty || onDutyDuringLeave(engineer, role: role, week: week, rotation: r, covers: covers)
                 {
                     findings.append(

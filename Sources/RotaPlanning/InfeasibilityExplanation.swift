@@ -218,7 +218,7 @@ struct InfeasibilityExplanation {
             case .maxOwnershipLoad:
                 phrases.append(
                     "raise rules.fairness.max_ownership_load to \(TextFormatting.number(report.largestOwnershipLoad))")
-            case .coverage, .covers, .holidayHandover, .unknownEngineer, .distinctRoles, .undesiredDuty,
+            case .coverage, .covers, .holidayHandover, .coveredLeave, .unknownEngineer, .distinctRoles, .undesiredDuty,
                 .ownershipCoverage,
                 .distinctOwners,
                 .runbookDefault, .runbookRequired:

@@ -79,7 +79,7 @@ public struct Planner: Sendable {
         }.map(\.element)
         let schedule = Schedule(
             shifts: weeks, ownership: original.pipelines.compactMap { owners[$0.id] },
-            covers: (baseline.map { Self.keptCovers($0, original) } ?? [])
+            covers: (baseline.map { Self.keptCovers($0, original) } ?? []) + decoded.covers
                 + HolidayHandoverCovers.covers(
                     weeks.filter { week in !(baseline?.isFrozen(week.dates) ?? false) }, scenario: original))
         // The analysis shares the plan's time limit, counted from the start of planning.
@@ -194,7 +194,14 @@ public struct Planner: Sendable {
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
         }
-        guard !owners.primaryOwner.isEmpty else { return Schedule(shifts: weeks, ownership: []) }
+        let covers = built.coverChoices.filter { values.isOne($0.variable) }.flatMap { choice in
+            choice.spans.map { span in
+                Cover(
+                    rotation: rotations[scenario.shifts[choice.slot].rotation].id, role: choice.role,
+                    engineer: ids[choice.coverer], span: span, reason: "\(ids[choice.holder])'s leave (covered_leave)")
+            }
+        }
+        guard !owners.primaryOwner.isEmpty else { return Schedule(shifts: weeks, ownership: [], covers: covers) }
         let ownership = scenario.pipelines.enumerated().map { k, pipeline in
             // A role a team holds has no variable set: the team's name is written.
             OwnershipAssignment(
@@ -204,7 +211,7 @@ public struct Planner: Sendable {
                 secondary: owners.secondaryOwner.firstIndex { ownerValues.isOne($0[k]) }.map { ids[$0] }
                     ?? pipeline.secondaryOwner?.name ?? "?")
         }
-        return Schedule(shifts: weeks, ownership: ownership)
+        return Schedule(shifts: weeks, ownership: ownership, covers: covers)
     }
 
     // MARK: Holiday conflicts

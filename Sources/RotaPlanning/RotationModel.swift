@@ -25,6 +25,8 @@ struct RotationModel {
     let counts: [DutyRole: [[Variable?]]]
     let deviations: [DutyRole: Variable]
     let holidayLargest: Variable?
+    /// `covered_leave`'s cover variables (empty without the rule).
+    let coverChoices: [CoverChoice]
     let ownershipUnits: Variable?
     let shares: FairShares
     let weightUnit: Double
@@ -109,6 +111,10 @@ struct RotationModel {
         OnCallRuleRows(
             scenario: scenario, availability: availability, mode: mode, shifts: shifts, slotName: slotName,
             slotsOf: slotsOf, frozen: frozen, primary: primary, backup: backup
+        ).add(to: &rows)
+        let coverChoices = CoverRows(
+            scenario: scenario, availability: availability, shifts: shifts, slotName: slotName, frozen: frozen,
+            primary: primary, backup: backup
         ).add(to: &rows)
 
         // Ownership (independent of on-call: no row links the two parts).
@@ -218,6 +224,7 @@ struct RotationModel {
         self.counts = counts
         self.deviations = deviations
         self.holidayLargest = holidayLargest
+        self.coverChoices = coverChoices
         self.ownershipUnits = ownershipUnits
         self.shares = shares
         self.weightUnit = weightUnit
@@ -301,6 +308,28 @@ struct RotationModel {
                 }
             }
             values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
+        }
+        // A covered duty's coverer: the schedule's cover of that role over the holder's leave.
+        var covered = Set<String>()
+        for choice in coverChoices {
+            let key = "\(choice.role)#\(choice.holder)#\(choice.slot)"
+            guard let x = (choice.role == .primary ? primary : backup)[choice.holder][choice.slot],
+                values[x.index] == 1
+            else { continue }
+            let rotation = slotRotation[choice.slot]
+            let takes = choice.spans.allSatisfy { span in
+                schedule.covers.contains {
+                    $0.engineer == ids[choice.coverer] && $0.role == choice.role && $0.span.overlaps(span)
+                        && slotOf[ShiftKey(rotation: $0.rotation, number: 1)].map { slotRotation[$0] } == rotation
+                }
+            }
+            if takes && covered.insert(key).inserted { values[choice.variable.index] = 1 }
+        }
+        for choice in coverChoices {
+            guard let x = (choice.role == .primary ? primary : backup)[choice.holder][choice.slot],
+                values[x.index] == 1
+            else { continue }
+            if !covered.contains("\(choice.role)#\(choice.holder)#\(choice.slot)") { return nil }
         }
         for row in relaxable where !row.constraints.allSatisfy({ $0.isSatisfied(by: values) }) {
             values[row.slack.index] = 1

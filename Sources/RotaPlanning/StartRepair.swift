@@ -317,7 +317,7 @@ enum StartRepair {
         func keepsRules(_ engineer: Int, _ role: DutyRole, at t: Int, strict: Bool) -> Bool {
             let e = engineer
             let rules = scenario.rules
-            guard availability.isFree(e, t) else { return false }
+            guard availability.isFreeWithoutCover(e, t) else { return false }
             let other: DutyRole = role == .primary ? .backup : .primary
             guard holder[other][t] != e else { return false }
             let rotation = rotations[shifts[t].rotation]

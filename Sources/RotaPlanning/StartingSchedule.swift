@@ -165,7 +165,8 @@ enum StartingSchedule {
                 }
         }
         /// Whether e is on leave in the rotation's t-th shift.
-        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { availability.shifts[e][slots[r][t]].onLeave }
+        // Someone who could hold the shift only with a cover (covered_leave) is left out: the start has no covers.
+        func onLeave(_ e: Int, _ r: Int, _ t: Int) -> Bool { !availability.shifts[e][slots[r][t]].isWhollyFree }
 
         var primaryLeft = primaryTargets
         var backupLeft = backupTargets

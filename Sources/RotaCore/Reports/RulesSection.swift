@@ -80,6 +80,7 @@ enum RulesSection {
         case .pinnedDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.pinned.count })
         case .forbiddenDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.forbidden.count })
         case .undesiredDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.undesired.count })
+        case .coveredLeave: return rules.coveredLeave.map { (rule.rawValue, "\($0) of leave, covered", "soft") }
         case .maxDeviation: return bound(rules.fairness.maxDeviation.map { TextFormatting.number($0) })
         case .maxHolidayBurden: return bound(rules.fairness.maxHolidayBurden.map(String.init))
         case .maxTotalHolidayBurden: return bound(rules.fairness.maxTotalHolidayBurden.map(String.init))

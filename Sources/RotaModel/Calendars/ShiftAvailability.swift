@@ -1,3 +1,5 @@
+import Foundation
+
 /// Calendar facts for one engineer in one shift: leave, and the holidays that weigh for them.
 public struct ShiftAvailability: Sendable {
     /// Whether the week overlaps the engineer's leave (then they cannot be on duty).
@@ -6,6 +8,12 @@ public struct ShiftAvailability: Sendable {
     public let holidays: [Holiday]
     /// The week's weight in the holiday burden: the sum of its days' weights (see ``PersonalCalendar``).
     public let holidayWeight: Int
+    /// Under `covered_leave`: the engineer's leave inside the shift's hours when it is within the rule's limit (then
+    /// ``onLeave`` is false: they may hold the shift if someone covers exactly these spans). Empty otherwise.
+    public var coverSpans: [TimeSpan] = []
+
+    /// Whether the engineer can hold the shift without anyone covering them.
+    public var isWhollyFree: Bool { !onLeave && coverSpans.isEmpty }
 }
 
 /// Leave and holidays for every engineer and shift of a scenario (every rotation's, see ``Scenario/shifts``): the
@@ -26,17 +34,46 @@ public struct TeamAvailability: Sendable {
             let personal = scenario.personalCalendar(engineer)
             return slots.map { shift in
                 let burden = personal.burden(during: shift.dates)
+                let span = clocks[shift.rotation].span(of: shift.dates)
                 let onLeave =
                     engineer.timedLeave.isEmpty
                     ? engineer.isOnLeave(during: shift.dates)
-                    : engineer.isOnLeave(during: shift.dates, span: clocks[shift.rotation].span(of: shift.dates))
-                return ShiftAvailability(
-                    onLeave: onLeave, holidays: burden.holidays,
-                    holidayWeight: burden.weight)
+                    : engineer.isOnLeave(during: shift.dates, span: span)
+                if onLeave, let limit = scenario.rules.coveredLeave {
+                    let spans = engineer.leaveSpans(during: shift.dates, span: span)
+                    if !spans.isEmpty, Self.fits(spans, limit, zone: engineer.zone) {
+                        var facts = ShiftAvailability(
+                            onLeave: false, holidays: burden.holidays, holidayWeight: burden.weight)
+                        facts.coverSpans = spans
+                        return facts
+                    }
+                }
+                return ShiftAvailability(onLeave: onLeave, holidays: burden.holidays, holidayWeight: burden.weight)
             }
         }
         slotRotation = slots.map(\.rotation)
         onRoster = scenario.engineers.map { engineer in rotations.map { $0.roster.contains(engineer.id) } }
+    }
+
+    /// Whether leave `spans` are within `covered_leave`'s limit: local days touched, or hours.
+    static func fits(_ spans: [TimeSpan], _ limit: CoveredLeaveLimit, zone: TimeZone) -> Bool {
+        switch limit {
+        case .hours(let hours):
+            return Double(spans.reduce(0) { $0 + $1.seconds }) <= hours * 3600 + 1e-9
+        case .days(let days):
+            var touched = Set<Int>()
+            for span in spans {
+                let first = span.start.date(in: zone).dayNumber
+                let last = span.end.adding(seconds: -1).date(in: zone).dayNumber
+                for day in first...max(first, last) { touched.insert(day) }
+            }
+            return touched.count <= days
+        }
+    }
+
+    /// Whether engineer e may be on duty in `slot` without a cover: on the roster, no leave in it at all.
+    public func isFreeWithoutCover(_ engineer: Int, _ slot: Int) -> Bool {
+        onRoster[engineer][slotRotation[slot]] && shifts[engineer][slot].isWhollyFree
     }
 
     /// Whether engineer e may be on duty in `slot`: on the rotation's roster and not on leave.

@@ -49,6 +49,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case forbiddenDuty = "forbidden_duty"
     /// Undesired duty (`undesired:`), a preference: always soft.
     case undesiredDuty = "undesired_duty"
+    /// A shift goes to someone with leave inside it only within `covered_leave`'s limit, someone else covering those
+    /// hours; each such duty is an instance (always soft: the planner uses as few as the levels before it allow).
+    case coveredLeave = "covered_leave"
     /// A runbook section the scenario does not write (Rota's default is used): a warning.
     case runbookDefault = "runbook_default"
     /// A runbook section the scenario lists in `runbook.required` but does not write.
@@ -67,7 +70,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .minGapWeeks, .minDutyGapWeeks,
             .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
-            .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .maxDeviation, .maxHolidayBurden,
+            .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave, .maxDeviation,
+            .maxHolidayBurden,
             .maxTotalHolidayBurden:
             return true
         case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner,
@@ -82,7 +86,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         switch self {
         case .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .everyoneSecondaryOwner,
             .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty,
-            .forbiddenDuty, .undesiredDuty:
+            .forbiddenDuty, .undesiredDuty, .coveredLeave:
             return true
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
             .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
@@ -97,7 +101,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     public static let configurable: [Rule] = [
         .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .everyoneSecondaryOwner,
         .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty,
-        .undesiredDuty,
+        .undesiredDuty, .coveredLeave,
     ]
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
@@ -113,6 +117,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .pinnedDuty: return scenario.engineers.contains { !$0.pinned.isEmpty }
         case .forbiddenDuty: return scenario.engineers.contains { !$0.forbidden.isEmpty }
         case .undesiredDuty: return scenario.engineers.contains { !$0.undesired.isEmpty }
+        case .coveredLeave: return rules.coveredLeave != nil
         case .ownerPin: return scenario.pipelines.contains { $0.primaryOwner != nil || $0.secondaryOwner != nil }
         case .runbookDefault: return scenario.pipelines.contains(where: \.needsRunbook)
         case .runbookRequired: return scenario.pipelines.contains { !($0.runbook?.required.isEmpty ?? true) }

@@ -36,6 +36,9 @@ public struct Rules: Sendable, Equatable {
     /// Who takes over on a primary's public holiday (seed 002's "during public holidays, backup takes over primary
     /// role"); nil: nobody, the primary keeps the day.
     public var holidayHandover: HolidayHandover? = nil
+    /// How much leave inside a shift still lets its holder keep it, someone else covering those hours
+    /// (`covered_leave`); nil: any leave in a shift keeps the engineer off it.
+    public var coveredLeave: CoveredLeaveLimit? = nil
 
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,
@@ -63,7 +66,7 @@ public struct Rules: Sendable, Equatable {
     }
 
     /// Whether `rule` is soft in this scenario.
-    public func isSoft(_ rule: Rule) -> Bool { rule == .undesiredDuty || soft.contains(rule) }
+    public func isSoft(_ rule: Rule) -> Bool { rule == .undesiredDuty || rule == .coveredLeave || soft.contains(rule) }
 
     /// The investor-facing primaries one engineer may hold: `maxInvestorPrimaries`, or ⌈investor ÷ engineers⌉.
     public func investorPrimaryCap(investorFacing: Int, engineers: Int) -> Int {
@@ -82,14 +85,30 @@ public struct Rules: Sendable, Equatable {
             }
         }
         let unnamed = Rule.configurable.filter {
-            softInUse.contains($0) && $0 != .undesiredDuty && !order.contains(.rule($0))
+            softInUse.contains($0) && $0 != .undesiredDuty && $0 != .coveredLeave && !order.contains(.rule($0))
         }
         order.insert(contentsOf: unnamed.map(Priority.rule), at: order.firstIndex(of: .changes).map { $0 + 1 } ?? 0)
         if replanning, !order.contains(.changes) { order.insert(.changes, at: 0) }
-        if softInUse.contains(.undesiredDuty), !order.contains(.rule(.undesiredDuty)) {
-            order.append(.rule(.undesiredDuty))
+        // Preferences last, unless named: undesired duty, then covers (which fairness may use first).
+        for rule in [Rule.undesiredDuty, .coveredLeave] where softInUse.contains(rule) && !order.contains(.rule(rule)) {
+            order.append(.rule(rule))
         }
         return order
+    }
+}
+
+/// `rules.covered_leave`: the most leave inside a shift its holder may have when someone covers it.
+public enum CoveredLeaveLimit: Sendable, Equatable, CustomStringConvertible {
+    /// At most this many (local) days of leave touched in the shift.
+    case days(Int)
+    /// At most this many hours of leave in the shift's hours.
+    case hours(Double)
+
+    public var description: String {
+        switch self {
+        case .days(let days): "up to \(days) day\(days == 1 ? "" : "s")"
+        case .hours(let hours): "up to \(TextFormatting.number(hours)) h"
+        }
     }
 }
 

@@ -164,6 +164,24 @@ public struct Engineer: Sendable, Equatable {
         leave.first { $0.overlaps(range) }?.description ?? timedLeave.first { $0.span.overlaps(span) }?.description
     }
 
+    /// The engineer's leave inside a shift's hours, merged, in order: whole leave days as their local days, and
+    /// part-day leave, each cut to `span`.
+    public func leaveSpans(during range: DateRange, span: TimeSpan) -> [TimeSpan] {
+        let pieces =
+            range.days.filter { day in leave.contains { $0.contains(day) } }
+            .compactMap { TimeSpan.day($0, in: zone).clamped(to: span) }
+            + timedLeave.compactMap { $0.span.clamped(to: span) }
+        var merged: [TimeSpan] = []
+        for piece in pieces.sorted(by: { $0.start < $1.start }) {
+            if let last = merged.last, piece.start <= last.end {
+                merged[merged.count - 1] = TimeSpan(start: last.start, end: max(last.end, piece.end))!
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
+    }
+
     /// The engineer's time zone (UTC if the name is unknown, which the reader does not allow).
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(identifier: "UTC")! }
 }

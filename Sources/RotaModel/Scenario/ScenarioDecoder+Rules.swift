@@ -51,6 +51,22 @@ extension ScenarioDecoder {
                 rules.soft.insert(rule)
             }
         }
+        if let covered = fields[Rule.coveredLeave.rawValue] {
+            let parts = try covered.mapping(allowed: ScenarioReader.coveredLeaveFields)
+            switch (parts["max_days"], parts["max_hours"]) {
+            case (let days?, nil):
+                rules.coveredLeave = .days(
+                    try days.int(in: 1...366, hint: "leave days inside a shift that a cover may take"))
+            case (nil, let hours?):
+                rules.coveredLeave = .hours(
+                    try hours.number(in: 0.25...(24 * 366), hint: "hours of leave inside a shift that a cover may take")
+                )
+            default:
+                throw .invalidValue(
+                    covered.location, field: covered.path, value: "{…}", expected: "one of max_days or max_hours",
+                    hint: "`covered_leave: {max_days: 1}` lets a holder with one day of leave keep the shift, covered")
+            }
+        }
         if let handover = fields[Rule.holidayHandover.rawValue] {
             let text = try handover.string()
             guard let value = HolidayHandover(rawValue: text) else {

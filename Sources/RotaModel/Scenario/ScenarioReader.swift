@@ -25,6 +25,7 @@ public enum ScenarioReader {
     static let ruleFields =
         ["priorities", "holiday_categories", "festival_weight", "fairness", "history_weeks", "holiday_handover"]
         + Rule.configurable.filter { $0 != .undesiredDuty }.map(\.rawValue)
+    static let coveredLeaveFields = ["max_days", "max_hours"]
     static let fairnessFields = [
         "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
     ]
