@@ -43,6 +43,8 @@ public struct EngineerFairness: Sendable {
     public let ownershipLoad: Double
     public let primaryOwned: [String]
     public let secondaryOwned: [String]
+    /// Hours the engineer covers for others (coverage.csv's cover rows in their name).
+    public var coverHours: Double = 0
 
     private func sum<Figure: AdditiveArithmetic>(_ figure: (RotationFairness) -> Figure) -> Figure {
         rotations.reduce(.zero) { $0 + figure($1) }
@@ -94,10 +96,21 @@ public struct FairnessReport: Sendable {
             let share: [DutyRole: [Double]]
             let past: [DutyRole: [Int]]
         }
+        /// Free for a shift: no leave in it (days, or part-day leave in its hours), or under covered_leave, little
+        /// enough leave that a cover may take it.
+        func isAvailable(_ engineer: Engineer, _ dates: DateRange, _ clock: ShiftClock) -> Bool {
+            if engineer.timedLeave.isEmpty && !engineer.isOnLeave(during: dates) { return true }
+            let span = clock.span(of: dates)
+            guard engineer.isOnLeave(during: dates, span: span) else { return true }
+            guard let limit = scenario.rules.coveredLeave else { return false }
+            let spans = engineer.leaveSpans(during: dates, span: span)
+            return !spans.isEmpty && limit.admits(spans, zone: engineer.zone)
+        }
         let shares = rotations.map { rotation -> Shares in
             let on = scenario.engineers.map { rotation.roster.contains($0.id) }
+            let clock = ShiftClock(rotation: rotation, scenario: scenario)
             let available = scenario.engineers.enumerated().map { e, engineer in
-                on[e] ? rotation.period.allShifts.filter { !engineer.isOnLeave(during: $0) }.count : 0
+                on[e] ? rotation.period.allShifts.filter { isAvailable(engineer, $0, clock) }.count : 0
             }
             let historyShifts = history.shiftCount(of: rotation, in: scenario)
             let weighted = scenario.engineers.enumerated().map { e, engineer in
@@ -158,9 +171,12 @@ public struct FairnessReport: Sendable {
             let load =
                 primaryOwned.reduce(0) { $0 + 2 * (weights[$1] ?? 0) }
                 + secondaryOwned.reduce(0) { $0 + (weights[$1] ?? 0) }
-            return EngineerFairness(
+            var figuresOfEngineer = EngineerFairness(
                 engineer: engineer, rotations: figures, holidayDuty: duty, historyHolidayBurden: historyBurden,
                 ownershipLoad: load, primaryOwned: primaryOwned, secondaryOwned: secondaryOwned)
+            figuresOfEngineer.coverHours =
+                Double(schedule.covers.filter { $0.engineer == engineer.id }.reduce(0) { $0 + $1.span.seconds }) / 3600
+            return figuresOfEngineer
         }
         var broken: [Rule: Int] = [:]
         for finding in RuleChecker(scenario: scenario).softFindings(schedule) {

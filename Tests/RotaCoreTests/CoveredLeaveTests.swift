@@ -95,6 +95,11 @@ struct CoveredLeaveTests {
             do { plan = try Planner().plan(scenario) } catch { continue }
             planned += 1
             if !plan.schedule.covers.isEmpty { withCovers += 1 }
+            // The model's levels are the figures the checker's fairness report measures (shares included).
+            for level in plan.levels {
+                let measured = plan.fairness.value(of: level.kind)
+                #expect(abs((level.value ?? -1) - measured) < 1e-4, "round \(round): \(level.kind) \(measured)")
+            }
             let checker = RuleChecker(scenario: scenario)
             #expect(checker.check(plan.schedule).isEmpty, "round \(round)")
             // Every cover lies on the holder's leave, in the shift, by someone free then.

@@ -171,6 +171,23 @@ public struct MarkdownReport: ReportFile {
                 + "instead). Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
             "",
         ]
+        if let limit = scenario.rules.coveredLeave {
+            out += [
+                "Under covered_leave a week whose leave is within its limit (\(limit)) counts as available: its holder "
+                    + "may keep it while someone covers those hours.",
+                "",
+            ]
+        }
+        let covering = fairness.engineers.filter { $0.coverHours > 0 }
+        if !covering.isEmpty {
+            out += [
+                "Hours covering others: "
+                    + covering.map { "\(name($0.engineer.id)) \(TextFormatting.number($0.coverHours)) h" }
+                    .joined(separator: ", ")
+                    + ". A covered holder keeps the whole shift in the counts above; covers add no holiday burden.",
+                "",
+            ]
+        }
 
         out += RulesSection.lines(plan)
         out += ChangesSection.lines(plan, name: name)

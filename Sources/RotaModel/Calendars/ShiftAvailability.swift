@@ -41,7 +41,7 @@ public struct TeamAvailability: Sendable {
                     : engineer.isOnLeave(during: shift.dates, span: span)
                 if onLeave, let limit = scenario.rules.coveredLeave {
                     let spans = engineer.leaveSpans(during: shift.dates, span: span)
-                    if !spans.isEmpty, Self.fits(spans, limit, zone: engineer.zone) {
+                    if !spans.isEmpty, limit.admits(spans, zone: engineer.zone) {
                         var facts = ShiftAvailability(
                             onLeave: false, holidays: burden.holidays, holidayWeight: burden.weight)
                         facts.coverSpans = spans
@@ -53,22 +53,6 @@ public struct TeamAvailability: Sendable {
         }
         slotRotation = slots.map(\.rotation)
         onRoster = scenario.engineers.map { engineer in rotations.map { $0.roster.contains(engineer.id) } }
-    }
-
-    /// Whether leave `spans` are within `covered_leave`'s limit: local days touched, or hours.
-    static func fits(_ spans: [TimeSpan], _ limit: CoveredLeaveLimit, zone: TimeZone) -> Bool {
-        switch limit {
-        case .hours(let hours):
-            return Double(spans.reduce(0) { $0 + $1.seconds }) <= hours * 3600 + 1e-9
-        case .days(let days):
-            var touched = Set<Int>()
-            for span in spans {
-                let first = span.start.date(in: zone).dayNumber
-                let last = span.end.adding(seconds: -1).date(in: zone).dayNumber
-                for day in first...max(first, last) { touched.insert(day) }
-            }
-            return touched.count <= days
-        }
     }
 
     /// Whether engineer e may be on duty in `slot` without a cover: on the roster, no leave in it at all.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules a plan must follow and the order in which its goals count.
 public struct Rules: Sendable, Equatable {
     /// Shifts that must pass between two primary shifts of one person (1: no back-to-back primary shifts).
@@ -103,6 +105,22 @@ public enum CoveredLeaveLimit: Sendable, Equatable, CustomStringConvertible {
     case days(Int)
     /// At most this many hours of leave in the shift's hours.
     case hours(Double)
+
+    /// Whether leave `spans` inside a shift are within the limit: the local days (in `zone`) they touch, or hours.
+    public func admits(_ spans: [TimeSpan], zone: TimeZone) -> Bool {
+        switch self {
+        case .hours(let hours):
+            return Double(spans.reduce(0) { $0 + $1.seconds }) <= hours * 3600 + 1e-9
+        case .days(let days):
+            var touched = Set<Int>()
+            for span in spans {
+                let first = span.start.date(in: zone).dayNumber
+                let last = span.end.adding(seconds: -1).date(in: zone).dayNumber
+                for day in first...max(first, last) { touched.insert(day) }
+            }
+            return touched.count <= days
+        }
+    }
 
     public var description: String {
         switch self {
