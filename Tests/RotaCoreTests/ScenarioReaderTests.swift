@@ -198,3 +198,55 @@ struct ScenarioReaderTests {
         #expect(Suggestions.closest(to: "zzzzzz", in: ["region", "leave"]).isEmpty)
     }
 }
+
+/// The decoder reads the files a scenario names only through its `InputSource`.
+@Suite("Files through one seam")
+struct InputSourceTests {
+    @Test func aScenarioIsReadWithItsCalendarAndHistoryFromMemory() throws {
+        let calendar = """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            PRODID:-//test//EN\r
+            BEGIN:VEVENT\r
+            UID:a@test\r
+            DTSTART;VALUE=DATE:20270111\r
+            DTEND;VALUE=DATE:20270113\r
+            SUMMARY:Leave\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """
+        let history = "week,start,end,primary,backup\r\n1,2026-12-28,2027-01-03,ben,cai\r\n"
+        let source = InputSource.memory([
+            "/nowhere/leave/ana.ics": Data(calendar.utf8), "/nowhere/last/rotation.csv": Data(history.utf8),
+        ])
+        let scenario = try ScenarioReader.parse(
+            yaml: """
+                name: in-memory
+                period: {start: 2027-01-04, weeks: 4}
+                engineers:
+                  - {id: ana, region: GB-ENG, leave: [{ics: leave/ana.ics}]}
+                  - {id: ben, region: GB-ENG}
+                  - {id: cai, region: GB-ENG}
+                pipelines: [{id: revenue}]
+                history: [last]
+                """, file: "/nowhere/team.yaml", library: TestScenarios.library, files: source)
+        #expect(scenario.engineers[0].leave.map(\.description) == ["2027-01-11..2027-01-12"])
+        #expect(scenario.history.shifts.map(\.primary) == ["ben"])
+        #expect(scenario.sources.map(\.kind).contains(.calendarFile))
+        // A path the source does not hold is reported as missing, located at the field.
+        #expect {
+            try ScenarioReader.parse(
+                yaml: """
+                    name: in-memory
+                    period: {start: 2027-01-04, weeks: 4}
+                    engineers:
+                      - {id: ana, region: GB-ENG, leave: [{ics: leave/other.ics}]}
+                      - {id: ben, region: GB-ENG}
+                    pipelines: [{id: revenue}]
+                    """, file: "/nowhere/team.yaml", library: TestScenarios.library, files: source)
+        } throws: { error in
+            "\(error)".contains("engineers[0].leave[0].ics") && "\(error)".contains("no such file")
+        }
+    }
+}

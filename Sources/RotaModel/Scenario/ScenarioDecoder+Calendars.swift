@@ -55,8 +55,12 @@ extension ScenarioDecoder {
     func calendarFile(_ pathValue: YAMLValue) throws(ScenarioError) -> CalendarFile {
         let named = try pathValue.nonEmptyString()
         let path = resolve(named)
+        let data: Data
+        do { data = try files.read(path, .calendar) } catch {
+            throw .calendar(
+                pathValue.location, field: pathValue.path, .unreadable(file: path, reason: error.description))
+        }
         do {
-            let data = try CalendarFile.contents(of: path)
             let file = try CalendarFile.parse(data: data, file: path, windowsTimeZones: library.windowsTimeZones())
             log.notices += file.notices
             if !log.sources.contains(where: { $0.kind == .calendarFile && $0.name == named }) {

@@ -24,11 +24,11 @@ extension ScenarioDecoder {
         for entry in try value.list() {
             let named = try entry.nonEmptyString()
             var path = resolve(named)
-            if InputFile.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
+            if files.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
             let rows: [RotationShift]
             let lines: [ShiftKey: Int]
             let data: Data
-            do { (rows, lines, data) = try ScheduleReader.readRotation(path, as: .history) } catch {
+            do { (rows, lines, data) = try ScheduleReader.readRotation(path, as: .history, from: files) } catch {
                 throw .history(entry.location, field: entry.path, problem: error.message)
             }
             log.sources.append(InputDigest(kind: .history, name: named, bytes: data))

@@ -4,6 +4,8 @@ import Foundation
 struct ScenarioDecoder {
     let file: String
     let library: CalendarLibrary
+    /// The seam every file the scenario names is read through (.ics calendars, history).
+    var files: InputSource = .disk
     /// Things read but not used (from calendar files), for the user to see, and the files read.
     let log = ReadLog()
 

@@ -51,6 +51,14 @@ public enum ScenarioReader {
         return try parse(yaml: text, file: file, library: library, bytes: data)
     }
 
+    /// Parses scenario text whose calendars and history are read from `files` (paths resolved against `file`'s
+    /// folder, as on disk).
+    public static func parse(yaml: String, file: String, library: CalendarLibrary, files: InputSource)
+        throws(ScenarioError) -> Scenario
+    {
+        try parse(yaml: yaml, file: file, library: library, bytes: Data(yaml.utf8), files: files)
+    }
+
     /// Parses scenario text; `file` is used in messages, and its last component names the scenario in digests.
     public static func parse(yaml: String, file: String, library: CalendarLibrary) throws(ScenarioError)
         -> Scenario
@@ -58,18 +66,18 @@ public enum ScenarioReader {
         try parse(yaml: yaml, file: file, library: library, bytes: Data(yaml.utf8))
     }
 
-    private static func parse(yaml: String, file: String, library: CalendarLibrary, bytes: Data)
-        throws(ScenarioError) -> Scenario
-    {
+    private static func parse(
+        yaml: String, file: String, library: CalendarLibrary, bytes: Data, files: InputSource = .disk
+    ) throws(ScenarioError) -> Scenario {
         let (base, _) = splitVariants(try compose(yaml: yaml, file: file), file: file)
-        return try decode(base, file: file, library: library, bytes: bytes)
+        return try decode(base, file: file, library: library, bytes: bytes, files: files)
     }
 
     /// Decodes a composed scenario document (without `variants:`).
-    static func decode(_ root: Node, file: String, library: CalendarLibrary, bytes: Data) throws(ScenarioError)
-        -> Scenario
-    {
-        let decoder = ScenarioDecoder(file: file, library: library)
+    static func decode(
+        _ root: Node, file: String, library: CalendarLibrary, bytes: Data, files: InputSource = .disk
+    ) throws(ScenarioError) -> Scenario {
+        let decoder = ScenarioDecoder(file: file, library: library, files: files)
         // The digest is of the document as read (canonical YAML, without `variants:`), not of the file's bytes: a
         // comment, a reformatting or a new variant does not change the plan, so it must not make a report stale.
         let canonical = (try? Yams.serialize(node: root)).map { Data($0.utf8) } ?? bytes

@@ -168,12 +168,14 @@ public enum ScheduleReader {
     }
 
     /// The shifts of a rotation.csv, the line of each, and the file's bytes (for digests).
-    static func readRotation(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
-        -> ([RotationShift], [ShiftKey: Int], Data)
+    static func readRotation(_ file: String, as kind: InputFile.Kind, from source: InputSource = .disk)
+        throws(ScheduleError) -> ([RotationShift], [ShiftKey: Int], Data)
     {
         var weeks: [RotationShift] = []
         var lines: [ShiftKey: Int] = [:]
-        let data = try rows(of: file, as: kind, columns: rotationColumns, optional: optionalRotationColumns) {
+        let data = try rows(
+            of: file, as: kind, columns: rotationColumns, optional: optionalRotationColumns, from: source
+        ) {
             (row: [String], line: Int) throws(ScheduleError) in
             guard let number = Int(row[0]), number > 0 else {
                 throw .invalidValue(
@@ -264,10 +266,10 @@ public enum ScheduleReader {
     @discardableResult
     private static func rows(
         of file: String, as kind: InputFile.Kind, columns: [String], optional: [String] = [],
-        _ body: ([String], Int) throws(ScheduleError) -> Void
+        from source: InputSource = .disk, _ body: ([String], Int) throws(ScheduleError) -> Void
     ) throws(ScheduleError) -> Data {
         let data: Data
-        do { data = try InputFile.read(file, as: kind) } catch {
+        do { data = try source.read(file, kind) } catch {
             throw .unreadable(file: file, reason: error.description, kind: kind)
         }
         guard var text = String(data: data, encoding: .utf8) else {
