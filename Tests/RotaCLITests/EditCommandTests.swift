@@ -47,3 +47,44 @@ struct EditCommandTests {
         #expect(accepted.standardOutput.contains("accepted min_gap_weeks"))
     }
 }
+
+/// `rota export` as a user runs it.
+@Suite("rota export")
+struct ExportCommandTests {
+    @Test func writesOneFilePerScheduleAndExitsTwoForAMissingIdentity() throws {
+        let root = try RotaBinaryTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenario = root.appendingPathComponent("team.yaml").path
+        let yaml = """
+            name: team
+            period: {start: 2027-01-04, weeks: 4}
+            pager: {pagerduty: {primary: PI7DH85}}
+            engineers:
+              - {id: ana, region: GB-ENG, contacts: {pagerduty: PEYSGVA}}
+              - {id: ben, region: GB-ENG, contacts: {pagerduty: PEYSGVF}}
+              - {id: cai, region: GB-ENG CONTACTS}
+            pipelines: [{id: revenue, name: Revenue, investor_facing: true}]
+            """
+        try Data(yaml.replacingOccurrences(of: " CONTACTS", with: ", contacts: {email: cai@example.com}").utf8)
+            .write(to: URL(fileURLWithPath: scenario))
+        let report = root.appendingPathComponent("report").path
+        let out = root.appendingPathComponent("out").path
+        #expect(try RotaBinaryTests.run(["plan", scenario, "-o", report, "-q"]).status == 0)
+        let missing = try RotaBinaryTests.run([
+            "export", scenario, "--to", "pagerduty", "--schedule", report, "-o", out,
+        ])
+        #expect(missing.status == 2)
+        #expect(missing.standardError.contains("engineers[2].contacts.pagerduty (cai)"))
+        #expect(!missing.standardError.contains("cai@example.com"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        try Data(yaml.replacingOccurrences(of: " CONTACTS", with: ", contacts: {pagerduty: PAB12CD}").utf8)
+            .write(to: URL(fileURLWithPath: scenario))
+        #expect(try RotaBinaryTests.run(["plan", scenario, "-o", report, "-q"]).status == 0)
+        let written = try RotaBinaryTests.run([
+            "export", scenario, "--to", "pagerduty", "--schedule", report, "-o", out,
+        ])
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardOutput.contains("pagerduty-PI7DH85.json (4 overrides)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["pagerduty-PI7DH85.json"])
+    }
+}

@@ -164,6 +164,8 @@ public struct OnCallCalendar: Sendable {
         }
         for id in [week.primary, week.backup] {
             guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }
+            let contacts = scenario.engineers[e].contacts
+            if !contacts.isEmpty { lines.append("Contacts of \(name(id)): \(contacts.summary).") }
             let holidays = plan.availability.shifts[e][slot].holidays
             if !holidays.isEmpty {
                 lines.append(

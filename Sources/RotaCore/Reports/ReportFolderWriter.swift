@@ -38,7 +38,9 @@ public enum ReportFolderWriter {
         try write(files, to: folder, isOwn: ReportSet.isReportEntry)
     }
 
-    private static func write(
+    /// Writes `files` as the folder's whole contents; an existing folder is replaced only if every entry in it is
+    /// one `isOwn` accepts (its path inside the folder, and whether it is a folder).
+    public static func write(
         _ files: [(name: String, contents: String)], to folder: String,
         isOwn: (_ path: String, _ isFolder: Bool) -> Bool
     ) throws(ReportWriteError) {

@@ -105,6 +105,11 @@ public struct RunbookReport: Sendable {
         }
         if let team = book.outsideTeam { steps.append("Outside team: \(cell(team))") }
         out += steps.enumerated().map { "\($0 + 1). \($1)" } + [""]
+        let reachable = (rotation?.roster ?? []).compactMap { scenario.engineer($0) }.filter { !$0.contacts.isEmpty }
+        if !reachable.isEmpty {
+            out += ["How to reach the rotation's people (`contacts:` in the scenario):", ""]
+            out += reachable.map { "- \(cell($0.name)): \(cell($0.contacts.summary))" } + [""]
+        }
 
         if let rotation {
             let several = rotations.count > 1

@@ -12,6 +12,8 @@ public struct Rotation: Sendable, Equatable {
     public var pipelines: [String]
     /// The rotation's shifts: its first handoff, count, length and handoff time.
     public var period: PlanningPeriod
+    /// The paging-tool schedules its duty is exported to (`pager:`).
+    public var pager = PagerTargets()
 
     public init(id: String, name: String, roster: [String], pipelines: [String], period: PlanningPeriod) {
         self.id = id

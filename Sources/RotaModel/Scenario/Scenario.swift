@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var history: DutyHistory
     /// The rotations `rotations:` lists; nil: one unnamed rotation of everyone (see ``rotations``).
     public var declaredRotations: [Rotation]? { didSet { refreshRotations() } }
+    /// `pager:` of a scenario without `rotations:`: its one rotation's paging-tool schedules.
+    public var defaultPager = PagerTargets() { didSet { refreshRotations() } }
     /// The on-call rotations: those `rotations:` lists, or one unnamed rotation (id "") of every engineer over the
     /// on-call pipelines with the period's shifts. Kept up to date as the fields it is made of change, so that
     /// using it costs nothing (schedules and reports ask for it per row).
@@ -46,9 +48,13 @@ public struct Scenario: Sendable {
     private mutating func refreshRotations() {
         rotations =
             declaredRotations ?? [
-                Rotation(
-                    id: "", name: "On-call rotation", roster: engineers.map(\.id),
-                    pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
+                {
+                    var only = Rotation(
+                        id: "", name: "On-call rotation", roster: engineers.map(\.id),
+                        pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
+                    only.pager = defaultPager
+                    return only
+                }()
             ]
     }
 
@@ -120,6 +126,8 @@ public struct Engineer: Sendable, Equatable {
     /// Part-day leave: from one instant to another (`"2027-04-05T13:00..2027-04-05T17:00"`, or a timed calendar
     /// event long enough to count). It blocks the shifts whose hours it overlaps.
     public var timedLeave: [LeaveSpan] = []
+    /// How the paging tools and chat know them (`contacts:`).
+    public var contacts = Contacts()
     /// IANA time zone for timed calendar events (default: the region's).
     public var timeZone: String
     /// Festivals that weigh extra when on duty (the engineer's own community's days).

@@ -33,6 +33,7 @@ extension ScenarioDecoder {
     )
         throws(ScenarioError) -> [Engineer]
     {
+        var identities: [(engineer: String, field: Contacts.Field, value: YAMLValue)] = []
         let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
         {
             fields, id throws(ScenarioError) in
@@ -109,8 +110,14 @@ extension ScenarioDecoder {
                     try dutyRequests(value, period: period, roleRequired: false)
                 } ?? [])
             engineer.timedLeave = timedLeave
+            if let contactsValue = fields["contacts"] {
+                let (contacts, written) = try contacts(contactsValue)
+                engineer.contacts = contacts
+                identities += written.map { (id, $0.0, $0.1) }
+            }
             return engineer
         }
+        try requireDistinct(identities)
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
     }

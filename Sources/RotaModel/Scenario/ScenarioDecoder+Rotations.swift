@@ -101,9 +101,11 @@ extension ScenarioDecoder {
                 }
             }
             covered.formUnion(covers)
-            return Rotation(
+            var rotation = Rotation(
                 id: id, name: try fields["name"]?.singleLine() ?? id, roster: roster, pipelines: covers,
                 period: try rotationPeriod(fields, period: period))
+            if let pagerValue = fields["pager"] { rotation.pager = try pager(pagerValue) }
+            return rotation
         }
         if rotations.isEmpty {
             throw .invalidValue(

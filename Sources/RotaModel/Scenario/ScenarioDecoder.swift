@@ -64,9 +64,18 @@ struct ScenarioDecoder {
         } catch {
             throw .calendar(fields["period"]!.location, field: "period", error)
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
             calendar: calendar, notices: log.notices, sources: log.sources, history: history, rotations: rotations)
+        if let pagerValue = fields["pager"] {
+            guard rotations == nil else {
+                throw .invalidValue(
+                    pagerValue.location, field: "pager", value: "a top-level pager", expected: "no top-level pager",
+                    hint: "with `rotations:`, give each rotation its own `pager:`")
+            }
+            scenario.defaultPager = try pager(pagerValue)
+        }
+        return scenario
     }
 
     func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {

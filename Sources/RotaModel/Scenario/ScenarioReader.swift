@@ -5,15 +5,16 @@ import Yams
 public enum ScenarioReader {
     static let topLevelFields = [
         "name", "title", "period", "engineers", "pipelines", "rotations", "rules", "calendars", "holidays", "history",
-        "variants",
+        "variants", "pager",
     ]
     static let holidayFields = ["date", "name", "engineers"]
     static let periodFields = ["start", "weeks", "shift_days", "handoff"]
     static let handoffFields = ["weekday", "time", "time_zone"]
     static let leaveCalendarFields = ["ics", "match", "min_hours", "recurring", "free"]
-    static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff"]
+    static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff", "pager"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
+        "contacts",
     ]
     static let pipelineFields = [
         "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner", "runbook",

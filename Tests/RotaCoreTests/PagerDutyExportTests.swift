@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import RotaChecking
+@testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
+
+/// Identities in the scenario, and `rota export --to pagerduty` judged against PagerDuty's published schema.
+@Suite("Identities and the PagerDuty export")
+struct PagerDutyExportTests {
+    static let schemaFixture = TestScenarios.repositoryRoot.appendingPathComponent(
+        "Tests/Fixtures/paging-tools/pagerduty-create-overrides.json")
+
+    static func scenario(
+        contacts: [String: String] = [:], pager: String = "{pagerduty: {primary: PI7DH85, backup: PBK2Q3R}}"
+    )
+        throws -> Scenario
+    {
+        let ids = ["ana": "PEYSGVA", "ben": "PEYSGVF", "cai": "PAB12CD"]
+        let team = ["ana", "ben", "cai"].map { id in
+            "  - {id: \(id), region: GB-ENG, contacts: \(contacts[id] ?? "{pagerduty: \(ids[id]!)}")}"
+        }
+        return try ScenarioReader.parse(
+            yaml: """
+                name: paged
+                period: {start: 2027-03-15, weeks: 4, handoff: {time: "09:00", time_zone: Europe/London}}
+                pager: \(pager)
+                engineers:
+                \(team.joined(separator: "\n"))
+                pipelines:
+                  - {id: revenue, name: Revenue, investor_facing: true}
+                """, file: "paged.yaml")
+    }
+
+    /// The scenario planned, with a cover, written to a folder and read back as `rota export` reads it.
+    static func plannedFolder(_ scenario: Scenario) throws -> (TemporaryFolder, ScheduleFile) {
+        let plan = try Planner().plan(scenario)
+        let week = plan.schedule.shifts[1]
+        let coverer = ["ana", "ben", "cai"].first { $0 != week.primary && $0 != week.backup }!
+        let cover = Cover(
+            rotation: "", role: .primary, engineer: coverer,
+            span: TimeSpan(
+                start: try Instant.parse("2027-03-23T12:00:00Z").get(),
+                end: try Instant.parse("2027-03-23T18:00:00Z").get())!,
+            reason: "dentist")
+        var schedule = plan.schedule
+        schedule.covers = [cover]
+        let folder = try TemporaryFolder()
+        try ReportFolderWriter.write(ReportSet.render(plan.replacing(schedule: schedule)), to: folder.path + "/r")
+        return (folder, try ScheduleReader.read(path: folder.path + "/r"))
+    }
+
+    @Test func theBodiesMeetPagerDutysSchemaAndEachOverrideIsOneCoverageRow() throws {
+        let scenario = try Self.scenario()
+        let (folder, file) = try Self.plannedFolder(scenario)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let files = try PagerDutyExport.files(scenario: scenario, file: file)
+        #expect(files.map(\.name) == ["pagerduty-PI7DH85.json", "pagerduty-PBK2Q3R.json"])
+        let fixture = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaFixture)) as? [String: Any])
+        let checker = JSONSchemaSubset(root: fixture)
+        let schema = try #require(fixture["requestBody"] as? [String: Any])
+        // The checker accepts PagerDuty's own example and can refuse: a body without users, a bad type.
+        #expect(checker.problems(fixture["example"], schema).isEmpty)
+        #expect(!checker.problems(["overrides": [["start": "2027-01-01T00:00:00Z", "end": "x"]]], schema).isEmpty)
+        #expect(
+            !checker.problems(
+                [
+                    "overrides": [
+                        [
+                            "start": "2027-01-01T00:00:00Z", "end": "2027-01-02T00:00:00Z",
+                            "user": ["id": "P1", "type": "team_reference"],
+                        ]
+                    ]
+                ], schema
+            ).isEmpty)
+        let byUser = Dictionary(
+            scenario.engineers.map { ($0.contacts[.pagerduty]!, $0.id) }, uniquingKeysWith: { a, _ in a })
+        for exported in files {
+            let body = try JSONSerialization.jsonObject(with: Data(exported.contents.utf8))
+            #expect(checker.problems(body, schema).isEmpty, "\(exported.name)")
+            let overrides = try #require((body as? [String: Any])?["overrides"] as? [[String: Any]])
+            #expect(overrides.count == exported.rows.count)
+            // Each override is exactly one coverage.csv row: its instants and its engineer.
+            for override in overrides {
+                let user = (override["user"] as? [String: Any])?["id"] as? String
+                let matches = file.coverageRows.filter {
+                    $0.span.start.description == override["start"] as? String
+                        && $0.span.end.description == override["end"] as? String
+                        && $0.engineer == user.flatMap { byUser[$0] }
+                        && $0.role == (exported.schedule == "PI7DH85" ? .primary : .backup)
+                }
+                #expect(matches.count == 1, "\(override)")
+            }
+        }
+        // The primary schedule holds the cover and the shift cut around it: 4 weeks + 2 pieces.
+        #expect(files[0].rows.count == 6 && files[1].rows.count == 4)
+        // The same folder gives the same bytes; --since keeps what starts from then.
+        #expect(try PagerDutyExport.files(scenario: scenario, file: file).map(\.contents) == files.map(\.contents))
+        let later = try PagerDutyExport.files(
+            scenario: scenario, file: file, since: try Instant.parse("2027-03-29T08:00:00Z").get())
+        #expect(later.map(\.rows.count) == [2, 2])
+    }
+
+    @Test func missingIdentitiesAndTargetsAreNamedWithoutTheirValues() throws {
+        let noBen = try Self.scenario(contacts: ["ben": "{email: ben@example.com}"])
+        let (folder, file) = try Self.plannedFolder(noBen)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        #expect {
+            try PagerDutyExport.files(scenario: noBen, file: file)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("engineers[1].contacts.pagerduty (ben)") && !text.contains("ben@example.com")
+        }
+        let noPager = try Self.scenario(pager: "{}")
+        #expect(noPager.rotations[0].pager.schedules.isEmpty)
+        #expect { try PagerDutyExport.files(scenario: noPager, file: file) } throws: {
+            "\($0)".contains("no rotation names")
+        }
+        let shared = try Self.scenario(pager: "{pagerduty: {primary: PI7DH85, backup: PI7DH85}}")
+        #expect { try PagerDutyExport.files(scenario: shared, file: file) } throws: {
+            "\($0)".contains("one pagerduty schedule receives")
+        }
+    }
+
+    @Test func badIdentitiesAreInputErrorsThatDoNotEchoTheValue() throws {
+        let cases: [(String, String)] = [
+            ("{pagerduty: not-an-id}", "engineers[0].contacts.pagerduty: expected a PagerDuty user id"),
+            ("{email: secret-token-123}", "engineers[0].contacts.email: expected an email address"),
+            ("{phone: \"0123\"}", "engineers[0].contacts.phone: expected a phone number in E.164 form"),
+            ("{goalert: 12345}", "engineers[0].contacts.goalert: expected a GoAlert user id"),
+            ("{pager_duty: PEYSGVA}", "engineers[0].contacts"),
+        ]
+        for (contacts, message) in cases {
+            #expect {
+                try Self.scenario(contacts: ["ana": contacts])
+            } throws: { error in
+                let text = "\(error)"
+                return text.contains(message) && !text.contains("secret-token-123") && !text.contains("not-an-id")
+            }
+        }
+        // The same identity on two engineers.
+        #expect {
+            try Self.scenario(contacts: ["ana": "{pagerduty: PEYSGVF}"])
+        } throws: { error in
+            "\(error)".contains("engineers[1].contacts.pagerduty")
+                && "\(error)".contains("the same as engineers[0].contacts.pagerduty")
+                && !"\(error)".contains("PEYSGVF")
+        }
+        let good = try Self.scenario(contacts: [
+            "ana": "{email: ana@example.com, slack: \"@ana\", phone: \"+441632960001\", pagerduty: PEYSGVA}"
+        ])
+        #expect(
+            good.engineers[0].contacts.summary
+                == "email ana@example.com · PagerDuty PEYSGVA · Slack @ana · phone +441632960001")
+    }
+}
