@@ -15,14 +15,16 @@ struct ExportCommand: ParsableCommand {
             docs/paging-tools.md shows how to send it and how to undo it. Identities come from `engineers[].contacts`; \
             an engineer on duty without one is an error. The same schedule gives the same bytes.
 
-            --to pagerduty: `pagerduty-<schedule id>.json`, the body of POST /schedules/{id}/overrides.
+            --to pagerduty: `pagerduty-<schedule id>.json`, the body of POST /schedules/{id}/overrides. --to opsgenie: \
+            `opsgenie-<schedule>.jsonl`, one body of POST /v2/schedules/{identifier}/overrides per line, each with an \
+            alias to send again or delete it by.
 
             Exit status: 0 written; 1 the folder could not be written; 2 bad input (a missing identity or schedule \
             id names the field).
             """)
 
     @Argument(help: "The scenario file (YAML).") var scenario: String
-    @Option(help: "The paging tool: pagerduty.") var to: PagerTargets.Tool
+    @Option(help: "The paging tool: pagerduty or opsgenie.") var to: PagerTargets.Tool
     @Option(help: "The report folder to export (default: reports/<scenario name>/).") var schedule: String?
     @Option(help: "Export only duty that starts at or after this instant (RFC 3339 with Z or an offset).")
     var since: String?
@@ -49,11 +51,9 @@ struct ExportCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }
-        let files: [PagerDutyExport.File]
+        let files: [PagingExport.File]
         do {
-            switch to {
-            case .pagerduty: files = try PagerDutyExport.files(scenario: loaded, file: file, since: start)
-            }
+            files = try PagingExport.files(to, scenario: loaded, file: file, since: start)
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.badInput
@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
         do {
             // An earlier export of any tool may be replaced; anything else in the folder is someone's.
             try ReportFolderWriter.write(files.map { ($0.name, $0.contents) }, to: target) { path, isFolder in
-                !isFolder && !path.contains("/") && path.hasSuffix(".json")
+                !isFolder && !path.contains("/") && (path.hasSuffix(".json") || path.hasSuffix(".jsonl"))
                     && PagerTargets.Tool.allCases.contains { path.hasPrefix($0.rawValue + "-") }
             }
         } catch {

@@ -81,6 +81,7 @@ public struct PagerTargets: Sendable, Equatable {
     /// A paging tool Rota exports to.
     public enum Tool: String, Sendable, CaseIterable {
         case pagerduty
+        case opsgenie
     }
 
     /// Schedule ids by tool and role.
@@ -92,12 +93,14 @@ public struct PagerTargets: Sendable, Equatable {
     public static func expected(_ tool: Tool) -> String {
         switch tool {
         case .pagerduty: "a PagerDuty schedule id such as PI7DH85 (P and 6 to 13 capitals or digits)"
+        case .opsgenie: "an Opsgenie schedule id (a UUID) or name (letters, digits, spaces, . _ -; at most 100)"
         }
     }
 
     public static func accepts(_ text: String, for tool: Tool) -> Bool {
         switch tool {
         case .pagerduty: text.range(of: #"^P[A-Z0-9]{6,13}$"#, options: .regularExpression) != nil
+        case .opsgenie: text.range(of: #"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$"#, options: .regularExpression) != nil
         }
     }
 }

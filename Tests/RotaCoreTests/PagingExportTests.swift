@@ -7,8 +7,8 @@ import Testing
 @testable import RotaPlanning
 
 /// Identities in the scenario, and `rota export --to pagerduty` judged against PagerDuty's published schema.
-@Suite("Identities and the PagerDuty export")
-struct PagerDutyExportTests {
+@Suite("Identities and the paging-tool exports")
+struct PagingExportTests {
     static let schemaFixture = TestScenarios.repositoryRoot.appendingPathComponent(
         "Tests/Fixtures/paging-tools/pagerduty-create-overrides.json")
 
@@ -55,7 +55,7 @@ struct PagerDutyExportTests {
         let scenario = try Self.scenario()
         let (folder, file) = try Self.plannedFolder(scenario)
         defer { try? FileManager.default.removeItem(at: folder.url) }
-        let files = try PagerDutyExport.files(scenario: scenario, file: file)
+        let files = try PagingExport.files(.pagerduty, scenario: scenario, file: file)
         #expect(files.map(\.name) == ["pagerduty-PI7DH85.json", "pagerduty-PBK2Q3R.json"])
         let fixture = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: Self.schemaFixture)) as? [String: Any])
@@ -97,10 +97,47 @@ struct PagerDutyExportTests {
         // The primary schedule holds the cover and the shift cut around it: 4 weeks + 2 pieces.
         #expect(files[0].rows.count == 6 && files[1].rows.count == 4)
         // The same folder gives the same bytes; --since keeps what starts from then.
-        #expect(try PagerDutyExport.files(scenario: scenario, file: file).map(\.contents) == files.map(\.contents))
-        let later = try PagerDutyExport.files(
-            scenario: scenario, file: file, since: try Instant.parse("2027-03-29T08:00:00Z").get())
+        #expect(
+            try PagingExport.files(.pagerduty, scenario: scenario, file: file).map(\.contents) == files.map(\.contents))
+        let later = try PagingExport.files(
+            .pagerduty, scenario: scenario, file: file, since: try Instant.parse("2027-03-29T08:00:00Z").get())
         #expect(later.map(\.rows.count) == [2, 2])
+    }
+
+    @Test func opsgenieBodiesMeetItsSchemaOnePerLineWithTheirOwnAlias() throws {
+        let scenario = try Self.scenario(
+            contacts: [
+                "ana": "{opsgenie: ana@example.com}", "ben": "{opsgenie: ben@example.com}",
+                "cai": "{opsgenie: cai@example.com}",
+            ], pager: "{opsgenie: {primary: Data on call, backup: 5f3b8a2e-0c1d-4e6f-9a7b-2c4d6e8f0a1b}}")
+        let (folder, file) = try Self.plannedFolder(scenario)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let files = try PagingExport.files(.opsgenie, scenario: scenario, file: file)
+        #expect(
+            files.map(\.name) == ["opsgenie-Data-on-call.jsonl", "opsgenie-5f3b8a2e-0c1d-4e6f-9a7b-2c4d6e8f0a1b.jsonl"])
+        let fixture = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: Self.schemaFixture.deletingLastPathComponent()
+                        .appendingPathComponent("opsgenie-create-override.json"))) as? [String: Any])
+        let checker = JSONSchemaSubset(root: fixture)
+        let payload = try #require(fixture["requestBody"] as? [String: Any])
+        let recipient = try #require(fixture["userRecipient"] as? [String: Any])
+        #expect(!checker.problems(["user": ["type": "robot"], "startDate": "x"], payload).isEmpty)
+        for exported in files {
+            let lines = exported.contents.split(separator: "\n").map(String.init)
+            #expect(lines.count == exported.rows.count)
+            var aliases = Set<String>()
+            for (line, row) in zip(lines, exported.rows) {
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                #expect(checker.problems(body, payload).isEmpty, "\(line)")
+                #expect(checker.problems(body["user"], recipient).isEmpty, "\(line)")
+                #expect(body["startDate"] as? String == row.span.start.description)
+                #expect(body["endDate"] as? String == row.span.end.description)
+                #expect((body["user"] as? [String: Any])?["username"] as? String == "\(row.engineer)@example.com")
+                #expect(aliases.insert(body["alias"] as? String ?? "").inserted)
+            }
+        }
     }
 
     @Test func missingIdentitiesAndTargetsAreNamedWithoutTheirValues() throws {
@@ -108,18 +145,18 @@ struct PagerDutyExportTests {
         let (folder, file) = try Self.plannedFolder(noBen)
         defer { try? FileManager.default.removeItem(at: folder.url) }
         #expect {
-            try PagerDutyExport.files(scenario: noBen, file: file)
+            try PagingExport.files(.pagerduty, scenario: noBen, file: file)
         } throws: { error in
             let text = "\(error)"
             return text.contains("engineers[1].contacts.pagerduty (ben)") && !text.contains("ben@example.com")
         }
         let noPager = try Self.scenario(pager: "{}")
         #expect(noPager.rotations[0].pager.schedules.isEmpty)
-        #expect { try PagerDutyExport.files(scenario: noPager, file: file) } throws: {
+        #expect { try PagingExport.files(.pagerduty, scenario: noPager, file: file) } throws: {
             "\($0)".contains("no rotation names")
         }
         let shared = try Self.scenario(pager: "{pagerduty: {primary: PI7DH85, backup: PI7DH85}}")
-        #expect { try PagerDutyExport.files(scenario: shared, file: file) } throws: {
+        #expect { try PagingExport.files(.pagerduty, scenario: shared, file: file) } throws: {
             "\($0)".contains("one pagerduty schedule receives")
         }
     }
