@@ -17,14 +17,16 @@ struct ExportCommand: ParsableCommand {
 
             --to pagerduty: `pagerduty-<schedule id>.json`, the body of POST /schedules/{id}/overrides. --to opsgenie: \
             `opsgenie-<schedule>.jsonl`, one body of POST /v2/schedules/{identifier}/overrides per line, each with an \
-            alias to send again or delete it by.
+            alias to send again or delete it by. --to goalert: `goalert-<schedule id>.json`, a setTemporarySchedule \
+            GraphQL request (query and variables) covering the exported span. --to grafana-oncall: \
+            `grafana-oncall-<name>.ics`, the calendar its iCal import reads (event titles are Grafana usernames).
 
             Exit status: 0 written; 1 the folder could not be written; 2 bad input (a missing identity or schedule \
             id names the field).
             """)
 
     @Argument(help: "The scenario file (YAML).") var scenario: String
-    @Option(help: "The paging tool: pagerduty or opsgenie.") var to: PagerTargets.Tool
+    @Option(help: "The paging tool: pagerduty, opsgenie, goalert or grafana-oncall.") var to: PagerTargets.Tool
     @Option(help: "The report folder to export (default: reports/<scenario name>/).") var schedule: String?
     @Option(help: "Export only duty that starts at or after this instant (RFC 3339 with Z or an offset).")
     var since: String?
@@ -58,18 +60,23 @@ struct ExportCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }
+        if files.isEmpty {
+            Terminal.out("Nothing starts at or after --since \(since ?? ""); nothing written.")
+            return
+        }
         let target = output ?? "exports/\(loaded.name)"
         do {
             // An earlier export of any tool may be replaced; anything else in the folder is someone's.
             try ReportFolderWriter.write(files.map { ($0.name, $0.contents) }, to: target) { path, isFolder in
-                !isFolder && !path.contains("/") && (path.hasSuffix(".json") || path.hasSuffix(".jsonl"))
+                !isFolder && !path.contains("/")
+                    && (path.hasSuffix(".json") || path.hasSuffix(".jsonl") || path.hasSuffix(".ics"))
                     && PagerTargets.Tool.allCases.contains { path.hasPrefix($0.rawValue + "-") }
             }
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.failure
         }
-        let overrides = files.map { "\($0.name) (\($0.rows.count) override\($0.rows.count == 1 ? "" : "s"))" }
+        let overrides = files.map { "\($0.name) (\($0.rows.count) span\($0.rows.count == 1 ? "" : "s") on call)" }
         Terminal.out("Wrote \(target.hasSuffix("/") ? target : target + "/"): \(overrides.joined(separator: ", "))")
     }
 }

@@ -84,7 +84,7 @@ struct ExportCommandTests {
             "export", scenario, "--to", "pagerduty", "--schedule", report, "-o", out,
         ])
         #expect(written.status == 0, "\(written.standardError)")
-        #expect(written.standardOutput.contains("pagerduty-PI7DH85.json (4 overrides)"))
+        #expect(written.standardOutput.contains("pagerduty-PI7DH85.json (4 spans on call)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["pagerduty-PI7DH85.json"])
     }
 }

@@ -140,6 +140,119 @@ struct PagingExportTests {
         }
     }
 
+    /// `input Name { field: Type }` blocks of a GraphQL schema: field name → type text (`ID!`, `[X!]!`).
+    static func inputTypes(_ sdl: String) -> [String: [String: String]] {
+        var types: [String: [String: String]] = [:]
+        var current: String?
+        for line in sdl.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if line.hasPrefix("input "), line.hasSuffix("{") {
+                current = String(line.dropFirst(6).dropLast().trimmingCharacters(in: .whitespaces))
+                types[current!] = [:]
+            } else if line == "}" {
+                current = nil
+            } else if let name = current, let colon = line.firstIndex(of: ":"), !line.hasPrefix("#") {
+                types[name]![String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
+            }
+        }
+        return types
+    }
+
+    /// Every way `value` breaks GraphQL input type `type` (scalars ID and ISOTimestamp, lists, input objects).
+    static func graphQLProblems(_ value: Any?, _ type: String, _ types: [String: [String: String]], path: String)
+        -> [String]
+    {
+        var type = type
+        let required = type.hasSuffix("!")
+        if required { type.removeLast() }
+        guard let value, !(value is NSNull) else { return required ? ["\(path): missing"] : [] }
+        if type.hasPrefix("[") {
+            guard let list = value as? [Any] else { return ["\(path): not a list"] }
+            let inner = String(type.dropFirst().dropLast())
+            return list.enumerated().flatMap { graphQLProblems($1, inner, types, path: "\(path)[\($0)]") }
+        }
+        switch type {
+        case "ID": return value is String ? [] : ["\(path): ID is not a string"]
+        case "ISOTimestamp":
+            return (value as? String).map(JSONSchemaSubset.isDateTime) == true ? [] : ["\(path): not an ISO timestamp"]
+        default:
+            guard let fields = types[type], let object = value as? [String: Any] else {
+                return ["\(path): not \(type)"]
+            }
+            let unknown = object.keys.filter { fields[$0] == nil }.map { "\(path).\($0): not a field of \(type)" }
+            return unknown
+                + fields.flatMap { name, fieldType in
+                    graphQLProblems(object[name], fieldType, types, path: "\(path).\(name)")
+                }
+        }
+    }
+
+    @Test func goAlertAndGrafanaFilesMeetTheirToolsRules() throws {
+        let scenario = try Self.scenario(
+            contacts: [
+                "ana": "{goalert: 11111111-2222-4333-8444-555555555555, grafana: ana.k}",
+                "ben": "{goalert: 21111111-2222-4333-8444-555555555555, grafana: ben}",
+                "cai": "{goalert: 31111111-2222-4333-8444-555555555555, grafana: cai@example.com}",
+            ],
+            pager: "{goalert: {primary: 8a5e8f52-5d1c-4d2b-9a4e-1f6d2c3b4a5e}, grafana-oncall: {primary: Data primary, "
+                + "backup: Data backup}}")
+        let (folder, file) = try Self.plannedFolder(scenario)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        // GoAlert: the variables are a SetTemporaryScheduleInput of GoAlert's published schema; the query calls the
+        // mutation with that argument type.
+        let sdl = try String(
+            contentsOf: Self.schemaFixture.deletingLastPathComponent()
+                .appendingPathComponent("goalert-set-temporary-schedule.graphql"), encoding: .utf8)
+        let types = Self.inputTypes(sdl)
+        #expect(types["SetTemporaryScheduleInput"]?["shifts"] == "[SetScheduleShiftInput!]!")
+        #expect(sdl.contains("setTemporarySchedule(input: SetTemporaryScheduleInput!): Boolean!"))
+        #expect(
+            !Self.graphQLProblems(
+                ["scheduleID": "x", "shifts": [["userID": 1]]], "SetTemporaryScheduleInput!", types, path: "$"
+            ).isEmpty)
+        let goalert = try PagingExport.files(.goalert, scenario: scenario, file: file)
+        #expect(goalert.map(\.name) == ["goalert-8a5e8f52-5d1c-4d2b-9a4e-1f6d2c3b4a5e.json"])
+        let request = try #require(
+            try JSONSerialization.jsonObject(with: Data(goalert[0].contents.utf8)) as? [String: Any])
+        let query = try #require(request["query"] as? String)
+        #expect(
+            query.contains("($input: SetTemporaryScheduleInput!)")
+                && query.contains("setTemporarySchedule(input: $input)"))
+        let input = (request["variables"] as? [String: Any])?["input"]
+        #expect(Self.graphQLProblems(input, "SetTemporaryScheduleInput!", types, path: "$").isEmpty)
+        let shifts = try #require((input as? [String: Any])?["shifts"] as? [[String: Any]])
+        #expect(shifts.count == goalert[0].rows.count)
+        for (shift, row) in zip(shifts, goalert[0].rows) {
+            #expect(shift["start"] as? String == row.span.start.description)
+            #expect(shift["end"] as? String == row.span.end.description)
+        }
+        #expect((input as? [String: Any])?["start"] as? String == goalert[0].rows.first?.span.start.description)
+        // Grafana OnCall: a calendar RFC 5545 readers accept, one event per row, each titled with the username.
+        let grafana = try PagingExport.files(.grafanaOncall, scenario: scenario, file: file)
+        #expect(grafana.map(\.name) == ["grafana-oncall-Data-primary.ics", "grafana-oncall-Data-backup.ics"])
+        let usernames = Dictionary(
+            scenario.engineers.map { ($0.id, $0.contacts[.grafana]!) }, uniquingKeysWith: { a, _ in a })
+        for exported in grafana {
+            let calendar = try CalendarFile.parse(data: Data(exported.contents.utf8), file: exported.name)
+            let events = calendar.occurrences(
+                in: DateRange(first: CalendarDate(iso: "2027-03-01")!, last: CalendarDate(iso: "2027-05-01")!)!,
+                timeZone: TimeZone(identifier: "UTC")!)
+            #expect(events.count == exported.rows.count)
+            let spans = Set(events.compactMap(\.span))
+            for row in exported.rows {
+                #expect(spans.contains(row.span), "\(row.span)")
+                #expect(events.contains { $0.span == row.span && $0.summary == usernames[row.engineer] })
+            }
+            // One username per title: no comma (Grafana reads "a, b" as two people) and no [Ln] level prefix.
+            #expect(events.allSatisfy { !$0.summary.contains(",") && !$0.summary.hasPrefix("[") })
+        }
+        // --since after everything: no file at all.
+        #expect(
+            try PagingExport.files(
+                .goalert, scenario: scenario, file: file, since: try Instant.parse("2030-01-01T00:00Z").get()
+            ).isEmpty)
+    }
+
     @Test func missingIdentitiesAndTargetsAreNamedWithoutTheirValues() throws {
         let noBen = try Self.scenario(contacts: ["ben": "{email: ben@example.com}"])
         let (folder, file) = try Self.plannedFolder(noBen)

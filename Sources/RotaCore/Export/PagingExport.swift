@@ -82,11 +82,37 @@ public enum PagingExport {
         let endDate: String
     }
 
+    struct GoAlertRequest: Encodable {
+        struct Variables: Encodable {
+            struct Input: Encodable {
+                struct Shift: Encodable {
+                    let userID: String
+                    let start: String
+                    let end: String
+                }
+                let scheduleID: String
+                let start: String
+                let end: String
+                let shifts: [Shift]
+            }
+            let input: Input
+        }
+        static let query = """
+            mutation RotaTemporarySchedule($input: SetTemporaryScheduleInput!) {
+              setTemporarySchedule(input: $input)
+            }
+            """
+        let query = Self.query
+        let variables: Variables
+    }
+
     /// The identity field each tool needs.
     static func identity(_ tool: PagerTargets.Tool) -> Contacts.Field {
         switch tool {
         case .pagerduty: .pagerduty
         case .opsgenie: .opsgenie
+        case .goalert: .goalert
+        case .grafanaOncall: .grafana
         }
     }
 
@@ -101,6 +127,8 @@ public enum PagingExport {
         switch tool {
         case .pagerduty: return "pagerduty-\(safe).json"
         case .opsgenie: return "opsgenie-\(safe).jsonl"
+        case .goalert: return "goalert-\(safe).json"
+        case .grafanaOncall: return "grafana-oncall-\(safe).ics"
         }
     }
 
@@ -139,7 +167,8 @@ public enum PagingExport {
                     }
                     users.append(user)
                 }
-                guard users.count == rows.count else { continue }
+                // Nothing after --since: no file (a temporary schedule or calendar without shifts means nothing).
+                guard users.count == rows.count, let first = rows.first, let last = rows.last else { continue }
                 let encoder = JSONEncoder()
                 let text: String
                 switch tool {
@@ -160,6 +189,21 @@ public enum PagingExport {
                             endDate: row.span.end.description)
                         return String(decoding: try! encoder.encode(body), as: UTF8.self) + "\n"
                     }.joined()
+                case .goalert:
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    let input = GoAlertRequest.Variables.Input(
+                        scheduleID: schedule, start: first.span.start.description, end: last.span.end.description,
+                        shifts: zip(rows, users).map { row, user in
+                            .init(userID: user, start: row.span.start.description, end: row.span.end.description)
+                        })
+                    text =
+                        String(
+                            decoding: try! encoder.encode(GoAlertRequest(variables: .init(input: input))), as: UTF8.self
+                        )
+                        + "\n"
+                case .grafanaOncall:
+                    text = grafanaCalendar(
+                        scenario: scenario, name: schedule, rotation: rotation, role: role, rows: rows, users: users)
                 }
                 files.append(File(name: fileName(tool, schedule), schedule: schedule, contents: text, rows: rows))
             }
@@ -170,5 +214,36 @@ public enum PagingExport {
         }
         if !missing.isEmpty { throw .missingIdentities(tool: tool.rawValue, fields: missing) }
         return files
+    }
+
+    /// The calendar Grafana OnCall's iCal import reads: one event per coverage row, its title the user's Grafana
+    /// username (Grafana's documented rule for imported schedules), in UTC; UIDs fixed by rotation, role and start.
+    static func grafanaCalendar(
+        scenario: Scenario, name: String, rotation: Rotation, role: DutyRole, rows: [CoverageRow], users: [String]
+    ) -> String {
+        var ics = ICalendarWriter()
+        ics.raw("BEGIN", "VCALENDAR")
+        ics.raw("VERSION", "2.0")
+        ics.raw("PRODID", "-//Rota//rota export \(ModelVersion.current)//EN")
+        ics.raw("CALSCALE", "GREGORIAN")
+        ics.raw("METHOD", "PUBLISH")
+        ics.text("X-WR-CALNAME", name)
+        let stamp = ICalendarWriter.utc(scenario.coveredDates.first, seconds: 0)
+        for (row, user) in zip(rows, users) {
+            ics.raw("BEGIN", "VEVENT")
+            ics.raw(
+                "UID",
+                OnCallCalendar.uid(
+                    scenario: scenario.name,
+                    key: "grafana/\(rotation.id)/\(role.rawValue)/\(row.span.start)"))
+            ics.raw("DTSTAMP", stamp)
+            ics.raw("DTSTART", ICalendarWriter.utc(row.span.start))
+            ics.raw("DTEND", ICalendarWriter.utc(row.span.end))
+            ics.text("SUMMARY", user)
+            ics.raw("TRANSP", "TRANSPARENT")
+            ics.raw("END", "VEVENT")
+        }
+        ics.raw("END", "VCALENDAR")
+        return ics.rendered
     }
 }
