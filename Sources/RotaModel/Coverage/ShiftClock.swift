@@ -10,10 +10,13 @@ public struct ShiftClock: Sendable {
     /// Whether the scenario states a handoff time (calendars then write timed events, else all-day ones).
     public let isTimed: Bool
 
-    public init(rotation: Rotation, scenario: Scenario) {
+    public init(rotation: Rotation, scenario: Scenario) { self.init(rotation: rotation, team: scenario.engineers) }
+
+    /// The clock of `rotation` whose roster's people are in `team`.
+    public init(rotation: Rotation, team: [Engineer]) {
         let zoneName =
             rotation.period.handoffTimeZone
-            ?? rotation.roster.first.flatMap { id in scenario.engineer(id)?.timeZone } ?? "UTC"
+            ?? rotation.roster.first.flatMap { id in team.first { $0.id == id }?.timeZone } ?? "UTC"
         zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: "UTC")!
         if let time = rotation.period.handoffTime {
             let parts = time.split(separator: ":").compactMap { Int($0) }

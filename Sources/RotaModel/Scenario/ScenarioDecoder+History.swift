@@ -5,8 +5,9 @@ extension ScenarioDecoder {
     /// `history:`: earlier rotation.csv files or report folders. Shifts that start in the `weeks` weeks before the
     /// period count; a shift that reaches into the period is an error (it would be counted twice).
     func history(
-        _ value: YAMLValue, period: PlanningPeriod, rotations: [Rotation], engineers: [String], weeks: Int
+        _ value: YAMLValue, period: PlanningPeriod, rotations: [Rotation], team: [Engineer], weeks: Int
     ) throws(ScenarioError) -> DutyHistory {
+        let engineers = team.map(\.id)
         /// History is what happened before each rotation's own first shift (a Wednesday rotation starts after
         /// the period's Monday); a row without a known rotation is judged against the period.
         func firstDay(of rotation: String) -> CalendarDate {
@@ -22,6 +23,21 @@ extension ScenarioDecoder {
         }
         var seen: [Start: String] = [:]
         for entry in try value.list() {
+            if entry.isMapping {
+                let shifts = try pagingHistory(
+                    entry, period: period, rotations: rotations, team: team, windowStart: windowStart)
+                for shift in shifts {
+                    let start = Start(rotation: shift.rotation, day: shift.dates.first)
+                    if let earlier = seen[start] {
+                        throw .history(
+                            entry.location, field: entry.path,
+                            problem: "\(shift.source): the shift from \(shift.dates.first) is also in \(earlier)")
+                    }
+                    seen[start] = shift.source
+                    history.shifts.append(shift)
+                }
+                continue
+            }
             let named = try entry.nonEmptyString()
             var path = resolve(named)
             if files.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
@@ -65,5 +81,109 @@ extension ScenarioDecoder {
         }
         history.shifts.sort { $0.dates.first < $1.dates.first }
         return history
+    }
+
+    /// `{rotation: R, primary: {pagerduty|goalert|ics: FILE}, backup: {…}}`: a paging tool's export of who held each
+    /// role, made into the rotation's shifts before its first (``PagingHistory``) within the history window.
+    func pagingHistory(
+        _ entry: YAMLValue, period: PlanningPeriod, rotations: [Rotation], team: [Engineer], windowStart: CalendarDate
+    ) throws(ScenarioError) -> [DutyHistory.Shift] {
+        let fields = try entry.mapping(allowed: ["rotation", "primary", "backup"])
+        let rotation: Rotation
+        if let idValue = fields["rotation"] {
+            let id = try idValue.nonEmptyString()
+            guard let found = rotations.first(where: { $0.id == id }) else {
+                let known = rotations.map(\.id)
+                throw .invalidValue(
+                    idValue.location, field: idValue.path, value: TextSafety.quoted(id),
+                    expected: "the id of a rotation",
+                    hint: known.isEmpty
+                        ? "the scenario has no `rotations:`; leave `rotation` out"
+                        : Suggestions.didYouMean(id, known) ?? "rotations: \(known.joined(separator: ", "))")
+            }
+            rotation = found
+        } else if rotations.count > 1 {
+            throw .missingField(
+                entry.location, field: "\(entry.path).rotation",
+                hint: "the scenario has several rotations; name the one the export is of")
+        } else {
+            rotation =
+                rotations.first
+                ?? Rotation(id: "", name: "", roster: team.map(\.id), pipelines: [], period: period)
+        }
+        let clock = ShiftClock(rotation: rotation, team: team)
+        let shiftDays = rotation.period.shiftDays
+        // The rotation's grid run backwards from its first shift, inside the history window.
+        var grid: [DateRange] = []
+        var first = rotation.period.start.adding(days: -shiftDays)
+        while first >= windowStart {
+            grid.insert(DateRange(first: first, last: first.adding(days: shiftDays - 1))!, at: 0)
+            first = first.adding(days: -shiftDays)
+        }
+        guard let window = DateRange(first: windowStart.adding(days: -1), last: rotation.period.start) else {
+            return []
+        }
+        var holders: [DutyRole: [String?]] = [:]
+        var names: [DutyRole: String] = [:]
+        for role in DutyRole.allCases {
+            let source = try fields.required(
+                role.rawValue, hint: "the export of who held \(role.rawValue), e.g. `{pagerduty: past/primary.json}`")
+            let formats = try source.mapping(allowed: PagingHistory.Format.allCases.map(\.rawValue))
+            guard formats.entries.count == 1, let (key, pathValue) = formats.entries.first,
+                let format = PagingHistory.Format(rawValue: key)
+            else {
+                throw .invalidValue(
+                    source.location, field: source.path, value: "{…}", expected: "one of pagerduty, goalert or ics",
+                    hint: "e.g. `{pagerduty: past/oncalls.json}`")
+            }
+            let named = try pathValue.nonEmptyString()
+            let path = resolve(named)
+            let data: Data
+            do { data = try files.read(path, .history) } catch {
+                throw .history(pathValue.location, field: pathValue.path, problem: "\(path): \(error.description)")
+            }
+            let spans: [PagingHistory.HeldSpan]
+            do { spans = try PagingHistory.spans(data, format: format, file: path, window: window) } catch {
+                throw .history(pathValue.location, field: pathValue.path, problem: error.message)
+            }
+            log.sources.append(InputDigest(kind: .history, name: named, bytes: data))
+            var matched: [(engineer: String, span: TimeSpan)] = []
+            var strangers = 0
+            for span in spans {
+                if let engineer = PagingHistory.engineer(of: span, format: format, in: team) {
+                    matched.append((engineer.id, span.span))
+                } else {
+                    strangers += 1
+                }
+            }
+            if strangers > 0 {
+                log.notices.append(
+                    "\(path): \(strangers) of \(spans.count) \(format.rawValue) entries are of people not in the team "
+                        + "(matched by contacts.\(format == .ics ? "grafana, name, id or email" : format.rawValue)); "
+                        + "they are left out of the history")
+            }
+            holders[role] = grid.map { dates in
+                PagingHistory.holder(of: clock.span(of: dates), matched, roster: rotation.roster)
+            }
+            names[role] = "\(named) (\(format.rawValue))"
+        }
+        var shifts: [DutyHistory.Shift] = []
+        var unheld = 0
+        for (index, dates) in grid.enumerated() {
+            guard let primary = holders[.primary]?[index] ?? nil, let backup = holders[.backup]?[index] ?? nil else {
+                unheld += 1
+                continue
+            }
+            shifts.append(
+                DutyHistory.Shift(
+                    rotation: rotation.id, dates: dates, primary: primary, backup: backup,
+                    source: "\(names[.primary] ?? "") and \(names[.backup] ?? ""), shift from \(dates.first)"))
+        }
+        if unheld > 0, unheld < grid.count {
+            log.notices.append(
+                "\(entry.location): \(unheld) of the \(grid.count) shifts before the period have no primary or no "
+                    + "backup in the exports; they are left out of the history")
+        }
+        return shifts
     }
 }

@@ -45,7 +45,7 @@ struct ScenarioDecoder {
         let history =
             try fields["history"].map { value throws(ScenarioError) in
                 try self.history(
-                    value, period: period, rotations: rotations ?? [], engineers: ids, weeks: rules.historyWeeks)
+                    value, period: period, rotations: rotations ?? [], team: engineers, weeks: rules.historyWeeks)
             } ?? DutyHistory()
         let lastDay =
             (rotations ?? []).map(\.period.dates.last).max().map { max($0, period.dates.last) } ?? period.dates.last
