@@ -13,7 +13,7 @@ struct Rota: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, CompareCommand.self, HolidaysCommand.self, RegionsCommand.self,
-            GenerateCommand.self, SwapCommand.self, CoverCommand.self, ExportCommand.self,
+            GenerateCommand.self, SwapCommand.self, CoverCommand.self, ExportCommand.self, InitCommand.self,
         ]
     )
 

@@ -88,3 +88,28 @@ struct ExportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["pagerduty-PI7DH85.json"])
     }
 }
+
+/// `rota init` as a user runs it.
+@Suite("rota init")
+struct InitCommandTests {
+    @Test func writesAScenarioThatPlansAndNeverReplacesAFile() throws {
+        let root = try RotaBinaryTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("team.yaml").path
+        let made = try RotaBinaryTests.run([
+            "init", file, "--engineers", "ada,ben,cho", "--region", "my-10", "--start", "2027-04-05",
+        ])
+        #expect(made.status == 0, "\(made.standardError)")
+        #expect(made.standardOutput.contains("Next: rota plan \(file)"))
+        let plan = try RotaBinaryTests.run(["plan", file, "-o", root.appendingPathComponent("r").path, "-q"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let again = try RotaBinaryTests.run(["init", file])
+        #expect(again.status == 2 && again.standardError.contains("exists; nothing was written"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+        let bad = try RotaBinaryTests.run(["init", root.appendingPathComponent("x.yaml").path, "--engineers", "ada"])
+        #expect(bad.status == 2 && bad.standardError.contains("at least two ids"))
+        let piped = try RotaBinaryTests.run(["init", root.appendingPathComponent("y.yaml").path, "--interactive"])
+        #expect(piped.status == 2 && piped.standardError.contains("--interactive needs a terminal"))
+    }
+}

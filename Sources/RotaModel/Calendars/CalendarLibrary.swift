@@ -197,3 +197,27 @@ public final class CalendarLibrary: Sendable {
         return result.mapValues { $0.sorted { ($0.date, $0.name) < ($1.date, $1.name) } }
     }
 }
+
+extension CalendarLibrary {
+    /// Common names of countries whose ISO code differs from what people write.
+    static let countryAliases = [
+        "uk": "GB", "great britain": "GB", "britain": "GB", "usa": "US", "united states of america": "US",
+        "america": "US",
+    ]
+
+    /// The region `text` names: its code in any case (`my-10`), a country or subdivision name (`Malaysia`,
+    /// `Selangor`, `England`, ignoring case), or a common alias (`UK`); nil when it names none or several.
+    public func regionCode(for text: String) -> String? {
+        if regions[text] != nil { return text }
+        let upper = text.uppercased()
+        if regions[upper] != nil { return upper }
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        if let alias = Self.countryAliases[lower], regions[alias] != nil { return alias }
+        let named = regions.values.filter { region in
+            let parts = region.name.lowercased().components(separatedBy: ", ")
+            return region.name.lowercased() == lower
+                || (parts.count == 2 ? parts[1] == lower : parts[0] == lower && region.code == region.country)
+        }
+        return named.count == 1 ? named[0].code : nil
+    }
+}

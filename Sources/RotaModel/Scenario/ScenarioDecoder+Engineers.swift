@@ -38,7 +38,9 @@ extension ScenarioDecoder {
         {
             fields, id throws(ScenarioError) in
             let regionValue = try fields.required("region", hint: "an ISO 3166 region such as MY-14, US-CA or GB-ENG")
-            let regionCode = try regionValue.nonEmptyString()
+            let written = try regionValue.nonEmptyString()
+            // A code in any case, or a country or subdivision name: the canonical code is what the plan uses.
+            let regionCode = library.regionCode(for: written) ?? written
             guard let region = library.regions[regionCode] else {
                 throw .unknownRegion(
                     regionValue.location, field: regionValue.path, region: regionCode,

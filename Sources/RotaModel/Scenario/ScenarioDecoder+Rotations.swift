@@ -10,7 +10,9 @@ extension ScenarioDecoder {
         var weekday: (index: Int, name: String, value: YAMLValue)?
         if let weekdayValue = handoff["weekday"] {
             let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            let text = try weekdayValue.nonEmptyString().lowercased()
+            var text = try weekdayValue.nonEmptyString().lowercased()
+            // Abbreviations as calendars write them: mon, tue, tues, wed, thu, thur, thurs, fri, sat, sun.
+            if text.count >= 3, let full = names.first(where: { $0.hasPrefix(text) }) { text = full }
             guard let index = names.firstIndex(of: text) else {
                 throw .invalidValue(
                     weekdayValue.location, field: weekdayValue.path, value: TextSafety.quoted(text),
