@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
             --optimality re-solves the scenario and fails when the schedule is worse than the best found at the \
             first objective level where they differ by more than --tolerance.
 
-            Exit status: 0 fair; 1 findings (or worse than the best with --optimality); 2 bad input; 3 stale \
+            Exit status: 0 fair; 1 findings (or worse than the best with --optimality); 2 bad input; 70 a GLPK internal \
+            error with --optimality; 3 stale \
             (findings are still listed).
             """
     )

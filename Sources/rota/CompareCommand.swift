@@ -33,8 +33,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Seconds for each scenario's plan.")
     var timeLimit: Double = 60
 
-    @Option(help: "Scenarios solved at the same time (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Scenarios solved at the same time (default: the number of cores, here \(Self.cores)).")
+    var jobs: Int?
+
+    static let cores = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
@@ -42,7 +44,7 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
         if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
-        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? Self.cores) > 0 else { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -69,7 +71,7 @@ struct CompareCommand: ParsableCommand {
         let start = clock.now
         // Holiday conflicts are not explained in a comparison: compare.md does not show them.
         let comparison = Comparison.plan(
-            inputs, options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs)
+            inputs, options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs ?? Self.cores)
         let entries = comparison.entries
         let folder = output ?? "reports/\(entries[0].scenario.name)-compare"
         do {
@@ -91,7 +93,7 @@ struct CompareCommand: ParsableCommand {
         if !quiet {
             let seconds = (clock.now - start).totalSeconds
             let failed = entries.filter { $0.plan == nil }.count
-            let threads = min(jobs, entries.count)
+            let threads = min(jobs ?? Self.cores, entries.count)
             Terminal.out(
                 "Wrote \(folder)/compare.md and compare.csv: \(entries.count) scenarios"
                     + (failed > 0 ? " (\(failed) without a schedule)" : "")

@@ -11,6 +11,10 @@ struct PlanCommand: ParsableCommand {
         discussion: """
             The report folder is replaced as a whole: written to a temporary sibling, then renamed into place, so a \
             failed or interrupted run leaves the previous report as it was.
+
+            Exit status: 0 planned; 1 the solver or the file system failed; 2 bad input (file, line and field named); \
+            3 no schedule satisfies the rules (the rules to relax are explained); 4 not proved optimal with \
+            --require-optimal; 70 a GLPK internal error; 130 interrupted (143 SIGTERM), the previous report kept.
             """
     )
 
@@ -53,7 +57,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print GLPK's output on standard error.")
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(
+        name: .shortAndLong,
+        help: "Print nothing but errors, and the warning when a level is not proved optimal (never silenced).")
     var quiet = false
 
     func validate() throws {

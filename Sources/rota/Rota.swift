@@ -1,4 +1,5 @@
 import ArgumentParser
+import RotaModel
 
 @main
 struct Rota: ParsableCommand {
@@ -20,6 +21,16 @@ struct Rota: ParsableCommand {
     /// ArgumentParser's entry point, with SIGINT/SIGTERM handling (exit 130/143; see ``Interruption``).
     static func main() {
         Interruption.install()
+        // A mistyped command gets its likely meaning, not only "unexpected argument".
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
+            Terminal.error(
+                "unknown command \(TextSafety.quoted(first))"
+                    + (Suggestions.didYouMean(first, names).map { "\n  hint: \($0)" } ?? "")
+                    + "\n  commands: \(names.filter { $0 != "help" }.joined(separator: ", ")); `rota --help` describes them"
+            )
+            exit(withError: ExitCode(64))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

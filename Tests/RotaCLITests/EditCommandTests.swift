@@ -113,3 +113,19 @@ struct InitCommandTests {
         #expect(piped.status == 2 && piped.standardError.contains("--interactive needs a terminal"))
     }
 }
+
+/// Help and mistyped commands.
+@Suite("Help and typos")
+struct HelpTests {
+    @Test func aMistypedCommandGetsItsLikelyMeaningAndHelpListsExitStatuses() throws {
+        let typo = try RotaBinaryTests.run(["plna", "team.yaml"])
+        #expect(typo.status == 64)
+        #expect(typo.standardError.contains("unknown command \"plna\"\n  hint: did you mean \"plan\"?"))
+        let plan = try RotaBinaryTests.run(["plan", "--help"])
+        #expect(plan.standardOutput.contains("Exit status: 0 planned"))
+        let compare = try RotaBinaryTests.run(["compare", "--help"])
+        #expect(!compare.standardOutput.contains("(default: 2)") && compare.standardOutput.contains("number of cores, here"))
+        let check = try RotaBinaryTests.run(["check", "--help"])
+        #expect(check.standardOutput.contains("70 a GLPK internal"))
+    }
+}
