@@ -37,7 +37,8 @@ struct DecomposedSolve {
         func solver(_ part: RotationModel, cuts: SolveOptions.Cuts, timeLimit: Double?) -> LexicographicSolver {
             var solver = LexicographicSolver(
                 options: SolveOptions(
-                    timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log))
+                    timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log,
+                    shouldStop: options.shouldStop))
             solver.carriesBasis = part.model.variables.count >= Tuning.basisColumns
             if part.parts == .ownership || part.model.variables.count >= Tuning.proximitySearchColumns {
                 solver.proximityNodeLimit = Tuning.proximityNodeLimit

@@ -16,6 +16,12 @@ public struct PlanOptions: Sendable {
     /// Explain holiday conflicts only when the plan's on-call model has at most this many columns (default
     /// ``Tuning/conflictAnalysisColumns``).
     public var conflictAnalysisColumns = Tuning.conflictAnalysisColumns
+    /// Asked during each level's search: true stops it there (the level keeps its best schedule, "interrupted"), and
+    /// the levels after it and the conflict analysis stop at once too. `rota plan`'s first Ctrl-C.
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    /// Whether ``shouldStop`` asks to stop now.
+    var stopRequested: Bool { shouldStop?() ?? false }
 
     /// The longest time limit a command accepts: 11.5 days, well inside GLPK's limit (2³¹ − 1 ms, 24.8 days).
     public static let maximumTimeLimit: Double = 1_000_000

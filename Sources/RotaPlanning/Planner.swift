@@ -90,7 +90,8 @@ public struct Planner: Sendable {
         // scenario lists them); its verdicts are optimal values, which the order does not change.
         let conflicts = explainConflicts(
             original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
-            analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns)
+            analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns
+                && !options.stopRequested)
         return Plan(
             scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
@@ -235,7 +236,7 @@ public struct Planner: Sendable {
                 let reason: ConflictReason
                 let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
                 if !analyse || conflicts.count >= options.conflictsToExplain
-                    || (remaining.map { $0 <= .zero } ?? false)
+                    || (remaining.map { $0 <= .zero } ?? false) || options.stopRequested
                 {
                     reason = .notAnalysed
                 } else {

@@ -11,8 +11,9 @@ extension PlanCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let progress = SolverProgress(verbose: verbose, quiet: quiet)
-        let options = PlanOptions(
+        var options = PlanOptions(
             timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, log: progress.handler(start: start))
+        options.shouldStop = { Interruption.stopRequested != 0 }
         var replanFrom: PlanBaseline?
         if let baseline {
             do {
@@ -26,6 +27,8 @@ extension PlanCommand {
         }
         if let exportModel { try Self.prepareFolder(of: exportModel) }
         let plan: Plan
+        Interruption.searching = 1
+        defer { Interruption.searching = 0 }
         do {
             plan = try Planner(options: options).plan(loaded, baseline: replanFrom)
         } catch {
@@ -46,6 +49,19 @@ extension PlanCommand {
         }
         let seconds = (clock.now - start).totalSeconds
         if !quiet { Terminal.out(PlanSummary(plan: plan, folder: folder, files: files, seconds: seconds).text) }
+        Interruption.searching = 0
+        if Interruption.stopRequested != 0 && plan.provedOptimal {
+            Terminal.warning(
+                "interrupted during the holiday-conflict analysis: the schedule is proved optimal; the reasons not "
+                    + "analysed are marked so in report.md")
+            return
+        }
+        if Interruption.stopRequested != 0 {
+            Terminal.warning(
+                "interrupted: the search was stopped by Ctrl-C and the best schedule found is written, not proved "
+                    + "optimal:\n" + plan.unprovedLevels.map { "  " + $0 }.joined(separator: "\n"))
+            throw ExitStatus.notOptimal
+        }
         if !plan.provedOptimal {
             Terminal.warning(
                 "not every objective level was proved optimal (the schedule written is the best found); see the Solver "

@@ -14,7 +14,8 @@ struct PlanCommand: ParsableCommand {
 
             Exit status: 0 planned; 1 the solver or the file system failed; 2 bad input (file, line and field named); \
             3 no schedule satisfies the rules (the rules to relax are explained); 4 not proved optimal with \
-            --require-optimal; 70 a GLPK internal error; 130 interrupted (143 SIGTERM), the previous report kept.
+            --require-optimal, or the search stopped by a first Ctrl-C (the best schedule found is written); 70 a GLPK \
+            internal error; 130 a second Ctrl-C (143 SIGTERM), the previous report kept.
             """
     )
 

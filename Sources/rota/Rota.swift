@@ -9,7 +9,8 @@ struct Rota: ParsableCommand {
         discussion: """
             Exit status: 0 success; 1 the solver or the file system failed; 2 bad input (the message names file, \
             line and field); 3 no schedule satisfies the rules; 4 not proved optimal with --require-optimal; \
-            64 bad command-line usage; 130 interrupted (SIGINT; 143 SIGTERM), the previous report left as it was.
+            64 bad command-line usage; 130 interrupted (SIGINT; 143 SIGTERM), the previous report left as it was; \
+            during `rota plan`'s search a first Ctrl-C writes the best schedule found and exits 4.
             """,
         version: "0.1.0",
         subcommands: [
