@@ -40,6 +40,7 @@ struct DecomposedSolve {
                     timeLimit: timeLimit, relativeGap: options.relativeGap, cuts: cuts, log: options.log,
                     shouldStop: options.shouldStop))
             solver.carriesBasis = part.model.variables.count >= Tuning.basisColumns
+            solver.progress = options.levelProgress
             if part.parts == .ownership || part.model.variables.count >= Tuning.proximitySearchColumns {
                 solver.proximityNodeLimit = Tuning.proximityNodeLimit
             }

@@ -20,6 +20,9 @@ public struct PlanOptions: Sendable {
     /// the levels after it and the conflict analysis stop at once too. `rota plan`'s first Ctrl-C.
     public var shouldStop: (@Sendable () -> Bool)?
 
+    /// Told when each objective level's solve starts and ends (for live progress; never part of a report).
+    public var levelProgress: (@Sendable (LevelEvent) -> Void)?
+
     /// Whether ``shouldStop`` asks to stop now.
     var stopRequested: Bool { shouldStop?() ?? false }
 
@@ -57,4 +60,12 @@ public struct PlanOptions: Sendable {
         if base.hasSuffix(".lp") { return String(base.dropLast(3)) + suffix + ".lp" }
         return base + suffix
     }
+}
+
+/// A level's solve beginning or ending, for progress shown while planning.
+public enum LevelEvent: Sendable {
+    /// The level's title ("Total holiday burden") and unit.
+    case started(title: String, unit: String)
+    /// How it ended: its status in words and value.
+    case finished(title: String, status: String, value: Double?, seconds: Double)
 }

@@ -14,6 +14,10 @@ extension PlanCommand {
         var options = PlanOptions(
             timeLimit: timeLimit, relativeGap: gap, exportModelPath: exportModel, log: progress.handler(start: start))
         options.shouldStop = { Interruption.stopRequested != 0 }
+        if let live = progress.live {
+            live.limit = timeLimit
+            options.levelProgress = live.level
+        }
         var replanFrom: PlanBaseline?
         if let baseline {
             do {
@@ -31,7 +35,9 @@ extension PlanCommand {
         defer { Interruption.searching = 0 }
         do {
             plan = try Planner(options: options).plan(loaded, baseline: replanFrom)
+            progress.live?.clear()
         } catch {
+            progress.live?.clear()
             Terminal.error(error.description)
             if case .noSchedule = error { throw ExitStatus.noSchedule }
             if case .invalidBaseline = error { throw ExitStatus.badInput }

@@ -2,6 +2,9 @@
 public enum TextFormatting {
     /// At most `places` decimals, trailing zeros dropped: 3.1836 → "3.18", 4.0 → "4", 4.5 → "4.5".
     public static func number(_ value: Double, places: Int = 2) -> String {
+        // Not a number a report can hold (a solver's infinite bound): say so rather than trap converting it.
+        guard value.isFinite else { return value.isNaN ? "?" : value < 0 ? "−∞" : "∞" }
+        guard abs(value) < 1e15 else { return String(format: "%.3g", value) }
         let scale = (0..<places).reduce(1) { result, _ in result * 10 }
         let scaled = Int((abs(value) * Double(scale)).rounded())
         let whole = scaled / scale
