@@ -124,6 +124,16 @@ final class GLPKProblem {
                 simplex.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
                 code = glp_simplex(pointer, &simplex)
             }
+            // GLPK's LP presolver can call a feasible problem infeasible when the perturbed simplex ends a hair
+            // outside its bound tolerance ("LP HAS NO PRIMAL FEASIBLE SOLUTION" at 1.1e-7 against 1e-7, seen on a
+            // held holiday level); it then cannot recover a solution. Infeasibility is only believed from the
+            // unpresolved problem.
+            if simplex.presolve == GLP_ON && (code == GLP_ENOPFS || code == GLP_ENODFS || code == GLP_EFAIL) {
+                glp_std_basis(pointer)
+                simplex.presolve = GLP_OFF
+                simplex.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
+                code = glp_simplex(pointer, &simplex)
+            }
             status = Self.simplexStatus(code: code, solution: glp_get_status(pointer))
             if status == .optimal { relaxationBasis = currentBasis() }
             if !hasIntegerColumns || status != .optimal {
@@ -146,7 +156,24 @@ final class GLPKProblem {
         parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
         search.memoryLimit = options.memoryLimit.map { $0 * 1_048_576 }
         search.nodeLimit = options.nodeLimit
-        let code = glp_intopt(pointer, &parameters)
+        var code = glp_intopt(pointer, &parameters)
+        // As for the LP presolver above: "no primal feasible solution" from the MIP presolver is checked on the
+        // unpresolved problem (its LP relaxation first, then the search) before it is believed.
+        if presolve && code == GLP_ENOPFS {
+            var simplex = glp_smcp()
+            glp_init_smcp(&simplex)
+            simplex.msg_lev = messageLevel
+            simplex.presolve = GLP_OFF
+            simplex.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
+            glp_std_basis(pointer)
+            if glp_simplex(pointer, &simplex) == 0 && glp_get_status(pointer) == GLP_OPT {
+                relaxationBasis = currentBasis()
+                parameters.presolve = GLP_OFF
+                parameters.cov_cuts = options.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+                parameters.tm_lim = Self.remaining(timeLimit, after: (clock.now - start).milliseconds)
+                code = glp_intopt(pointer, &parameters)
+            }
+        }
         status = Self.integerStatus(code: code, solution: glp_mip_status(pointer))
         if search.nodeLimitReached {
             if case .stopped = status { status = .stopped(.nodeLimit) }
