@@ -48,6 +48,12 @@ struct ExportCommand: ParsableCommand {
                 throw ExitStatus.badInput
             }
         }
+        guard InputFile.isFolder(folder) else {
+            Terminal.error(
+                "\(folder): not a report folder\n  hint: name the folder `rota plan` wrote with --schedule (its "
+                    + "coverage.csv is what is exported)")
+            throw ExitStatus.badInput
+        }
         let file: ScheduleFile
         do { file = try ScheduleReader.read(path: folder) } catch {
             Terminal.error(error.description)

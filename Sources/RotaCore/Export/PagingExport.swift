@@ -137,7 +137,7 @@ public enum PagingExport {
         _ tool: PagerTargets.Tool, scenario: Scenario, file: ScheduleFile, since: Instant? = nil
     ) throws(ExportError) -> [File] {
         guard file.coverageFile != nil else {
-            throw .noCoverage(folder: String(file.rotationFile.dropLast("rotation.csv".count)))
+            throw .noCoverage(folder: URL(fileURLWithPath: file.rotationFile).deletingLastPathComponent().relativePath)
         }
         let field = identity(tool)
         let engineers = Dictionary(
