@@ -14,7 +14,8 @@ public struct BatchPlanner: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    public func plan(_ scenarios: [Scenario]) -> [Result<Plan, PlanningError>] {
+    /// Every scenario planned, each as a replan of `baseline` when one is given.
+    public func plan(_ scenarios: [Scenario], baseline: PlanBaseline? = nil) -> [Result<Plan, PlanningError>] {
         let next = Mutex(0)
         let results = Mutex([Result<Plan, PlanningError>?](repeating: nil, count: scenarios.count))
         let planner = Planner(options: options)
@@ -25,7 +26,9 @@ public struct BatchPlanner: Sendable {
                     return value
                 }
                 guard index < scenarios.count else { return }
-                let result = Result { () throws(PlanningError) -> Plan in try planner.plan(scenarios[index]) }
+                let result = Result { () throws(PlanningError) -> Plan in
+                    try planner.plan(scenarios[index], baseline: baseline)
+                }
                 results.withLock { $0[index] = result }
             }
         }

@@ -136,6 +136,37 @@ struct ComparisonTests {
         }
     }
 
+    @Test func variantsJudgedAsReplansKeepTheWorkedWeeksAndChangeLittle() throws {
+        let (base, variants) = try TestScenarios.seedWithVariants("xyz-tech-2027q1")
+        let committed = try ScheduleReader.read(
+            path: TestScenarios.repositoryRoot.appendingPathComponent("reports/xyz-tech-2027q1").path)
+        let from = CalendarDate(iso: "2027-02-15")!
+        let baseline = PlanBaseline(schedule: committed.schedule, from: from, source: "reports/xyz-tech-2027q1")
+        let inputs = ([base] + variants.map(\.scenario)).map {
+            ComparisonInput(name: $0.name, title: $0.title, source: "test", scenario: $0)
+        }
+        let replans = Comparison.plan(inputs, options: PlanOptions(conflictsToExplain: 0), jobs: 2, baseline: baseline)
+        let fresh = Comparison.plan(inputs, options: PlanOptions(conflictsToExplain: 0), jobs: 2)
+        var compared = 0
+        for (replan, other) in zip(replans.entries, fresh.entries) {
+            guard let plan = replan.plan, let unpinned = other.plan, plan.scenario.period.shiftDays == 7 else {
+                continue
+            }
+            compared += 1
+            // The weeks before --from are the committed ones, whatever the variant says.
+            let kept = plan.schedule.shifts.filter { $0.dates.first < from }
+            #expect(kept == committed.schedule.shifts.filter { $0.dates.first < from }, "\(replan.name)")
+            // Changes come first and are fewest: never more than planning afresh changes.
+            let changes = try #require(plan.changes).changes.count
+            let freshChanges = ScheduleChanges(
+                baseline: baseline, schedule: unpinned.schedule, scenario: plan.scenario
+            ).changes.count
+            #expect(changes <= freshChanges, "\(replan.name)")
+            #expect(plan.levelOrder.first == .changes)
+        }
+        #expect(compared >= 3)
+    }
+
     /// reports/xyz-tech-2027q1-compare/ is what `rota compare scenarios/xyz-tech-2027q1.yaml` writes.
     @Test func committedComparisonMatches() throws {
         let path = TestScenarios.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml").path

@@ -156,9 +156,12 @@ extension Comparison {
     }
 
     /// Plans every input, up to `jobs` at a time, and compares them with the first. Names label columns, so a name
-    /// seen before gets its ordinal: "tiny (2)".
-    public static func plan(_ inputs: [ComparisonInput], options: PlanOptions, jobs: Int) -> Comparison {
-        let outcomes = BatchPlanner(options: options, jobs: jobs).plan(inputs.map(\.scenario))
+    /// seen before gets its ordinal: "tiny (2)". With `baseline`, each is a replan of it (the frozen shifts kept,
+    /// the fewest assignments changed after), as "what if Choo takes that week off" is asked mid-quarter.
+    public static func plan(
+        _ inputs: [ComparisonInput], options: PlanOptions, jobs: Int, baseline: PlanBaseline? = nil
+    ) -> Comparison {
+        let outcomes = BatchPlanner(options: options, jobs: jobs).plan(inputs.map(\.scenario), baseline: baseline)
         var used: [String: Int] = [:]
         return Comparison(
             entries: zip(inputs, outcomes).map { input, outcome in
