@@ -105,4 +105,29 @@ struct PartDayLeaveTests {
         let fine = try Self.scenario("\"2027-01-04..2027-01-08\"")
         #expect(fine.notices.isEmpty)
     }
+
+    @Test func aVariantAddsPartDayLeave() throws {
+        let folder = try TemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let path = try folder.write(
+            "team.yaml",
+            """
+            name: part-day
+            period: {start: 2027-01-04, weeks: 4}
+            engineers:
+              - {id: ana, region: GB-ENG}
+              - {id: ben, region: GB-ENG}
+              - {id: cai, region: GB-ENG}
+            pipelines: [{id: revenue}]
+            variants:
+              - name: dentist
+                engineers: {ana: {add_leave: ["2027-01-19T13:00..2027-01-19T17:00"]}}
+            """)
+        let (base, variants) = try ScenarioReader.readWithVariants(path: path, library: TestScenarios.library)
+        #expect(base.engineers[0].timedLeave.isEmpty)
+        #expect(
+            variants[0].scenario.engineers[0].timedLeave.map(\.description) == [
+                "2027-01-19T13:00:00Z..2027-01-19T17:00:00Z"
+            ])
+    }
 }
