@@ -122,6 +122,8 @@ extension RuleChecker {
                     break
                 }
             }
+            findings += exclusiveFindings(
+                cover, index: i, rotation: r, weeks: weeks, covers: covers, what: what, first: first)
             let away =
                 leaveDays(of: engineer, touching: cover.span).first?.description
                 ?? engineer.timedLeave.first { $0.span.overlaps(cover.span) }?.description
@@ -157,6 +159,37 @@ extension RuleChecker {
             }
             return cursor < leave.end
         }
+    }
+
+    /// A cover is duty for exclusive_primary and exclusive_duty: the coverer holds no (primary) duty of another
+    /// rotation at any instant of it, covers of theirs there included.
+    func exclusiveFindings(
+        _ cover: Cover, index i: Int, rotation r: Int, weeks: [RotationShift], covers: [Cover], what: String,
+        first: Int?
+    ) -> [RuleViolation] {
+        let rules = scenario.rules
+        guard scenario.rotations.count > 1, rules.exclusiveDuty || (rules.exclusivePrimary && cover.role == .primary)
+        else { return [] }
+        let rule: Rule = rules.exclusiveDuty ? .exclusiveDuty : .exclusivePrimary
+        let roles: [DutyRole] = rules.exclusiveDuty ? DutyRole.allCases : [.primary]
+        for o in scenario.rotations.indices where o != r {
+            let shifts = timedShifts(weeks, rotation: o)
+            let points =
+                [cover.span.start] + shifts.map(\.span.start) + covers.flatMap { [$0.span.start, $0.span.end] }
+            for point in Set(points).sorted() where cover.span.contains(point) {
+                for role in roles
+                where holder(role, rotation: o, at: point, shifts: shifts, covers: covers) == cover.engineer {
+                    return [
+                        .init(
+                            rule,
+                            "\(what): \(cover.engineer) is also \(role.rawValue) of rotation "
+                                + "\(scenario.rotations[o].id) then (\(point))",
+                            week: first, rotation: cover.rotation, engineer: cover.engineer, cover: i)
+                    ]
+                }
+            }
+        }
+        return []
     }
 
     /// Whether a span ended before ``asOf``: worked, so leave recorded since is history, not a finding.

@@ -21,6 +21,8 @@ struct CoverChoice {
 /// - `cover_other_role(role,e,t,c)`: z_{e,t,role,c} + x_{c,t,other role} ≤ 1 (a coverer does not hold the other role);
 /// - `cover_twice(e,f,t,c)`: z_{e,t,primary,c} + z_{f,t,backup,c} ≤ 1 where e's and f's spans overlap (one person
 ///   cannot cover both roles at once);
+/// - `cover_exclusive(role,e,t,c,u)`: with a hard exclusive_duty, z + x_{c,u} + y_{c,u} ≤ 1 for each slot u of another
+///   rotation whose hours meet the cover (exclusive_primary: a primary cover and x_{c,u});
 /// - the instance `covered_leave(role,e,t)`: x_{e,t,role} ≤ 0, always soft, so its level counts covered duties.
 /// Frozen shifts get none (their covers are the baseline's).
 struct CoverRows {
@@ -53,6 +55,19 @@ struct CoverRows {
             }
             return true
         }
+        let rules = scenario.rules
+        let several = scenario.rotations.count > 1
+        let exclusiveDuty = several && rules.exclusiveDuty && !rules.isSoft(.exclusiveDuty)
+        let exclusivePrimary = several && rules.exclusivePrimary && !rules.isSoft(.exclusivePrimary)
+        let clocks = scenario.shiftClocks
+        let hours = shifts.map { clocks[$0.rotation].span(of: $0.dates) }
+        /// Slots of the other rotations whose hours meet `spans` (only when an exclusive rule is hard).
+        func otherRotationSlots(overlapping spans: [TimeSpan], besides t: Int) -> [Int] {
+            guard exclusiveDuty || exclusivePrimary else { return [] }
+            return shifts.indices.filter { u in
+                shifts[u].rotation != shifts[t].rotation && spans.contains { $0.overlaps(hours[u]) }
+            }
+        }
         var choices: [CoverChoice] = []
         for t in shifts.indices where !frozen[t] {
             var byRole: [DutyRole: [CoverChoice]] = [:]
@@ -71,6 +86,18 @@ struct CoverRows {
                         byRole[role, default: []].append(choice)
                         if let y = duty(other)[c][t] {
                             rows.model.add("cover_other_role(\(name),\(ids[c]))", z + y <= 1)
+                        }
+                        // Across rotations, a cover is duty like a shift's for the hard exclusive rules.
+                        for u in otherRotationSlots(overlapping: spans, besides: t) {
+                            let roles: [DutyRole] =
+                                exclusiveDuty
+                                ? DutyRole.allCases : role == .primary && exclusivePrimary ? [.primary] : []
+                            let held = roles.compactMap { duty($0)[c][u] }
+                            if !held.isEmpty {
+                                rows.model.add(
+                                    "cover_exclusive(\(name),\(ids[c]),\(slotName[u]))",
+                                    LinearExpression(z) + LinearExpression.sum(held) <= 1)
+                            }
                         }
                     }
                     rows.model.add("cover_assign(\(name))", assign == 0)

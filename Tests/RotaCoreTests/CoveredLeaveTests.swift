@@ -118,4 +118,67 @@ struct CoveredLeaveTests {
         // The draw exercises the rule: most rounds plan, and many of them with covers.
         #expect(planned >= 15 && withCovers >= 10, "\(planned) planned, \(withCovers) with covers")
     }
+
+    @Test func coversKeepTheExclusiveRulesAcrossRotations() throws {
+        var random = SeededRandom(seed: 31)
+        var withCovers = 0
+        for round in 0..<6 {
+            var team: [String] = []
+            for id in ["ana", "ben", "cai", "dee", "eve"] {
+                var leave: [String] = []
+                for _ in 0..<(2 + Int(random.next() % 5)) {
+                    let day = CalendarDate(iso: "2027-01-04")!.adding(days: Int(random.next() % 28))
+                    let hour = 8 + Int(random.next() % 8)
+                    func clock(_ h: Int) -> String { (h < 10 ? "0" : "") + "\(h):00" }
+                    leave.append("\"\(day)T\(clock(hour))..\(day)T\(clock(hour + 1 + Int(random.next() % 4)))\"")
+                }
+                team.append("  - {id: \(id), region: GB-ENG, leave: [\(leave.joined(separator: ", "))]}")
+            }
+            let scenario = try ScenarioReader.parse(
+                yaml: """
+                    name: two-rotations-\(round)
+                    period: {start: 2027-01-04, weeks: 3, handoff: {time: "09:00", time_zone: Europe/London}}
+                    engineers:
+                    \(team.joined(separator: "\n"))
+                    pipelines:
+                      - {id: revenue, name: Revenue, investor_facing: true}
+                      - {id: growth, name: Growth, investor_facing: true}
+                    rotations:
+                      - {id: main, pipelines: [revenue]}
+                      - {id: growth, pipelines: [growth], handoff: {weekday: wednesday, time: "10:00"}}
+                    rules: {min_gap_weeks: 0, exclusive_duty: true, covered_leave: {max_hours: 4}}
+                    """, file: "two.yaml")
+            let plan: Plan
+            // Valid whether or not proved: the hard rules hold in any schedule the planner returns.
+            do { plan = try Planner(options: PlanOptions(timeLimit: 5)).plan(scenario) } catch { continue }
+            if !plan.schedule.covers.isEmpty { withCovers += 1 }
+            #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty, "round \(round)")
+        }
+        #expect(withCovers >= 1, "\(withCovers) rounds with covers")
+    }
+
+    @Test func aCoverOnTwoRotationsAtOnceIsFound() throws {
+        let scenario = try RotationsTests.twoRotations(rules: "{min_gap_weeks: 0, exclusive_duty: true}")
+        // main week 1 (from Monday 1 February) and growth shift 1 (from Wednesday 3 February) overlap.
+        let main = scenario.rotations[0].period.allShifts.enumerated().map { t, dates in
+            RotationShift(
+                rotation: "main", number: t + 1, dates: dates, primary: ["ana", "cai"][t % 2],
+                backup: ["ben", "dee"][t % 2])
+        }
+        let growth = scenario.rotations[1].period.allShifts.enumerated().map { t, dates in
+            RotationShift(
+                rotation: "growth", number: t + 1, dates: dates, primary: ["cai", "ana"][t % 2],
+                backup: ["dee", "ben"][t % 2])
+        }
+        // cai, growth's primary from 3 February, covers main's primary on 4 February.
+        let cover = Cover(
+            rotation: "main", role: .primary, engineer: "cai",
+            span: TimeSpan(
+                start: try Instant.parse("2027-02-04T09:00:00Z").get(),
+                end: try Instant.parse("2027-02-04T12:00:00Z").get())!,
+            reason: "")
+        let findings = RuleChecker(scenario: scenario).checkCovers(main + growth, [cover])
+        #expect(findings.map(\.rule) == [.exclusiveDuty])
+        #expect(findings.first?.message.contains("cai is also primary of rotation growth") == true)
+    }
 }
