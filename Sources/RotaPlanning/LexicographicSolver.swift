@@ -41,7 +41,7 @@ struct LexicographicSolver {
     var proximityNodeLimit: Int?
     /// Whether each level's LP starts from the previous level's basis (see ``solve(_:levels:)``).
     var carriesBasis = true
-    /// Told as each level starts and ends.
+    /// Told as each level starts.
     var progress: (@Sendable (LevelEvent) -> Void)?
 
     struct Outcome {
@@ -59,7 +59,7 @@ struct LexicographicSolver {
         let clock = ContinuousClock()
         let start = clock.now
         for (position, level) in levels.enumerated() {
-            progress?(.started(title: level.kind.title, unit: level.kind.unit))
+            progress?(.started(title: level.kind.title))
             model.minimize(level.expression)
             if let exportPath { try model.writeLP(to: exportPath(position, level.kind)) }
             var levelOptions = options
@@ -99,10 +99,6 @@ struct LexicographicSolver {
                     kind: level.kind, status: result.status, value: value, bound: result.bestBound,
                     gap: result.relativeGap, simplexIterations: result.simplexIterations,
                     branchNodes: result.branchNodes,
-                    seconds: result.seconds + searchSeconds))
-            progress?(
-                .finished(
-                    title: level.kind.title, status: "\(result.status)", value: value,
                     seconds: result.seconds + searchSeconds))
             // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
             let proceed = shouldContinue?(outcomes.last!) ?? true

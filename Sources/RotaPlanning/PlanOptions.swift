@@ -20,7 +20,7 @@ public struct PlanOptions: Sendable {
     /// the levels after it and the conflict analysis stop at once too. `rota plan`'s first Ctrl-C.
     public var shouldStop: (@Sendable () -> Bool)?
 
-    /// Told when each objective level's solve starts and ends (for live progress; never part of a report).
+    /// Told when each objective level's solve starts (for live progress; never part of a report).
     public var levelProgress: (@Sendable (LevelEvent) -> Void)?
 
     /// Whether ``shouldStop`` asks to stop now.
@@ -62,10 +62,8 @@ public struct PlanOptions: Sendable {
     }
 }
 
-/// A level's solve beginning or ending, for progress shown while planning.
+/// A level's solve beginning, for progress shown while planning (its result is in the plan).
 public enum LevelEvent: Sendable {
-    /// The level's title ("Total holiday burden") and unit.
-    case started(title: String, unit: String)
-    /// How it ended: its status in words and value.
-    case finished(title: String, status: String, value: Double?, seconds: Double)
+    /// The level's title ("Total holiday burden").
+    case started(title: String)
 }

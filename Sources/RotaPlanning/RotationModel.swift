@@ -27,6 +27,8 @@ struct RotationModel {
     let holidayLargest: Variable?
     /// `covered_leave`'s cover variables (empty without the rule).
     let coverChoices: [CoverChoice]
+    /// Each rotation's index by the id rows and covers name it by ("" too, for a scenario's one rotation).
+    let rotationIndex: [String: Int]
     let ownershipUnits: Variable?
     let shares: FairShares
     let weightUnit: Double
@@ -225,6 +227,10 @@ struct RotationModel {
         self.deviations = deviations
         self.holidayLargest = holidayLargest
         self.coverChoices = coverChoices
+        var rotationIndex = Dictionary(
+            rotations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        if single { rotationIndex[""] = 0 }
+        self.rotationIndex = rotationIndex
         self.ownershipUnits = ownershipUnits
         self.shares = shares
         self.weightUnit = weightUnit
@@ -309,28 +315,30 @@ struct RotationModel {
             }
             values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
         }
-        // A covered duty's coverer: the schedule's cover of that role over the holder's leave.
-        var covered = Set<String>()
+        // A covered duty's coverer: the schedule's cover of that role over the holder's leave. Every covered duty
+        // the schedule holds needs one, or the schedule has no vector here.
+        struct Duty: Hashable {
+            let role: DutyRole
+            let holder: Int
+            let slot: Int
+        }
+        var held = Set<Duty>()
+        var covered = Set<Duty>()
         for choice in coverChoices {
-            let key = "\(choice.role)#\(choice.holder)#\(choice.slot)"
             guard let x = (choice.role == .primary ? primary : backup)[choice.holder][choice.slot],
                 values[x.index] == 1
             else { continue }
-            let rotation = slotRotation[choice.slot]
+            let duty = Duty(role: choice.role, holder: choice.holder, slot: choice.slot)
+            held.insert(duty)
             let takes = choice.spans.allSatisfy { span in
                 schedule.covers.contains {
                     $0.engineer == ids[choice.coverer] && $0.role == choice.role && $0.span.overlaps(span)
-                        && slotOf[ShiftKey(rotation: $0.rotation, number: 1)].map { slotRotation[$0] } == rotation
+                        && rotationIndex[$0.rotation] == slotRotation[choice.slot]
                 }
             }
-            if takes && covered.insert(key).inserted { values[choice.variable.index] = 1 }
+            if takes && covered.insert(duty).inserted { values[choice.variable.index] = 1 }
         }
-        for choice in coverChoices {
-            guard let x = (choice.role == .primary ? primary : backup)[choice.holder][choice.slot],
-                values[x.index] == 1
-            else { continue }
-            if !covered.contains("\(choice.role)#\(choice.holder)#\(choice.slot)") { return nil }
-        }
+        if held != covered { return nil }
         for row in relaxable where !row.constraints.allSatisfy({ $0.isSatisfied(by: values) }) {
             values[row.slack.index] = 1
         }

@@ -41,22 +41,13 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(help: "Judge every scenario as a replan of this report folder (or rotation.csv): the fewest changes.")
-    var baseline: String?
-
-    @Option(
-        name: .customLong("from"),
-        help: ArgumentHelp("With --baseline: shifts that start before this day are kept exactly.", valueName: "date"))
-    var fromDate: String?
+    /// Every scenario judged as a replan of the baseline: the fewest changes.
+    @OptionGroup var baselineOptions: BaselineOptions
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario file") }
         if let problem = PlanOptions.timeLimitProblem(timeLimit) { throw ValidationError(problem) }
         guard (jobs ?? Self.cores) > 0 else { throw ValidationError("--jobs must be at least 1") }
-        if fromDate != nil && baseline == nil { throw ValidationError("--from needs --baseline") }
-        if let fromDate, CalendarDate(iso: fromDate) == nil {
-            throw ValidationError("--from: expected a date YYYY-MM-DD, found \(TextSafety.quoted(fromDate))")
-        }
     }
 
     func run() throws {
@@ -82,17 +73,7 @@ struct CompareCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         // Holiday conflicts are not explained in a comparison: compare.md does not show them.
-        var replanFrom: PlanBaseline?
-        if let baseline {
-            do {
-                let file = try ScheduleReader.read(path: baseline, as: .baseline)
-                replanFrom = PlanBaseline(
-                    schedule: file.schedule, from: fromDate.flatMap(CalendarDate.init(iso:)), source: baseline)
-            } catch {
-                Terminal.error(error.description)
-                throw ExitStatus.badInput
-            }
-        }
+        let replanFrom = try baselineOptions.read()
         let comparison = Comparison.plan(
             inputs, options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs ?? Self.cores,
             baseline: replanFrom)

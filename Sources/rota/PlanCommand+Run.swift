@@ -18,17 +18,7 @@ extension PlanCommand {
             live.limit = timeLimit
             options.levelProgress = live.level
         }
-        var replanFrom: PlanBaseline?
-        if let baseline {
-            do {
-                let file = try ScheduleReader.read(path: baseline, as: .baseline)
-                replanFrom = PlanBaseline(
-                    schedule: file.schedule, from: fromDate.flatMap(CalendarDate.init(iso:)), source: baseline)
-            } catch {
-                Terminal.error(error.description)
-                throw ExitStatus.badInput
-            }
-        }
+        let replanFrom = try baselineOptions.read()
         if let exportModel { try Self.prepareFolder(of: exportModel) }
         let plan: Plan
         Interruption.searching = 1

@@ -37,17 +37,7 @@ struct PlanCommand: ParsableCommand {
         help: "Seconds for the whole plan; when reached, the best schedule so far is written and marked not optimal.")
     var timeLimit: Double = 60
 
-    @Option(
-        help: ArgumentHelp(
-            "Replan from this schedule (a report folder or rotation.csv): the fewest assignments change.",
-            valueName: "DIR"))
-    var baseline: String?
-
-    @Option(
-        name: .customLong("from"),
-        help: ArgumentHelp(
-            "With --baseline: keep every shift that starts before this day exactly as it was.", valueName: "DATE"))
-    var fromDate: String?
+    @OptionGroup var baselineOptions: BaselineOptions
 
     @Option(help: "Relative MIP gap at which each level may stop (0 proves optimality).")
     var gap: Double = 0
@@ -69,11 +59,5 @@ struct PlanCommand: ParsableCommand {
             throw ValidationError("--gap must be at least 0 and below 1 (e.g. 0.02 for 2 %)")
         }
         if verbose && quiet { throw ValidationError("--verbose and --quiet cannot be used together") }
-        if fromDate != nil && baseline == nil {
-            throw ValidationError("--from needs --baseline (the schedule whose earlier shifts are kept)")
-        }
-        if let fromDate, CalendarDate(iso: fromDate) == nil {
-            throw ValidationError("--from: expected a date YYYY-MM-DD, found \"\(fromDate)\"")
-        }
     }
 }

@@ -57,16 +57,12 @@ final class LiveProgress: @unchecked Sendable {
     var level: @Sendable (LevelEvent) -> Void {
         { [self] event in
             switch event {
-            case .started(let title, let unit):
+            case .started(let title):
                 update(force: true) {
                     $0 = ProgressLine()
                     $0.level = title
-                    $0.unit = unit
                     self.levelStart = ContinuousClock.now
                 }
-            case .finished:
-                // The summary on standard output lists every level's result; the line just moves on.
-                break
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import LinearProgramming
 @testable import RotaChecking
 @testable import RotaCore
 @testable import RotaModel
@@ -53,6 +54,14 @@ struct CoveredLeaveTests {
         var bare = plan.schedule
         bare.covers = []
         #expect(checker.check(bare).map(\.rule) == [.leave])
+        // The schedule as a solution vector of the model (a start, or `rota check --optimality`): its cover sets the
+        // cover variable and every row holds; without the cover there is none.
+        let built = RotationModel(
+            scenario: scenario, availability: TeamAvailability(scenario: scenario), parts: .onCall)
+        let values = try #require(built.values(for: plan.schedule))
+        #expect(built.model.constraints.allSatisfy { $0.constraint.isSatisfied(by: values, tolerance: 1e-9) })
+        #expect(built.coverChoices.filter { values[$0.variable.index] == 1 }.count == 1)
+        #expect(built.values(for: bare) == nil)
         // Three hours allowed: four hours of leave keep ben off, and week 2 has no schedule again.
         #expect(throws: PlanningError.self) { try Planner().plan(try Self.scenario(rule: "{max_hours: 3}")) }
         // A day allowed: it fits too.

@@ -7,7 +7,6 @@ import RotaPlanning
 /// and the search's best value, bound and gap as GLPK reports them.
 public struct ProgressLine: Sendable, Equatable {
     public var level = ""
-    public var unit = ""
     public var best: Double?
     public var bound: Double?
     public var gap: Double?
