@@ -37,8 +37,40 @@ extension CheckCommand {
         case .json: Terminal.out(CheckOutput.json(result))
         case .junit: Terminal.out(CheckOutput.junit(result))
         case .github: Terminal.out(CheckOutput.github(result))
+        case .markdown: Terminal.out(CheckOutput.markdown(result))
         }
+        try writeSideOutputs(result)
         if result.status != .ok { throw ExitCode(result.status.exitCode) }
+    }
+
+    /// --junit replaces its file through a temporary beside it (never half-written); --summary appends, as a job
+    /// summary collects several steps. Either failing is exit 1, after the verdict was printed.
+    private func writeSideOutputs(_ result: CheckResult) throws {
+        func attempt(_ path: String, _ write: (URL) throws -> Void) throws {
+            do {
+                try write(URL(fileURLWithPath: path))
+            } catch {
+                Terminal.error("rota check: cannot write \(TextSafety.quoted(path)): \(error.localizedDescription)")
+                throw ExitStatus.failure
+            }
+        }
+        if let junit {
+            try attempt(junit) { try Data((CheckOutput.junit(result) + "\n").utf8).write(to: $0, options: .atomic) }
+        }
+        if let summary {
+            try attempt(summary) { url in
+                if !FileManager.default.fileExists(atPath: url.path) {
+                    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                        throw CocoaError(.fileWriteNoPermission)
+                    }
+                }
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                // A blank line ends the section, so the next one appended starts a block of its own.
+                try handle.write(contentsOf: Data((CheckOutput.markdown(result) + "\n\n").utf8))
+            }
+        }
     }
 
     /// `rota plan SCENARIO`, with `-o FOLDER` when the schedule is not in the default report folder; once the

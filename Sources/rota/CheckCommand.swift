@@ -40,9 +40,21 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "text (one finding per line, file:line first), json, junit (JUnit XML, one test case per rule) or "
-                + "github (GitHub Actions annotations).", valueName: "format"))
+            "text (one finding per line, file:line first), json, junit (JUnit XML, one test case per rule), "
+                + "github (GitHub Actions annotations) or markdown (a CI job summary).", valueName: "format"))
     var format: CheckFormat = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the verdict as JUnit XML to this file (replaced whole, whatever --format prints).",
+            valueName: "file"))
+    var junit: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also append the verdict as Markdown to this file (a CI job summary such as $GITHUB_STEP_SUMMARY).",
+            valueName: "file"))
+    var summary: String?
 
     @Flag(help: "Also re-solve the scenario and fail if the schedule is worse than the best at any objective level.")
     var optimality = false
@@ -79,4 +91,5 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case junit
     case github
+    case markdown
 }

@@ -182,6 +182,59 @@ struct CheckFormatsTests {
             "^::notice file=[^,:]+,line=[0-9]+,title=rota check%3A soft runbook_default::[^\\r\\n]+$")
         #expect(okLines.dropLast().allSatisfy { $0.wholeMatch(of: notice) != nil }, "\(okLines)")
     }
+
+    @Test func oneRunPrintsAnnotationsWritesJUnitAndAppendsAJobSummary() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let junit = folder.appendingPathComponent("check.xml")
+        let summary = folder.appendingPathComponent("summary.md")
+        // A job summary collects several steps: what is there stays.
+        try Data("## earlier step\n".utf8).write(to: summary)
+        let failing = try CLI.run([
+            "check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", "scenarios/hand-made/xyz-tech-2027q1/rotation.csv",
+            "--format", "github", "--junit", junit.path, "--summary", summary.path,
+        ])
+        #expect(failing.status == 1)
+        #expect(
+            failing.standardOutput.hasPrefix("::error file=scenarios/hand-made/xyz-tech-2027q1/rotation.csv,line=6"))
+        let parsed = try JUnitDocument(try Data(contentsOf: junit))
+        #expect(parsed.cases.filter(\.failed).map(\.name) == ["leave"])
+        let passing = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--summary", summary.path])
+        #expect(passing.status == 0)
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(
+            headings == [
+                "## earlier step", "### rota check: xyz-tech-2027q1 — ❌ findings",
+                "### rota check: xyz-tech-2027q1 — ✅ fair",
+            ])
+        // The failing run lists its finding with its line, and the rule's row says failed.
+        #expect(text.contains("- scenarios/hand-made/xyz-tech-2027q1/rotation.csv:6: **leave**: week 5"))
+        #expect(text.contains("| leave | **failed**: 2 findings |"))
+        #expect(text.contains("| freshness | passed: inputs unchanged since planned |"))
+        // --format markdown prints the same section.
+        let printed = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--format", "markdown"])
+        #expect(text.hasSuffix(printed.standardOutput + "\n"))
+    }
+
+    @Test func aStaleScheduleSaysSoInTheJobSummaryWithTheCommandToRegenerate() throws {
+        let copy = try Self.staleCopy { $0.replacingOccurrences(of: "rules: {min_gap_weeks: 1}", with: "rules: {}") }
+        defer { try? FileManager.default.removeItem(at: copy.folder) }
+        let run = try CLI.run(["check", copy.scenario.path, "--schedule", copy.report.path, "--format", "markdown"])
+        #expect(run.status == 3)
+        #expect(run.standardOutput.hasPrefix("### rota check: xyz-tech-2027q1 — ⚠️ stale\n"))
+        #expect(run.standardOutput.contains("| freshness | **stale**: scenario xyz-tech-2027q1.yaml changed |"))
+        #expect(run.standardOutput.contains("Regenerate with rota plan "))
+    }
+
+    @Test func anUnwritableJUnitFileIsExitOneAfterTheVerdict() throws {
+        let run = try CLI.run([
+            "check", "scenarios/xyz-tech-2027q1.yaml", "--junit", "/nonexistent-folder/check.xml",
+        ])
+        #expect(run.status == 1)
+        #expect(run.standardOutput.split(separator: "\n").last?.hasPrefix("ok: ") == true)
+        #expect(run.standardError.contains("cannot write \"/nonexistent-folder/check.xml\""))
+    }
 }
 
 /// The parts of a JUnit XML document the tests look at, read with Foundation's XML parser (so it must be well formed).
