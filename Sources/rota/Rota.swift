@@ -12,7 +12,7 @@ struct Rota: ParsableCommand {
             64 bad command-line usage; 130 interrupted (SIGINT; 143 SIGTERM), the previous report left as it was; \
             during `rota plan`'s search a first Ctrl-C writes the best schedule found and exits 4.
             """,
-        version: "0.1.0",
+        version: RotaVersion.description,
         subcommands: [
             PlanCommand.self, CheckCommand.self, CompareCommand.self, HolidaysCommand.self, RegionsCommand.self,
             GenerateCommand.self, SwapCommand.self, CoverCommand.self, ExportCommand.self, InitCommand.self,
