@@ -65,7 +65,8 @@ struct RotaBinaryTests {
             top == [
                 "coverage.csv", "fairness.csv", "manifest.json", "oncall-aidil.ics", "oncall-choo.ics",
                 "oncall-spencer.ics",
-                "oncall-thiru.ics", "oncall.ics", "ownership.csv", "report.md", "rotation.csv", "runbooks",
+                "oncall-thiru.ics", "oncall.ics", "ownership.csv", "report.md", "rotation.csv", "rotation.svg",
+                "runbooks",
             ])
         let runbooks = try FileManager.default.contentsOfDirectory(
             atPath: output.appendingPathComponent("runbooks").path)
@@ -73,7 +74,8 @@ struct RotaBinaryTests {
             runbooks.sorted() == ["README.md", "aggregate-engagement.md", "aggregate-growth.md", "aggregate-profit.md"])
         #expect(
             run.standardOutput.contains(
-                "rotation.csv, coverage.csv, ownership.csv, fairness.csv, report.md, manifest.json, oncall.ics (+4 personal), "
+                "rotation.csv, coverage.csv, ownership.csv, fairness.csv, report.md, rotation.svg, manifest.json, "
+                    + "oncall.ics (+4 personal), "
                     + "runbooks/ (3)"
             ))
         let files = top.filter { $0 != "runbooks" } + runbooks.map { "runbooks/\($0)" }

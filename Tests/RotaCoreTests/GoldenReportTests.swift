@@ -28,7 +28,7 @@ struct GoldenReportTests {
         let plan = try Planner().plan(try TestScenarios.seed("pipeline-plan-2026q4"))
         let markdown = MarkdownReport().render(plan)
         #expect(!markdown.contains(" ms"))
-        #expect(markdown.contains("```mermaid\ngantt"))
+        #expect(markdown.contains("```mermaid\n---\ndisplayMode: compact\n---\ngantt"))
         #expect(markdown.contains("every objective level proved optimal"))
     }
 }

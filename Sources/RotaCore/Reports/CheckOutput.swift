@@ -264,27 +264,7 @@ public enum CheckOutput {
             """
     }
 
-    /// Text safe in XML attributes and content: markup escaped, characters XML 1.0 forbids dropped.
-    static func xml(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                let allowed =
-                    (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
-                    || (0x10000...0x10FFFF).contains(value)
-                if allowed { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
+    static func xml(_ text: String) -> String { TextFormatting.xmlText(text) }
 
     // MARK: GitHub Actions
 
