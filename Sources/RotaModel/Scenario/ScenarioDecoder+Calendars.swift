@@ -7,7 +7,7 @@ extension ScenarioDecoder {
     func calendarLeave(_ value: YAMLValue, during days: DateRange, timeZone: String, engineer: String)
         throws(ScenarioError) -> (allDay: [CalendarOccurrence], timed: [CalendarOccurrence])
     {
-        let fields = try value.mapping(allowed: ScenarioReader.leaveCalendarFields)
+        let fields = try value.mapping(allowed: ScenarioReader.leaveCalendarFields) { log.problems.append($0) }
         let pathValue = try fields.required("ics", hint: "the path of an .ics file, relative to the scenario")
         var filter = LeaveFilter()
         if let match = fields["match"] {

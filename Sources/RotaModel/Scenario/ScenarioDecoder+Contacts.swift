@@ -3,7 +3,7 @@
 extension ScenarioDecoder {
     /// One engineer's `contacts:`, each field checked for its shape; with where each was written.
     func contacts(_ value: YAMLValue) throws(ScenarioError) -> (Contacts, [(Contacts.Field, YAMLValue)]) {
-        let fields = try value.mapping(allowed: Contacts.Field.allCases.map(\.rawValue))
+        let fields = try value.mapping(allowed: Contacts.Field.allCases.map(\.rawValue)) { log.problems.append($0) }
         var contacts = Contacts()
         var written: [(Contacts.Field, YAMLValue)] = []
         for field in Contacts.Field.allCases {

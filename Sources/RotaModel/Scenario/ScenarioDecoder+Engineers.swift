@@ -15,7 +15,7 @@ extension ScenarioDecoder {
     func holidays(_ value: YAMLValue) throws(ScenarioError) -> [InlineHoliday] {
         var result: [InlineHoliday] = []
         for item in try value.list() {
-            let fields = try item.mapping(allowed: ScenarioReader.holidayFields)
+            let fields = try item.mapping(allowed: ScenarioReader.holidayFields) { log.problems.append($0) }
             let dates = try fields.required("date", hint: "a day or range, e.g. `date: 2027-03-15`").dateRange()
             let name = try fields.required("name", hint: "what the day is, e.g. `name: Team offsite`").nonEmptyString()
             var engineers: [(YAMLValue, String)] = []
@@ -34,6 +34,7 @@ extension ScenarioDecoder {
         throws(ScenarioError) -> [Engineer]
     {
         var identities: [(engineer: String, field: Contacts.Field, value: YAMLValue)] = []
+        let problemsBefore = log.problems.count
         let engineers = try entries(value, allowed: ScenarioReader.engineerFields, idHint: "a short id such as `aidil`")
         {
             fields, id throws(ScenarioError) in
@@ -95,7 +96,8 @@ extension ScenarioDecoder {
             }
             let observes =
                 try fields["observes"].map { value throws(ScenarioError) in
-                    try festivals(value, region: regionCode, companyDays: companyDays)
+                    try festivals(
+                        value, region: regionCode, companyDays: companyDays, covered: covered, engineer: id)
                 } ?? []
             warnIfMostlyAway(
                 id, leave: leave, timed: timedLeave, covered: covered, zone: TimeZone(identifier: timeZone)!)
@@ -119,6 +121,8 @@ extension ScenarioDecoder {
             }
             return engineer
         }
+        // An entry with a problem is left out: the list as a whole is judged once every entry reads.
+        guard log.problems.count == problemsBefore else { return engineers }
         try requireDistinct(identities)
         if engineers.count < 2 { throw .tooFewEngineers(value.location, count: engineers.count) }
         return engineers
@@ -202,9 +206,9 @@ extension ScenarioDecoder {
     }
 
     /// `observes:` as a list of festival names, or a mapping name → weight.
-    func festivals(_ value: YAMLValue, region: String, companyDays: [Holiday]) throws(ScenarioError)
-        -> [ObservedFestival]
-    {
+    func festivals(
+        _ value: YAMLValue, region: String, companyDays: [Holiday], covered: DateRange, engineer: String
+    ) throws(ScenarioError) -> [ObservedFestival] {
         var named: [(YAMLValue, String, Int?)] = []
         if value.isMapping {
             for (key, weightValue) in try value.pairs() {
@@ -229,13 +233,37 @@ extension ScenarioDecoder {
                     entry.location, field: entry.path, value: TextSafety.quoted(name),
                     expected: "a holiday of \(region) (or of the engineer's calendars)",
                     // Never the name itself: a festival Rota knows that the region does not have is not a typo.
-                    hint: Suggestions.didYouMean(
-                        name,
-                        (names + library.festivalAliases.keys.sorted()).filter {
-                            ObservedFestival.normalize($0) != ObservedFestival.normalize(name)
-                        }) ?? "`rota holidays --region \(region) --year …` lists the names")
+                    hint: festivalElsewhere(festival, name: name, region: region, covered: covered, engineer: engineer)
+                        ?? Suggestions.didYouMean(
+                            name,
+                            (names + library.festivalAliases.keys.sorted()).filter {
+                                ObservedFestival.normalize($0) != ObservedFestival.normalize(name)
+                            }) ?? "`rota holidays --region \(region) --year …` lists the names")
             }
             return festival
         }
+    }
+
+    /// For a festival the engineer's region does not have (Deepavali in GB-ENG): the countries whose calendars have
+    /// it, and how to observe it anyway, with its date in the period where one of them has it.
+    func festivalElsewhere(
+        _ festival: ObservedFestival, name: String, region: String, covered: DateRange, engineer: String
+    ) -> String? {
+        var countries: [String] = []
+        // Its first date from the period's start on, in the first of them to have one.
+        var next: CalendarDate?
+        for code in library.regions.keys.sorted() where !code.contains("-") {
+            guard let holidays = try? library.holidays(of: code) else { continue }
+            let matching = holidays.filter { festival.matches(name: $0.name) }
+            guard !matching.isEmpty else { continue }
+            countries.append(code)
+            if next == nil { next = matching.map(\.date).filter { $0 >= covered.first }.min() }
+        }
+        guard !countries.isEmpty else { return nil }
+        let when =
+            next.map { covered.contains($0) ? "" : " (it falls after this period, next on \($0))" } ?? ""
+        let example = "{date: \(next.map(\.description) ?? "YYYY-MM-DD"), name: \(name), engineers: [\(engineer)]}"
+        return "\(name) is a public holiday in \(countries.joined(separator: ", ")), not in \(region)\(when); to count "
+            + "it for \(engineer), add it as a company day under `holidays:` (`\(example)`) and keep it in `observes`"
     }
 }

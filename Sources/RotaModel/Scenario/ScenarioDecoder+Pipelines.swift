@@ -3,6 +3,7 @@ import Foundation
 /// `pipelines:`: weights, owners and runbooks.
 extension ScenarioDecoder {
     func pipelines(_ value: YAMLValue, engineers: [String]) throws(ScenarioError) -> [Pipeline] {
+        let problemsBefore = log.problems.count
         let pipelines = try entries(
             value, allowed: ScenarioReader.pipelineFields, idHint: "a short id such as `aggregate-profit`"
         ) { fields, id throws(ScenarioError) in
@@ -29,6 +30,8 @@ extension ScenarioDecoder {
                 primaryOwner: primary, secondaryOwner: secondary,
                 runbook: try fields["runbook"].map { value throws(ScenarioError) in try runbook(value) })
         }
+        // An entry with a problem is left out: the list as a whole is judged once every entry reads.
+        guard log.problems.count == problemsBefore else { return pipelines }
         if pipelines.isEmpty {
             throw .invalidValue(
                 value.location, field: "pipelines", value: "an empty list", expected: "at least one pipeline",
@@ -45,7 +48,7 @@ extension ScenarioDecoder {
 
     /// A pipeline's `runbook:` block; every section optional.
     func runbook(_ value: YAMLValue) throws(ScenarioError) -> Runbook {
-        let fields = try value.mapping(allowed: ScenarioReader.runbookFields)
+        let fields = try value.mapping(allowed: ScenarioReader.runbookFields) { log.problems.append($0) }
         var runbook = Runbook()
         runbook.purpose = try fields["purpose"]?.nonEmptyString()
         runbook.audience = try fields["audience"]?.nonEmptyString()
@@ -120,12 +123,23 @@ extension ScenarioDecoder {
             }
             return .team(team)
         }
-        let id = try value.identifier()
+        let id: String
+        do { id = try value.identifier() } catch {
+            // A name that is no id (`Finance BI`) most likely names a team outside the rota.
+            guard let written = try? value.singleLine() else { throw error }
+            throw .invalidValue(
+                value.location, field: value.path, value: TextSafety.quoted(written),
+                expected: "the id of an engineer, or `{team: NAME}` for a team outside the rota",
+                hint: Suggestions.didYouMean(written, engineers)
+                    ?? "for a team outside the rota write `{team: \(written)}`")
+        }
         guard engineers.contains(id) else {
             throw .invalidValue(
                 value.location, field: value.path, value: TextSafety.quoted(id),
                 expected: "the id of an engineer, or `{team: NAME}` for a team outside the rota",
-                hint: Suggestions.didYouMean(id, engineers) ?? "engineers: \(engineers.joined(separator: ", "))")
+                hint: Suggestions.didYouMean(id, engineers)
+                    ?? "engineers: \(engineers.joined(separator: ", ")); for a team outside the rota write "
+                    + "`{team: \(id)}`")
         }
         return .engineer(id)
     }

@@ -6,7 +6,7 @@ extension ScenarioDecoder {
     func handoff(_ value: YAMLValue) throws(ScenarioError) -> (
         weekday: (index: Int, name: String, value: YAMLValue)?, time: String?, timeZone: String?
     ) {
-        let handoff = try value.mapping(allowed: ScenarioReader.handoffFields)
+        let handoff = try value.mapping(allowed: ScenarioReader.handoffFields) { log.problems.append($0) }
         var weekday: (index: Int, name: String, value: YAMLValue)?
         if let weekdayValue = handoff["weekday"] {
             let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -54,6 +54,7 @@ extension ScenarioDecoder {
     ) throws(ScenarioError) -> [Rotation] {
         let onCall = pipelines.filter(\.onCall).map(\.id)
         var covered = Set<String>()
+        let problemsBefore = log.problems.count
         let rotations = try entries(
             value, allowed: ScenarioReader.rotationFields, idHint: "a short id such as `investor` or `growth`"
         ) { fields, id throws(ScenarioError) in
@@ -109,6 +110,8 @@ extension ScenarioDecoder {
             if let pagerValue = fields["pager"] { rotation.pager = try pager(pagerValue) }
             return rotation
         }
+        // An entry with a problem is left out: the list as a whole is judged once every entry reads.
+        guard log.problems.count == problemsBefore else { return rotations }
         if rotations.isEmpty {
             throw .invalidValue(
                 value.location, field: "rotations", value: "an empty list", expected: "at least one rotation",

@@ -3,7 +3,7 @@ import Foundation
 /// `rules:`: the rule settings, soft rules, priorities and fairness bounds.
 extension ScenarioDecoder {
     func rules(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> Rules {
-        let fields = try value.mapping(allowed: ScenarioReader.ruleFields)
+        let fields = try value.mapping(allowed: ScenarioReader.ruleFields) { log.problems.append($0) }
         var rules = Rules()
         /// A rule's value, written plainly (hard) or as `{value: X, soft: true}`; boolean rules may omit `value`.
         func setting(_ rule: Rule, boolean: Bool = false) throws(ScenarioError) -> YAMLValue? {
@@ -52,7 +52,7 @@ extension ScenarioDecoder {
             }
         }
         if let covered = fields[Rule.coveredLeave.rawValue] {
-            let parts = try covered.mapping(allowed: ScenarioReader.coveredLeaveFields)
+            let parts = try covered.mapping(allowed: ScenarioReader.coveredLeaveFields) { log.problems.append($0) }
             switch (parts["max_days"], parts["max_hours"]) {
             case (let days?, nil):
                 rules.coveredLeave = .days(
@@ -131,7 +131,7 @@ extension ScenarioDecoder {
     }
 
     func fairness(_ value: YAMLValue, weeks: Int) throws(ScenarioError) -> FairnessBounds {
-        let fields = try value.mapping(allowed: ScenarioReader.fairnessFields)
+        let fields = try value.mapping(allowed: ScenarioReader.fairnessFields) { log.problems.append($0) }
         var bounds = FairnessBounds()
         bounds.maxDeviation = try fields["max_deviation"]?.number(
             in: 0...Double(weeks), hint: "weeks above or below each engineer's fair share; 1 is a common choice")

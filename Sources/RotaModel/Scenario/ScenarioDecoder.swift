@@ -9,38 +9,79 @@ struct ScenarioDecoder {
     /// Things read but not used (from calendar files), for the user to see, and the files read.
     let log = ReadLog()
 
+    /// The scenario, or every independent problem found in it (``ScenarioError/several(_:)``): each top-level
+    /// section, each list entry and each unknown field is read on its own, so one mistake does not hide the next.
+    /// A part that depends on one that failed (the rotations on a broken period) is left unread rather than judged
+    /// against a guess, so no problem is reported that fixing another would not leave.
     func scenario(_ root: YAMLValue) throws(ScenarioError) -> Scenario {
-        let fields = try root.mapping(allowed: ScenarioReader.topLevelFields)
-        let name = try fields.required("name", hint: "add `name: team-2027q1`; it names the report folder").identifier()
-        let title = try fields["title"]?.singleLine() ?? name
-        let period = try self.period(
-            fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
-        let rules =
-            try fields["rules"].map { value throws(ScenarioError) in try self.rules(value, weeks: period.shiftCount) }
-            ?? Rules()
-        let engineersValue = try fields.required(
-            "engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
+        let fields = try root.mapping(allowed: ScenarioReader.topLevelFields) { log.problems.append($0) }
+        let name = attempt { () throws(ScenarioError) in
+            try fields.required("name", hint: "add `name: team-2027q1`; it names the report folder").identifier()
+        }
+        let title = attempt { () throws(ScenarioError) in try fields["title"]?.singleLine() } ?? nil
+        let period = attempt { () throws(ScenarioError) in
+            try self.period(fields.required("period", hint: "add `period: {start: 2027-01-04, weeks: 13}`"))
+        }
+        let rules = attempt { () throws(ScenarioError) in
+            // Without a period, the bounds tied to its length are judged against the longest one allowed.
+            try fields["rules"].map { value throws(ScenarioError) in
+                try self.rules(value, weeks: period?.shiftCount ?? 260)
+            } ?? Rules()
+        }
+        let engineersValue = attempt { () throws(ScenarioError) in
+            try fields.required("engineers", hint: "add `engineers:` with at least two `{id, name, region}` entries")
+        }
         // Read once; each engineer's company days are then taken in their own time zone.
         let teamCalendars =
-            try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
-        let inlineHolidays = try fields["holidays"].map { value throws(ScenarioError) in try holidays(value) } ?? []
-        let engineers = try self.engineers(
-            engineersValue, period: period, covered: coveredDays(fields["rotations"], period: period), rules: rules,
-            teamCalendars: teamCalendars, inlineHolidays: inlineHolidays)
-        let ids = engineers.map(\.id)
-        for holiday in inlineHolidays {
-            for (value, id) in holiday.engineers where !ids.contains(id) {
-                throw .invalidValue(
-                    value.location, field: value.path, value: TextSafety.quoted(id), expected: "the id of an engineer",
-                    hint: Suggestions.didYouMean(id, ids) ?? "engineers: \(ids.joined(separator: ", "))")
+            attempt { () throws(ScenarioError) in
+                try fields["calendars"].map { value throws(ScenarioError) in try calendarFiles(value) } ?? []
+            } ?? []
+        let inlineHolidays =
+            attempt { () throws(ScenarioError) in
+                try fields["holidays"].map { value throws(ScenarioError) in try holidays(value) } ?? []
+            } ?? []
+        var engineers: [Engineer]?
+        if let period, let engineersValue {
+            engineers = attempt { () throws(ScenarioError) in
+                try self.engineers(
+                    engineersValue, period: period, covered: coveredDays(fields["rotations"], period: period),
+                    rules: rules ?? Rules(), teamCalendars: teamCalendars, inlineHolidays: inlineHolidays)
             }
         }
-        let pipelines = try self.pipelines(
-            fields.required(
-                "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"),
-            engineers: ids)
-        let rotations = try fields["rotations"].map { value throws(ScenarioError) in
-            try self.rotations(value, period: period, engineers: ids, pipelines: pipelines)
+        // Every id the list names, also of entries with a problem: a reference to one is not a second problem.
+        let ids = log.listedIDs["engineers"] ?? engineers?.map(\.id) ?? []
+        for holiday in inlineHolidays {
+            for (value, id) in holiday.engineers where !ids.contains(id) && engineers != nil {
+                log.problems.append(
+                    .invalidValue(
+                        value.location, field: value.path, value: TextSafety.quoted(id),
+                        expected: "the id of an engineer",
+                        hint: Suggestions.didYouMean(id, ids) ?? "engineers: \(ids.joined(separator: ", "))"))
+            }
+        }
+        var pipelines: [Pipeline]?
+        let problemsBeforePipelines = log.problems.count
+        if engineers != nil || log.listedIDs["engineers"] != nil {
+            pipelines = attempt { () throws(ScenarioError) in
+                try self.pipelines(
+                    fields.required(
+                        "pipelines", hint: "add `pipelines:` with `{id, name, area, investor_facing, on_call, weight}`"),
+                    engineers: ids)
+            }
+        }
+        var rotations: [Rotation]??
+        // Rotations name pipelines: read them only against a complete list.
+        if let period, let pipelines, log.problems.count == problemsBeforePipelines {
+            rotations = attempt { () throws(ScenarioError) in
+                try fields["rotations"].map { value throws(ScenarioError) in
+                    try self.rotations(value, period: period, engineers: ids, pipelines: pipelines)
+                }
+            }
+        }
+        // What follows reads files and judges the whole: only for a scenario read without a problem so far.
+        guard log.problems.isEmpty, let name, let period, let rules, let engineers, let pipelines, let rotations
+        else {
+            throw .several(log.problems)
         }
         let history =
             try fields["history"].map { value throws(ScenarioError) in
@@ -52,12 +93,14 @@ struct ScenarioDecoder {
         let years = (history.dates?.first.year ?? period.dates.first.year)...lastDay.year
         for (value, id) in log.requestRotations where !(rotations ?? []).contains(where: { $0.id == id }) {
             let known = (rotations ?? []).map(\.id)
-            throw .invalidValue(
-                value.location, field: value.path, value: TextSafety.quoted(id), expected: "the id of a rotation",
-                hint: known.isEmpty
-                    ? "the scenario has no `rotations:`; leave `rotation` out"
-                    : Suggestions.didYouMean(id, known) ?? "rotations: \(known.joined(separator: ", "))")
+            log.problems.append(
+                .invalidValue(
+                    value.location, field: value.path, value: TextSafety.quoted(id), expected: "the id of a rotation",
+                    hint: known.isEmpty
+                        ? "the scenario has no `rotations:`; leave `rotation` out"
+                        : Suggestions.didYouMean(id, known) ?? "rotations: \(known.joined(separator: ", "))"))
         }
+        if !log.problems.isEmpty { throw .several(log.problems) }
         let calendar: HolidayCalendar
         do {
             calendar = try library.calendar(regions: Set(engineers.map(\.region)), years: years)
@@ -65,8 +108,9 @@ struct ScenarioDecoder {
             throw .calendar(fields["period"]!.location, field: "period", error)
         }
         var scenario = Scenario(
-            name: name, title: title, period: period, engineers: engineers, pipelines: pipelines, rules: rules,
-            calendar: calendar, notices: log.notices, sources: log.sources, history: history, rotations: rotations)
+            name: name, title: title ?? name, period: period, engineers: engineers, pipelines: pipelines,
+            rules: rules, calendar: calendar, notices: log.notices, sources: log.sources, history: history,
+            rotations: rotations)
         if let pagerValue = fields["pager"] {
             guard rotations == nil else {
                 throw .invalidValue(
@@ -75,11 +119,21 @@ struct ScenarioDecoder {
             }
             scenario.defaultPager = try pager(pagerValue)
         }
+        if !log.problems.isEmpty { throw .several(log.problems) }
         return scenario
     }
 
+    /// Runs one independent part of the reading: a problem is recorded, to be reported with the others, and the
+    /// part is left out (nil).
+    func attempt<Value>(_ body: () throws(ScenarioError) -> Value) -> Value? {
+        do { return try body() } catch {
+            log.problems.append(error)
+            return nil
+        }
+    }
+
     func period(_ value: YAMLValue) throws(ScenarioError) -> PlanningPeriod {
-        let fields = try value.mapping(allowed: ScenarioReader.periodFields)
+        let fields = try value.mapping(allowed: ScenarioReader.periodFields) { log.problems.append($0) }
         let start = try fields.required("start", hint: "the first handoff day, e.g. `start: 2027-01-04`").date()
         let weeks = try fields.required(
             "weeks", hint: "how many weeks the period lasts, e.g. `weeks: 13` for a quarter"
@@ -105,22 +159,33 @@ struct ScenarioDecoder {
     }
 
     /// A list of mappings with the given fields, each with an `id` unique in the list, made into values by `make`.
+    /// Each entry is read on its own: an entry with a problem is recorded (see ``attempt(_:)``) and left out, and
+    /// its id, when readable, is still listed in `log.listedIDs` so references to it are not called unknown.
+    /// Whether any entry failed shows in `log.problems`; the caller then skips the checks of the list as a whole.
     func entries<Entry>(
         _ value: YAMLValue, allowed: [String], idHint: String,
         make: (YAMLMapping, String) throws(ScenarioError) -> Entry
     ) throws(ScenarioError) -> [Entry] {
         var result: [Entry] = []
         var firstLines: [String: Int?] = [:]
+        var listed: [String] = []
         for item in try value.list() {
-            let fields = try item.mapping(allowed: allowed)
-            let idValue = try fields.required("id", hint: idHint)
-            let id = try idValue.identifier()
+            guard
+                let (fields, idValue, id) = attempt({ () throws(ScenarioError) in
+                    let fields = try item.mapping(allowed: allowed) { log.problems.append($0) }
+                    let idValue = try fields.required("id", hint: idHint)
+                    return (fields, idValue, try idValue.identifier())
+                })
+            else { continue }
             if let first = firstLines[id] {
-                throw .duplicateID(idValue.location, field: "\(item.path).id", id: id, firstLine: first)
+                log.problems.append(.duplicateID(idValue.location, field: "\(item.path).id", id: id, firstLine: first))
+                continue
             }
             firstLines[id] = idValue.line
-            result.append(try make(fields, id))
+            listed.append(id)
+            if let entry = attempt({ () throws(ScenarioError) in try make(fields, id) }) { result.append(entry) }
         }
+        log.listedIDs[value.path] = listed
         return result
     }
 
@@ -138,4 +203,8 @@ final class ReadLog {
     var sources: [InputDigest] = []
     /// Rotation ids named by duty requests, checked once the rotations are read.
     var requestRotations: [(YAMLValue, String)] = []
+    /// The problems found so far, each independent of the others (see ``ScenarioDecoder/scenario(_:)``).
+    var problems: [ScenarioError] = []
+    /// Every id each list (by its path: `engineers`, `pipelines`) names, also of entries with a problem.
+    var listedIDs: [String: [String]] = [:]
 }

@@ -26,10 +26,39 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
     case history(SourceLocation, field: String, problem: String)
     /// A problem of the scenario as one of its `variants:` changes it.
     indirect case inVariant(String, ScenarioError)
+    /// Several independent problems found in one reading, sorted by line (see ``several(_:)``).
+    indirect case many([ScenarioError], total: Int)
+
+    /// How many problems one run reports at most: enough to fix a file in one go, few enough to read.
+    public static let reportedLimit = 20
+
+    /// The problems found in one reading: the one itself, or all of them (up to ``reportedLimit``) by line.
+    public static func several(_ problems: [ScenarioError]) -> ScenarioError {
+        let flat = problems.flatMap { problem -> [ScenarioError] in
+            if case .many(let inner, _) = problem { return inner }
+            return [problem]
+        }
+        guard flat.count > 1 else { return flat.first ?? .syntax(SourceLocation(file: ""), problem: "no problem") }
+        let sorted = flat.enumerated().sorted { left, right in
+            let (l, r) = (left.element.location, right.element.location)
+            return (l.line ?? 0, l.column ?? 0, left.offset) < (r.line ?? 0, r.column ?? 0, right.offset)
+        }.map(\.element)
+        return .many(Array(sorted.prefix(reportedLimit)), total: flat.count)
+    }
+
+    /// Each problem on its own, in reporting order.
+    public var problems: [ScenarioError] {
+        switch self {
+        case .many(let list, _): return list
+        case .inVariant(let name, .many(let list, _)): return list.map { .inVariant(name, $0) }
+        default: return [self]
+        }
+    }
 
     public var location: SourceLocation {
         switch self {
         case .inVariant(_, let error): return error.location
+        case .many(let list, _): return list.first?.location ?? SourceLocation(file: "")
         case .unreadable(let file, _): return SourceLocation(file: file)
         case .syntax(let l, _), .aliasExpansion(let l, _, _), .wrongType(let l, _, _, _), .missingField(let l, _, _),
             .unknownField(let l, _, _),
@@ -39,9 +68,23 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One problem: `file:line:column: message` and a hint line. Several: each so, the later ones after `error: `
+    /// as the first gets it from whoever prints it, then how many there were.
     public var description: String {
-        let (message, hint) = parts
-        return "\(location): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+        let list = problems
+        guard list.count > 1 || { if case .many = self { return true } else { return false } }() else {
+            let (message, hint) = parts
+            return "\(location): \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+        }
+        var total = list.count
+        if case .many(_, let count) = self { total = count }
+        if case .inVariant(_, .many(_, let count)) = self { total = count }
+        let shown = list.map(\.description).joined(separator: "\nerror: ")
+        let file = list.first?.location.file ?? ""
+        return shown + "\n"
+            + (total > list.count
+                ? "\(total) problems in \(file); the first \(list.count) by line are shown (fix them and run again)"
+                : "\(total) problems in \(file)")
     }
 
     private var parts: (String, String?) {
@@ -49,6 +92,8 @@ public enum ScenarioError: Error, Equatable, CustomStringConvertible {
         case .inVariant(let name, let error):
             let (message, hint) = error.parts
             return ("in variant \(name): \(message)", hint)
+        case .many(let list, _):
+            return list.first?.parts ?? ("no problem", nil)
         case .unreadable(_, let reason):
             return (
                 "cannot read the scenario: \(reason)", "check the path; scenarios are YAML files like scenarios/*.yaml"

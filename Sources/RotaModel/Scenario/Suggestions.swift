@@ -31,9 +31,25 @@ public enum Suggestions {
         return previous[b.count]
     }
 
+    /// Candidates that begin with the words written (`Hari Raya` → `Hari Raya Aidilfitri`, `Hari Raya Haji`), or
+    /// hold them as whole words: a name written short is not a typo an edit distance would find.
+    public static func extending(_ word: String, in candidates: [String], limit: Int = 3) -> [String] {
+        let words = word.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
+        guard !words.isEmpty else { return [] }
+        func contains(_ candidate: String) -> Bool {
+            let parts = candidate.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" })
+            guard parts.count > words.count else { return false }
+            return (0...(parts.count - words.count)).contains { Array(parts[$0..<($0 + words.count)]) == words }
+        }
+        return Array(candidates.filter(contains).sorted().prefix(limit))
+    }
+
     /// `did you mean "a" or "b"?`, or nil when there is nothing close.
     public static func didYouMean(_ word: String, _ candidates: [String]) -> String? {
-        let close = closest(to: word, in: candidates)
+        var close = extending(word, in: candidates)
+        for candidate in closest(to: word, in: candidates) where close.count < 3 && !close.contains(candidate) {
+            close.append(candidate)
+        }
         guard !close.isEmpty else { return nil }
         return "did you mean " + close.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
     }

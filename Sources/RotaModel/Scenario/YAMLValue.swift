@@ -40,6 +40,17 @@ struct YAMLValue {
     }
 
     func mapping(allowed: [String]) throws(ScenarioError) -> YAMLMapping {
+        var unknown: ScenarioError?
+        let mapping = try mapping(allowed: allowed) { if unknown == nil { unknown = $0 } }
+        if let unknown { throw unknown }
+        return mapping
+    }
+
+    /// The mapping's known fields; each unknown one is reported (and left out) rather than thrown, so the fields
+    /// around it are still read and their problems found in the same run.
+    func mapping(allowed: [String], reportingUnknown report: (ScenarioError) -> Void) throws(ScenarioError)
+        -> YAMLMapping
+    {
         guard case .mapping(let mapping) = node else { throw wrongType("a mapping of fields") }
         var entries: [(String, YAMLValue)] = []
         for (key, value) in mapping {
@@ -52,7 +63,8 @@ struct YAMLValue {
                 node: value, path: path.isEmpty ? scalar.string : "\(path).\(scalar.string)", file: file)
             guard allowed.contains(scalar.string) else {
                 let keyLocation = YAMLValue(node: key, path: child.path, file: file).location
-                throw .unknownField(keyLocation, field: child.path, allowed: allowed)
+                report(.unknownField(keyLocation, field: child.path, allowed: allowed))
+                continue
             }
             entries.append((scalar.string, child))
         }
