@@ -15,10 +15,13 @@ struct CompareCommand: ParsableCommand {
             base: compare.md and compare.csv give every scenario's objective levels and whether they were proved \
             optimal, each engineer's primary and backup weeks, holiday burden, festival days on duty and ownership \
             load, and the weeks and pipelines whose assignee differs from the base. A scenario that admits no \
-            schedule is reported with its explanation. Solves run in parallel, one per core (--jobs).
+            schedule is reported with its explanation. Solves run in parallel, one per core (--jobs). On a terminal one \
+            line on standard error shows how many are done and each running scenario's level, time and gap; a first \
+            Ctrl-C stops every search and writes the comparison of the best schedules found.
 
             Exit status: 0 written (also when some scenarios have no schedule: they are in the report and warned \
-            about); 1 the solver or the file system failed; 2 bad input; 64 bad command-line usage.
+            about); 1 the solver or the file system failed; 2 bad input; 4 stopped by a first Ctrl-C (written, not \
+            proved optimal); 64 bad command-line usage; 130 a second Ctrl-C (143 SIGTERM), the previous report kept.
             """
     )
 
@@ -74,9 +77,16 @@ struct CompareCommand: ParsableCommand {
         let start = clock.now
         // Holiday conflicts are not explained in a comparison: compare.md does not show them.
         let replanFrom = try baselineOptions.read()
+        var options = PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0)
+        // A first Ctrl-C stops every search; each scenario keeps the best schedule found (compare.md says which
+        // levels were not proved).
+        options.shouldStop = { Interruption.stopRequested != 0 }
+        let live = LiveComparisonProgress.make(names: inputs.map(\.name), quiet: quiet)
+        Interruption.searching = 1
         let comparison = Comparison.plan(
-            inputs, options: PlanOptions(timeLimit: timeLimit, conflictsToExplain: 0), jobs: jobs ?? Self.cores,
-            baseline: replanFrom)
+            inputs, options: options, jobs: jobs ?? Self.cores, baseline: replanFrom, progress: live?.handler)
+        Interruption.searching = 0
+        live?.clear()
         let entries = comparison.entries
         let folder = output ?? "reports/\(entries[0].scenario.name)-compare"
         do {
@@ -95,6 +105,11 @@ struct CompareCommand: ParsableCommand {
                 Terminal.warning("\(entry.name): not every objective level was proved optimal (see compare.md)")
             }
         }
+        if Interruption.stopRequested != 0 {
+            Terminal.warning(
+                "interrupted: the searches were stopped by Ctrl-C; compare.md has each scenario's best schedule found, "
+                    + "its levels marked not proved")
+        }
         if !quiet {
             let seconds = (clock.now - start).totalSeconds
             let failed = entries.filter { $0.plan == nil }.count
@@ -105,5 +120,6 @@ struct CompareCommand: ParsableCommand {
                     + " planned in \(TextFormatting.number(seconds, places: 2)) s on \(threads) thread\(threads == 1 ? "" : "s")"
             )
         }
+        if Interruption.stopRequested != 0 { throw ExitStatus.notOptimal }
     }
 }

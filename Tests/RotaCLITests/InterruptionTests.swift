@@ -65,6 +65,39 @@ struct InterruptionTests {
         }
     }
 
+    @Test func aFirstCtrlCStopsEveryComparedSearchAndWritesTheComparison() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let year = try Self.writeLongYear(in: folder)
+        let other = folder.appendingPathComponent("year-b.yaml")
+        let text = try String(contentsOf: year, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "name: xyz-tech-2027q1", with: "name: year-b").utf8).write(to: other)
+        let output = folder.appendingPathComponent("compare")
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = [
+            "compare", year.path, other.path, "--calendars",
+            CLI.repositoryRoot.appendingPathComponent("calendars").path, "-o", output.path, "--time-limit", "60",
+            "--jobs", "2",
+        ]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        #expect(process.isRunning, "the comparison ended before the signal: the test proves nothing")
+        kill(process.processIdentifier, SIGINT)
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 4, "\(printed)")
+        #expect(printed.contains("warning: interrupted: the searches were stopped by Ctrl-C"))
+        let compare = try String(contentsOf: output.appendingPathComponent("compare.md"), encoding: .utf8)
+        #expect(compare.contains("year-b"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("compare.csv").path))
+        // Off a terminal no progress line is drawn: nothing rewrites a line in place.
+        #expect(!printed.contains("\u{1B}[2K"))
+    }
+
     /// xyz-tech over a year with min_gap_weeks 2 and a soft duty gap: GLPK cannot prove its first level within
     /// seconds (it did not in 20 s), so a plan of it runs until its time limit or a signal.
     static func writeLongYear(in folder: URL) throws -> URL {

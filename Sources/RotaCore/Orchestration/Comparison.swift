@@ -159,9 +159,11 @@ extension Comparison {
     /// seen before gets its ordinal: "tiny (2)". With `baseline`, each is a replan of it (the frozen shifts kept,
     /// the fewest assignments changed after), as "what if Choo takes that week off" is asked mid-quarter.
     public static func plan(
-        _ inputs: [ComparisonInput], options: PlanOptions, jobs: Int, baseline: PlanBaseline? = nil
+        _ inputs: [ComparisonInput], options: PlanOptions, jobs: Int, baseline: PlanBaseline? = nil,
+        progress: (@Sendable (BatchPlanner.Event) -> Void)? = nil
     ) -> Comparison {
-        let outcomes = BatchPlanner(options: options, jobs: jobs).plan(inputs.map(\.scenario), baseline: baseline)
+        let outcomes = BatchPlanner(options: options, jobs: jobs).plan(
+            inputs.map(\.scenario), baseline: baseline, progress: progress)
         var used: [String: Int] = [:]
         return Comparison(
             entries: zip(inputs, outcomes).map { input, outcome in
