@@ -78,7 +78,8 @@ public struct RuleChecker: Sendable {
                 findings.append(
                     .init(
                         .maxHolidayBurden,
-                        "\(figures.engineer.id) has a holiday burden of \(figures.holidayBurden) points (weeks "
+                        "\(figures.engineer.id) has a holiday burden of \(figures.holidayBurden) "
+                            + "point\(figures.holidayBurden == 1 ? "" : "s") (weeks "
                             + "\(weeks.joined(separator: ", "))); rules.fairness.max_holiday_burden is \(bound)",
                         engineer: figures.engineer.id))
             }
@@ -87,7 +88,8 @@ public struct RuleChecker: Sendable {
             findings.append(
                 .init(
                     .maxTotalHolidayBurden,
-                    "the team's holiday burden is \(report.totalHolidayBurden) points; "
+                    "the team's holiday burden is \(report.totalHolidayBurden) "
+                        + "point\(report.totalHolidayBurden == 1 ? "" : "s"); "
                         + "rules.fairness.max_total_holiday_burden is \(bound)"))
         }
         if includeOwnership, let bound = bounds.maxOwnershipLoad {
