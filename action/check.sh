@@ -59,12 +59,30 @@ for scenario in "${scenarios[@]}"; do
     cat "$errors" >&2
     echo "::endgroup::"
     if [ "$status" -ne 0 ] && [ "$status" -ne 1 ] && [ "$status" -ne 3 ]; then
-        # Bad input or a solver error: rota wrote no verdict, so the message becomes the annotation and section.
-        message=$(sed -n 's/^error: //p' "$errors" | head -1)
-        [ -n "$message" ] || message=$(head -1 "$errors")
-        location=$(printf '%s' "$message" | sed -nE 's/^([^:]+):([0-9]+):.*/file=\1,line=\2,/p')
-        escaped=$(printf '%s' "$(cat "$errors")" | sed -e 's/%/%25/g' | awk 'BEGIN { ORS = "%0A" } { print }')
-        echo "::error ${location}title=rota check (exit $status)::${escaped%\%0A}"
+        # Bad input or a solver error: rota wrote no verdict, so each message (`error: FILE:LINE:COL: …` with its
+        # hint lines) becomes an annotation on its line, and the section shows them all.
+        awk -v status="$status" '
+            function esc(text) {
+                gsub(/%/, "%25", text)
+                gsub(/\r/, "%0D", text)
+                return text
+            }
+            function flush() {
+                if (message == "") return
+                location = ""
+                if (match(message, /^[^:]+:[0-9]+:/)) {
+                    head = substr(message, 1, RLENGTH - 1)
+                    split(head, parts, ":")
+                    location = "file=" parts[1] ",line=" parts[2] ","
+                }
+                printf "::error %stitle=rota check (exit %s)::%s\n", location, status, message
+                message = ""
+            }
+            /^error: / { flush(); message = esc(substr($0, 8)); next }
+            message != "" { message = message "%0A" esc($0); next }
+            { message = esc($0) }
+            END { flush() }
+        ' "$errors"
         {
             echo "### rota check: $name — ❌ exit $status"
             echo

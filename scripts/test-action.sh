@@ -107,6 +107,9 @@ prepare='printf "name: broken\nstart: 2027-01-04\n" > scenarios/broken.yaml' \
 expect "the job fails" test "$status" -ne 0
 expect "status output 2 (bad input outranks fair)" test "$(output status)" = 2
 expect "the error annotates the scenario's line" has "::error file=scenarios/broken.yaml,line=2,title=rota check (exit 2)::" "$log"
+expect "every problem is an annotation of its own (3 in the file)" \
+    test "$(count 'title=rota check (exit 2)::' "$log")" -eq 3
+expect "a hint stays with its message" has "unknown field%0A  hint: known fields here" "$log"
 expect "the summary has the message" has "scenarios/broken.yaml:2:1: start: unknown field" "$summary"
 expect "the other scenario is still judged" has "— ✅ fair" "$summary"
 
