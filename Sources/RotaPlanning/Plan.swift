@@ -14,6 +14,8 @@ public struct Plan: Sendable {
     public let exportedModels: [String]
     /// The schedule's figures, measured by the evaluator (not read from the model).
     public let fairness: FairnessReport
+    /// Hours on call by kind (and pay), from the coverage timeline.
+    public let hours: OnCallHours
     /// The schedule replanned from, if any, and what changed against it.
     public let baseline: PlanBaseline?
     public let changes: ScheduleChanges?
@@ -61,6 +63,7 @@ public struct Plan: Sendable {
         self.holidayConflicts = holidayConflicts
         self.exportedModels = exportedModels
         self.fairness = FairnessReport(schedule: schedule, scenario: scenario, changes: changes)
+        self.hours = OnCallHours(schedule: schedule, scenario: scenario)
     }
 
     /// The same plan with another schedule (a cover or a swap made after planning): its fairness and changes are

@@ -63,7 +63,8 @@ struct RotaBinaryTests {
         let top = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
         #expect(
             top == [
-                "coverage.csv", "fairness.csv", "manifest.json", "oncall-aidil.ics", "oncall-choo.ics",
+                "coverage.csv", "fairness.csv", "hours.csv", "hours.svg", "manifest.json", "oncall-aidil.ics",
+                "oncall-choo.ics",
                 "oncall-spencer.ics",
                 "oncall-thiru.ics", "oncall.ics", "ownership.csv", "report.md", "rotation.csv", "rotation.svg",
                 "runbooks",
@@ -74,7 +75,8 @@ struct RotaBinaryTests {
             runbooks.sorted() == ["README.md", "aggregate-engagement.md", "aggregate-growth.md", "aggregate-profit.md"])
         #expect(
             run.standardOutput.contains(
-                "rotation.csv, coverage.csv, ownership.csv, fairness.csv, report.md, rotation.svg, manifest.json, "
+                "rotation.csv, coverage.csv, ownership.csv, fairness.csv, hours.csv, report.md, rotation.svg, hours.svg, "
+                    + "manifest.json, "
                     + "oncall.ics (+4 personal), "
                     + "runbooks/ (3)"
             ))

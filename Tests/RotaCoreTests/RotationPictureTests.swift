@@ -185,4 +185,25 @@ struct RotationPictureTests {
         #expect(tasks.filter { $0.contains(":active,") }.count == plan.schedule.shifts.count)
         #expect(lines.last?.hasPrefix("Legend: **Primary** shifts are red") == true)
     }
+
+    @Test func theHoursPictureHasABarPieceForEveryKindSomeoneHoldsSizedByTheirHours() throws {
+        let plan = try Planner().plan(try TestScenarios.seed("xyz-tech-rotations-2027q2"))
+        let svg = try SVGDocument(HoursPicture().render(plan))
+        var expected: [String] = []
+        var widths: [String: Int] = [:]
+        for engineer in plan.scenario.engineers {
+            let totals = plan.hours.totals(of: engineer.id)
+            for kind in HourKind.allCases where (totals[kind] ?? 0) > 0 {
+                expected.append("\(engineer.name): \(HoursCSV.hours(totals[kind]!)) h \(kind.title.lowercased())")
+            }
+        }
+        let pieces = svg.elements.filter { $0.name == "rect" && !$0.title.isEmpty }
+        #expect(pieces.map(\.title).sorted() == expected.sorted())
+        for piece in pieces { widths[piece.title] = Int(piece.attributes["width"] ?? "") }
+        // On one scale: each engineer's pieces add up to at most the chart's width, the longest bar nearly all of it.
+        let rows = Dictionary(grouping: pieces) { String($0.title.prefix { $0 != ":" }) }
+        let lengths = rows.values.map { $0.compactMap { Int($0.attributes["width"] ?? "") }.reduce(0, +) }
+        #expect(lengths.allSatisfy { $0 <= HoursPicture.chartWidth })
+        #expect((lengths.max() ?? 0) >= HoursPicture.chartWidth - 20 - 5)
+    }
 }

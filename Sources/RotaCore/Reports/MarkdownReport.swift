@@ -189,6 +189,7 @@ public struct MarkdownReport: ReportFile {
             ]
         }
 
+        out += HoursSection.lines(plan, name: name)
         out += RulesSection.lines(plan)
         out += ChangesSection.lines(plan, name: name)
 

@@ -14,8 +14,8 @@ public protocol ReportFile: Sendable {
 /// and one per engineer) and the runbooks (an index and one per investor-facing pipeline, in `runbooks/`).
 public enum ReportSet {
     public static let files: [any ReportFile] = [
-        RotationCSV(), CoverageCSV(), OwnershipCSV(), FairnessCSV(), MarkdownReport(), RotationPicture(),
-        ManifestFile(),
+        RotationCSV(), CoverageCSV(), OwnershipCSV(), FairnessCSV(), HoursCSV(), MarkdownReport(), RotationPicture(),
+        HoursPicture(), ManifestFile(),
     ]
 
     /// Every fixed file name of a report folder, for checking that a folder is one.

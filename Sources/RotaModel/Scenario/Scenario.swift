@@ -21,6 +21,10 @@ public struct Scenario: Sendable {
     public var declaredRotations: [Rotation]? { didSet { refreshRotations() } }
     /// `pager:` of a scenario without `rotations:`: its one rotation's paging-tool schedules.
     public var defaultPager = PagerTargets() { didSet { refreshRotations() } }
+    /// `working_hours:` of the team (an engineer's own wins); nil: ``WorkingHours/standard``.
+    public var workingHours: WorkingHours?
+    /// `pay:`: what on-call hours are paid; nil: hours are reported without pay.
+    public var pay: PayRates?
     /// The on-call rotations: those `rotations:` lists, or one unnamed rotation (id "") of every engineer over the
     /// on-call pipelines with the period's shifts. Kept up to date as the fields it is made of change, so that
     /// using it costs nothing (schedules and reports ask for it per row).
@@ -56,6 +60,11 @@ public struct Scenario: Sendable {
                     return only
                 }()
             ]
+    }
+
+    /// The working hours that apply to `engineer`: their own, the team's, or 09:00–18:00.
+    public func workingHours(of engineer: Engineer) -> WorkingHours {
+        engineer.workingHours ?? workingHours ?? .standard
     }
 
     /// The holidays that count for `engineer`: their region's, their company days, weighed by what they observe.
@@ -128,6 +137,8 @@ public struct Engineer: Sendable, Equatable {
     public var timedLeave: [LeaveSpan] = []
     /// How the paging tools and chat know them (`contacts:`).
     public var contacts = Contacts()
+    /// Their own `working_hours:`; nil: the team's.
+    public var workingHours: WorkingHours?
     /// IANA time zone for timed calendar events (default: the region's).
     public var timeZone: String
     /// Festivals that weigh extra when on duty (the engineer's own community's days).

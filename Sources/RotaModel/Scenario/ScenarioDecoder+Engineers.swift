@@ -114,6 +114,7 @@ extension ScenarioDecoder {
                     try dutyRequests(value, period: period, roleRequired: false)
                 } ?? [])
             engineer.timedLeave = timedLeave
+            if let hoursValue = fields["working_hours"] { engineer.workingHours = try workingHours(hoursValue) }
             if let contactsValue = fields["contacts"] {
                 let (contacts, written) = try contacts(contactsValue)
                 engineer.contacts = contacts

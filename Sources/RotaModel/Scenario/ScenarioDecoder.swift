@@ -78,6 +78,14 @@ struct ScenarioDecoder {
                 }
             }
         }
+        let teamWorkingHours =
+            attempt { () throws(ScenarioError) in
+                try fields["working_hours"].map { value throws(ScenarioError) in try workingHours(value) }
+            } ?? nil
+        let payRates =
+            attempt { () throws(ScenarioError) in
+                try fields["pay"].map { value throws(ScenarioError) in try pay(value) }
+            } ?? nil
         // What follows reads files and judges the whole: only for a scenario read without a problem so far.
         guard log.problems.isEmpty, let name, let period, let rules, let engineers, let pipelines, let rotations
         else {
@@ -119,6 +127,8 @@ struct ScenarioDecoder {
             }
             scenario.defaultPager = try pager(pagerValue)
         }
+        scenario.workingHours = teamWorkingHours
+        scenario.pay = payRates
         if !log.problems.isEmpty { throw .several(log.problems) }
         return scenario
     }

@@ -5,8 +5,10 @@ import Yams
 public enum ScenarioReader {
     static let topLevelFields = [
         "name", "title", "period", "engineers", "pipelines", "rotations", "rules", "calendars", "holidays", "history",
-        "variants", "pager",
+        "variants", "pager", "working_hours", "pay",
     ]
+    static let workingHoursFields = ["start", "end"]
+    static let payFields = ["currency", "rates", "backup_share"]
     static let holidayFields = ["date", "name", "engineers"]
     static let periodFields = ["start", "weeks", "shift_days", "handoff"]
     static let handoffFields = ["weekday", "time", "time_zone"]
@@ -14,7 +16,7 @@ public enum ScenarioReader {
     static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff", "pager"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
-        "contacts",
+        "contacts", "working_hours",
     ]
     static let pipelineFields = [
         "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner", "runbook",
