@@ -30,8 +30,9 @@ public enum HolidayHandoverCovers {
             }
             let rotation = scenario.rotations[r]
             let shiftSpan = clocks[r].span(of: week.dates)
+            // Working days only: a festival on the weekend weighs in the burden but is no public holiday to hand over.
             let days = calendar(primary).burden(during: week.dates).holidays
-                .filter { $0.category == .public }
+                .filter { $0.category == .public && calendar(primary).region?.isWeekend($0.date) != true }
             var pending: [(primary: Cover, backup: Cover?)] = []
             for date in Set(days.map(\.date)).sorted() {
                 guard let span = TimeSpan.day(date, in: primary.zone).clamped(to: shiftSpan) else { continue }

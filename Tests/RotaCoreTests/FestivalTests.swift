@@ -68,6 +68,50 @@ struct FestivalTests {
         }
     }
 
+    @Test func anObservedFestivalOnTheWeekendWeighsUnlessTheScenarioSaysIgnore() throws {
+        // Chinese New Year 2027 is Saturday 6 and Sunday 7 February in Selangor (weekend Saturday–Sunday).
+        let counting = try team(choObserves: true)
+        let choo = counting.engineers[0]
+        let aidil = counting.engineers[1]
+        let week = DateRange(first: CalendarDate(iso: "2027-02-01")!, last: CalendarDate(iso: "2027-02-07")!)!
+        // Choo observes it with weight 3: both weekend days weigh 3; Aidil does not: a public holiday on the
+        // weekend weighs nothing (its substitute, Monday 8 February, is outside this week).
+        #expect(counting.personalCalendar(choo).burden(during: week).weight == 6)
+        #expect(counting.personalCalendar(aidil).burden(during: week).weight == 0)
+        var ignoring = counting
+        ignoring.rules.weekendFestivals = .ignore
+        #expect(ignoring.personalCalendar(choo).burden(during: week).weight == 0)
+        // Read from the scenario, with its name.
+        let yaml = """
+            name: weekend
+            period: {start: 2027-02-01, weeks: 2}
+            engineers:
+              - {id: choo, region: MY-10, observes: [Chinese New Year]}
+              - {id: aidil, region: MY-10}
+            pipelines:
+              - {id: p}
+            rules: {min_gap_weeks: 0, weekend_festivals: ignore}
+            """
+        #expect(try ScenarioReader.parse(yaml: yaml, file: "w.yaml").rules.weekendFestivals == .ignore)
+        #expect(throws: ScenarioError.self) {
+            try ScenarioReader.parse(
+                yaml: yaml.replacingOccurrences(of: "weekend_festivals: ignore", with: "weekend_festivals: skip"),
+                file: "w.yaml")
+        }
+    }
+
+    @Test func thePlannerKeepsSomeoneOffDutyOverTheirFestivalsWeekend() throws {
+        // The seed scenario with Mei Ling observing Chinese New Year: the shift holding 6–7 February is not hers,
+        // and the rule checker's burden counts those days for anyone who observes the festival.
+        let scenario = try TestScenarios.seed("selangor-festivals-2027q1")
+        let plan = try Planner().plan(scenario)
+        let week5 = try #require(plan.schedule.shifts.first { $0.dates.contains(CalendarDate(iso: "2027-02-06")!) })
+        let meiLing = try #require(scenario.engineer("mei-ling"))
+        #expect(meiLing.observes.contains { $0.name == "Chinese New Year" })
+        #expect(week5.primary != meiLing.id && week5.backup != meiLing.id)
+        #expect(scenario.personalCalendar(meiLing).burden(during: week5.dates).weight >= 4)
+    }
+
     @Test func leaveAndCompanyDaysComeFromCalendarFiles() throws {
         let fixtures = CalendarFileTests.fixtures.path
         let yaml = """

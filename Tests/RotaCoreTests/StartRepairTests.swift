@@ -54,14 +54,20 @@ struct StartRepairTests {
         #expect(lowered > 10, "the holiday moves lowered the burden of only \(lowered) of \(compared) starts")
     }
 
-    /// The reason the moves exist: on the generated S team (the benchmark's S) the greedy start carries 17 holiday
-    /// points where 15 is optimal, and GLPK spent 29 nodes finding 15; the moved start is at the optimum GLPK proves.
-    @Test func theGeneratedSTeamStartsAtTheHolidayOptimum() throws {
+    /// The reason the moves exist: on the generated S team (the benchmark's S) the greedy start carries 29 holiday
+    /// points where 19 is optimal (festivals on weekends weighing); the moves bring it to 21. Exchanges of two duties
+    /// cannot reach 19 here (they did when weekend days weighed nothing: 17 → 15, the optimum); a start closer than
+    /// halfway is what is asserted.
+    @Test func theGeneratedSTeamStartsNearTheHolidayOptimum() throws {
         let scenario = try GeneratorTests.generate(GeneratorSpec(size: .s, seed: 1)).scenario
         let (ordered, before, after) = try #require(Self.starts(scenario))
         let plan = try Planner().plan(scenario)
         let optimum = try #require(plan.levels.first { $0.kind == .holidayTotal }?.value)
-        #expect(FairnessReport(schedule: before, scenario: ordered).totalHolidayBurden > Int(optimum))
-        #expect(FairnessReport(schedule: after, scenario: ordered).totalHolidayBurden == Int(optimum))
+        let greedy = FairnessReport(schedule: before, scenario: ordered).totalHolidayBurden
+        let moved = FairnessReport(schedule: after, scenario: ordered).totalHolidayBurden
+        #expect(greedy > Int(optimum))
+        #expect(moved >= Int(optimum))
+        #expect(
+            2 * (moved - Int(optimum)) <= greedy - Int(optimum), "greedy \(greedy), moved \(moved), optimum \(optimum)")
     }
 }

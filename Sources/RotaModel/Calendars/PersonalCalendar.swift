@@ -1,8 +1,9 @@
 /// One engineer's holidays and how much each day weighs in their holiday burden.
 ///
-/// A day weighs 0 when it falls on the engineer's weekend (their substitute day carries it instead), the
-/// festival weight when it is a day of a festival they observe, 1 when a holiday of a counted category
-/// (`rules.holiday_categories`, default public and company days) falls on it, and 0 otherwise.
+/// A day weighs the festival weight when it is a day of a festival they observe (on their weekend too, unless
+/// `rules.weekend_festivals: ignore`), 1 when a holiday of a counted category (`rules.holiday_categories`, default
+/// public and company days) falls on it on a working day, and 0 otherwise: a public holiday on the weekend weighs
+/// nothing, as the calendars list its substitute day.
 public struct PersonalCalendar: Sendable {
     public let engineer: Engineer
     public let region: Region?
@@ -29,12 +30,13 @@ public struct PersonalCalendar: Sendable {
 
     /// What one day weighs in the holiday burden, given the holidays on it.
     public func weight(of date: CalendarDate, holidays: [Holiday]) -> Int {
-        if region?.isWeekend(date) == true { return 0 }
+        let weekend = region?.isWeekend(date) == true
+        if weekend && rules.weekendFestivals == .ignore { return 0 }
         var weight = 0
         for holiday in holidays where holiday.date == date {
             if let festival = observedFestival(holiday) {
                 weight = max(weight, festival.weight ?? rules.festivalWeight)
-            } else if rules.holidayCategories.contains(holiday.category) {
+            } else if !weekend && rules.holidayCategories.contains(holiday.category) {
                 weight = max(weight, 1)
             }
         }

@@ -30,6 +30,8 @@ public struct Rules: Sendable, Equatable {
     public var holidayCategories: Set<HolidayCategory>
     /// How many holiday days one day of an engineer's own observed festival counts for (unless `observes` says).
     public var festivalWeight: Int
+    /// Whether a day of an observed festival on the engineer's weekend weighs (`weekend_festivals`).
+    public var weekendFestivals: WeekendFestivals = .count
     /// Limits every schedule must keep (`rules.fairness`); the planner holds them as constraints and
     /// `rota check` judges them.
     public var fairness: FairnessBounds
@@ -208,4 +210,13 @@ public enum OwnerPin: Sendable, Equatable {
         case .team(let name): return name
         }
     }
+}
+
+/// `rules.weekend_festivals`: on call is around the clock, so a festival of one's own that falls on a weekend is
+/// spent on duty like any other day of it (`count`, the default); `ignore` gives weekend days no weight at all, as a
+/// team whose on-call leaves weekends quiet may prefer. Public holidays on a weekend weigh nothing either way: the
+/// calendars list the weekday that substitutes for them.
+public enum WeekendFestivals: String, Sendable, CaseIterable {
+    case count
+    case ignore
 }

@@ -119,6 +119,9 @@ extension ScenarioDecoder {
             rules.festivalWeight = try weight.int(
                 in: 1...10, hint: "a day of an engineer's own observed festival counts this many holiday days")
         }
+        if let weekendValue = fields["weekend_festivals"] {
+            rules.weekendFestivals = try weekendValue.oneOf(WeekendFestivals.self, kind: "a weekend-festival setting")
+        }
         if let categoriesValue = fields["holiday_categories"] {
             var categories = Set<HolidayCategory>()
             for entry in try categoriesValue.list() {

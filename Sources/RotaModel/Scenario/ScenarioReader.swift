@@ -26,7 +26,10 @@ public enum ScenarioReader {
         "outside_team", "required",
     ]
     static let ruleFields =
-        ["priorities", "holiday_categories", "festival_weight", "fairness", "history_weeks", "holiday_handover"]
+        [
+            "priorities", "holiday_categories", "festival_weight", "weekend_festivals", "fairness", "history_weeks",
+            "holiday_handover",
+        ]
         + Rule.configurable.filter { $0 != .undesiredDuty }.map(\.rawValue)
     static let coveredLeaveFields = ["max_days", "max_hours"]
     static let fairnessFields = [
