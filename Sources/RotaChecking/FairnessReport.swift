@@ -68,6 +68,13 @@ public struct EngineerFairness: Sendable {
     /// The holiday burden fairness judges: history and period.
     public var countedHolidayBurden: Int { holidayBurden + historyHolidayBurden }
 
+    /// Shifts in `role` over history and period, summed over the rotations, minus the fair shares summed likewise.
+    public func deviationAcrossRotations(_ role: DutyRole) -> Double {
+        role == .primary
+            ? Double(primaryWeeks + historyPrimaryWeeks) - fairShare
+            : Double(backupWeeks + historyBackupWeeks) - backupFairShare
+    }
+
     /// Shifts in `role` over history and period minus the fair share (positive: more than the share), in the
     /// rotation where it is furthest from it.
     public func deviation(_ role: DutyRole) -> Double {
@@ -188,6 +195,12 @@ public struct FairnessReport: Sendable {
 
     public var largestPrimaryDeviation: Double { engineers.map { abs($0.deviation(.primary)) }.max() ?? 0 }
     public var largestBackupDeviation: Double { engineers.map { abs($0.deviation(.backup)) }.max() ?? 0 }
+    /// The largest deviation of either role's weeks over all rotations from the summed fair share (the level
+    /// `across_rotations_balance`; with one rotation the larger of the two above).
+    public var largestDeviationAcrossRotations: Double {
+        engineers.flatMap { engineer in DutyRole.allCases.map { abs(engineer.deviationAcrossRotations($0)) } }.max()
+            ?? 0
+    }
     /// This period's holiday burden of the whole team (history is a constant and left out).
     public var totalHolidayBurden: Int { engineers.reduce(0) { $0 + $1.holidayBurden } }
     /// The largest holiday burden of one engineer, history included.

@@ -126,7 +126,7 @@ extension ObjectiveKind {
     var priority: Priority? {
         if let rule = softRule { return .rule(rule) }
         switch self {
-        case .primaryBalance, .backupBalance: return .goal(.onCallBalance)
+        case .primaryBalance, .backupBalance, .acrossRotationsBalance: return .goal(.onCallBalance)
         case .holidayTotal, .holidayLargest: return .goal(.holidayBurden)
         case .ownershipLargest: return .goal(.ownershipBalance)
         case .changes: return .changes

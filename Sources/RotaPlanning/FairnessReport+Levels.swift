@@ -8,6 +8,7 @@ extension FairnessReport {
         switch kind {
         case .primaryBalance: return largestPrimaryDeviation
         case .backupBalance: return largestBackupDeviation
+        case .acrossRotationsBalance: return largestDeviationAcrossRotations
         case .holidayTotal: return Double(totalHolidayBurden)
         case .holidayLargest: return Double(largestHolidayBurden)
         case .ownershipLargest: return largestOwnershipLoad

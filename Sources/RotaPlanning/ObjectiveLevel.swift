@@ -66,6 +66,10 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
         "primary_balance", "Largest deviation of primary weeks from fair share", "weeks")
     public static let backupBalance = ObjectiveKind(
         "backup_balance", "Largest deviation of backup weeks from fair share", "weeks")
+    /// With several rotations: each engineer's weeks of a role summed over the rotations, against their fair shares
+    /// summed likewise, so that nobody is ahead in both rotations while each is balanced on its own.
+    public static let acrossRotationsBalance = ObjectiveKind(
+        "across_rotations_balance", "Largest deviation of a role's weeks over all rotations from fair share", "weeks")
     public static let holidayTotal = ObjectiveKind("holiday_burden_total", "Total holiday burden", "points")
     public static let holidayLargest = ObjectiveKind(
         "holiday_burden_largest", "Largest holiday burden of one engineer", "points")
@@ -88,7 +92,10 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     /// The level a report or manifest names (`primary_balance`, `soft_min_gap_weeks`), if Rota has it.
     public static func named(_ name: String) -> ObjectiveKind? {
         let known =
-            [primaryBalance, backupBalance, holidayTotal, holidayLargest, ownershipLargest, changes]
+            [
+                primaryBalance, backupBalance, acrossRotationsBalance, holidayTotal, holidayLargest, ownershipLargest,
+                changes,
+            ]
             + Rule.configurable.map(soft)
         return known.first { $0.rawValue == name }
     }

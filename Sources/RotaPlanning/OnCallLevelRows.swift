@@ -21,9 +21,11 @@ struct OnCallLevelRows {
 
     private func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
 
-    /// The balance levels (primary, then backup deviation), with each engineer's count variables per rotation.
+    /// The balance levels (primary, then backup deviation; with several rotations then the deviation across
+    /// them), with each engineer's count variables per rotation.
     func balance(_ rows: inout RuleRowWriter) -> (
-        levels: [ObjectiveLevel], counts: [DutyRole: [[Variable?]]], deviations: [DutyRole: Variable]
+        levels: [ObjectiveLevel], counts: [DutyRole: [[Variable?]]], deviations: [DutyRole: Variable],
+        acrossRotations: Variable?
     ) {
         let ids = engineers.map(\.id)
         let rotations = scenario.rotations
@@ -98,7 +100,56 @@ struct OnCallLevelRows {
                     expression: LinearExpression(deviation),
                     attainable: ObjectiveLevel.distinct(attainable.union([floor]).filter { $0 >= floor - 1e-9 })))
         }
-        return (balance, counts, deviations)
+        guard !single else { return (balance, counts, deviations, nil) }
+        let across = acrossRotations(&rows, counts: counts)
+        balance.append(across.level)
+        return (balance, counts, deviations, across.deviation)
+    }
+
+    /// Rows `across_above` / `across_below` (docs/model.md): per engineer and role, the weeks over every rotation
+    /// they are on (history included) against the fair shares summed over those rotations, on one deviation
+    /// variable for both roles. Each rotation balanced on its own can still leave one person ahead in all of them.
+    private func acrossRotations(_ rows: inout RuleRowWriter, counts: [DutyRole: [[Variable?]]]) -> (
+        level: ObjectiveLevel, deviation: Variable
+    ) {
+        let ids = engineers.map(\.id)
+        var terms: [(name: String, count: LinearExpression, share: Double)] = []
+        var attainable = Set<Double>([0])
+        var ceiling = 0.0
+        for role in DutyRole.allCases {
+            let roleCounts = counts[role] ?? []
+            for e in engineers.indices {
+                let rotations = slotsOf.indices.filter { availability.onRoster[e][$0] }
+                guard !rotations.isEmpty else { continue }
+                var count = LinearExpression()
+                var past = 0
+                var share = 0.0
+                var free = 0
+                for r in rotations {
+                    if let variable = roleCounts[r][e] {
+                        count += LinearExpression(variable)
+                        free += Int(rows.model.variables[variable.index].upperBound ?? 0)
+                    }
+                    past += shares.history[r][role][e]
+                    share += shares.shares[r][role][e]
+                }
+                for k in 0...max(0, free) { attainable.insert(abs(Double(past + k) - share)) }
+                ceiling = max(ceiling, abs(Double(past) - share), abs(Double(past + free) - share))
+                terms.append(("\(role.rawValue),\(ids[e])", count + Double(past), share))
+            }
+        }
+        let deviation = rows.model.addVariable(
+            "across_rotations_deviation", .continuous, lowerBound: 0, upperBound: ceiling)
+        for term in terms {
+            rows.model.add("across_above(\(term.name))", term.count - term.share <= LinearExpression(deviation))
+            rows.model.add("across_below(\(term.name))", term.share - term.count <= LinearExpression(deviation))
+        }
+        return (
+            ObjectiveLevel(
+                kind: .acrossRotationsBalance, expression: LinearExpression(deviation),
+                attainable: ObjectiveLevel.distinct(attainable)),
+            deviation
+        )
     }
 
     /// The holiday levels (total, then the largest burden of one engineer, history included).

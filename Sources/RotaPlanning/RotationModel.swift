@@ -24,6 +24,8 @@ struct RotationModel {
     /// `counts[role][rotation][e]`: duty count of e in the rotation (nil: not on its roster).
     let counts: [DutyRole: [[Variable?]]]
     let deviations: [DutyRole: Variable]
+    /// With several rotations: the deviation of a role's weeks over all of them (level `across_rotations_balance`).
+    let acrossRotations: Variable?
     let holidayLargest: Variable?
     /// `covered_leave`'s cover variables (empty without the rule).
     let coverChoices: [CoverChoice]
@@ -137,6 +139,7 @@ struct RotationModel {
         var levelsByPriority: [Priority: [ObjectiveLevel]] = [:]
         var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
+        var acrossRotations: Variable?
         var holidayLargest: Variable?
         // The goal levels; declared fairness bounds (rules.fairness) are rows on their variables.
         if onCall {
@@ -146,6 +149,7 @@ struct RotationModel {
             let balance = goals.balance(&rows)
             counts = balance.counts
             deviations = balance.deviations
+            acrossRotations = balance.acrossRotations
             levelsByPriority[.goal(.onCallBalance)] = balance.levels
             let holidays = goals.holidayBurden(&rows)
             holidayLargest = holidays.largest
@@ -225,6 +229,7 @@ struct RotationModel {
         self.secondaryOwner = secondaryOwner
         self.counts = counts
         self.deviations = deviations
+        self.acrossRotations = acrossRotations
         self.holidayLargest = holidayLargest
         self.coverChoices = coverChoices
         var rotationIndex = Dictionary(
@@ -296,6 +301,21 @@ struct RotationModel {
                 }
             }
             values[deviation.index] = max(model.variables[deviation.index].lowerBound ?? 0, largest)
+        }
+        if let acrossRotations {
+            var largest = 0.0
+            for role in DutyRole.allCases {
+                for e in ids.indices {
+                    let rotations = (0..<rotationCount).filter { counts[role]?[$0][e] != nil }
+                    guard !rotations.isEmpty else { continue }
+                    let held = rotations.reduce(0.0) {
+                        $0 + Double(shiftsOnDuty[role][$1][e] + shares.history[$1][role][e])
+                    }
+                    let share = rotations.reduce(0.0) { $0 + shares.shares[$1][role][e] }
+                    largest = max(largest, abs(held - share))
+                }
+            }
+            values[acrossRotations.index] = largest
         }
         if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
         if let ownershipUnits {
