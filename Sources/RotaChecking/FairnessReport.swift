@@ -89,6 +89,9 @@ public struct FairnessReport: Sendable {
     public let softBroken: [Rule: Int]
     /// Assignments that differ from the baseline, when there is one.
     public let changes: Int?
+    /// For each hours goal the scenario's priorities name: the largest |hours of its kind on duty − fair share|
+    /// (``HoursGoal``), in hours.
+    public let hoursDeviations: [HoursGoal: Double]
 
     /// `changes`: the schedule's changes against a baseline, when replanning (counted for the `changes` level).
     public init(schedule: Schedule, scenario: Scenario, changes: ScheduleChanges? = nil) {
@@ -191,6 +194,43 @@ public struct FairnessReport: Sendable {
         }
         softBroken = broken
         self.changes = changes?.changes.count
+        var hoursDeviations: [HoursGoal: Double] = [:]
+        for goal in scenario.rules.hoursGoals {
+            hoursDeviations[goal] = Self.hoursDeviation(
+                goal.kind, schedule: schedule, scenario: scenario, available: shares.map(\.available))
+        }
+        self.hoursDeviations = hoursDeviations
+    }
+
+    /// The largest deviation of an engineer's hours of `kind` on duty (the shifts as held, either role) from their
+    /// fair share: per rotation on their roster, 2 × their available shifts ÷ everyone's × the hours of the kind all
+    /// its shifts hold for them. Hours counted by ``OnCallHours``, the report's own arithmetic.
+    static func hoursDeviation(_ kind: HourKind, schedule: Schedule, scenario: Scenario, available: [[Int]]) -> Double {
+        let clocks = scenario.shiftClocks
+        var largest = 0.0
+        for (e, engineer) in scenario.engineers.enumerated() {
+            let days = OnCallHours.DayKinds(engineer: engineer, scenario: scenario)
+            func seconds(_ span: TimeSpan) -> Int {
+                OnCallHours.split(span, engineer: engineer, scenario: scenario, days: days)[kind] ?? 0
+            }
+            var share = 0.0
+            var onAny = false
+            for (r, rotation) in scenario.rotations.enumerated() where rotation.roster.contains(engineer.id) {
+                onAny = true
+                let everyone = available[r].reduce(0, +)
+                guard everyone > 0 else { continue }
+                let all = rotation.period.allShifts.reduce(0) { $0 + seconds(clocks[r].span(of: $1)) }
+                share += 2 * Double(available[r][e]) / Double(everyone) * Double(all) / 3600
+            }
+            guard onAny else { continue }
+            var held = 0
+            for shift in schedule.shifts where shift.primary == engineer.id || shift.backup == engineer.id {
+                guard let r = scenario.rotationIndex(of: shift.rotation) else { continue }
+                held += seconds(clocks[r].span(of: shift.dates))
+            }
+            largest = max(largest, abs(Double(held) / 3600 - share))
+        }
+        return largest
     }
 
     public var largestPrimaryDeviation: Double { engineers.map { abs($0.deviation(.primary)) }.max() ?? 0 }

@@ -125,6 +125,7 @@ extension ObjectiveKind {
     /// The entry of `rules.priorities` this level belongs to.
     var priority: Priority? {
         if let rule = softRule { return .rule(rule) }
+        if let goal = hoursGoal { return .hours(goal) }
         switch self {
         case .primaryBalance, .backupBalance, .acrossRotationsBalance: return .goal(.onCallBalance)
         case .holidayTotal, .holidayLargest: return .goal(.holidayBurden)

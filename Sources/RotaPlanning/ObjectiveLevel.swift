@@ -54,12 +54,24 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     public let unit: String
     /// The soft rule whose broken instances the level counts, if it is one.
     public let softRule: Rule?
+    /// The hours goal the level is, if it is one.
+    public let hoursGoal: HoursGoal?
 
-    private init(_ rawValue: String, _ title: String, _ unit: String, softRule: Rule? = nil) {
+    private init(
+        _ rawValue: String, _ title: String, _ unit: String, softRule: Rule? = nil, hoursGoal: HoursGoal? = nil
+    ) {
         self.rawValue = rawValue
         self.title = title
         self.unit = unit
         self.softRule = softRule
+        self.hoursGoal = hoursGoal
+    }
+
+    /// The level of an hours goal: the largest deviation of weekend (out-of-hours) hours from the fair share.
+    public static func hours(_ goal: HoursGoal) -> ObjectiveKind {
+        let words = goal == .weekendBalance ? "weekend" : "out-of-hours"
+        return ObjectiveKind(
+            goal.rawValue, "Largest deviation of \(words) hours on duty from fair share", "hours", hoursGoal: goal)
     }
 
     public static let primaryBalance = ObjectiveKind(
@@ -96,7 +108,7 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
                 primaryBalance, backupBalance, acrossRotationsBalance, holidayTotal, holidayLargest, ownershipLargest,
                 changes,
             ]
-            + Rule.configurable.map(soft)
+            + Rule.configurable.map(soft) + HoursGoal.allCases.map(hours)
         return known.first { $0.rawValue == name }
     }
 }

@@ -195,4 +195,55 @@ struct OnCallLevelRows {
             ], largest
         )
     }
+
+    /// The level of an hours goal (rows `<goal>_above/below(e)`, docs/model.md): each engineer's hours of its kind on
+    /// duty (either role, the shifts as held) against their fair share of them (``HoursGoal``), in hours.
+    func hoursBalance(_ rows: inout RuleRowWriter, goal: HoursGoal, hours: ShiftHours) -> (
+        level: ObjectiveLevel, deviation: Variable, shares: [Double?]
+    ) {
+        let ids = engineers.map(\.id)
+        let shares = Self.hoursShares(hours: hours, slotsOf: slotsOf, availability: availability)
+        var ceiling = 0.0
+        var terms: [(Int, LinearExpression, Double)] = []
+        for e in engineers.indices {
+            guard let share = shares[e] else { continue }
+            var held = LinearExpression()
+            var most = 0.0
+            for slots in slotsOf {
+                for t in slots where hours.seconds[e][t] > 0 {
+                    let h = Double(hours.seconds[e][t]) / 3600
+                    if let x = primary[e][t] { held.add(x, coefficient: h) }
+                    if let y = backup[e][t] { held.add(y, coefficient: h) }
+                    if primary[e][t] != nil || backup[e][t] != nil { most += h }
+                }
+            }
+            ceiling = max(ceiling, share, most - share)
+            terms.append((e, held, share))
+        }
+        let deviation = rows.model.addVariable(
+            "\(goal.rawValue)_deviation", .continuous, lowerBound: 0, upperBound: ceiling)
+        for (e, held, share) in terms {
+            rows.model.add("\(goal.rawValue)_above(\(ids[e]))", held - share <= LinearExpression(deviation))
+            rows.model.add("\(goal.rawValue)_below(\(ids[e]))", share - held <= LinearExpression(deviation))
+        }
+        return (ObjectiveLevel(kind: .hours(goal), expression: LinearExpression(deviation)), deviation, shares)
+    }
+
+    /// Each engineer's fair share of the hours (nil: on no roster): per rotation, 2 × their available shifts ÷
+    /// everyone's, times the hours all the rotation's shifts hold for them.
+    static func hoursShares(hours: ShiftHours, slotsOf: [[Int]], availability: TeamAvailability) -> [Double?] {
+        hours.seconds.indices.map { e -> Double? in
+            var share = 0.0
+            var onAny = false
+            for (r, slots) in slotsOf.enumerated() where availability.onRoster[e][r] {
+                onAny = true
+                let everyone = availability.onRoster.indices.filter { availability.onRoster[$0][r] }
+                    .reduce(0) { $0 + availability.availableShifts($1, in: r) }
+                guard everyone > 0 else { continue }
+                let all = slots.reduce(0) { $0 + hours.seconds[e][$1] }
+                share += 2 * Double(availability.availableShifts(e, in: r)) / Double(everyone) * Double(all) / 3600
+            }
+            return onAny ? share : nil
+        }
+    }
 }

@@ -26,6 +26,8 @@ struct RotationModel {
     let deviations: [DutyRole: Variable]
     /// With several rotations: the deviation of a role's weeks over all of them (level `across_rotations_balance`).
     let acrossRotations: Variable?
+    /// The hours goals' deviation variables, with the hours each shift holds and the fair shares.
+    let hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?])]
     let holidayLargest: Variable?
     /// `covered_leave`'s cover variables (empty without the rule).
     let coverChoices: [CoverChoice]
@@ -140,6 +142,7 @@ struct RotationModel {
         var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var acrossRotations: Variable?
+        var hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?])] = []
         var holidayLargest: Variable?
         // The goal levels; declared fairness bounds (rules.fairness) are rows on their variables.
         if onCall {
@@ -154,6 +157,13 @@ struct RotationModel {
             let holidays = goals.holidayBurden(&rows)
             holidayLargest = holidays.largest
             levelsByPriority[.goal(.holidayBurden)] = holidays.levels
+            for goal in rules.hoursGoals {
+                let hours = ShiftHours(
+                    kind: goal.kind, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })
+                let level = goals.hoursBalance(&rows, goal: goal, hours: hours)
+                levelsByPriority[.hours(goal)] = [level.level]
+                hoursLevels.append((level.deviation, hours, level.shares))
+            }
         }
         if let largestLoad {
             levelsByPriority[.goal(.ownershipBalance)] = [
@@ -230,6 +240,7 @@ struct RotationModel {
         self.counts = counts
         self.deviations = deviations
         self.acrossRotations = acrossRotations
+        self.hoursLevels = hoursLevels
         self.holidayLargest = holidayLargest
         self.coverChoices = coverChoices
         var rotationIndex = Dictionary(
@@ -316,6 +327,18 @@ struct RotationModel {
                 }
             }
             values[acrossRotations.index] = largest
+        }
+        for level in hoursLevels {
+            var held = [Double](repeating: 0, count: ids.count)
+            for week in schedule.shifts {
+                guard let t = slotOf[week.key] else { return nil }
+                for role in DutyRole.allCases {
+                    guard let e = index[week.engineer(for: role)] else { return nil }
+                    held[e] += Double(level.hours.seconds[e][t]) / 3600
+                }
+            }
+            let largest = ids.indices.compactMap { e in level.shares[e].map { abs(held[e] - $0) } }.max() ?? 0
+            values[level.deviation.index] = largest
         }
         if let holidayLargest { values[holidayLargest.index] = Double(burden.max() ?? 0) }
         if let ownershipUnits {

@@ -69,6 +69,11 @@ public struct Rules: Sendable, Equatable {
         self.historyWeeks = historyWeeks
     }
 
+    /// The optional hours goals `priorities` names, in its order.
+    public var hoursGoals: [HoursGoal] {
+        priorities.compactMap { if case .hours(let goal) = $0 { return goal } else { return nil } }
+    }
+
     /// Whether `rule` is soft in this scenario.
     public func isSoft(_ rule: Rule) -> Bool { rule == .undesiredDuty || rule == .coveredLeave || soft.contains(rule) }
 
@@ -83,7 +88,7 @@ public struct Rules: Sendable, Equatable {
     public func levelOrder(replanning: Bool, softInUse: Set<Rule>) -> [Priority] {
         var order = priorities.filter { priority in
             switch priority {
-            case .goal: return true
+            case .goal, .hours: return true
             case .changes: return replanning
             case .rule(let rule): return softInUse.contains(rule)
             }
@@ -143,6 +148,8 @@ public enum HolidayHandover: String, Sendable, Equatable, CaseIterable {
 /// assignments against the baseline when replanning).
 public enum Priority: Sendable, Hashable, CustomStringConvertible {
     case goal(PlanningGoal)
+    /// An optional level on hours (present only when named).
+    case hours(HoursGoal)
     case rule(Rule)
     case changes
 
@@ -151,6 +158,8 @@ public enum Priority: Sendable, Hashable, CustomStringConvertible {
             self = .changes
         } else if let goal = PlanningGoal(rawValue: name) {
             self = .goal(goal)
+        } else if let goal = HoursGoal(rawValue: name) {
+            self = .hours(goal)
         } else if let rule = Rule(rawValue: name), rule.isConfigurable {
             self = .rule(rule)
         } else {
@@ -161,6 +170,7 @@ public enum Priority: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .goal(let goal): return goal.rawValue
+        case .hours(let goal): return goal.rawValue
         case .rule(let rule): return rule.rawValue
         case .changes: return "changes"
         }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import LinearProgramming
+@testable import RotaChecking
+@testable import RotaCore
+@testable import RotaModel
+@testable import RotaPlanning
+
+/// The optional levels `weekend_balance` and `out_of_hours_balance`: the model's hours (Foundation's calendar) equal
+/// the rule checker's (instants), shift by shift and on random schedules; a plan's level values are the checker's;
+/// the levels before them keep their values.
+@Suite("Hours levels")
+struct HoursLevelsTests {
+    /// Six engineers in four regions (London, New York and Sydney change clocks in the period; Kedah's weekend is
+    /// Friday–Saturday), two rotations, 13 weeks from March 2027, the hours goals last before ownership.
+    static func scenario(
+        priorities: String = "[on_call_balance, holiday_burden, weekend_balance, "
+            + "out_of_hours_balance, ownership_balance]"
+    ) throws -> Scenario {
+        let yaml = """
+            name: hours-levels
+            period: {start: 2027-03-01, weeks: 13, handoff: {weekday: monday, time: "10:00", time_zone: Asia/Singapore}}
+            engineers:
+              - {id: ana, region: GB-ENG, observes: [Good Friday]}
+              - {id: ben, region: US-NY}
+              - {id: cho, region: AU-NSW, working_hours: {start: "08:00", end: "16:30"}}
+              - {id: dan, region: MY-02}
+              - {id: eve, region: SG, observes: [Hari Raya Puasa]}
+              - {id: fay, region: MY-10, leave: ["2027-04-12..2027-04-16"]}
+            pipelines:
+              - {id: p}
+              - {id: q}
+            rotations:
+              - {id: a, engineers: [ana, ben, cho, dan], pipelines: [p]}
+              - {id: b, engineers: [cho, dan, eve, fay], pipelines: [q], handoff: {weekday: wednesday, time: "09:00"}}
+            rules: {min_gap_weeks: 1, priorities: \(priorities)}
+            """
+        return try ScenarioReader.parse(yaml: yaml, file: "hours-levels.yaml")
+    }
+
+    @Test func theModelsShiftHoursEqualTheCheckersForEveryEngineerShiftAndKind() throws {
+        let scenario = try Self.scenario()
+        let slots = scenario.shifts.map { ($0.rotation, $0.dates) }
+        let clocks = scenario.shiftClocks
+        for kind in HourKind.allCases {
+            let model = ShiftHours(kind: kind, scenario: scenario, slots: slots)
+            for (e, engineer) in scenario.engineers.enumerated() {
+                let days = OnCallHours.DayKinds(engineer: engineer, scenario: scenario)
+                for (t, slot) in slots.enumerated() {
+                    let span = clocks[slot.0].span(of: slot.1)
+                    let checker = OnCallHours.split(span, engineer: engineer, scenario: scenario, days: days)[kind] ?? 0
+                    #expect(model.seconds[e][t] == checker, "\(kind) \(engineer.id) slot \(t)")
+                }
+            }
+        }
+    }
+
+    @Test func onRandomSchedulesTheModelsLevelValueIsTheCheckersFigure() throws {
+        let scenario = try Self.scenario()
+        let availability = TeamAvailability(scenario: scenario)
+        let model = RotationModel(scenario: scenario, availability: availability, parts: .onCall, baseline: nil)
+        #expect(model.hoursLevels.count == 2)
+        var random = SeededRandom(seed: 3)
+        var compared = 0
+        for _ in 0..<200 {
+            let shifts = scenario.shifts.map { slot -> RotationShift in
+                let rotation = scenario.rotations[slot.rotation]
+                let roster = rotation.roster
+                let primary = roster[Int(random.next() % UInt64(roster.count))]
+                let others = roster.filter { $0 != primary }
+                let backup = others[Int(random.next() % UInt64(others.count))]
+                return RotationShift(
+                    rotation: rotation.id, number: slot.number, dates: slot.dates, primary: primary, backup: backup)
+            }
+            let schedule = Schedule(shifts: shifts, ownership: [])
+            // A schedule that puts someone on duty during leave has no vector in the model.
+            guard let values = model.values(for: schedule) else { continue }
+            compared += 1
+            let report = FairnessReport(schedule: schedule, scenario: scenario)
+            for (goal, level) in zip(scenario.rules.hoursGoals, model.hoursLevels) {
+                let checker = try #require(report.hoursDeviations[goal])
+                #expect(abs(values[level.deviation.index] - checker) < 1e-6, "\(goal)")
+            }
+        }
+        #expect(compared > 50)
+    }
+
+    @Test func aPlanHoldsTheEarlierLevelsAndItsHoursLevelsAreTheCheckers() throws {
+        let with = try Planner().plan(try Self.scenario())
+        let without = try Planner().plan(
+            try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance]"))
+        let kinds = with.levels.map(\.kind)
+        #expect(kinds.contains(.hours(.weekendBalance)) && kinds.contains(.hours(.outOfHoursBalance)))
+        #expect(with.provedOptimal)
+        let report = FairnessReport(schedule: with.schedule, scenario: with.scenario)
+        for level in with.levels {
+            let value = try #require(level.value)
+            #expect(abs(report.value(of: level.kind) - value) < 1e-4 * max(1, value), "\(level.kind)")
+        }
+        // Levels before the hours goals are what the plan without them reaches.
+        for level in without.levels where level.kind != .ownershipLargest {
+            let same = try #require(with.levels.first { $0.kind == level.kind })
+            #expect(abs((same.value ?? -1) - (level.value ?? -2)) < 1e-6, "\(level.kind)")
+        }
+        // And the hours goal is met at least as well as by the plan that ignores it.
+        let ignoring = FairnessReport(schedule: without.schedule, scenario: with.scenario)
+        #expect(
+            report.hoursDeviations[.weekendBalance]! <= ignoring.hoursDeviations[.weekendBalance]! + 1e-6)
+    }
+
+    @Test func theGoalsAreNamedInPrioritiesOrNotAtAll() throws {
+        let none = try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance]")
+        #expect(none.rules.hoursGoals.isEmpty)
+        let plan = try Planner().plan(none)
+        #expect(!plan.levels.contains { $0.kind.hoursGoal != nil })
+        do {
+            _ = try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance, weekend_balanse]")
+            Issue.record("an unknown priority was accepted")
+        } catch {
+            #expect("\(error)".contains("did you mean \"weekend_balance\"?"), "\(error)")
+        }
+    }
+}
