@@ -103,6 +103,18 @@ public struct RuleChecker: Sendable {
                         engineer: figures.engineer.id))
             }
         }
+        if let bound = bounds.maxWeekendDays {
+            let weekend = WeekendDuty(schedule: schedule, scenario: scenario)
+            for engineer in scenario.engineers where weekend.days(of: engineer.id) > bound + 1e-9 {
+                findings.append(
+                    .init(
+                        .maxWeekendDays,
+                        "\(engineer.id) holds \(TextFormatting.number(weekend.days(of: engineer.id))) days of weekend "
+                            + "duty (\(TextFormatting.number(Double(weekend.seconds[engineer.id] ?? 0) / 3600)) h); "
+                            + "rules.fairness.max_weekend_days is \(TextFormatting.number(bound))",
+                        engineer: engineer.id))
+            }
+        }
         return findings
     }
 

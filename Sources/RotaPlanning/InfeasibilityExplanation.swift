@@ -218,6 +218,12 @@ struct InfeasibilityExplanation {
             case .maxOwnershipLoad:
                 phrases.append(
                     "raise rules.fairness.max_ownership_load to \(TextFormatting.number(report.largestOwnershipLoad))")
+            case .maxWeekendDays:
+                let most = WeekendDuty(schedule: option.schedule, scenario: scenario).largestDays
+                // The elastic model minimizes relaxed instances, not weekend days: the figure is one that works.
+                phrases.append(
+                    "raise rules.fairness.max_weekend_days (a schedule keeping the other rules has at most "
+                        + "\(TextFormatting.number(most)) days)")
             case .coverage, .covers, .holidayHandover, .coveredLeave, .unknownEngineer, .distinctRoles, .undesiredDuty,
                 .ownershipCoverage,
                 .distinctOwners,

@@ -196,6 +196,25 @@ struct OnCallLevelRows {
         )
     }
 
+    /// `rules.fairness.max_weekend_days` (row `fairness_max_weekend_days(e)`): each engineer's weekend hours on duty,
+    /// the shifts as held, at most the bound × 24.
+    func maxWeekendDays(_ rows: inout RuleRowWriter, bound: Double, hours: ShiftHours) {
+        for (e, engineer) in engineers.enumerated() {
+            var held = LinearExpression()
+            for slots in slotsOf {
+                for t in slots where hours.seconds[e][t] > 0 {
+                    let days = Double(hours.seconds[e][t]) / 86_400
+                    if let x = primary[e][t] { held.add(x, coefficient: days) }
+                    if let y = backup[e][t] { held.add(y, coefficient: days) }
+                }
+            }
+            guard !held.terms.isEmpty else { continue }
+            rows.add(
+                "fairness_max_weekend_days(\(engineer.id))", [held <= bound],
+                RuleInstance(.maxWeekendDays, engineers: [engineer.id]))
+        }
+    }
+
     /// The level of an hours goal (rows `<goal>_above/below(e)`, docs/model.md): each engineer's hours of its kind on
     /// duty (either role, the shifts as held) against their fair share of them (``HoursGoal``), in hours.
     func hoursBalance(_ rows: inout RuleRowWriter, goal: HoursGoal, hours: ShiftHours) -> (

@@ -157,6 +157,11 @@ struct RotationModel {
             let holidays = goals.holidayBurden(&rows)
             holidayLargest = holidays.largest
             levelsByPriority[.goal(.holidayBurden)] = holidays.levels
+            if let bound = rules.fairness.maxWeekendDays {
+                let hours = ShiftHours(
+                    kind: .weekend, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })
+                goals.maxWeekendDays(&rows, bound: bound, hours: hours)
+            }
             for goal in rules.hoursGoals {
                 let hours = ShiftHours(
                     kind: goal.kind, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })

@@ -122,6 +122,16 @@ struct ComparisonTests {
         #expect(rows.filter { $0.hasPrefix("leave-in-week-2,week,") }.count == moved.weeks.count)
         #expect(rows.contains { $0.hasPrefix("two-away-in-week-3,status,,solver,no schedule,proved optimal") })
         #expect(rows.filter { $0.hasPrefix("same,week,") }.isEmpty)
+        // Hours by kind per engineer and scenario, each the scenario's own hours.csv figure, base beside it.
+        for engineer in base.engineers {
+            let ownWeekend = comparison.entries[2].plan!.hours.totals(of: engineer.id)[.weekend] ?? 0
+            let baseWeekend = plan.hours.totals(of: engineer.id)[.weekend] ?? 0
+            #expect(
+                rows.contains(
+                    "leave-in-week-2,engineer,\(engineer.id),weekend_hours,\(HoursCSV.hours(ownWeekend)),"
+                        + HoursCSV.hours(baseWeekend)))
+        }
+        #expect(markdown.contains("## On-call hours"))
     }
 
     @Test func parallelSolvesGiveWhatSerialSolvesGive() throws {

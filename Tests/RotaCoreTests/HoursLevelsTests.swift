@@ -122,3 +122,59 @@ struct HoursLevelsTests {
         }
     }
 }
+
+/// `rules.fairness.max_weekend_days`: the planner holds it, the checker judges it, and a bound no schedule keeps is
+/// explained with the value to raise it to.
+@Suite("Weekend days bound")
+struct WeekendDaysBoundTests {
+    static func scenario(bound: String) throws -> Scenario {
+        let yaml = try String(
+            contentsOf: TestScenarios.repositoryRoot.appendingPathComponent("scenarios/xyz-tech-2027q1.yaml"),
+            encoding: .utf8
+        ).replacingOccurrences(
+            of: "rules: {min_gap_weeks: 1}", with: "rules: {min_gap_weeks: 1, fairness: {max_weekend_days: \(bound)}}")
+        return try ScenarioReader.parse(
+            yaml: yaml, file: TestScenarios.repositoryRoot.appendingPathComponent("scenarios/xyz.yaml").path)
+    }
+
+    @Test func theModelsRowsAndTheCheckerAgreeOnWhoBreaksTheBound() throws {
+        let free = try Planner().plan(try TestScenarios.seed("xyz-tech-2027q1"))
+        let unbounded = WeekendDuty(schedule: free.schedule, scenario: free.scenario)
+        let ids = free.scenario.engineers.map(\.id)
+        let fewest = ids.map { unbounded.days(of: $0) }.min()!
+        let most = unbounded.largestDays
+        #expect(most > fewest, "everyone holds as many weekend days: no bound in between would bind")
+        let bound = (fewest + most) / 2
+        let bounded = try Self.scenario(bound: TextFormatting.number(bound, places: 4))
+        let model = RotationModel(
+            scenario: bounded, availability: TeamAvailability(scenario: bounded), parts: .onCall, baseline: nil)
+        let values = try #require(model.values(for: free.schedule))
+        let findings = Set(
+            RuleChecker(scenario: bounded).check(free.schedule).filter { $0.rule == .maxWeekendDays }
+                .compactMap(\.engineer))
+        #expect(!findings.isEmpty)
+        for id in ids {
+            let rows = model.model.constraints.filter { $0.name == "fairness_max_weekend_days(\(id))" }
+            #expect(rows.count == 1, "\(id)")
+            let kept = rows.allSatisfy { $0.constraint.isSatisfied(by: values) }
+            #expect(kept == !findings.contains(id), "\(id): model \(kept), checker \(!findings.contains(id))")
+        }
+        #expect(
+            RuleChecker(scenario: bounded).check(free.schedule).first { $0.rule == .maxWeekendDays }?.message
+                .hasSuffix("rules.fairness.max_weekend_days is \(TextFormatting.number(bound, places: 4))") == true)
+    }
+
+    @Test func aPlanUnderABoundThatBindsKeepsIt() throws {
+        // The unbounded plan's largest, less a day: the planner must move weekend duty, and the checker agrees.
+        let free = try Planner().plan(try TestScenarios.seed("xyz-tech-2027q1"))
+        let bound = WeekendDuty(schedule: free.schedule, scenario: free.scenario).largestDays - 1
+        let bounded = try Self.scenario(bound: TextFormatting.number(bound, places: 4))
+        guard let plan = try? Planner(options: PlanOptions(timeLimit: 20)).plan(bounded) else {
+            Issue.record("no schedule keeps \(bound) weekend days")
+            return
+        }
+        let weekend = WeekendDuty(schedule: plan.schedule, scenario: bounded)
+        #expect(weekend.largestDays <= bound + 1e-9)
+        #expect(RuleChecker(scenario: bounded).check(plan.schedule).isEmpty)
+    }
+}

@@ -38,13 +38,21 @@ public enum ComparisonReport {
     static func figures(_ entry: ComparedScenario, _ id: String) -> [(measure: String, value: String)]? {
         guard let plan = entry.plan, let engineer = plan.fairness.engineers.first(where: { $0.engineer.id == id })
         else { return nil }
-        return [
+        let hours = plan.hours.totals(of: id)
+        var figures = [
             ("primary_weeks", String(engineer.primaryWeeks)),
             ("backup_weeks", String(engineer.backupWeeks)),
             ("holiday_burden", String(engineer.holidayBurden)),
             ("festival_days", String(entry.festivalDays(of: engineer))),
             ("ownership_load", TextFormatting.number(engineer.ownershipLoad)),
         ]
+        // Hours on duty by kind, as hours.csv names them, and the total.
+        figures += HourKind.allCases.map { kind in
+            (kind == .outOfHours ? "out_of_hours" : "\(kind.rawValue)_hours", HoursCSV.hours(hours[kind] ?? 0))
+        }
+        figures.append(("total_hours", HoursCSV.hours(hours.values.reduce(0, +))))
+        if let pay = plan.hours.pay { figures.append(("pay_\(pay.currency)", pay.text(plan.hours.pay(of: id) ?? 0))) }
+        return figures
     }
 
     static func displayName(_ id: String?, in comparison: Comparison) -> String {
@@ -95,6 +103,20 @@ public enum ComparisonReport {
                 let value = Dictionary(uniqueKeysWithValues: figures.map { ($0.measure, $0.value) })
                 return "P \(value["primary_weeks"]!) · B \(value["backup_weeks"]!) · H \(value["holiday_burden"]!) · "
                     + "F \(value["festival_days"]!) · O \(value["ownership_load"]!)"
+            }
+            lines.append("| \(cell(displayName(id, in: comparison))) | " + cells.joined(separator: " | ") + " |")
+        }
+        lines += [
+            "", "## On-call hours", "",
+            "Hours on duty by kind (as each scenario's hours.csv counts them): W working hours · N out of hours · "
+                + "E weekend · PH public holiday · F festival · T total.", "", "| Engineer " + header, "|---|" + rule,
+        ]
+        for id in comparison.engineerIDs {
+            let cells = entries.map { entry -> String in
+                guard let figures = figures(entry, id) else { return "—" }
+                let value = Dictionary(uniqueKeysWithValues: figures.map { ($0.measure, $0.value) })
+                return "W \(value["working_hours"]!) · N \(value["out_of_hours"]!) · E \(value["weekend_hours"]!) · "
+                    + "PH \(value["public_holiday_hours"]!) · F \(value["festival_hours"]!) · T \(value["total_hours"]!)"
             }
             lines.append("| \(cell(displayName(id, in: comparison))) | " + cells.joined(separator: " | ") + " |")
         }

@@ -85,6 +85,7 @@ enum RulesSection {
         case .maxHolidayBurden: return bound(rules.fairness.maxHolidayBurden.map(String.init))
         case .maxTotalHolidayBurden: return bound(rules.fairness.maxTotalHolidayBurden.map(String.init))
         case .maxOwnershipLoad: return bound(rules.fairness.maxOwnershipLoad.map { TextFormatting.number($0) })
+        case .maxWeekendDays: return bound(rules.fairness.maxWeekendDays.map { TextFormatting.number($0) })
         }
     }
 }

@@ -64,6 +64,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case maxTotalHolidayBurden = "max_total_holiday_burden"
     /// rules.fairness.max_ownership_load: nobody's ownership load is higher.
     case maxOwnershipLoad = "max_ownership_load"
+    /// rules.fairness.max_weekend_days: nobody holds more weekend hours on duty than this many days of 24 hours
+    /// (the shifts as held, either role, in their own zone and weekend).
+    case maxWeekendDays = "max_weekend_days"
 
     /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
     public var isRotationRule: Bool {
@@ -72,7 +75,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
             .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
             .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave, .maxDeviation,
             .maxHolidayBurden,
-            .maxTotalHolidayBurden:
+            .maxTotalHolidayBurden, .maxWeekendDays:
             return true
         case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner,
             .maxOwnershipLoad, .runbookDefault, .runbookRequired:
@@ -91,7 +94,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
             .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
             .maxTotalHolidayBurden,
-            .maxOwnershipLoad:
+            .maxOwnershipLoad, .maxWeekendDays:
             return false
         }
     }
@@ -125,6 +128,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .maxHolidayBurden: return rules.fairness.maxHolidayBurden != nil
         case .maxTotalHolidayBurden: return rules.fairness.maxTotalHolidayBurden != nil
         case .maxOwnershipLoad: return rules.fairness.maxOwnershipLoad != nil
+        case .maxWeekendDays: return rules.fairness.maxWeekendDays != nil
         case .minGapWeeks: return rules.minGapWeeks > 0
         case .minDutyGapWeeks: return rules.minDutyGapWeeks > 0
         case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks != nil

@@ -266,6 +266,8 @@ public struct FairnessBounds: Sendable, Equatable {
     public var maxTotalHolidayBurden: Int?
     /// Largest ownership load of one engineer (Σ weight × 2 as primary owner, × 1 as secondary).
     public var maxOwnershipLoad: Double?
+    /// Most weekend hours on duty of one engineer, in days of 24 hours.
+    public var maxWeekendDays: Double?
 
     public init(
         maxDeviation: Double? = nil, maxHolidayBurden: Int? = nil, maxTotalHolidayBurden: Int? = nil,
@@ -287,6 +289,7 @@ public struct FairnessBounds: Sendable, Equatable {
         if let maxHolidayBurden { fields.append("max_holiday_burden: \(maxHolidayBurden)") }
         if let maxTotalHolidayBurden { fields.append("max_total_holiday_burden: \(maxTotalHolidayBurden)") }
         if let maxOwnershipLoad { fields.append("max_ownership_load: \(TextFormatting.number(maxOwnershipLoad))") }
+        if let maxWeekendDays { fields.append("max_weekend_days: \(TextFormatting.number(maxWeekendDays))") }
         return fields
     }
 }

@@ -145,6 +145,8 @@ extension ScenarioDecoder {
             in: 0...1_000_000, hint: "holiday points of the whole team")
         bounds.maxOwnershipLoad = try fields["max_ownership_load"]?.number(
             in: 0...1_000_000, hint: "Σ pipeline weight × 2 as primary owner, × 1 as secondary, of one engineer")
+        bounds.maxWeekendDays = try fields["max_weekend_days"]?.number(
+            in: 0...Double(weeks * 7), hint: "weekend hours on duty of one engineer ÷ 24, e.g. 8 for four weekends")
         return bounds
     }
 }

@@ -33,7 +33,7 @@ public enum ScenarioReader {
         + Rule.configurable.filter { $0 != .undesiredDuty }.map(\.rawValue)
     static let coveredLeaveFields = ["max_days", "max_hours"]
     static let fairnessFields = [
-        "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load",
+        "max_deviation", "max_holiday_burden", "max_total_holiday_burden", "max_ownership_load", "max_weekend_days",
     ]
 
     /// Reads the scenario at `path`; `library` holds the regions, their holidays and the festival names.

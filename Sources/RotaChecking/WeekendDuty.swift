@@ -1,0 +1,29 @@
+import RotaModel
+
+/// Each engineer's weekend hours on duty, the shifts as held (either role; covers do not move them, as with the
+/// holiday burden), counted by ``OnCallHours`` in their own zone and weekend: what `rules.fairness.max_weekend_days`
+/// bounds, in days of 24 hours.
+public struct WeekendDuty: Sendable {
+    /// Seconds by engineer id (every engineer, 0 when none).
+    public let seconds: [String: Int]
+
+    public init(schedule: Schedule, scenario: Scenario) {
+        let clocks = scenario.shiftClocks
+        var seconds: [String: Int] = [:]
+        for engineer in scenario.engineers {
+            let days = OnCallHours.DayKinds(engineer: engineer, scenario: scenario)
+            var total = 0
+            for shift in schedule.shifts where shift.primary == engineer.id || shift.backup == engineer.id {
+                guard let r = scenario.rotationIndex(of: shift.rotation) else { continue }
+                let span = clocks[r].span(of: shift.dates)
+                total += OnCallHours.split(span, engineer: engineer, scenario: scenario, days: days)[.weekend] ?? 0
+            }
+            seconds[engineer.id] = total
+        }
+        self.seconds = seconds
+    }
+
+    public func days(of engineer: String) -> Double { Double(seconds[engineer] ?? 0) / 86_400 }
+
+    public var largestDays: Double { (seconds.values.max()).map { Double($0) / 86_400 } ?? 0 }
+}
