@@ -223,11 +223,8 @@ public struct FairnessReport: Sendable {
                 share += 2 * Double(available[r][e]) / Double(everyone) * Double(all) / 3600
             }
             guard onAny else { continue }
-            var held = 0
-            for shift in schedule.shifts where shift.primary == engineer.id || shift.backup == engineer.id {
-                guard let r = scenario.rotationIndex(of: shift.rotation) else { continue }
-                held += seconds(clocks[r].span(of: shift.dates))
-            }
+            let held = OnCallHours.plannedSeconds(
+                of: kind, engineer: engineer, schedule: schedule, scenario: scenario, days: days)
             largest = max(largest, abs(Double(held) / 3600 - share))
         }
         return largest

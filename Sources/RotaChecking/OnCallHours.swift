@@ -118,6 +118,21 @@ public struct OnCallHours: Sendable {
         }
     }
 
+    /// Seconds of `kind` in the shifts `engineer` holds in `schedule` as planned (either role; covers aside, as the
+    /// holiday burden counts them): what the hours goals and `max_weekend_days` judge.
+    static func plannedSeconds(
+        of kind: HourKind, engineer: Engineer, schedule: Schedule, scenario: Scenario, days: DayKinds
+    ) -> Int {
+        let clocks = scenario.shiftClocks
+        var total = 0
+        for shift in schedule.shifts where shift.primary == engineer.id || shift.backup == engineer.id {
+            guard let r = scenario.rotationIndex(of: shift.rotation) else { continue }
+            total +=
+                split(clocks[r].span(of: shift.dates), engineer: engineer, scenario: scenario, days: days)[kind] ?? 0
+        }
+        return total
+    }
+
     /// `span` cut at the engineer's local midnights and working hours, in seconds by kind.
     static func split(_ span: TimeSpan, engineer: Engineer, scenario: Scenario, days: DayKinds) -> [HourKind: Int] {
         var result: [HourKind: Int] = [:]

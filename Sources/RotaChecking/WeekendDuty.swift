@@ -8,17 +8,11 @@ public struct WeekendDuty: Sendable {
     public let seconds: [String: Int]
 
     public init(schedule: Schedule, scenario: Scenario) {
-        let clocks = scenario.shiftClocks
         var seconds: [String: Int] = [:]
         for engineer in scenario.engineers {
-            let days = OnCallHours.DayKinds(engineer: engineer, scenario: scenario)
-            var total = 0
-            for shift in schedule.shifts where shift.primary == engineer.id || shift.backup == engineer.id {
-                guard let r = scenario.rotationIndex(of: shift.rotation) else { continue }
-                let span = clocks[r].span(of: shift.dates)
-                total += OnCallHours.split(span, engineer: engineer, scenario: scenario, days: days)[.weekend] ?? 0
-            }
-            seconds[engineer.id] = total
+            seconds[engineer.id] = OnCallHours.plannedSeconds(
+                of: .weekend, engineer: engineer, schedule: schedule, scenario: scenario,
+                days: OnCallHours.DayKinds(engineer: engineer, scenario: scenario))
         }
         self.seconds = seconds
     }
