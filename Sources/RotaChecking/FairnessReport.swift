@@ -90,8 +90,8 @@ public struct FairnessReport: Sendable {
     /// Assignments that differ from the baseline, when there is one.
     public let changes: Int?
     /// For each hours goal the scenario's priorities name: the largest |hours of its kind on duty − fair share|
-    /// (``HoursGoal``), in hours.
-    public let hoursDeviations: [HoursGoal: Double]
+    /// (``OptionalGoal``), in hours.
+    public let hoursDeviations: [OptionalGoal: Double]
 
     /// `changes`: the schedule's changes against a baseline, when replanning (counted for the `changes` level).
     public init(schedule: Schedule, scenario: Scenario, changes: ScheduleChanges? = nil) {
@@ -194,10 +194,11 @@ public struct FairnessReport: Sendable {
         }
         softBroken = broken
         self.changes = changes?.changes.count
-        var hoursDeviations: [HoursGoal: Double] = [:]
+        var hoursDeviations: [OptionalGoal: Double] = [:]
         for goal in scenario.rules.hoursGoals {
+            guard let kind = goal.hourKind else { continue }
             hoursDeviations[goal] = Self.hoursDeviation(
-                goal.kind, schedule: schedule, scenario: scenario, available: shares.map(\.available))
+                kind, schedule: schedule, scenario: scenario, available: shares.map(\.available))
         }
         self.hoursDeviations = hoursDeviations
     }

@@ -125,9 +125,9 @@ extension ObjectiveKind {
     /// The entry of `rules.priorities` this level belongs to.
     var priority: Priority? {
         if let rule = softRule { return .rule(rule) }
-        if let goal = hoursGoal { return .hours(goal) }
+        if let goal = optionalGoal { return .optional(goal) }
         switch self {
-        case .primaryBalance, .backupBalance, .acrossRotationsBalance: return .goal(.onCallBalance)
+        case .primaryBalance, .backupBalance: return .goal(.onCallBalance)
         case .holidayTotal, .holidayLargest: return .goal(.holidayBurden)
         case .ownershipLargest: return .goal(.ownershipBalance)
         case .changes: return .changes

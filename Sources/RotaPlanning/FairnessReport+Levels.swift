@@ -5,7 +5,7 @@ extension FairnessReport {
     /// The figure an objective level minimizes, measured on the schedule.
     public func value(of kind: ObjectiveKind) -> Double {
         if let rule = kind.softRule { return Double(softBroken[rule] ?? 0) }
-        if let goal = kind.hoursGoal { return hoursDeviations[goal] ?? 0 }
+        if let goal = kind.optionalGoal, goal.hourKind != nil { return hoursDeviations[goal] ?? 0 }
         switch kind {
         case .primaryBalance: return largestPrimaryDeviation
         case .backupBalance: return largestBackupDeviation

@@ -23,7 +23,7 @@ extension ObjectiveKind {
     /// it gets 10⁻⁴ relative; distinct deviations differ by at least 1 ÷ Σ available weeks (above 1.9·10⁻⁴ for a
     /// 100-engineer year), so no worse value slips in. Other levels are sums of integer columns: 10⁻⁶.
     func holdSlack(_ value: Double) -> Double {
-        ([.primaryBalance, .backupBalance, .acrossRotationsBalance].contains(self) || hoursGoal != nil ? 1e-4 : 1e-6)
+        ([.primaryBalance, .backupBalance].contains(self) || optionalGoal != nil ? 1e-4 : 1e-6)
             * max(1, abs(value))
     }
 }

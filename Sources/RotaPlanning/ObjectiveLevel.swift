@@ -54,24 +54,30 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     public let unit: String
     /// The soft rule whose broken instances the level counts, if it is one.
     public let softRule: Rule?
-    /// The hours goal the level is, if it is one.
-    public let hoursGoal: HoursGoal?
+    /// The optional goal the level is, if it is one.
+    public let optionalGoal: OptionalGoal?
 
     private init(
-        _ rawValue: String, _ title: String, _ unit: String, softRule: Rule? = nil, hoursGoal: HoursGoal? = nil
+        _ rawValue: String, _ title: String, _ unit: String, softRule: Rule? = nil, optionalGoal: OptionalGoal? = nil
     ) {
         self.rawValue = rawValue
         self.title = title
         self.unit = unit
         self.softRule = softRule
-        self.hoursGoal = hoursGoal
+        self.optionalGoal = optionalGoal
     }
 
     /// The level of an hours goal: the largest deviation of weekend (out-of-hours) hours from the fair share.
-    public static func hours(_ goal: HoursGoal) -> ObjectiveKind {
-        let words = goal == .weekendBalance ? "weekend" : "out-of-hours"
-        return ObjectiveKind(
-            goal.rawValue, "Largest deviation of \(words) hours on duty from fair share", "hours", hoursGoal: goal)
+    /// The level of an optional goal.
+    public static func optional(_ goal: OptionalGoal) -> ObjectiveKind {
+        switch goal {
+        case .acrossRotationsBalance: return acrossRotationsBalance
+        case .weekendBalance, .outOfHoursBalance:
+            let words = goal == .weekendBalance ? "weekend" : "out-of-hours"
+            return ObjectiveKind(
+                goal.rawValue, "Largest deviation of \(words) hours on duty from fair share", "hours",
+                optionalGoal: goal)
+        }
     }
 
     public static let primaryBalance = ObjectiveKind(
@@ -81,7 +87,8 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     /// With several rotations: each engineer's weeks of a role summed over the rotations, against their fair shares
     /// summed likewise, so that nobody is ahead in both rotations while each is balanced on its own.
     public static let acrossRotationsBalance = ObjectiveKind(
-        "across_rotations_balance", "Largest deviation of a role's weeks over all rotations from fair share", "weeks")
+        "across_rotations_balance", "Largest deviation of a role's weeks over all rotations from fair share", "weeks",
+        optionalGoal: .acrossRotationsBalance)
     public static let holidayTotal = ObjectiveKind("holiday_burden_total", "Total holiday burden", "points")
     public static let holidayLargest = ObjectiveKind(
         "holiday_burden_largest", "Largest holiday burden of one engineer", "points")
@@ -104,11 +111,8 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     /// The level a report or manifest names (`primary_balance`, `soft_min_gap_weeks`), if Rota has it.
     public static func named(_ name: String) -> ObjectiveKind? {
         let known =
-            [
-                primaryBalance, backupBalance, acrossRotationsBalance, holidayTotal, holidayLargest, ownershipLargest,
-                changes,
-            ]
-            + Rule.configurable.map(soft) + HoursGoal.allCases.map(hours)
+            [primaryBalance, backupBalance, holidayTotal, holidayLargest, ownershipLargest, changes]
+            + Rule.configurable.map(soft) + OptionalGoal.allCases.map(optional)
         return known.first { $0.rawValue == name }
     }
 }

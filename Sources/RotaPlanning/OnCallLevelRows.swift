@@ -25,7 +25,7 @@ struct OnCallLevelRows {
     /// them), with each engineer's count variables per rotation.
     func balance(_ rows: inout RuleRowWriter) -> (
         levels: [ObjectiveLevel], counts: [DutyRole: [[Variable?]]], deviations: [DutyRole: Variable],
-        acrossRotations: Variable?
+        acrossRotations: (level: ObjectiveLevel, deviation: Variable)?
     ) {
         let ids = engineers.map(\.id)
         let rotations = scenario.rotations
@@ -100,10 +100,11 @@ struct OnCallLevelRows {
                     expression: LinearExpression(deviation),
                     attainable: ObjectiveLevel.distinct(attainable.union([floor]).filter { $0 >= floor - 1e-9 })))
         }
-        guard !single else { return (balance, counts, deviations, nil) }
+        guard !single, scenario.rules.optionalGoals.contains(.acrossRotationsBalance) else {
+            return (balance, counts, deviations, nil)
+        }
         let across = acrossRotations(&rows, counts: counts)
-        balance.append(across.level)
-        return (balance, counts, deviations, across.deviation)
+        return (balance, counts, deviations, across)
     }
 
     /// Rows `across_above` / `across_below` (docs/model.md): per engineer and role, the weeks over every rotation
@@ -216,8 +217,8 @@ struct OnCallLevelRows {
     }
 
     /// The level of an hours goal (rows `<goal>_above/below(e)`, docs/model.md): each engineer's hours of its kind on
-    /// duty (either role, the shifts as held) against their fair share of them (``HoursGoal``), in hours.
-    func hoursBalance(_ rows: inout RuleRowWriter, goal: HoursGoal, hours: ShiftHours) -> (
+    /// duty (either role, the shifts as held) against their fair share of them (``OptionalGoal``), in hours.
+    func hoursBalance(_ rows: inout RuleRowWriter, goal: OptionalGoal, hours: ShiftHours) -> (
         level: ObjectiveLevel, deviation: Variable, shares: [Double?]
     ) {
         let ids = engineers.map(\.id)
@@ -245,7 +246,7 @@ struct OnCallLevelRows {
             rows.model.add("\(goal.rawValue)_above(\(ids[e]))", held - share <= LinearExpression(deviation))
             rows.model.add("\(goal.rawValue)_below(\(ids[e]))", share - held <= LinearExpression(deviation))
         }
-        return (ObjectiveLevel(kind: .hours(goal), expression: LinearExpression(deviation)), deviation, shares)
+        return (ObjectiveLevel(kind: .optional(goal), expression: LinearExpression(deviation)), deviation, shares)
     }
 
     /// Each engineer's fair share of the hours (nil: on no roster): per rotation, 2 × their available shifts ÷

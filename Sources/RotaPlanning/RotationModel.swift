@@ -152,21 +152,30 @@ struct RotationModel {
             let balance = goals.balance(&rows)
             counts = balance.counts
             deviations = balance.deviations
-            acrossRotations = balance.acrossRotations
+            acrossRotations = balance.acrossRotations?.deviation
             levelsByPriority[.goal(.onCallBalance)] = balance.levels
+            if let across = balance.acrossRotations {
+                levelsByPriority[.optional(.acrossRotationsBalance)] = [across.level]
+            }
             let holidays = goals.holidayBurden(&rows)
             holidayLargest = holidays.largest
             levelsByPriority[.goal(.holidayBurden)] = holidays.levels
+            // Each kind's hours once, for the weekend bound and the hours goals that need them.
+            var hoursOf: [HourKind: ShiftHours] = [:]
+            func shiftHours(_ kind: HourKind) -> ShiftHours {
+                if let known = hoursOf[kind] { return known }
+                let made = ShiftHours(kind: kind, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })
+                hoursOf[kind] = made
+                return made
+            }
             if let bound = rules.fairness.maxWeekendDays {
-                let hours = ShiftHours(
-                    kind: .weekend, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })
-                goals.maxWeekendDays(&rows, bound: bound, hours: hours)
+                goals.maxWeekendDays(&rows, bound: bound, hours: shiftHours(.weekend))
             }
             for goal in rules.hoursGoals {
-                let hours = ShiftHours(
-                    kind: goal.kind, scenario: scenario, slots: shifts.map { ($0.rotation, $0.dates) })
+                guard let kind = goal.hourKind else { continue }
+                let hours = shiftHours(kind)
                 let level = goals.hoursBalance(&rows, goal: goal, hours: hours)
-                levelsByPriority[.hours(goal)] = [level.level]
+                levelsByPriority[.optional(goal)] = [level.level]
                 hoursLevels.append((level.deviation, hours, level.shares))
             }
         }

@@ -45,7 +45,7 @@ struct AcrossRotationsBalanceTests {
             rotations:
               - {id: a, engineers: [\(roster().joined(separator: ", "))], pipelines: [p0]}
               - {id: b, engineers: [\(roster().joined(separator: ", "))], pipelines: [p1]}
-            rules: {min_gap_weeks: 0}
+            rules: {min_gap_weeks: 0, priorities: [on_call_balance, across_rotations_balance, holiday_burden, ownership_balance]}
             """
         return try ScenarioReader.parse(yaml: yaml, file: "across.yaml")
     }
@@ -120,8 +120,11 @@ struct AcrossRotationsBalanceTests {
         #expect(improved > 0, "no random team needed the level: the test shows nothing")
     }
 
-    @Test func oneRotationHasNoSuchLevel() throws {
+    @Test func oneRotationHasNoSuchLevelAndItIsOnlyThereWhenNamed() throws {
         let plan = try Planner().plan(try TestScenarios.seed("xyz-tech-2027q1"))
         #expect(!plan.levels.contains { $0.kind == .acrossRotationsBalance })
+        var unnamed = try Self.scenario(seed: 1)
+        unnamed.rules.priorities = PlanningGoal.allCases.map(Priority.goal)
+        #expect(!(try Planner().plan(unnamed)).levels.contains { $0.kind == .acrossRotationsBalance })
     }
 }

@@ -86,13 +86,17 @@ struct HoursLevelsTests {
         #expect(compared > 50)
     }
 
+    /// With weekend_balance only, under a 15 s limit: on this team GLPK does not close the level (24.5 hours found,
+    /// bound 24, after 97,645 nodes in 60 s of a debug build), and out_of_hours_balance takes it about 19,000 nodes.
+    /// Whatever the search reaches, the value written is the checker's figure and the earlier levels keep theirs.
     @Test func aPlanHoldsTheEarlierLevelsAndItsHoursLevelsAreTheCheckers() throws {
-        let with = try Planner().plan(try Self.scenario())
+        let with = try Planner(options: PlanOptions(timeLimit: 15)).plan(
+            try Self.scenario(priorities: "[on_call_balance, holiday_burden, weekend_balance, ownership_balance]"))
         let without = try Planner().plan(
             try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance]"))
         let kinds = with.levels.map(\.kind)
-        #expect(kinds.contains(.hours(.weekendBalance)) && kinds.contains(.hours(.outOfHoursBalance)))
-        #expect(with.provedOptimal)
+        #expect(kinds.contains(.optional(.weekendBalance)))
+        #expect(with.levels.filter { $0.kind.optionalGoal == nil }.allSatisfy { $0.status == .optimal })
         let report = FairnessReport(schedule: with.schedule, scenario: with.scenario)
         for level in with.levels {
             let value = try #require(level.value)
@@ -113,7 +117,7 @@ struct HoursLevelsTests {
         let none = try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance]")
         #expect(none.rules.hoursGoals.isEmpty)
         let plan = try Planner().plan(none)
-        #expect(!plan.levels.contains { $0.kind.hoursGoal != nil })
+        #expect(!plan.levels.contains { $0.kind.optionalGoal != nil })
         do {
             _ = try Self.scenario(priorities: "[on_call_balance, holiday_burden, ownership_balance, weekend_balanse]")
             Issue.record("an unknown priority was accepted")

@@ -69,10 +69,13 @@ public struct Rules: Sendable, Equatable {
         self.historyWeeks = historyWeeks
     }
 
-    /// The optional hours goals `priorities` names, in its order.
-    public var hoursGoals: [HoursGoal] {
-        priorities.compactMap { if case .hours(let goal) = $0 { return goal } else { return nil } }
+    /// The optional goals `priorities` names, in its order.
+    public var optionalGoals: [OptionalGoal] {
+        priorities.compactMap { if case .optional(let goal) = $0 { return goal } else { return nil } }
     }
+
+    /// The hours goals among them.
+    public var hoursGoals: [OptionalGoal] { optionalGoals.filter { $0.hourKind != nil } }
 
     /// Whether `rule` is soft in this scenario.
     public func isSoft(_ rule: Rule) -> Bool { rule == .undesiredDuty || rule == .coveredLeave || soft.contains(rule) }
@@ -88,7 +91,7 @@ public struct Rules: Sendable, Equatable {
     public func levelOrder(replanning: Bool, softInUse: Set<Rule>) -> [Priority] {
         var order = priorities.filter { priority in
             switch priority {
-            case .goal, .hours: return true
+            case .goal, .optional: return true
             case .changes: return replanning
             case .rule(let rule): return softInUse.contains(rule)
             }
@@ -148,8 +151,8 @@ public enum HolidayHandover: String, Sendable, Equatable, CaseIterable {
 /// assignments against the baseline when replanning).
 public enum Priority: Sendable, Hashable, CustomStringConvertible {
     case goal(PlanningGoal)
-    /// An optional level on hours (present only when named).
-    case hours(HoursGoal)
+    /// A goal with a level only when named (``OptionalGoal``).
+    case optional(OptionalGoal)
     case rule(Rule)
     case changes
 
@@ -158,8 +161,8 @@ public enum Priority: Sendable, Hashable, CustomStringConvertible {
             self = .changes
         } else if let goal = PlanningGoal(rawValue: name) {
             self = .goal(goal)
-        } else if let goal = HoursGoal(rawValue: name) {
-            self = .hours(goal)
+        } else if let goal = OptionalGoal(rawValue: name) {
+            self = .optional(goal)
         } else if let rule = Rule(rawValue: name), rule.isConfigurable {
             self = .rule(rule)
         } else {
@@ -170,7 +173,7 @@ public enum Priority: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .goal(let goal): return goal.rawValue
-        case .hours(let goal): return goal.rawValue
+        case .optional(let goal): return goal.rawValue
         case .rule(let rule): return rule.rawValue
         case .changes: return "changes"
         }

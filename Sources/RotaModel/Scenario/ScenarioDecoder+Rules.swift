@@ -83,15 +83,16 @@ extension ScenarioDecoder {
         }
         if let prioritiesValue = fields["priorities"] {
             let goalNames = PlanningGoal.allCases.map(\.rawValue)
-            let names = goalNames + HoursGoal.allCases.map(\.rawValue) + ["changes"] + Rule.configurable.map(\.rawValue)
+            let names =
+                goalNames + OptionalGoal.allCases.map(\.rawValue) + ["changes"] + Rule.configurable.map(\.rawValue)
             var order: [Priority] = []
             for entry in try prioritiesValue.list() {
                 let text = try entry.string()
                 guard let priority = Priority(name: text) else {
                     throw .invalidValue(
                         entry.location, field: entry.path, value: TextSafety.quoted(text),
-                        expected: "a goal (\(goalNames.joined(separator: ", "))), an hours goal "
-                            + "(\(HoursGoal.allCases.map(\.rawValue).joined(separator: ", "))), changes, or a soft rule",
+                        expected: "a goal (\(goalNames.joined(separator: ", "))), an optional goal "
+                            + "(\(OptionalGoal.allCases.map(\.rawValue).joined(separator: ", "))), changes, or a soft rule",
                         hint: Suggestions.didYouMean(text, names))
                 }
                 if order.contains(priority) {
