@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the self-contained release: dist/rota-VERSION-linux-x86_64.tar.gz and its .sha256.
 #
-# The tarball runs on a Debian (bookworm or later) x86_64 machine with neither Swift nor GLPK installed: the Swift
-# runtime is linked statically, and GLPK with its dependencies (SuiteSparse AMD/COLAMD, GMP, zlib, libltdl) and
-# the C++ runtime ship in lib/rota/ beside the binary, found through a relative rpath ($ORIGIN/../lib/rota). Only
-# glibc comes from the system. scripts/test-release.sh proves it in a clean Debian root.
+# The tarball runs on an x86_64 Debian or Ubuntu machine (glibc 2.35 or later) with neither Swift nor GLPK
+# installed: the Swift runtime is linked statically, and GLPK with its dependencies (SuiteSparse AMD/COLAMD, GMP,
+# zlib, libltdl) ships in lib/rota/ beside the binary, found through a relative rpath ($ORIGIN/../lib/rota). From the
+# system come glibc and the C++ runtime (libstdc++6, libgcc-s1: every Debian and Ubuntu has them, apt needs them);
+# bundling bookworm's libstdc++ would demand glibc 2.36. scripts/test-release.sh proves it in a clean Debian root.
 #
 # Contents: bin/rota; lib/rota/*.so.*; share/rota/calendars/ (where rota looks next to its binary);
 # share/rota/examples/ (a scenario to try); shell completions for bash, zsh and fish; share/man/man1/rota.1 and
@@ -41,9 +42,9 @@ install -d "$top/bin" "$top/lib/rota" "$top/share/rota/calendars" "$top/share/ro
 install -m 0755 "$binary" "$top/bin/rota"
 strip --strip-unneeded "$top/bin/rota"
 
-# Every shared library the binary loads, directly or not, except glibc's own (libc, libm, the loader, ...), which
-# every Debian machine has and which must match its kernel interface.
-glibc='^(linux-vdso\.so|ld-linux|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libresolv\.so|libutil\.so)'
+# Every shared library the binary loads, directly or not, except glibc's own (libc, libm, the loader, ...) and the
+# C++ runtime, which every Debian and Ubuntu machine has.
+glibc='^(linux-vdso\.so|ld-linux|libc\.so|libm\.so|libpthread\.so|libdl\.so|librt\.so|libresolv\.so|libutil\.so|libstdc\+\+\.so|libgcc_s\.so)'
 ldd "$binary" | awk '$2 == "=>" && $3 ~ /^\// { print $1, $3 }' | while read -r soname path; do
     if [[ "$soname" =~ $glibc ]]; then continue; fi
     install -m 0644 "$(readlink -f "$path")" "$top/lib/rota/$soname"
@@ -51,6 +52,14 @@ done
 if ldd "$binary" | grep -q 'not found'; then
     echo "release.sh: the binary has unresolved libraries:" >&2
     ldd "$binary" | grep 'not found' >&2
+    exit 1
+fi
+
+# The newest glibc symbol version anything in the tarball needs: at most 2.35 (Ubuntu 22.04's).
+newest=$(for file in "$top/bin/rota" "$top"/lib/rota/*; do objdump -T "$file"; done | grep -o 'GLIBC_2\.[0-9]*' |
+    sort -t. -k2 -n -u | tail -1)
+if [ "${newest#GLIBC_2.}" -gt 35 ]; then
+    echo "release.sh: the tarball needs $newest; Ubuntu 22.04 has GLIBC_2.35" >&2
     exit 1
 fi
 
@@ -82,7 +91,7 @@ Run it where it is:   ./bin/rota --help
 Or install it:        sudo cp -r bin lib share /usr/local/
 Try the example:      ./bin/rota plan share/rota/examples/xyz-tech-2027q1.yaml -o /tmp/xyz
 
-Needs only glibc (Debian 12 or later, or another distribution as new). GLPK and its libraries are in lib/rota/.
+Needs only glibc 2.35 or later and the C++ runtime (Debian 12, Ubuntu 22.04 or later). GLPK is in lib/rota/.
 Rota is GPL-3.0-or-later (LICENSE); it links GLPK (GPL-3.0). Documentation: share/doc/rota/, man rota.
 EOF
 
