@@ -92,33 +92,33 @@ public enum ComparisonReport {
                 "| \(kind.title) | \(kind.unit) | "
                     + entries.map { levelCell($0, kind) }.joined(separator: " | ") + " |")
         }
+        /// One row per engineer, each scenario's cell made from the engineer's figures there by measure name.
+        func engineerRows(_ text: ([String: String]) -> String) -> [String] {
+            comparison.engineerIDs.map { id in
+                let cells = entries.map { entry -> String in
+                    guard let figures = figures(entry, id) else { return "—" }
+                    return text(Dictionary(uniqueKeysWithValues: figures.map { ($0.measure, $0.value) }))
+                }
+                return "| \(cell(displayName(id, in: comparison))) | " + cells.joined(separator: " | ") + " |"
+            }
+        }
         lines += [
             "", "## Engineers", "",
             "P primary weeks · B backup weeks · H holiday burden (points) · F days of their own observed festivals on "
                 + "duty · O ownership load.", "", "| Engineer " + header, "|---|" + rule,
         ]
-        for id in comparison.engineerIDs {
-            let cells = entries.map { entry -> String in
-                guard let figures = figures(entry, id) else { return "—" }
-                let value = Dictionary(uniqueKeysWithValues: figures.map { ($0.measure, $0.value) })
-                return "P \(value["primary_weeks"]!) · B \(value["backup_weeks"]!) · H \(value["holiday_burden"]!) · "
-                    + "F \(value["festival_days"]!) · O \(value["ownership_load"]!)"
-            }
-            lines.append("| \(cell(displayName(id, in: comparison))) | " + cells.joined(separator: " | ") + " |")
+        lines += engineerRows { value in
+            "P \(value["primary_weeks"]!) · B \(value["backup_weeks"]!) · H \(value["holiday_burden"]!) · "
+                + "F \(value["festival_days"]!) · O \(value["ownership_load"]!)"
         }
         lines += [
             "", "## On-call hours", "",
             "Hours on duty by kind (as each scenario's hours.csv counts them): W working hours · N out of hours · "
                 + "E weekend · PH public holiday · F festival · T total.", "", "| Engineer " + header, "|---|" + rule,
         ]
-        for id in comparison.engineerIDs {
-            let cells = entries.map { entry -> String in
-                guard let figures = figures(entry, id) else { return "—" }
-                let value = Dictionary(uniqueKeysWithValues: figures.map { ($0.measure, $0.value) })
-                return "W \(value["working_hours"]!) · N \(value["out_of_hours"]!) · E \(value["weekend_hours"]!) · "
-                    + "PH \(value["public_holiday_hours"]!) · F \(value["festival_hours"]!) · T \(value["total_hours"]!)"
-            }
-            lines.append("| \(cell(displayName(id, in: comparison))) | " + cells.joined(separator: " | ") + " |")
+        lines += engineerRows { value in
+            "W \(value["working_hours"]!) · N \(value["out_of_hours"]!) · E \(value["weekend_hours"]!) · "
+                + "PH \(value["public_holiday_hours"]!) · F \(value["festival_hours"]!) · T \(value["total_hours"]!)"
         }
         if entries.count > 1 {
             lines += ["", "## Differences from the base"]
