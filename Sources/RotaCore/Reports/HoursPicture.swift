@@ -38,27 +38,22 @@ public struct HoursPicture: ReportFile {
         let engineers = scenario.engineers.filter { engineer in hours.rows.contains { $0.engineer == engineer.id } }
         let totals = engineers.map { hours.totals(of: $0.id) }
         let largest = max(1, (totals.map { Int(($0.values.reduce(0, +) + 3599) / 3600) }.max() ?? 1))
-        let names = engineers.map { RotationPicture.shortLabel($0.name) }
+        let names = engineers.map { SVGFrame.shortLabel($0.name) }
         let labelWidth = 16 + 7 * min(28, names.map(\.count).max() ?? 8)
         let width = labelWidth + Self.chartWidth + 70
         let height = Self.top + Self.rowHeight * engineers.count + 28
         func x(_ seconds: Int) -> Int { labelWidth + seconds * Self.chartWidth / (largest * 3600) }
         func text(_ value: String) -> String { TextFormatting.xmlText(value) }
 
-        var out = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-                + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"title\" "
-                + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">",
-            "<title id=\"title\">On-call hours by kind: \(text(scenario.title))</title>",
-            "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>",
-            "<text x=\"8\" y=\"18\" font-size=\"14\" font-weight=\"bold\" fill=\"#1c2833\">"
-                + "\(text(RotationPicture.shortLabel(scenario.title, limit: 90))): on-call hours by kind</text>",
-        ]
+        var out = SVGFrame.opening(
+            width: width, height: height, title: "On-call hours by kind: \(scenario.title)",
+            heading: "\(SVGFrame.shortLabel(scenario.title, limit: 90)): on-call hours by kind")
         var legendX = 8
         for kind in HourKind.allCases {
             out.append(
                 "<rect x=\"\(legendX)\" y=\"30\" width=\"18\" height=\"10\" fill=\"\(Self.colour(kind))\"/>")
-            out.append("<text x=\"\(legendX + 22)\" y=\"39\" fill=\"#1c2833\">\(text(kind.title))</text>")
+            out.append(
+                "<text x=\"\(legendX + 22)\" y=\"39\" fill=\"\(SVGFrame.textColour)\">\(text(kind.title))</text>")
             legendX += 34 + 7 * kind.title.count
         }
         let step = Self.markStep(largest)
@@ -69,12 +64,13 @@ public struct HoursPicture: ReportFile {
                 "<line x1=\"\(left)\" y1=\"\(Self.top - 6)\" x2=\"\(left)\" y2=\"\(height - 24)\" stroke=\"#d5d8dc\" "
                     + "stroke-width=\"1\"/>")
             out.append(
-                "<text x=\"\(left)\" y=\"\(height - 10)\" text-anchor=\"middle\" fill=\"#1c2833\">\(mark) h</text>")
+                "<text x=\"\(left)\" y=\"\(height - 10)\" text-anchor=\"middle\" fill=\"\(SVGFrame.textColour)\">\(mark) h</text>"
+            )
             mark += step
         }
         for (index, engineer) in engineers.enumerated() {
             let y = Self.top + index * Self.rowHeight
-            out.append("<text x=\"12\" y=\"\(y + 13)\" fill=\"#1c2833\">\(text(names[index]))</text>")
+            out.append("<text x=\"12\" y=\"\(y + 13)\" fill=\"\(SVGFrame.textColour)\">\(text(names[index]))</text>")
             var start = 0
             for kind in HourKind.allCases {
                 let seconds = totals[index][kind] ?? 0
@@ -88,7 +84,8 @@ public struct HoursPicture: ReportFile {
                 start += seconds
             }
             out.append(
-                "<text x=\"\(x(start) + 4)\" y=\"\(y + 13)\" fill=\"#1c2833\">\(HoursCSV.hours(start)) h</text>")
+                "<text x=\"\(x(start) + 4)\" y=\"\(y + 13)\" fill=\"\(SVGFrame.textColour)\">\(HoursCSV.hours(start)) h</text>"
+            )
         }
         out.append("</svg>")
         return out.joined(separator: "\n") + "\n"

@@ -16,7 +16,7 @@ public struct RotationPicture: ReportFile {
         static let leave = "#d5d8dc"
         static let holiday = "#e67e22"
         static let stripe = "#f4f6f7"
-        static let text = "#1c2833"
+        static let text = SVGFrame.textColour
         static let grid = "#aab7b8"
     }
 
@@ -47,11 +47,6 @@ public struct RotationPicture: ReportFile {
         return rows
     }
 
-    /// The label as shown: at most `limit` characters (graphemes), an ellipsis when cut.
-    static func shortLabel(_ text: String, limit: Int = 28) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-
     public func render(_ plan: Plan) -> String {
         let scenario = plan.scenario
         let period = scenario.coveredDates
@@ -59,7 +54,7 @@ public struct RotationPicture: ReportFile {
         let day = Self.dayWidth(days: days)
         let rows = Self.rows(scenario)
         // Headings run over the chart on their own rows; only engineers' names set the label column.
-        let names = rows.filter { $0.engineer != nil }.map { Self.shortLabel($0.label).count }
+        let names = rows.filter { $0.engineer != nil }.map { SVGFrame.shortLabel($0.label).count }
         let labelWidth = 16 + 7 * min(28, names.max() ?? 8)
         let chartWidth = day * days
         let width = labelWidth + chartWidth + 16
@@ -73,15 +68,10 @@ public struct RotationPicture: ReportFile {
         func x(_ date: CalendarDate) -> Int { labelWidth + day * (date.dayNumber - period.first.dayNumber) }
         func text(_ value: String) -> String { TextFormatting.xmlText(value) }
 
-        var out = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-                + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"title\" "
-                + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">",
-            "<title id=\"title\">On-call rotation: \(text(scenario.title)), \(period.first) – \(period.last)</title>",
-            "<rect width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>",
-            "<text x=\"8\" y=\"18\" font-size=\"14\" font-weight=\"bold\" fill=\"\(Colour.text)\">"
-                + "\(text(Self.shortLabel(scenario.title, limit: 90))): on-call rotation</text>",
-        ]
+        var out = SVGFrame.opening(
+            width: width, height: height,
+            title: "On-call rotation: \(scenario.title), \(period.first) – \(period.last)",
+            heading: "\(SVGFrame.shortLabel(scenario.title, limit: 90)): on-call rotation")
         // Legend.
         let legend: [(String, String)] = [
             (Colour.primary, "primary"), (Colour.backup, "backup"), (Colour.leave, "leave"),
@@ -116,7 +106,7 @@ public struct RotationPicture: ReportFile {
             guard let engineer = row.engineer else {
                 out.append(
                     "<text x=\"8\" y=\"\(rowTop + 13)\" font-weight=\"bold\" fill=\"\(Colour.text)\">"
-                        + "\(text(Self.shortLabel(row.label, limit: 90)))</text>")
+                        + "\(text(SVGFrame.shortLabel(row.label, limit: 90)))</text>")
                 continue
             }
             if index % 2 == 0 {
@@ -125,7 +115,7 @@ public struct RotationPicture: ReportFile {
                         + "fill=\"\(Colour.stripe)\"/>")
             }
             out.append(
-                "<text x=\"12\" y=\"\(rowTop + 11)\" fill=\"\(Colour.text)\">\(text(Self.shortLabel(row.label)))</text>"
+                "<text x=\"12\" y=\"\(rowTop + 11)\" fill=\"\(Colour.text)\">\(text(SVGFrame.shortLabel(row.label)))</text>"
             )
             for leave in engineer.leave.sorted(by: { ($0.first, $0.last) < ($1.first, $1.last) })
             where leave.overlaps(period) {
