@@ -109,7 +109,7 @@ final class GLPKProblem {
 
         var status: SolveStatus
         var relaxationBasis: Basis?
-        if !hasIntegerColumns || !presolve {
+        if !hasIntegerColumns || !presolve || options.relaxationOnly {
             var simplex = glp_smcp()
             glp_init_smcp(&simplex)
             simplex.msg_lev = messageLevel
@@ -136,7 +136,7 @@ final class GLPKProblem {
             }
             status = Self.simplexStatus(code: code, solution: glp_get_status(pointer))
             if status == .optimal { relaxationBasis = currentBasis() }
-            if !hasIntegerColumns || status != .optimal {
+            if !hasIntegerColumns || status != .optimal || options.relaxationOnly {
                 if hasIntegerColumns, case .stopped(let reason) = status { status = .stoppedWithoutSolution(reason) }
                 return result(
                     status, search: search, since: start, clock: clock, integer: false, basis: relaxationBasis)
@@ -230,6 +230,9 @@ final class GLPKProblem {
         } else if case .stopped = status, let value = objective {
             bound = search.bestBound
             gap = bound.map { abs(value - $0) / (abs(value) + Double.ulpOfOne) }
+        } else if case .stoppedWithoutSolution = status {
+            // Without a solution the bound still says how good one can be (no gap to it).
+            bound = search.bestBound
         }
         return SolveResult(
             status: status, objectiveValue: objective, bestBound: bound, relativeGap: gap, values: values,

@@ -14,6 +14,19 @@ extension Model {
         return expression
     }
 
+    /// A solution of this model as near to `reference` as the search finds within `nodeLimit` nodes (fewest binaries
+    /// changed; `reference` itself need not satisfy the rows): a first incumbent made from a known solution of a
+    /// neighbouring model. Nil when the search finds none.
+    public func nearest(to reference: [Double], options: SolveOptions, nodeLimit: Int) throws(ModelError) -> [Double]? {
+        var search = self
+        search.minimize(distance(from: reference))
+        var settings = options
+        settings.initialSolution = nil
+        settings.nodeLimit = nodeLimit
+        let result = try search.solve(settings)
+        return result.status.hasSolution ? result.values : nil
+    }
+
     /// Whether `expression` is a whole number in every solution: whole coefficients on binary and integer columns
     /// only, and a whole constant.
     public func isIntegral(_ expression: LinearExpression) -> Bool {

@@ -31,6 +31,9 @@ public struct SolveOptions: Sendable {
     /// model with the same columns whose rows are the first rows of this one; otherwise, or if GLPK finds it unusable,
     /// the LP is solved from scratch. The answer is the same either way; only the simplex iterations differ.
     public var startingBasis: Basis?
+    /// Solve the LP relaxation only (integrality dropped): minimizing, its optimum is a lower bound on the model's,
+    /// found without any branching. The result's values are the relaxation's.
+    public var relaxationOnly = false
 
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = true,

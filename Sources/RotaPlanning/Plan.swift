@@ -28,6 +28,8 @@ public struct Plan: Sendable {
     /// For a schedule edited after planning (`rota cover`, `rota swap`): the folder's manifest, with the inputs
     /// digested when it was planned, the solve's record and every edit since. Nil for a plan just solved.
     public let recorded: InputManifest?
+    /// Where planning spent its time (zero for an edited schedule); printed, never written into a report.
+    public let timings: PlanTimings
 
     /// The covers and swaps made since planning, in order.
     public var edits: [EditRecord] { recorded?.edits ?? [] }
@@ -48,9 +50,11 @@ public struct Plan: Sendable {
     public init(
         scenario: Scenario, availability: TeamAvailability, schedule: Schedule,
         levels: [LevelOutcome], size: ModelSize, holidayConflicts: [HolidayConflict], exportedModels: [String],
-        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil, recorded: InputManifest? = nil
+        levelOrder: [ObjectiveKind], baseline: PlanBaseline? = nil, recorded: InputManifest? = nil,
+        timings: PlanTimings = PlanTimings()
     ) {
         self.recorded = recorded
+        self.timings = timings
         self.baseline = baseline
         self.changes = baseline.map { ScheduleChanges(baseline: $0, schedule: schedule, scenario: scenario) }
         self.levelOrder = levelOrder
@@ -72,7 +76,7 @@ public struct Plan: Sendable {
         Plan(
             scenario: scenario, availability: availability, schedule: schedule, levels: levels, size: size,
             holidayConflicts: holidayConflicts, exportedModels: exportedModels, levelOrder: levelOrder,
-            baseline: baseline, recorded: recorded)
+            baseline: baseline, recorded: recorded, timings: timings)
     }
 
     /// A schedule read back from a report folder and edited: no solve runs. The levels are the recorded ones'
@@ -110,4 +114,16 @@ public struct Plan: Sendable {
     public var provedOptimal: Bool {
         levels.count == expectedLevelCount && levels.allSatisfy { $0.status == .optimal }
     }
+}
+
+/// Seconds planning spent on each step: the constructive start, the levels (both parts, with the model builds) and
+/// the holiday-conflict analysis. Machine-dependent, so printed by `rota plan` and the benchmark, never in a report.
+public struct PlanTimings: Sendable, Equatable {
+    public var start = 0.0
+    public var solve = 0.0
+    public var holidayAnalysis = 0.0
+
+    public init() {}
+
+    public var total: Double { start + solve + holidayAnalysis }
 }

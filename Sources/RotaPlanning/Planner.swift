@@ -29,12 +29,14 @@ public struct Planner: Sendable {
         if !uncoverable.isEmpty { throw .noSchedule(reasons: uncoverable) }
 
         let solved: DecomposedSolve
+        var timings = PlanTimings()
         do {
             let startingSchedule =
                 baseline == nil
                 ? StartingSchedule.build(
                     scenario, availability,
                     deadline: StartingSchedule.deadline(from: start, timeLimit: options.timeLimit)) : nil
+            timings.start = (clock.now - start).totalSeconds
             // The time limit counts from the start of planning: what building the start took is no longer left.
             var remaining = options
             remaining.timeLimit = options.timeLimit.map { max(0, $0 - (clock.now - start).totalSeconds) }
@@ -88,14 +90,17 @@ public struct Planner: Sendable {
         }
         // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
         // scenario lists them); its verdicts are optimal values, which the order does not change.
+        timings.solve = (clock.now - start).totalSeconds - timings.start
+        let analysisStart = clock.now
         let conflicts = explainConflicts(
             original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
             analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns
                 && !options.stopRequested)
+        timings.holidayAnalysis = (clock.now - analysisStart).totalSeconds
         return Plan(
             scenario: original, availability: originalAvailability, schedule: schedule,
             levels: solved.levels, size: solved.size, holidayConflicts: conflicts, exportedModels: exported,
-            levelOrder: solved.levelOrder, baseline: baseline)
+            levelOrder: solved.levelOrder, baseline: baseline, timings: timings)
     }
 
     /// The baseline's covers inside the shifts it freezes (those before `--from`), a cover reaching past them cut at
@@ -213,125 +218,6 @@ public struct Planner: Sendable {
                     ?? pipeline.secondaryOwner?.name ?? "?")
         }
         return Schedule(shifts: weeks, ownership: ownership, covers: covers)
-    }
-
-    // MARK: Holiday conflicts
-
-    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
-    /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
-    /// solving anything (the plan's on-call model is above ``Tuning/conflictAnalysisColumns``).
-    func explainConflicts(
-        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
-        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
-    ) -> [HolidayConflict] {
-        let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
-        var conflicts: [HolidayConflict] = []
-        var base: RotationModel?
-        for week in schedule.shifts {
-            guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
-            for role in DutyRole.allCases {
-                let id = week.engineer(for: role)
-                let facts = availability.shifts[index[id]!][t]
-                guard facts.holidayWeight > 0 else { continue }
-                let reason: ConflictReason
-                let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
-                if !analyse || conflicts.count >= options.conflictsToExplain
-                    || (remaining.map { $0 <= .zero } ?? false) || options.stopRequested
-                {
-                    reason = .notAnalysed
-                } else {
-                    if base == nil {
-                        base = RotationModel(
-                            scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
-                    }
-                    reason = counterfactual(
-                        base!, week: t, role: role, scenario, availability, planned,
-                        timeLimit: remaining.map(\.totalSeconds))
-                }
-                conflicts.append(
-                    HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
-            }
-        }
-        return conflicts
-    }
-
-    private func counterfactual(
-        _ base: RotationModel, week t: Int, role: DutyRole, _ scenario: Scenario, _ availability: TeamAvailability,
-        _ planned: [LevelOutcome], timeLimit: Double?
-    ) -> ConflictReason {
-        let engineers = scenario.engineers.indices
-        let candidates = engineers.filter {
-            availability.isFree($0, t) && availability.shifts[$0][t].holidayWeight == 0
-        }
-        let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[t]] }
-        guard !candidates.isEmpty else {
-            return .nobodyElse(
-                onLeave: roster.filter { availability.shifts[$0][t].onLeave }.map { scenario.engineers[$0].id },
-                withHolidays: roster.filter { availability.shifts[$0][t].holidayWeight > 0 }.map {
-                    scenario.engineers[$0].id
-                })
-        }
-        var model = base.model
-        let duty = role == .primary ? base.primary : base.backup
-        model.add(
-            "avoid_holiday(\(role.rawValue),\(t + 1))", LinearExpression.sum(candidates.compactMap { duty[$0][t] }) == 1
-        )
-        // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
-        // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
-        var options = SolveOptions(timeLimit: timeLimit, cuts: Tuning.onCallCuts)
-        options.nodeLimit = Tuning.counterfactualNodeLimit
-        var solver = LexicographicSolver(options: options)
-        var verdict: ConflictReason?
-        // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
-        solver.shouldContinue = { alternative in
-            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else {
-                verdict = .notAnalysed
-                return false
-            }
-            switch alternative.status {
-            case .infeasible: verdict = .hardRules
-            case .optimal:
-                let value = alternative.value!
-                let tolerance = 1e-6 * max(1, abs(plannedValue))
-                if value > plannedValue + tolerance {
-                    verdict = .worse(alternative.kind, planned: plannedValue, alternative: value)
-                }
-                if value < plannedValue - tolerance { verdict = .avoidable }
-            default: verdict = .notAnalysed
-            }
-            return verdict == nil
-        }
-        // Shortcut: the plan proved the levels before the holiday levels optimal, and this model only restricts the
-        // plan's, so it cannot do better on them. Hold them at the plan's values and start at the first holiday
-        // level: one solve instead of several. Only if that is infeasible must an earlier level get worse, and the
-        // levels are then solved from the first to name which.
-        // The on-call model lacks the plan's ownership levels (soft ownership rules, ownership balance), so the
-        // plan's outcomes are matched to its levels by kind, not by position.
-        let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
-        let earlier = base.levels.prefix(first).map { level in planned.first { $0.kind == level.kind } }
-        if first > 0, earlier.allSatisfy({ $0?.status == .optimal && $0?.value != nil }) {
-            var held = model
-            for (level, outcome) in zip(base.levels, earlier) {
-                let value = outcome!.value!
-                held.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
-            }
-            var shortcut = solver
-            var infeasible = false
-            let decide = solver.shouldContinue!
-            shortcut.shouldContinue = { outcome in
-                if outcome.status == .infeasible, outcome.kind == base.levels[first].kind {
-                    infeasible = true
-                    return false
-                }
-                return decide(outcome)
-            }
-            guard (try? shortcut.solve(held, levels: Array(base.levels[first...]))) != nil else { return .notAnalysed }
-            if !infeasible { return verdict ?? .tie }
-            verdict = nil
-        }
-        guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
-        if let verdict { return verdict }
-        return .tie
     }
 }
 

@@ -23,6 +23,11 @@ struct PlanSummary {
                 "  \(plan.number(of: level)). \(level.kind.title): \(format(fairness.value(of: level.kind))) \(level.kind.unit), "
                     + "\(level.status) (\(format(level.seconds * 1000)) ms)")
         }
+        let timings = plan.timings
+        lines.append(
+            "  Time: start \(format(timings.start * 1000)) ms, levels \(format(timings.solve * 1000)) ms, "
+                + "holiday analysis \(format(timings.holidayAnalysis * 1000)) ms "
+                + "(\(plan.holidayConflicts.count) holiday \(plan.holidayConflicts.count == 1 ? "duty" : "duties"))")
         if let changes = plan.changes, let baseline = plan.baseline {
             let frozen = changes.frozenWeeks.isEmpty ? "" : ", \(changes.frozenWeeks.count) frozen"
             lines.append(

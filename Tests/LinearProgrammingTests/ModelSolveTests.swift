@@ -318,6 +318,47 @@ struct ProximitySearchTests {
         #expect(!model.isIntegral(0.5 * a))
     }
 
+    /// From a reference that breaks the rows (no set taken), `nearest` returns a cover with the fewest sets changed:
+    /// the least number of sets that cover everything, found by enumerating all 4,096 subsets; with a cost cap as
+    /// a row, the nearest cover within it.
+    @Test func nearestFindsTheFewestChangesByExhaustiveSearch() throws {
+        let (model, cost, _) = Self.setCover()
+        let none = [Double](repeating: 0, count: 12)
+        func covers(_ subset: Int) -> [Double] { (0..<12).map { subset & (1 << $0) != 0 ? 1 : 0 } }
+        let feasible = (0..<4096).map(covers).filter { model.isFeasible($0) }
+        let optimum = try model.solve(SolveOptions()).objectiveValue!
+        for cap in [Double.infinity, optimum + 2, optimum] {
+            var capped = model
+            if cap.isFinite { capped.add("cap", cost <= cap) }
+            let found = try #require(try capped.nearest(to: none, options: SolveOptions(), nodeLimit: 1000))
+            #expect(capped.isFeasible(found))
+            let fewest = feasible.filter { cost.evaluate($0) <= cap }.map { $0.reduce(0, +) }.min()!
+            #expect(found.reduce(0, +) == fewest, "cap \(cap)")
+        }
+        // Nothing within an impossible cap: no solution, not a wrong one.
+        var impossible = model
+        impossible.add("cap", cost <= optimum - 1)
+        #expect(try impossible.nearest(to: none, options: SolveOptions(), nodeLimit: 1000) == nil)
+    }
+
+    /// The relaxation alone bounds the integer optimum from below; on this knapsack it is fractional and strictly
+    /// below the integer optimum, and it is the LP's own optimum (a fractional item at the capacity).
+    @Test func theRelaxationAloneIsALowerBoundWithoutBranching() throws {
+        var model = Model(name: "knapsack")
+        let take = (0..<3).map { model.addVariable("take(\($0))", .binary) }
+        model.add("capacity", 3 * take[0] + 3 * take[1] + 3 * take[2] <= 4)
+        model.minimize(-5 * take[0] - 4 * take[1] - 3 * take[2])
+        var options = SolveOptions()
+        options.relaxationOnly = true
+        let relaxation = try model.solve(options)
+        #expect(relaxation.status == .optimal)
+        #expect(abs(relaxation.objectiveValue! - (-5 - 4.0 / 3)) < 1e-9)
+        #expect(relaxation.branchNodes == 0)
+        let integer = try model.solve(SolveOptions())
+        #expect(integer.objectiveValue! == -5)
+        #expect(relaxation.objectiveValue! < integer.objectiveValue!)
+    }
+
     /// A knapsack that needs many nodes stops at the node limit with that reason; without it, it is proved.
     @Test func aNodeLimitStopsTheSearchWithItsReason() throws {
         var model = Model(name: "knapsack")

@@ -54,7 +54,7 @@ struct AcrossRotationsBalanceTests {
 
     /// Every valid two-rotation schedule: each shift's (primary, backup) from its rotation's roster, pruned by the
     /// independent checker on each prefix.
-    static func schedules(_ scenario: Scenario) -> [[RotationShift]] {
+    static func schedules(_ scenario: Scenario, judging rules: Set<Rule> = rotationRules) -> [[RotationShift]] {
         let checker = RuleChecker(scenario: scenario)
         let slots = scenario.rotations.flatMap { rotation in
             rotation.period.allShifts.enumerated().map { (rotation, $0.offset + 1, $0.element) }
@@ -74,7 +74,7 @@ struct AcrossRotationsBalanceTests {
                                 rotation: rotation.id, number: number, dates: dates, primary: primary, backup: backup)
                         ]
                     let findings = checker.check(Schedule(shifts: next, ownership: []))
-                    if !findings.contains(where: { rotationRules.contains($0.rule) }) { extend(next) }
+                    if !findings.contains(where: { rules.contains($0.rule) }) { extend(next) }
                 }
             }
         }

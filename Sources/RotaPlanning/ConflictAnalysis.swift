@@ -1,0 +1,226 @@
+import LinearProgramming
+import RotaChecking
+import RotaModel
+
+extension Planner {
+    /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
+    /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
+    /// solving anything (the plan's on-call model is above ``Tuning/conflictAnalysisColumns``).
+    func explainConflicts(
+        _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
+        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
+    ) -> [HolidayConflict] {
+        let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
+        var conflicts: [HolidayConflict] = []
+        var base: RotationModel?
+        for week in schedule.shifts {
+            guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
+            for role in DutyRole.allCases {
+                let id = week.engineer(for: role)
+                let facts = availability.shifts[index[id]!][t]
+                guard facts.holidayWeight > 0 else { continue }
+                let reason: ConflictReason
+                let remaining = deadline.map { ContinuousClock.now.duration(to: $0) }
+                if !analyse || conflicts.count >= options.conflictsToExplain
+                    || (remaining.map { $0 <= .zero } ?? false) || options.stopRequested
+                {
+                    reason = .notAnalysed
+                } else {
+                    if base == nil {
+                        base = RotationModel(
+                            scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
+                    }
+                    let counterfactual = HolidayCounterfactual(
+                        base: base!, scenario: scenario, availability: availability, schedule: schedule,
+                        planned: planned, slot: t, role: role)
+                    reason = counterfactual.reason(timeLimit: remaining.map(\.totalSeconds))
+                }
+                conflicts.append(
+                    HolidayConflict(week: week, role: role, engineer: id, holidays: facts.holidays, reason: reason))
+            }
+        }
+        return conflicts
+    }
+}
+
+/// One holiday duty of the plan asked again: the on-call model with that duty forbidden to everyone who has a
+/// holiday in the shift, solved level by level against the plan's values until a level decides.
+struct HolidayCounterfactual {
+    let base: RotationModel
+    let scenario: Scenario
+    let availability: TeamAvailability
+    /// The plan's schedule, from which the first incumbent is made.
+    let schedule: Schedule
+    let planned: [LevelOutcome]
+    let slot: Int
+    let role: DutyRole
+
+    private var duty: [[Variable?]] { role == .primary ? base.primary : base.backup }
+
+    /// Engineers on the shift's roster, free of leave and of holidays in it: who may take the duty instead.
+    private var candidates: [Int] {
+        scenario.engineers.indices.filter {
+            availability.isFree($0, slot) && availability.shifts[$0][slot].holidayWeight == 0
+        }
+    }
+
+    func reason(timeLimit: Double?) -> ConflictReason {
+        let engineers = scenario.engineers.indices
+        let candidates = self.candidates
+        let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[slot]] }
+        guard !candidates.isEmpty else {
+            return .nobodyElse(
+                onLeave: roster.filter { availability.shifts[$0][slot].onLeave }.map { scenario.engineers[$0].id },
+                withHolidays: roster.filter { availability.shifts[$0][slot].holidayWeight > 0 }.map {
+                    scenario.engineers[$0].id
+                })
+        }
+        var model = base.model
+        model.add(
+            "avoid_holiday(\(role.rawValue),\(slot + 1))",
+            LinearExpression.sum(candidates.compactMap { duty[$0][slot] }) == 1)
+        // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
+        // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
+        var options = SolveOptions(timeLimit: timeLimit, cuts: Tuning.onCallCuts)
+        options.nodeLimit = Tuning.counterfactualNodeLimit
+        var solver = LexicographicSolver(options: options)
+        var verdict: ConflictReason?
+        // Compare level by level and stop at the first that decides: later levels cannot change the verdict.
+        solver.shouldContinue = { alternative in
+            guard let plannedValue = planned.first(where: { $0.kind == alternative.kind })?.value else {
+                verdict = .notAnalysed
+                return false
+            }
+            switch alternative.status {
+            case .infeasible: verdict = .hardRules
+            case .optimal:
+                let value = alternative.value!
+                let tolerance = 1e-6 * max(1, abs(plannedValue))
+                if value > plannedValue + tolerance {
+                    verdict = .worse(alternative.kind, planned: plannedValue, alternative: value)
+                }
+                if value < plannedValue - tolerance { verdict = .avoidable }
+            default: verdict = .notAnalysed
+            }
+            return verdict == nil
+        }
+        // Shortcut: the plan proved the levels before the holiday levels optimal, and this model only restricts the
+        // plan's, so it cannot do better on them. Hold them at the plan's values and start at the first holiday
+        // level. Only if that is infeasible must an earlier level get worse, and the levels are then solved from
+        // the first to name which.
+        // The on-call model lacks the plan's ownership levels (soft ownership rules, ownership balance), so the
+        // plan's outcomes are matched to its levels by kind, not by position.
+        let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
+        let earlier = base.levels.prefix(first).map { level in planned.first { $0.kind == level.kind } }
+        if first > 0, earlier.allSatisfy({ $0?.status == .optimal && $0?.value != nil }) {
+            var held = model
+            for (level, outcome) in zip(base.levels, earlier) {
+                let value = outcome!.value!
+                held.add("hold_\(level.kind.rawValue)", level.expression <= value + level.kind.holdSlack(value))
+            }
+            switch settle(held, from: first, options: options) {
+            case .decided(let reason): return reason
+            case .earlierLevelWorse: break
+            case .unsettled(let held, let level, let incumbent):
+                var rest = solver
+                rest.startingSolution = incumbent
+                var infeasible = false
+                let decide = solver.shouldContinue!
+                rest.shouldContinue = { outcome in
+                    if outcome.status == .infeasible, outcome.kind == base.levels[first].kind {
+                        infeasible = true
+                        return false
+                    }
+                    return decide(outcome)
+                }
+                guard (try? rest.solve(held, levels: Array(base.levels[level...]))) != nil else { return .notAnalysed }
+                if !infeasible { return verdict ?? .tie }
+            }
+            verdict = nil
+        }
+        guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
+        if let verdict { return verdict }
+        return .tie
+    }
+
+    /// How far ``settle(_:from:options:)`` got.
+    enum Settlement {
+        case decided(ConflictReason)
+        /// The first level has no solution with the earlier levels held: one of them must get worse.
+        case earlierLevelWorse
+        /// Level `level` (an index into the base's levels) was not decided this way: `held` holds the levels
+        /// before it, `incumbent` is a solution of it, if one was found.
+        case unsettled(held: Model, level: Int, incumbent: [Double]?)
+    }
+
+    /// Decides the levels from `first` on as questions rather than searches. For each level: its bound at the root
+    /// (LP relaxation and cuts), rounded up when the level is integral, is the least value it can take without the
+    /// duty; then a schedule reaching that value is looked for nearest to the plan's (fewest assignments changed).
+    /// Found above the plan's value, the level gets worse by exactly that much; found at the plan's value, the level
+    /// ties and the next is asked. A level whose root bound is not reached this way is left to the ordinary search.
+    /// Searching alone from its root, a level must find an integer schedule without the duty by branching (L with
+    /// min_duty_gap_weeks 1: 719 nodes, 44 s, for a schedule one proximity search finds).
+    func settle(_ model: Model, from first: Int, options: SolveOptions) -> Settlement {
+        var held = model
+        var reference = base.values(for: schedule)
+        for index in first..<base.levels.count {
+            let level = base.levels[index]
+            guard let plannedValue = planned.first(where: { $0.kind == level.kind })?.value else {
+                return .decided(.notAnalysed)
+            }
+            // The level's LP bound, rounded up when it is integral: no schedule without the duty does better.
+            var relaxation = held
+            relaxation.minimize(level.expression)
+            var relaxationOptions = options
+            relaxationOptions.relaxationOnly = true
+            guard let lp = try? relaxation.solve(relaxationOptions) else { return .decided(.notAnalysed) }
+            switch lp.status {
+            case .infeasible: return index == first ? .earlierLevelWorse : .decided(.notAnalysed)
+            case .optimal: break
+            default: return .unsettled(held: held, level: index, incumbent: nil)
+            }
+            var bound = lp.value(level.expression)
+            if held.isIntegral(level.expression) { bound = (bound - 1e-6).rounded(.up) }
+            let target = max(bound, plannedValue)
+            var near = held
+            near.add("reach_\(level.kind.rawValue)", level.expression <= target + level.kind.holdSlack(target))
+            let found = reference.flatMap { nearest(in: near, to: $0, options: options) }
+            guard let found, level.expression.evaluate(found) <= target + level.kind.holdSlack(target) else {
+                return .unsettled(held: held, level: index, incumbent: found)
+            }
+            let value = level.expression.evaluate(found)
+            let tolerance = 1e-6 * max(1, abs(plannedValue))
+            if value > plannedValue + tolerance {
+                return .decided(.worse(level.kind, planned: plannedValue, alternative: value))
+            }
+            if value < plannedValue - tolerance { return .decided(.avoidable) }
+            held.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(plannedValue))
+            reference = found
+        }
+        return .decided(.tie)
+    }
+
+    /// The solution of `model` nearest to `reference` that the search finds within its nodes: first among those
+    /// that keep every other rotation's duties as `reference` has them (a far smaller search: the duty moves within
+    /// its own rotation), then among all.
+    private func nearest(in model: Model, to reference: [Double], options: SolveOptions) -> [Double]? {
+        let rotation = availability.slotRotation[slot]
+        let others = availability.slotRotation.indices.filter { availability.slotRotation[$0] != rotation }
+        if !others.isEmpty {
+            var local = model
+            for t in others {
+                for duty in [base.primary, base.backup] {
+                    for e in duty.indices {
+                        if let x = duty[e][t] { local.fix(x, at: reference[x.index]) }
+                    }
+                }
+            }
+            if let found = try? local.nearest(
+                to: reference, options: options, nodeLimit: Tuning.counterfactualNodeLimit)
+            {
+                return found
+            }
+        }
+        return try? model.nearest(to: reference, options: options, nodeLimit: Tuning.counterfactualNodeLimit)
+    }
+}
