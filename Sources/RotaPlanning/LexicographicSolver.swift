@@ -86,8 +86,28 @@ struct LexicographicSolver {
                 searchOptions.log = nil
                 let searchStart = clock.now
                 defer { searchSeconds = (clock.now - searchStart).totalSeconds }
+                var origin = incumbent
+                // First the level's LP bound, rounded up: a schedule reaching it is optimal, and the one nearest the
+                // incumbent is often found at once, where rounds that each ask for one unit better may not get
+                // there (L with 8 rotations: the holiday total's start 8 points above a bound it attains; 45 s).
+                var relaxation = model
+                var relaxationOptions = searchOptions
+                relaxationOptions.relaxationOnly = true
+                relaxationOptions.initialSolution = nil
+                let lp = try relaxation.solve(relaxationOptions)
+                if lp.status == .optimal, let lpValue = lp.objectiveValue {
+                    levelOptions.startingBasis = lp.relaxationBasis ?? levelOptions.startingBasis
+                    let bound = (lpValue - 1e-6).rounded(.up)
+                    if level.expression.evaluate(incumbent) > bound + 0.5 {
+                        var reach = model
+                        reach.add("reach_bound_\(level.kind.rawValue)", level.expression <= bound)
+                        if let found = try reach.nearest(to: incumbent, options: searchOptions, nodeLimit: nodes) {
+                            origin = found
+                        }
+                    }
+                }
                 levelOptions.initialSolution = try model.improveByProximity(
-                    level.expression, from: incumbent, options: searchOptions, nodeLimit: nodes,
+                    level.expression, from: origin, options: searchOptions, nodeLimit: nodes,
                     rounds: Tuning.proximityRounds)
                 if let limit = options.timeLimit {
                     levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
