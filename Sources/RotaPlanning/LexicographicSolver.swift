@@ -79,36 +79,15 @@ struct LexicographicSolver {
             }
             // The level's time includes its proximity search; its nodes are those of the level's own solve.
             var searchSeconds = 0.0
-            if let nodes = proximityNodeLimit, let incumbent = levelOptions.initialSolution,
-                model.isIntegral(level.expression)
-            {
+            if let nodes = proximityNodeLimit, let reference = levelOptions.initialSolution {
                 var searchOptions = levelOptions
                 searchOptions.log = nil
                 let searchStart = clock.now
-                defer { searchSeconds = (clock.now - searchStart).totalSeconds }
-                var origin = incumbent
-                // First the level's LP bound, rounded up: a schedule reaching it is optimal, and the one nearest the
-                // incumbent is often found at once, where rounds that each ask for one unit better may not get
-                // there (L with 8 rotations: the holiday total's start 8 points above a bound it attains; 45 s).
-                var relaxation = model
-                var relaxationOptions = searchOptions
-                relaxationOptions.relaxationOnly = true
-                relaxationOptions.initialSolution = nil
-                let lp = try relaxation.solve(relaxationOptions)
-                if lp.status == .optimal, let lpValue = lp.objectiveValue {
-                    levelOptions.startingBasis = lp.relaxationBasis ?? levelOptions.startingBasis
-                    let bound = (lpValue - 1e-6).rounded(.up)
-                    if level.expression.evaluate(incumbent) > bound + 0.5 {
-                        var reach = model
-                        reach.add("reach_bound_\(level.kind.rawValue)", level.expression <= bound)
-                        if let found = try reach.nearest(to: incumbent, options: searchOptions, nodeLimit: nodes) {
-                            origin = found
-                        }
-                    }
-                }
-                levelOptions.initialSolution = try model.improveByProximity(
-                    level.expression, from: origin, options: searchOptions, nodeLimit: nodes,
-                    rounds: Tuning.proximityRounds)
+                let improved = try improvedStart(
+                    model, level: level, from: reference, options: searchOptions, nodeLimit: nodes)
+                levelOptions.initialSolution = improved.values
+                levelOptions.startingBasis = improved.basis ?? levelOptions.startingBasis
+                searchSeconds = (clock.now - searchStart).totalSeconds
                 if let limit = options.timeLimit {
                     levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
                 }
@@ -132,5 +111,40 @@ struct LexicographicSolver {
             model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
         }
         return Outcome(values: values, levels: outcomes, size: model.size)
+    }
+
+    /// A better first incumbent for `level` from `reference` (the previous level's solution, or the constructive
+    /// start, which may break rows the start does not know, such as backup_becomes_primary), and the LP basis to
+    /// solve the level from:
+    /// 1. The level's LP relaxation (from the carried basis) gives the least value it can take, rounded up to a
+    ///    whole number or to the next attainable value when those are known. The schedule nearest `reference`
+    ///    that reaches it is optimal at once, where rounds that each ask for one unit better may not get there (L
+    ///    with 8 rotations: the holiday total's start 8 points above a bound it attains; 45 s of branching).
+    /// 2. A `reference` that breaks rows is repaired to the nearest schedule that keeps them (L with
+    ///    backup_becomes_primary: no incumbent until 148 nodes into each balance level, 6–9 s each).
+    /// 3. On an integral level, proximity rounds improve what there is by at least one unit each.
+    /// Every search is bounded by nodes, so the same model gives the same start on any machine.
+    func improvedStart(
+        _ model: Model, level: ObjectiveLevel, from reference: [Double], options: SolveOptions, nodeLimit nodes: Int
+    ) throws(ModelError) -> (values: [Double]?, basis: Basis?) {
+        var origin: [Double]? = model.isFeasible(reference) ? reference : nil
+        var relaxationOptions = options
+        relaxationOptions.relaxationOnly = true
+        relaxationOptions.initialSolution = nil
+        let lp = try model.solve(relaxationOptions)
+        if lp.status == .optimal, let bound = lp.objectiveValue,
+            let target = level.leastAttainable(atLeast: bound, integral: model.isIntegral(level.expression)),
+            origin.map({ level.expression.evaluate($0) > level.holdBound(target) }) ?? true
+        {
+            var reach = model
+            reach.add("reach_bound_\(level.kind.rawValue)", level.expression <= level.holdBound(target))
+            if let found = try reach.nearest(to: reference, options: options, nodeLimit: nodes) { origin = found }
+        }
+        if origin == nil { origin = try model.nearest(to: reference, options: options, nodeLimit: nodes) }
+        if let feasible = origin, model.isIntegral(level.expression) {
+            origin = try model.improveByProximity(
+                level.expression, from: feasible, options: options, nodeLimit: nodes, rounds: Tuning.proximityRounds)
+        }
+        return (origin, lp.relaxationBasis)
     }
 }

@@ -19,6 +19,16 @@ struct ObjectiveLevel {
         return out
     }
 
+    /// The least value the level can take that is at least `bound` (a lower bound, e.g. its LP relaxation's): the
+    /// next attainable value when those are known, the next whole number for an `integral` level; nil otherwise.
+    func leastAttainable(atLeast bound: Double, integral: Bool) -> Double? {
+        if let attainable, !attainable.isEmpty {
+            let tolerance = kind.holdSlack(bound)
+            return attainable.first { $0 >= bound - tolerance }
+        }
+        return integral ? (bound - 1e-6).rounded(.up) : nil
+    }
+
     /// The right-hand side of the row that holds this level at `value` (GLPK's, a few millionths off at most).
     ///
     /// A relative slack alone is not exact: across two rotations deviations such as 29/50 and 134/231 differ by

@@ -33,7 +33,7 @@ public struct Planner: Sendable {
         do {
             let startingSchedule =
                 baseline == nil
-                ? StartingSchedule.build(
+                ? StartingSchedule.reference(
                     scenario, availability,
                     deadline: StartingSchedule.deadline(from: start, timeLimit: options.timeLimit)) : nil
             timings.start = (clock.now - start).totalSeconds

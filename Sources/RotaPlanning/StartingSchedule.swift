@@ -20,6 +20,23 @@ enum StartingSchedule {
         }
     }
 
+    /// The start offered to the solver: ``build(_:_:lowerHolidayBurden:deadline:)``, or when the greedy pass gets
+    /// stuck on the rules that tie shifts together (backup_becomes_primary, min_duty_gap_weeks,
+    /// max_consecutive_duty_weeks), the same pass without them. That schedule breaks some of their rows, so it is
+    /// not an incumbent; the solver repairs it to the nearest schedule that keeps them (``LexicographicSolver``), which
+    /// is far quicker than branching to a first incumbent (generated L with backup_becomes_primary: 7 s).
+    static func reference(
+        _ scenario: Scenario, _ availability: TeamAvailability, deadline: ContinuousClock.Instant? = nil
+    ) -> Schedule? {
+        if let valid = build(scenario, availability, deadline: deadline) { return valid }
+        var relaxed = scenario
+        relaxed.rules.backupBecomesPrimary = false
+        relaxed.rules.minDutyGapWeeks = 0
+        relaxed.rules.maxConsecutiveDutyWeeks = nil
+        guard relaxed.rules != scenario.rules else { return nil }
+        return build(relaxed, availability, deadline: deadline)
+    }
+
     /// Tries a few deterministic variants of the greedy pass (primary urgency weighed once or twice, ties to the
     /// first or the last engineer) and keeps the start closest to the fair shares, primary weeks first.
     /// `lowerHolidayBurden: false` leaves out StartRepair's holiday moves (for comparison in tests).

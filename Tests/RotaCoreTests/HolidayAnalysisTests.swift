@@ -1,4 +1,5 @@
 import Foundation
+import LinearProgramming
 import Testing
 
 @testable import RotaChecking
@@ -96,5 +97,44 @@ struct HolidayAnalysisTests {
         #expect(judged >= 10, "only \(judged) conflicts judged")
         #expect(worse >= 3, "only \(worse) conflicts a level keeps")
         #expect(ties >= 3, "only \(ties) ties")
+    }
+}
+
+/// The first incumbent a level with a proximity start gets (``LexicographicSolver/improvedStart``): from a reference
+/// that breaks rows it is repaired to a solution, and a solution reaching the level's rounded LP bound is optimal.
+/// Judged against every 0/1 vector of a small covering model.
+@Suite("A level's improved start")
+struct ImprovedStartTests {
+    @Test func anInfeasibleReferenceIsRepairedAndTheBoundReached() throws {
+        for seed: UInt64 in 1...20 {
+            var random = SeededRandom(seed: seed)
+            var model = Model(name: "cover")
+            let x = (0..<8).map { model.addVariable("x(\($0))", .binary) }
+            // Each of 6 demands is met by 2-4 of the columns; costs 1-4.
+            for d in 0..<6 {
+                let members = x.indices.filter { _ in random.next() % 3 == 0 }
+                let chosen = members.count >= 2 ? members : [d % 8, (d + 3) % 8]
+                model.add("demand(\(d))", LinearExpression.sum(chosen.map { x[$0] }) >= 1)
+            }
+            let costs = x.indices.map { _ in Double(1 + random.next() % 4) }
+            let cost = LinearExpression.sum(zip(costs, x).map { $0 * $1 })
+            model.minimize(cost)
+            let level = ObjectiveLevel(kind: .holidayTotal, expression: cost)
+            let all = (0..<256).map { subset in (0..<8).map { subset & (1 << $0) != 0 ? 1.0 : 0.0 } }
+            let optimum = all.filter { model.isFeasible($0) }.map { cost.evaluate($0) }.min()!
+            let nothing = [Double](repeating: 0, count: 8)
+            #expect(!model.isFeasible(nothing))
+            let solver = LexicographicSolver(options: SolveOptions())
+            let start = try solver.improvedStart(
+                model, level: level, from: nothing, options: SolveOptions(), nodeLimit: 200)
+            let values = try #require(start.values, "seed \(seed): no start")
+            #expect(model.isFeasible(values), "seed \(seed)")
+            #expect(cost.evaluate(values) >= optimum - 1e-9, "seed \(seed)")
+            // The LP bound rounded up is reached whenever it is the optimum; the rounds do the rest within their nodes.
+            var relaxed = SolveOptions()
+            relaxed.relaxationOnly = true
+            let bound = (try model.solve(relaxed).objectiveValue! - 1e-6).rounded(.up)
+            if bound == optimum { #expect(cost.evaluate(values) == optimum, "seed \(seed)") }
+        }
     }
 }
