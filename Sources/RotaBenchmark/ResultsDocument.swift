@@ -47,3 +47,42 @@ struct ResultsDocument {
         return lines.joined(separator: "\n") + "\n" + sections.map(\.markdown).joined(separator: "\n")
     }
 }
+
+/// benchmarks/hard-results.md: how the hard set was run, a summary line per class, then each class.
+struct HardResultsDocument {
+    let results: [HardResult]
+    let solvers: [ExternalSolver]
+    let notes: [String]
+    let runs: Int
+    let timeLimit: Double
+    let externalTimeLimit: Double
+
+    var markdown: String {
+        let f = SizeResult.format
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var lines = [
+            "# Hard benchmark set",
+            "",
+            "Written by `scripts/benchmark-scale.sh --hard` (release build) on \(cores) cores: the rule combinations real "
+                + "teams turn on, where GLPK does not close every level at the root. Each scenario is planned \(runs) "
+                + "times by `rota plan --time-limit \(f(timeLimit))` (the wall time is the whole process, median), then "
+                + "once in process for the per-level figures and where the time went: the constructive start, the "
+                + "levels (model builds included) and the holiday-conflict analysis. Other solvers get the exact model "
+                + "GLPK solved at each level of a class's first scenario, \(f(externalTimeLimit)) s each: "
+                + (solvers.isEmpty
+                    ? "none installed." : solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ") + "."),
+        ]
+        lines += notes.map { "- \($0)" }
+        lines += [
+            "", "| Class | Scenarios | Median wall time | Slowest | Target | Met |", "|---|---:|---:|---:|---|---|",
+        ]
+        for result in results {
+            let medians = result.scenarios.map(\.median).sorted()
+            lines.append(
+                "| \(result.hardCase.name) | \(result.scenarios.count) | \(f(medians[medians.count / 2])) s | "
+                    + "\(f(medians.last!)) s | \(result.hardCase.target) | \(result.allMet ? "yes" : "**no**") |")
+        }
+        lines.append("")
+        return lines.joined(separator: "\n") + "\n" + results.map(\.markdown).joined(separator: "\n")
+    }
+}

@@ -22,6 +22,11 @@ struct RotaBenchmark: ParsableCommand {
     @Option(help: "The results file.") var output = "benchmarks/results.md"
     @Option(help: "The rota executable (default: next to this one).") var rota: String?
     @Flag(help: "Skip CBC and HiGHS.") var noExternal = false
+    @Flag(help: "Run the hard set (rules real teams turn on, docs/performance.md) instead of the sizes.")
+    var hard = false
+    @Option(help: "Seeds per seeded class of the hard set (the small mixed-region teams get twice as many).")
+    var hardSeeds = 5
+    @Option(help: "The hard set's results file.") var hardOutput = "benchmarks/hard-results.md"
 
     func run() throws {
         let repository = FileManager.default.currentDirectoryPath
@@ -40,6 +45,10 @@ struct RotaBenchmark: ParsableCommand {
             noExternal
             ? ([], ["CBC and HiGHS skipped (--no-external)."]) : ExternalSolver.available(repository: repository)
 
+        if hard {
+            try runHardSet(library: library, rota: executable, work: work, external: external)
+            return
+        }
         var sections: [SizeResult] = []
         for name in sizes.split(separator: ",") {
             guard let size = GeneratorSize(rawValue: String(name).lowercased()) else {
@@ -59,5 +68,31 @@ struct RotaBenchmark: ParsableCommand {
             atPath: URL(fileURLWithPath: output).deletingLastPathComponent().path, withIntermediateDirectories: true)
         try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         print("Wrote \(output)")
+    }
+
+    func runHardSet(
+        library: CalendarLibrary, rota: String, work: URL, external: (solvers: [ExternalSolver], notes: [String])
+    ) throws {
+        var results: [HardResult] = []
+        for hardCase in try HardCase.all(library: library, seeds: hardSeeds) {
+            // External solvers on the first scenario of a class only: they are the comparison, not the subject.
+            let scenarios = try hardCase.scenarios.enumerated().map { position, scenario in
+                try HardScenarioResult.measure(
+                    name: scenario.name, yaml: scenario.yaml, rota: rota, work: work, runs: runs,
+                    timeLimit: timeLimit, library: library, external: position == 0 ? external.solvers : [],
+                    externalTimeLimit: externalTimeLimit)
+            }
+            let result = HardResult(hardCase: hardCase, scenarios: scenarios)
+            print(result.markdown)
+            results.append(result)
+        }
+        let document = HardResultsDocument(
+            results: results, solvers: external.solvers, notes: external.notes, runs: runs, timeLimit: timeLimit,
+            externalTimeLimit: externalTimeLimit)
+        try FileManager.default.createDirectory(
+            atPath: URL(fileURLWithPath: hardOutput).deletingLastPathComponent().path, withIntermediateDirectories: true
+        )
+        try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: hardOutput), options: .atomic)
+        print("Wrote \(hardOutput)")
     }
 }
