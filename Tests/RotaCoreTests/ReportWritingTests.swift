@@ -194,3 +194,71 @@ struct LeftoverTests {
         #expect(!FolderExchange.exchange(a.path, root.appendingPathComponent("missing").path))
     }
 }
+
+/// The durability order of a replace: every file written, then one durability step for the whole staging folder,
+/// and only then the rename, itself made durable after. Recorded through a ``Durability`` that logs each call and
+/// looks at the target at that moment.
+@Suite("Durability of a report folder")
+struct ReportDurabilityTests {
+    final class Log: @unchecked Sendable {
+        var events: [String] = []
+        let lock = NSLock()
+        func add(_ event: String) { lock.withLock { events.append(event) } }
+    }
+
+    @Test func theStagingFolderIsDurableBeforeItIsRenamedIntoPlace() throws {
+        let root = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team")
+        let files = [("report.md", "new\n"), ("rotation.csv", "a\r\n"), ("runbooks/p1.md", "# p1\n")]
+        for exists in [false, true] {
+            let log = Log()
+            let durability = Durability(
+                persist: { folder, paths in
+                    // Every file is there, complete, and the target still holds the previous report (if any).
+                    let complete = files.allSatisfy { name, contents in
+                        (try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)) == contents
+                    }
+                    let previous = try? String(
+                        contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8)
+                    log.add("persist \(paths.count) complete=\(complete) target=\(previous ?? "none")")
+                    return Durability.system.persist(folder, paths)
+                },
+                persistRename: { parent in
+                    let now = try? String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8)
+                    log.add("rename \(parent == root.path) target=\(now ?? "none")")
+                },
+                write: { data, path in
+                    log.add("write \(URL(fileURLWithPath: path).lastPathComponent)")
+                    try Durability.system.write(data, path)
+                })
+            if exists {
+                try ReportFolderWriter.write([("report.md", "old\n")], to: target.path)
+            }
+            try ReportFolderWriter.write(files, to: target.path, isOwn: ReportSet.isReportEntry, durability: durability)
+            // Three files and two folders (the staging folder, runbooks/) persisted in one step; then the rename.
+            #expect(
+                log.events == [
+                    "write report.md", "write rotation.csv", "write p1.md",
+                    "persist 5 complete=true target=\(exists ? "old\n" : "none")",
+                    "rename true target=new\n",
+                ])
+        }
+    }
+
+    /// A failing durability step fails the write and leaves the previous report, with no staging folder behind.
+    @Test func aFailedDurabilityStepLeavesThePreviousReport() throws {
+        let root = try TemporaryFolder().url
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("team")
+        try ReportFolderWriter.write([("report.md", "old\n")], to: target.path)
+        let failing = Durability(
+            persist: { _, _ in false }, persistRename: { _ in }, write: Durability.system.write)
+        #expect(throws: ReportWriteError.self) {
+            try ReportFolderWriter.write(
+                [("report.md", "new\n")], to: target.path, isOwn: ReportSet.isReportEntry, durability: failing)
+        }
+        #expect(try String(contentsOf: target.appendingPathComponent("report.md"), encoding: .utf8) == "old\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["team"])
+    }
+}

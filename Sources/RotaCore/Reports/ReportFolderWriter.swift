@@ -42,7 +42,7 @@ public enum ReportFolderWriter {
     /// one `isOwn` accepts (its path inside the folder, and whether it is a folder).
     public static func write(
         _ files: [(name: String, contents: String)], to folder: String,
-        isOwn: (_ path: String, _ isFolder: Bool) -> Bool
+        isOwn: (_ path: String, _ isFolder: Bool) -> Bool, durability: Durability = .system
     ) throws(ReportWriteError) {
         let manager = FileManager.default
         // A symbolic link is followed: the report replaces the folder it points to, and the link stays.
@@ -63,18 +63,31 @@ public enum ReportFolderWriter {
             throw .ioFailure(path: parent.path, reason: "cannot create the folder (\(error.localizedDescription))")
         }
         let leftovers = Leftovers(of: target)
-        if !exists, leftovers.restorePrevious() { return try write(files, to: folder, isOwn: isOwn) }
+        if !exists, leftovers.restorePrevious() {
+            return try write(files, to: folder, isOwn: isOwn, durability: durability)
+        }
         leftovers.removeDead()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = parent.appendingPathComponent("\(Leftovers.stagingPrefix)\(target.lastPathComponent)-\(token)")
         let retired = parent.appendingPathComponent("\(Leftovers.retiredPrefix)\(target.lastPathComponent)-\(token)")
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var written: [String] = []
+            var folders: Set<String> = []
             for file in files {
                 let url = staging.appendingPathComponent(file.name)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                // No per-file temporary: the staging folder is private until it is renamed into place.
-                try Data(file.contents.utf8).write(to: url)
+                let folder = url.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted {
+                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                // No per-file temporary and no sync per file: the staging folder is private until it is renamed
+                // into place, and made durable as a whole just before.
+                try durability.write(Data(file.contents.utf8), url.path)
+                written.append(url.path)
+            }
+            guard durability.persist(staging.path, written + folders.sorted()) else {
+                throw FileSystemSync.WriteError(
+                    description: "cannot make the new report durable (\(String(cString: strerror(errno))))")
             }
         } catch {
             try? manager.removeItem(at: staging)
@@ -84,6 +97,7 @@ public enum ReportFolderWriter {
         // Linux swaps the two folders in one step (renameat2 RENAME_EXCHANGE): even SIGKILL or a power cut leaves
         // one complete report at the target. Elsewhere, or on a file system without it, two renames.
         if exists, FolderExchange.exchange(staging.path, target.path) {
+            durability.persistRename(parent.path)
             try? manager.removeItem(at: staging)  // now the previous report
             return
         }
@@ -97,6 +111,7 @@ public enum ReportFolderWriter {
             try? manager.removeItem(at: staging)
             throw .ioFailure(path: target.path, reason: reason)
         }
+        durability.persistRename(parent.path)
         if exists { try? manager.removeItem(at: retired) }
     }
 
@@ -136,6 +151,7 @@ public enum ReportFolderWriter {
 
     /// A file-system error as a short reason, without Foundation's "The file … couldn't be saved" framing.
     public static func reason(_ error: any Error) -> String {
+        if let error = error as? FileSystemSync.WriteError { return error.description }
         let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
         if let underlying, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
