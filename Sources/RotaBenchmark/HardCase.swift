@@ -93,7 +93,7 @@ struct HardCase {
             HardCase(
                 name: "Infeasible small team",
                 description: "4 engineers, 8 weeks, min_gap_weeks 2 and min_duty_gap_weeks 1 against their leave",
-                target: "explained (exit 1), < 2 s", seconds: 2, infeasible: true,
+                target: "explained (exit 3), < 2 s", seconds: 2, infeasible: true,
                 scenarios: [("hard-infeasible", infeasibleTeam)]))
         return cases
     }
@@ -121,7 +121,7 @@ struct HardCase {
     /// No schedule: the fewest rule instances to give up is 2.
     static let infeasibleTeam = """
         name: hard-infeasible
-        title: "Three engineers, primary every third week, leave in the way"
+        title: "Four engineers, one mostly away, primary every third week"
         period: {start: 2027-03-01, weeks: 8}
         engineers:
           - {id: ana, region: GB-ENG, leave: ["2027-03-08..2027-03-14"]}

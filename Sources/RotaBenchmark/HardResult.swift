@@ -72,7 +72,7 @@ struct HardResult {
 
     func met(_ result: HardScenarioResult) -> Bool {
         guard result.median < hardCase.seconds else { return false }
-        if hardCase.infeasible { return result.plan == nil && result.exitStatuses == [1] }
+        if hardCase.infeasible { return result.plan == nil && result.exitStatuses == [3] }
         return result.plan?.provedOptimal ?? false
     }
 
