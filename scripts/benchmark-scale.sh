@@ -3,6 +3,7 @@
 # and longest-idle heuristics, and GLPK against CBC and HiGHS on the same exported models. Prints the figures and
 # writes benchmarks/results.md; asserts nothing (machines here are shared and noisy).
 #   scripts/benchmark-scale.sh [rota-benchmark options]    e.g. --sizes s,m --runs 5 --external-time-limit 30
+#   scripts/benchmark-scale.sh --hard [--hard-seeds 5]      the hard set, to benchmarks/hard-results.md
 # CBC (apt-get install coinor-cbc) and HiGHS (pip install highspy) are used when installed, skipped with a note
 # otherwise.
 set -euo pipefail
