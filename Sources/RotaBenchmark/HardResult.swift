@@ -48,7 +48,9 @@ struct HardScenarioResult {
             let seconds = (clock.now - begin).totalSeconds
             return HardScenarioResult(
                 name: name, wallTimes: times.sorted(), exitStatuses: statuses, plan: nil,
-                explanation: (seconds, "\(error)".split(separator: "\n").dropFirst().first.map(String.init) ?? ""),
+                explanation: (
+                    seconds, "\(error)".split(whereSeparator: \.isNewline).dropFirst().first.map(String.init) ?? ""
+                ),
                 external: [])
         }
         let results = plan.exportedModels.map { lp in

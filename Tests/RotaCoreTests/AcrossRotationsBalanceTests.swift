@@ -11,23 +11,30 @@ import Testing
 /// lexicographic optimum with the new level in place, so the levels before it are what they were without it.
 @Suite("Balance across rotations")
 struct AcrossRotationsBalanceTests {
-    /// A random two-rotation team: 3 or 4 engineers in Selangor, rosters of 2 or more drawn from them, 2 weekly shifts
-    /// from a Monday near holidays, some leave (small enough to enumerate every schedule).
-    static func scenario(seed: UInt64) throws -> Scenario {
+    /// A random two-rotation team: 3 or 4 engineers (in Selangor, or drawn from `regions`), rosters of 2 or more
+    /// drawn from them, 2 weekly shifts from one of `mondays` (near holidays), some leave, and `rules` (small enough
+    /// to enumerate every schedule).
+    static func scenario(
+        seed: UInt64,
+        mondays: [String] = ["2027-01-25", "2027-02-01", "2027-03-01", "2027-05-17", "2027-10-25", "2027-12-20"],
+        regions: [String] = ["MY-10"],
+        rules: String =
+            "{min_gap_weeks: 0, priorities: [on_call_balance, across_rotations_balance, holiday_burden, ownership_balance]}"
+    ) throws -> Scenario {
         var random = SeededRandom(seed: seed)
         let count = 3 + Int(random.next() % 2)
         let weeks = 2
-        let mondays = ["2027-01-25", "2027-02-01", "2027-03-01", "2027-05-17", "2027-10-25", "2027-12-20"]
         let start = CalendarDate(iso: mondays[Int(random.next() % UInt64(mondays.count))])!
         let ids = (0..<count).map { "e\($0)" }
         var engineers: [String] = []
         for id in ids {
+            let region = regions.count == 1 ? regions[0] : regions[Int(random.next() % UInt64(regions.count))]
             var leave = ""
             if random.next() % 4 == 0 {
                 let day = start.adding(days: Int(random.next() % UInt64(7 * weeks)))
                 leave = ", leave: [\"\(day)\"]"
             }
-            engineers.append("  - {id: \(id), region: MY-10\(leave)}")
+            engineers.append("  - {id: \(id), region: \(region)\(leave)}")
         }
         func roster() -> [String] {
             var chosen = ids.filter { _ in random.next() % 4 != 0 }
@@ -45,7 +52,7 @@ struct AcrossRotationsBalanceTests {
             rotations:
               - {id: a, engineers: [\(roster().joined(separator: ", "))], pipelines: [p0]}
               - {id: b, engineers: [\(roster().joined(separator: ", "))], pipelines: [p1]}
-            rules: {min_gap_weeks: 0, priorities: [on_call_balance, across_rotations_balance, holiday_burden, ownership_balance]}
+            rules: \(rules)
             """
         return try ScenarioReader.parse(yaml: yaml, file: "across.yaml")
     }
