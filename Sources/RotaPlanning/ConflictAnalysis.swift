@@ -243,9 +243,8 @@ struct HolidayCounterfactual {
             (0..<rotations).filter { r in
                 availability.onRoster.contains { $0[r] && $0[rotation] }
             })
-        var tried: Set<Int> = []
-        for free in [[rotation], sharing] where Set(free).count < rotations && !tried.contains(Set(free).count) {
-            tried.insert(Set(free).count)
+        let neighbourhoods = sharing.count > 1 ? [[rotation], sharing] : [[rotation]]
+        for free in neighbourhoods where free.count < rotations {
             var local = model
             for t in availability.slotRotation.indices where !free.contains(availability.slotRotation[t]) {
                 for duty in [base.primary, base.backup] {
