@@ -38,14 +38,7 @@ enum FileSystemSync {
     typealias SyncFS = @convention(c) (Int32) -> Int32
 
     /// Linux's syncfs(2) (glibc ≥ 2.14), looked up at run time: Swift's Glibc module does not declare it.
-    static let syncfs: SyncFS? = {
-        #if os(Linux)
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
-            return unsafeBitCast(symbol, to: SyncFS.self)
-        #else
-            return nil
-        #endif
-    }()
+    static let syncfs = SystemFunction.lookUp("syncfs", as: SyncFS.self)
 
     /// fsync(2) of a file or folder by path.
     static func fsync(path: String) -> Bool {

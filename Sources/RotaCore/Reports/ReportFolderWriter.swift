@@ -209,18 +209,24 @@ enum FolderExchange {
         -> Int32
     private static let atCurrentDirectory: Int32 = -100  // AT_FDCWD
     private static let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
-    private static let function: RenameAt2? = {
-        #if os(Linux)
-            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
-            return unsafeBitCast(symbol, to: RenameAt2.self)
-        #else
-            return nil
-        #endif
-    }()
+    private static let function = SystemFunction.lookUp("renameat2", as: RenameAt2.self)
 
     /// Whether `a` and `b` (both existing) were exchanged; false when the system or file system cannot.
     static func exchange(_ a: String, _ b: String) -> Bool {
         guard let function else { return false }
         return function(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+    }
+}
+
+/// A C library function looked up by name at run time (Linux only; nil elsewhere or where the library lacks it):
+/// for calls Swift's Glibc module does not declare or an older glibc may not have.
+enum SystemFunction {
+    static func lookUp<Function>(_ name: String, as type: Function.Type) -> Function? {
+        #if os(Linux)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+            return unsafeBitCast(symbol, to: type)
+        #else
+            return nil
+        #endif
     }
 }
