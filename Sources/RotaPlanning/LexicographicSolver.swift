@@ -79,32 +79,43 @@ struct LexicographicSolver {
             }
             // The level's time includes its proximity search; its nodes are those of the level's own solve.
             var searchSeconds = 0.0
+            var improved: ImprovedStart?
             if let nodes = proximityNodeLimit, let reference = levelOptions.initialSolution {
                 var searchOptions = levelOptions
                 searchOptions.log = nil
                 let searchStart = clock.now
-                let improved = try improvedStart(
+                improved = try improvedStart(
                     model, level: level, from: reference, options: searchOptions, nodeLimit: nodes)
-                levelOptions.initialSolution = improved.values
-                levelOptions.startingBasis = improved.basis ?? levelOptions.startingBasis
+                levelOptions.initialSolution = improved?.values
+                levelOptions.startingBasis = improved?.basis ?? levelOptions.startingBasis
                 searchSeconds = (clock.now - searchStart).totalSeconds
                 if let limit = options.timeLimit {
                     levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
                 }
             }
-            let result = try model.solve(levelOptions)
-            let value = result.status.hasSolution ? result.value(level.expression) : nil
-            outcomes.append(
-                LevelOutcome(
-                    kind: level.kind, status: result.status, value: value, bound: result.bestBound,
+            let outcome: LevelOutcome
+            let solution: (values: [Double], basis: Basis?)
+            if let improved, let proved = improved.provedValue, let start = improved.values {
+                // The start reaches the least value the LP relaxation allows: optimal, proved without a search.
+                outcome = LevelOutcome(
+                    kind: level.kind, status: .optimal, value: proved, bound: proved, gap: 0,
+                    simplexIterations: improved.simplexIterations, branchNodes: 0, seconds: searchSeconds)
+                solution = (start, improved.basis)
+            } else {
+                let result = try model.solve(levelOptions)
+                outcome = LevelOutcome(
+                    kind: level.kind, status: result.status,
+                    value: result.status.hasSolution ? result.value(level.expression) : nil, bound: result.bestBound,
                     gap: result.relativeGap, simplexIterations: result.simplexIterations,
-                    branchNodes: result.branchNodes,
-                    seconds: result.seconds + searchSeconds))
+                    branchNodes: result.branchNodes, seconds: result.seconds + searchSeconds)
+                solution = (result.values, result.relaxationBasis)
+            }
+            outcomes.append(outcome)
             // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
-            let proceed = shouldContinue?(outcomes.last!) ?? true
-            guard let value, proceed else { break }
-            values = result.values
-            basis = result.relaxationBasis ?? basis
+            let proceed = shouldContinue?(outcome) ?? true
+            guard let value = outcome.value, proceed else { break }
+            values = solution.values
+            basis = solution.basis ?? basis
             // Hold the level at the value found (an incumbent when not proved optimal), with a little slack
             // so that GLPK's tolerances cannot make the next level infeasible, and no more than lets a worse
             // attainable value through.
@@ -126,7 +137,7 @@ struct LexicographicSolver {
     /// Every search is bounded by nodes, so the same model gives the same start on any machine.
     func improvedStart(
         _ model: Model, level: ObjectiveLevel, from reference: [Double], options: SolveOptions, nodeLimit nodes: Int
-    ) throws(ModelError) -> (values: [Double]?, basis: Basis?) {
+    ) throws(ModelError) -> ImprovedStart {
         var origin: [Double]? = model.isFeasible(reference) ? reference : nil
         var relaxationOptions = options
         relaxationOptions.relaxationOnly = true
@@ -151,6 +162,19 @@ struct LexicographicSolver {
             origin = try model.improveByProximity(
                 level.expression, from: feasible, options: options, nodeLimit: nodes, rounds: Tuning.proximityRounds)
         }
-        return (origin, lp.relaxationBasis)
+        return ImprovedStart(
+            values: origin, basis: lp.relaxationBasis, provedValue: atTarget ? target : nil,
+            simplexIterations: lp.simplexIterations)
+    }
+
+    /// What ``improvedStart(_:level:from:options:nodeLimit:)`` found.
+    struct ImprovedStart {
+        /// A solution of the level's model, if one was found.
+        let values: [Double]?
+        /// The optimal basis of the level's LP relaxation.
+        let basis: Basis?
+        /// The level's value when `values` reaches the least value its LP relaxation allows: then it is optimal.
+        let provedValue: Double?
+        let simplexIterations: Int
     }
 }

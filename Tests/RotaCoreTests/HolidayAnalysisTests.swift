@@ -79,6 +79,7 @@ struct HolidayAnalysisTests {
 @Suite("A level's improved start")
 struct ImprovedStartTests {
     @Test func anInfeasibleReferenceIsRepairedAndTheBoundReached() throws {
+        var proofs = 0
         for seed: UInt64 in 1...20 {
             var random = SeededRandom(seed: seed)
             var model = Model(name: "cover")
@@ -108,6 +109,12 @@ struct ImprovedStartTests {
             relaxed.relaxationOnly = true
             let bound = (try model.solve(relaxed).objectiveValue! - 1e-6).rounded(.up)
             if bound == optimum { #expect(cost.evaluate(values) == optimum, "seed \(seed)") }
+            // A value it calls proved is the optimum, and the start has it.
+            if let proved = start.provedValue {
+                proofs += 1
+                #expect(proved == optimum && cost.evaluate(values) == proved, "seed \(seed)")
+            }
         }
+        #expect(proofs > 0, "no start was proved by its bound: the check shows nothing")
     }
 }
