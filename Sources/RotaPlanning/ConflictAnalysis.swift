@@ -110,8 +110,7 @@ struct HolidayCounterfactual {
                 })
         }
         let avoid = LinearExpression.sum(candidates.compactMap { duty[$0][slot] }) == 1
-        var model = base.model
-        model.add("avoid_holiday(\(role.rawValue),\(slot + 1))", avoid)
+        let avoidName = "avoid_holiday(\(role.rawValue),\(slot + 1))"
         // Bounded by nodes, not seconds, so the reasons in the report are the same on any machine; a level the
         // search cannot settle within them is "not analysed". Only the plan's own time limit cuts it by the clock.
         var options = SolveOptions(timeLimit: timeLimit, cuts: Tuning.onCallCuts)
@@ -144,7 +143,7 @@ struct HolidayCounterfactual {
         if let plan = self.held {
             let first = plan.first
             var held = plan.model
-            held.add("avoid_holiday(\(role.rawValue),\(slot + 1))", avoid)
+            held.add(avoidName, avoid)
             switch settle(held, from: first, basis: plan.basis, options: options) {
             case .decided(let reason): return reason
             case .earlierLevelWorse: break
@@ -165,6 +164,9 @@ struct HolidayCounterfactual {
             }
             verdict = nil
         }
+        // From level 1, without holds: only when the shortcut could not be taken or an earlier level must give.
+        var model = base.model
+        model.add(avoidName, avoid)
         guard (try? solver.solve(model, levels: base.levels)) != nil else { return .notAnalysed }
         if let verdict { return verdict }
         return .tie
@@ -180,9 +182,9 @@ struct HolidayCounterfactual {
         case unsettled(held: Model, level: Int, incumbent: [Double]?)
     }
 
-    /// Decides the levels from `first` on as questions rather than searches. For each level: its bound at the root
-    /// (LP relaxation and cuts), rounded up when the level is integral, is the least value it can take without the
-    /// duty; then a schedule reaching that value is looked for nearest to the plan's (fewest assignments changed).
+    /// Decides the levels from `first` on as questions rather than searches. For each level: its LP relaxation's
+    /// optimum, rounded up to the next whole or attainable value (``ObjectiveLevel/leastAttainable(atLeast:integral:)``),
+    /// is the least value it can take without the duty; then a schedule reaching that value is looked for nearest to the plan's (fewest assignments changed).
     /// Found above the plan's value, the level gets worse by exactly that much; found at the plan's value, the level
     /// ties and the next is asked. A level whose root bound is not reached this way is left to the ordinary search.
     /// Searching alone from its root, a level must find an integer schedule without the duty by branching (L with
@@ -197,7 +199,7 @@ struct HolidayCounterfactual {
             guard let plannedValue = planned.first(where: { $0.kind == level.kind })?.value else {
                 return .decided(.notAnalysed)
             }
-            // The level's LP bound, rounded up when it is integral: no schedule without the duty does better.
+            // The level's LP bound, rounded up to a value it can take: no schedule without the duty does better.
             var relaxation = held
             relaxation.minimize(level.expression)
             var relaxationOptions = options
@@ -210,8 +212,8 @@ struct HolidayCounterfactual {
             default: return .unsettled(held: held, level: index, incumbent: nil)
             }
             basis = lp.relaxationBasis ?? basis
-            var bound = lp.value(level.expression)
-            if held.isIntegral(level.expression) { bound = (bound - 1e-6).rounded(.up) }
+            let relaxed = lp.value(level.expression)
+            let bound = level.leastAttainable(atLeast: relaxed, integral: held.isIntegral(level.expression)) ?? relaxed
             let target = max(bound, plannedValue)
             var near = held
             near.add("reach_\(level.kind.rawValue)", level.expression <= target + level.kind.holdSlack(target))
