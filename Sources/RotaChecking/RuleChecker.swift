@@ -213,7 +213,15 @@ public struct RuleChecker: Sendable {
                     "\(rotation.label(shift.number, among: rotations.count)) (\(shift.dates)) has no primary and backup",
                     week: shift.number, rotation: rotation.id))
         }
-        findings += checkSpacing(weeks) + checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
+        findings += checkSpacing(weeks)
+        if Rule.eachPrimaryOnce.isDeclared(by: scenario) || Rule.eachBackupAtLeastOnce.isDeclared(by: scenario)
+            || Rule.fixedOrder.isDeclared(by: scenario)
+        {
+            let availability = TeamAvailability(scenario: scenario)
+            findings +=
+                checkCycles(weeks, availability: availability) + checkFixedOrder(weeks, availability: availability)
+        }
+        findings += checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
         if !covers.isEmpty { findings += checkCovers(weeks, covers) }
         findings += checkHolidayHandover(weeks, covers)
         return findings

@@ -167,6 +167,17 @@ struct InfeasibilityExplanation {
                         + instances.map { $0.history > 0 ? "the history's last shift" : label($0.shifts[0]) }
                         .joined(separator: ", ")
                         + " (or set backup_becomes_primary: false)")
+            case .eachPrimaryOnce, .eachBackupAtLeastOnce:
+                let role = rule == .eachPrimaryOnce ? "primary" : "backup"
+                phrases.append(
+                    "let "
+                        + instances.map { "\($0.engineers[0]) not be \(role) in the cycle of \(span($0))" }
+                        .joined(separator: ", ") + " (or set \(rule.rawValue): false)")
+            case .fixedOrder:
+                phrases.append(
+                    "let the primary depart from fixed_order after "
+                        + instances.map { $0.history > 0 ? "the history's last shift" : label($0.shifts[0]) }
+                        .joined(separator: ", ") + " (or make fixed_order soft: `fixed_order: {soft: true}`)")
             case .avoidRepeatHolidays:
                 phrases.append(
                     "let "

@@ -54,6 +54,8 @@ struct OnCallRuleRows {
         leave(&rows)
         windows(&rows)
         chain(&rows)
+        cycles(&rows)
+        order(&rows)
         exclusive(&rows)
         repeatHoliday(&rows)
         requests(&rows)
@@ -143,6 +145,71 @@ struct OnCallRuleRows {
                     rows.add(
                         "chain(\(slotName[t]))", constraints, RuleInstance(.backupBecomesPrimary, shifts: [t, next]))
                 }
+            }
+        }
+    }
+
+    /// `cycle_primary(e,c)` and `cycle_backup(e,c)`: each_primary_once and each_backup_at_least_once. In each
+    /// complete cycle (``Scenario/cycles(ofRotation:leadCount:)``), everyone on the roster who is free in one of its
+    /// open shifts holds the role at least once there; a cycle in which they held it already (in the history's
+    /// shifts or the frozen past) has no row.
+    func cycles(_ rows: inout RuleRowWriter) {
+        for (rule, on, role, name) in [
+            (Rule.eachPrimaryOnce, rules.eachPrimaryOnce, DutyRole.primary, "cycle_primary"),
+            (.eachBackupAtLeastOnce, rules.eachBackupAtLeastOnce, .backup, "cycle_backup"),
+        ] where on {
+            for (r, slots) in slotsOf.enumerated() where !slots.isEmpty {
+                let lead = historyLeads[r]
+                for cycle in scenario.cycles(ofRotation: r, leadCount: lead.count) {
+                    let inPeriod = cycle.filter { $0 >= 0 }.map { slots[$0] }
+                    let open = inPeriod.filter { !frozen[$0] }
+                    for e in engineers.indices where availability.onRoster[e][r] {
+                        let heldBefore = cycle.contains { $0 < 0 && lead.holds(ids[e], [role], at: $0) }
+                        let heldFrozen = inPeriod.contains { frozen[$0] && isHeld(e, $0, role, in: rows.model) }
+                        guard !heldBefore, !heldFrozen, open.contains(where: { availability.isFree(e, $0) })
+                        else { continue }
+                        rows.add(
+                            "\(name)(\(ids[e]),\(slotName[inPeriod[0]]))",
+                            [LinearExpression.sum(open.compactMap { duty(role)[e][$0] }) >= 1],
+                            RuleInstance(
+                                rule, engineers: [ids[e]], shifts: inPeriod, history: max(0, -cycle.lowerBound)))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether e's `role` variable in shift t is fixed at 1 (a frozen shift of the baseline has them there).
+    private func isHeld(_ e: Int, _ t: Int, _ role: DutyRole, in model: Model) -> Bool {
+        duty(role)[e][t].map { model.variables[$0.index].lowerBound == 1 } ?? false
+    }
+
+    /// `order(t)` and `order(first,history)`: fixed_order. The primary of each shift after the first is the next
+    /// in the rotation's order after the previous shift's primary who is free in it (leave skips a turn); the first
+    /// shift follows the history's last primary.
+    func order(_ rows: inout RuleRowWriter) {
+        guard let orders = rules.fixedOrder else { return }
+        for (r, slots) in slotsOf.enumerated() {
+            guard let order = orders[rotations[r].id], order.count > 1 else { continue }
+            let members = order.compactMap { ids.firstIndex(of: $0) }
+            /// The next after position k of the order free in shift t (the same engineer when nobody else is).
+            func successor(_ k: Int, _ t: Int) -> Int? {
+                (1...members.count).lazy.map { members[(k + $0) % members.count] }.first { availability.isFree($0, t) }
+            }
+            func p(_ e: Int, _ t: Int) -> LinearExpression { primary[e][t].map { LinearExpression($0) } ?? .init() }
+            if let first = slots.first, let before = historyLeads[r].shifts.last?.primary,
+                let k = order.firstIndex(of: before), let next = successor(k, first), !pastOnly([first])
+            {
+                rows.add(
+                    "order(\(slotName[first]),history)", [p(next, first) == 1],
+                    RuleInstance(.fixedOrder, engineers: [ids[next]], shifts: [first], history: 1))
+            }
+            for (t, next) in zip(slots, slots.dropFirst()) where !pastOnly([t, next]) {
+                let constraints = members.enumerated().compactMap { k, e -> LinearConstraint? in
+                    guard primary[e][t] != nil, let successor = successor(k, next) else { return nil }
+                    return p(e, t) - p(successor, next) <= 0
+                }
+                rows.add("order(\(slotName[t]))", constraints, RuleInstance(.fixedOrder, shifts: [t, next]))
             }
         }
     }

@@ -55,6 +55,8 @@ enum StartRepair {
         let repeats: [[Bool]]
         /// The history's shifts just before each rotation's first.
         let leads: [HistoryLead]
+        /// Each rotation's complete cycles (``Scenario/cycles(ofRotation:leadCount:)``), for the cycle rules.
+        let cycles: [[Range<Int>]]
         /// When the moves stop: each keeps the start valid, so it can end after any of them.
         var deadline: ContinuousClock.Instant?
         var pastDeadline: Bool { deadline.map { ContinuousClock().now >= $0 } ?? false }
@@ -96,6 +98,9 @@ enum StartRepair {
             }
             self.position = position
             repeats = scenario.rules.avoidRepeatHolidays ? RotationModel.repeatedHolidays(scenario, availability) : []
+            cycles = scenario.rotations.indices.map { [leads] r in
+                scenario.cycles(ofRotation: r, leadCount: leads[r].count)
+            }
         }
 
         /// The start's rows with the holders as they are now.
@@ -305,10 +310,27 @@ enum StartRepair {
 
         /// Whether `engineer` may give up `role` in slot t: not while pinned to it.
         func releasable(_ role: DutyRole, at t: Int, by engineer: Int, strict: Bool) -> Bool {
+            guard keepsCycle(role, at: t, by: engineer, strict: strict) else { return false }
             guard strict || !scenario.rules.isSoft(.pinnedDuty) else { return true }
             let rotation = rotations[shifts[t].rotation]
             return !scenario.engineers[engineer].pinned.contains {
                 $0.role == role && $0.applies(to: shifts[t].dates, of: rotation)
+            }
+        }
+
+        /// Whether `engineer` may give up `role` in slot t under the cycle rules and fixed_order (when enforced): a
+        /// fixed order lets no primary move, and a cycle rule needs the role held elsewhere in the cycle.
+        func keepsCycle(_ role: DutyRole, at t: Int, by engineer: Int, strict: Bool) -> Bool {
+            let rules = scenario.rules
+            func enforced(_ rule: Rule) -> Bool { rule.isDeclared(by: scenario) && (strict || !rules.isSoft(rule)) }
+            let r = shifts[t].rotation
+            if role == .primary, enforced(.fixedOrder), rules.fixedOrder?[rotations[r].id] != nil { return false }
+            guard enforced(role == .primary ? .eachPrimaryOnce : .eachBackupAtLeastOnce),
+                let cycle = cycles[r].first(where: { $0.contains(position[t]) })
+            else { return true }
+            return cycle.contains { i in
+                i != position[t]
+                    && (i < 0 ? leads[r].holds(ids[engineer], [role], at: i) : holder[role][slotsOf[r][i]] == engineer)
             }
         }
 

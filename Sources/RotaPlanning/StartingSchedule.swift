@@ -22,7 +22,7 @@ enum StartingSchedule {
 
     /// The start offered to the solver: ``build(_:_:lowerHolidayBurden:deadline:)``, or when the greedy pass gets
     /// stuck on the rules that tie shifts together (backup_becomes_primary, min_duty_gap_weeks,
-    /// max_consecutive_duty_weeks), the same pass without them. That schedule breaks some of their rows, so it is
+    /// max_consecutive_duty_weeks, the cycle rules, fixed_order), the same pass without them. That schedule breaks some of their rows, so it is
     /// not an incumbent; the solver repairs it to the nearest schedule that keeps them (``LexicographicSolver``), which
     /// is far quicker than branching to a first incumbent (generated L with backup_becomes_primary: 7 s).
     static func reference(
@@ -33,6 +33,9 @@ enum StartingSchedule {
         relaxed.rules.backupBecomesPrimary = false
         relaxed.rules.minDutyGapWeeks = 0
         relaxed.rules.maxConsecutiveDutyWeeks = nil
+        relaxed.rules.eachPrimaryOnce = false
+        relaxed.rules.eachBackupAtLeastOnce = false
+        relaxed.rules.fixedOrder = nil
         guard relaxed.rules != scenario.rules else { return nil }
         return build(relaxed, availability, deadline: deadline)
     }
@@ -207,6 +210,11 @@ enum StartingSchedule {
         }
         let dutyGap = rules.isSoft(.minDutyGapWeeks) ? 0 : rules.minDutyGapWeeks
         let longestRun = rules.isSoft(.maxConsecutiveDutyWeeks) ? nil : rules.maxConsecutiveDutyWeeks
+        let cycles = scenario.rotations.indices.map { scenario.cycles(ofRotation: $0, leadCount: leads[$0].count) }
+        // Who holds each role in each rotation's shifts filled so far, by position (hard cycle rules, fixed_order).
+        var filled = ByRole(
+            primary: slots.map { [String?](repeating: nil, count: $0.count) },
+            backup: slots.map { [String?](repeating: nil, count: $0.count) })
         var chosen: [RotationShift] = []
         for (r, t) in order {
             let rotation = scenario.rotations[r]
@@ -267,6 +275,29 @@ enum StartingSchedule {
             var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
             if let e = primaryCandidates.first(where: { pinned($0, r, slot, .primary) }) { primaryCandidates = [e] }
             if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
+            // Hard each_primary_once / each_backup_at_least_once: once the people still owed the role in this cycle
+            // fill its remaining shifts, only they may take it.
+            // Under a hard chain, the backup is the next primary: while the cycle goes on, someone still owed primary.
+            let chained = rules.backupBecomesPrimary && !rules.isSoft(.backupBecomesPrimary)
+            for role in DutyRole.allCases {
+                guard
+                    let (waiting, tight) = owed(role, r, t, cycles: cycles[r], filled: filled[role][r], leads: leads[r])
+                else { continue }
+                let narrowed = (role == .primary ? primaryCandidates : backupCandidates).filter(waiting.contains)
+                if tight, !narrowed.isEmpty {
+                    if role == .primary { primaryCandidates = narrowed } else { backupCandidates = narrowed }
+                }
+                if role == .primary, chained, cycles[r].contains(where: { $0.contains(t) && $0.contains(t + 1) }) {
+                    let next = backupCandidates.filter(waiting.contains)
+                    if !next.isEmpty { backupCandidates = next }
+                }
+            }
+            // Hard fixed_order: the next in the order after the previous shift's primary who is free now.
+            if let next = orderedPrimary(
+                r, t, previous: t > 0 ? filled[.primary][r][t - 1] : leads[r].shifts.last?.primary)
+            {
+                primaryCandidates = primaryCandidates.filter { $0 == next }
+            }
             // The chain of seed 002: this shift's primary is the last shift's backup.
             if rules.backupBecomesPrimary, !rules.isSoft(.backupBecomesPrimary) {
                 // A history backup who has left the roster starts no chain (as in the model and the checker).
@@ -295,6 +326,36 @@ enum StartingSchedule {
                 backup: scenario.engineers[backup].id)
             chosen.append(week)
             previousBackup[r] = week.backup
+            filled[.primary][r][t] = week.primary
+            filled[.backup][r][t] = week.backup
+        }
+        /// The people owed `role` in the cycle holding position t of rotation r under its hard cycle rule (nil: no
+        /// such rule or cycle): on the roster, without the role in the cycle so far (the history's shifts included)
+        /// and free in one of its remaining shifts; `tight` when they fill the cycle's remaining shifts.
+        func owed(
+            _ role: DutyRole, _ r: Int, _ t: Int, cycles: [Range<Int>], filled: [String?], leads: HistoryLead
+        ) -> (waiting: [Int], tight: Bool)? {
+            let rule: Rule = role == .primary ? .eachPrimaryOnce : .eachBackupAtLeastOnce
+            guard rule.isDeclared(by: scenario), !rules.isSoft(rule),
+                let cycle = cycles.first(where: { $0.contains(t) })
+            else { return nil }
+            let held = Set(
+                cycle.prefix { $0 < t }.compactMap { $0 < 0 ? leads.shift(at: $0)?.engineer(for: role) : filled[$0] })
+            let remaining = t..<cycle.upperBound
+            let waiting = roster[r].filter { e in
+                !held.contains(scenario.engineers[e].id) && remaining.contains { !onLeave(e, r, $0) }
+            }
+            return (waiting, waiting.count >= remaining.count)
+        }
+        /// Under a hard fixed_order, the engineer the order makes primary in position t of rotation r after
+        /// `previous` (nil: no order, or no previous primary in it).
+        func orderedPrimary(_ r: Int, _ t: Int, previous: String?) -> Int? {
+            guard !rules.isSoft(.fixedOrder), let order = rules.fixedOrder?[scenario.rotations[r].id],
+                let previous, let k = order.firstIndex(of: previous)
+            else { return nil }
+            return (1...order.count).lazy.compactMap { step in
+                scenario.engineers.firstIndex { $0.id == order[(k + step) % order.count] }
+            }.first { availability.isFree($0, slots[r][t]) }
         }
         // In the order of `rotations`, each rotation's shifts in order.
         return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }

@@ -38,11 +38,12 @@ struct UnprovedReportTests {
     /// A plan whose third level stopped at the time limit must say so, with its gap and bound, and never "optimal".
     @Test func aStoppedLevelIsReportedWithItsGap() throws {
         let solved = try Planner().plan(try TestScenarios.seed("week5-maintenance-2027q1"))
+        #expect(solved.levels[2].value == 7, "the synthetic gap below is (7 − 4) ÷ 7")
         let stopped = solved.levels.enumerated().map { position, level in
             position != 2
                 ? level
                 : LevelOutcome(
-                    kind: level.kind, status: .stopped(.timeLimit), value: level.value, bound: 4, gap: 1.0 / 3,
+                    kind: level.kind, status: .stopped(.timeLimit), value: level.value, bound: 4, gap: 3.0 / 7,
                     simplexIterations: level.simplexIterations, branchNodes: level.branchNodes, seconds: 60)
         }
         let plan = Plan(
@@ -53,11 +54,11 @@ struct UnprovedReportTests {
         let markdown = MarkdownReport().render(plan)
         #expect(
             markdown.contains(
-                "**Solver status: not proved optimal.** total holiday burden: feasible, not proved optimal (time limit reached), gap 33.33 %; not solved: \(solved.levelOrder[3...].map { $0.title.lowercased() }.joined(separator: ", "))."
+                "**Solver status: not proved optimal.** total holiday burden: feasible, not proved optimal (time limit reached), gap 42.86 %; not solved: \(solved.levelOrder[3...].map { $0.title.lowercased() }.joined(separator: ", "))."
             ))
         #expect(
             markdown.contains(
-                "| 3 | Total holiday burden | 6 points | feasible, not proved optimal (time limit reached) | 4 | 33.33 % |"
+                "| 3 | Total holiday burden | 7 points | feasible, not proved optimal (time limit reached) | 4 | 42.86 % |"
             ))
         #expect(!markdown.contains("every objective level proved optimal"))
     }

@@ -60,6 +60,16 @@ enum RulesSection {
             return rules.minDutyGapWeeks > 0 ? (rule.rawValue, "\(rules.minDutyGapWeeks)", kind) : nil
         case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks.map { (rule.rawValue, "\($0)", kind) }
         case .backupBecomesPrimary: return flag(rules.backupBecomesPrimary)
+        case .eachPrimaryOnce, .eachBackupAtLeastOnce:
+            guard rule.isDeclared(by: scenario), let length = rules.cycleWeeks else { return nil }
+            let start = rules.cycleStart.map { ", from \($0)" } ?? ""
+            return (rule.rawValue, "cycles of \(length) shifts\(start)", kind)
+        case .fixedOrder:
+            guard let orders = rules.fixedOrder else { return nil }
+            let setting = scenario.rotations.compactMap { rotation in
+                orders[rotation.id].map { (several ? "\(rotation.id): " : "") + $0.joined(separator: " → ") }
+            }
+            return (rule.rawValue, setting.joined(separator: "; "), kind)
         case .holidayHandover: return rules.holidayHandover.map { (rule.rawValue, $0.rawValue, "hard") }
         case .exclusivePrimary: return flag(several && rules.exclusivePrimary)
         case .exclusiveDuty: return flag(several && rules.exclusiveDuty)

@@ -24,6 +24,12 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case maxConsecutiveDutyWeeks = "max_consecutive_duty_weeks"
     /// Each shift's backup is the next shift's primary.
     case backupBecomesPrimary = "backup_becomes_primary"
+    /// Everyone on a rotation's roster free in some shift of a cycle (cycle_weeks) is primary in it at least once.
+    case eachPrimaryOnce = "each_primary_once"
+    /// Everyone on a rotation's roster free in some shift of a cycle (cycle_weeks) is backup in it at least once.
+    case eachBackupAtLeastOnce = "each_backup_at_least_once"
+    /// Each shift's primary is the next in fixed_order after the previous shift's primary who is free that shift.
+    case fixedOrder = "fixed_order"
     /// On a primary's public holiday the backup covers primary and the next free person backup (holiday_handover).
     case holidayHandover = "holiday_handover"
     /// Nobody is primary on two rotations whose shifts overlap (exclusive_primary).
@@ -72,7 +78,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     public var isRotationRule: Bool {
         switch self {
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .minGapWeeks, .minDutyGapWeeks,
-            .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
+            .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce, .eachBackupAtLeastOnce, .fixedOrder,
+            .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
             .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave, .maxDeviation,
             .maxHolidayBurden,
             .maxTotalHolidayBurden, .maxWeekendDays:
@@ -87,9 +94,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// always soft and may be prioritised).
     public var isConfigurable: Bool {
         switch self {
-        case .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .everyoneSecondaryOwner,
-            .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty,
-            .forbiddenDuty, .undesiredDuty, .coveredLeave:
+        case .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
+            .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .avoidRepeatHolidays, .exclusivePrimary,
+            .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave:
             return true
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
             .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
@@ -102,9 +109,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// The rules a scenario may declare soft or prioritise (``isConfigurable``), in the order soft rules that
     /// `rules.priorities` does not name take their levels: part of the model, so changing it changes schedules.
     public static let configurable: [Rule] = [
-        .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .everyoneSecondaryOwner,
-        .avoidRepeatHolidays, .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty,
-        .undesiredDuty, .coveredLeave,
+        .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
+        .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .avoidRepeatHolidays, .exclusivePrimary,
+        .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave,
     ]
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
@@ -133,6 +140,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .minDutyGapWeeks: return rules.minDutyGapWeeks > 0
         case .maxConsecutiveDutyWeeks: return rules.maxConsecutiveDutyWeeks != nil
         case .backupBecomesPrimary: return rules.backupBecomesPrimary
+        case .eachPrimaryOnce: return rules.eachPrimaryOnce && rules.cycleWeeks != nil
+        case .eachBackupAtLeastOnce: return rules.eachBackupAtLeastOnce && rules.cycleWeeks != nil
+        case .fixedOrder: return rules.fixedOrder != nil
         case .holidayHandover: return rules.holidayHandover != nil
         case .avoidRepeatHolidays: return rules.avoidRepeatHolidays
         case .exclusivePrimary: return rules.exclusivePrimary && scenario.rotations.count > 1

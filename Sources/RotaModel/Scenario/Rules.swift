@@ -43,6 +43,19 @@ public struct Rules: Sendable, Equatable {
     /// How much leave inside a shift still lets its holder keep it, someone else covering those hours
     /// (`covered_leave`); nil: any leave in a shift keeps the engineer off it.
     public var coveredLeave: CoveredLeaveLimit? = nil
+    /// Shifts per cycle (`cycle_weeks`), the span `each_primary_once` and `each_backup_at_least_once` count in;
+    /// nil: no cycle.
+    public var cycleWeeks: Int? = nil
+    /// A handoff day on which a cycle begins (`cycle_start`); nil: each rotation's first shift begins one.
+    public var cycleStart: CalendarDate? = nil
+    /// Everyone on a rotation's roster is primary at least once in each cycle (once, when the cycle is as long as
+    /// the roster: seed 002's "schedule resets every 4 weeks").
+    public var eachPrimaryOnce = false
+    /// Everyone on a rotation's roster is backup at least once in each cycle (seed 003).
+    public var eachBackupAtLeastOnce = false
+    /// `fixed_order`: each rotation's primary order by rotation id ("" for a scenario's one rotation); each shift's
+    /// primary is the next in it after the previous shift's primary who is free that shift. Nil: no fixed order.
+    public var fixedOrder: [String: [String]]? = nil
 
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,

@@ -38,6 +38,27 @@ extension ScenarioDecoder {
             rules.exclusivePrimary = try flag(.exclusivePrimary)
         }
         rules.exclusiveDuty = try flag(.exclusiveDuty)
+        rules.eachPrimaryOnce = try flag(.eachPrimaryOnce)
+        rules.eachBackupAtLeastOnce = try flag(.eachBackupAtLeastOnce)
+        if let cycle = fields["cycle_weeks"] {
+            rules.cycleWeeks = try cycle.int(
+                in: 2...max(2, weeks), hint: "shifts per cycle, e.g. 4 for a four-person weekly round robin")
+        }
+        if let start = fields["cycle_start"] { rules.cycleStart = try start.date() }
+        if let order = fields[Rule.fixedOrder.rawValue] {
+            // The ids are judged against the rotations once they are read (``resolveFixedOrder(_:in:)``).
+            if let written = try setting(.fixedOrder, boolean: true) {
+                if let list = written.listValue {
+                    log.fixedOrder = (
+                        order, try list.map { entry throws(ScenarioError) in (entry, try entry.identifier()) }
+                    )
+                } else if try written.bool() {
+                    log.fixedOrder = (order, nil)
+                }
+            } else {
+                log.fixedOrder = (order, nil)
+            }
+        }
         if let cap = try setting(.maxInvestorPrimaries) {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")

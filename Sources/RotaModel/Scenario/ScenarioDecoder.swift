@@ -129,6 +129,7 @@ struct ScenarioDecoder {
         }
         scenario.workingHours = teamWorkingHours
         scenario.pay = payRates
+        attempt { () throws(ScenarioError) in try cycleRules(fields["rules"], in: &scenario) }
         if !log.problems.isEmpty { throw .several(log.problems) }
         return scenario
     }
@@ -211,6 +212,9 @@ struct ScenarioDecoder {
 final class ReadLog {
     var notices: [String] = []
     var sources: [InputDigest] = []
+    /// `rules.fixed_order` as written: its value, and its ids (nil: `true`, each roster as written), resolved once
+    /// the rotations are read.
+    var fixedOrder: (YAMLValue, [(YAMLValue, String)]?)?
     /// Rotation ids named by duty requests, checked once the rotations are read.
     var requestRotations: [(YAMLValue, String)] = []
     /// The problems found so far, each independent of the others (see ``ScenarioDecoder/scenario(_:)``).

@@ -28,7 +28,7 @@ public enum ScenarioReader {
     static let ruleFields =
         [
             "priorities", "holiday_categories", "festival_weight", "weekend_festivals", "fairness", "history_weeks",
-            "holiday_handover",
+            "holiday_handover", "cycle_weeks", "cycle_start",
         ]
         + Rule.configurable.filter { $0 != .undesiredDuty }.map(\.rawValue)
     static let coveredLeaveFields = ["max_days", "max_hours"]

@@ -88,6 +88,12 @@ struct YAMLValue {
         return result
     }
 
+    /// The entries when the node is a list; nil for anything else.
+    var listValue: [YAMLValue]? {
+        guard case .sequence = node else { return nil }
+        return try? list()
+    }
+
     func list() throws(ScenarioError) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else { throw wrongType("a list") }
         return sequence.enumerated().map { YAMLValue(node: $0.element, path: "\(path)[\($0.offset)]", file: file) }

@@ -1,0 +1,34 @@
+/// The cycles `cycle_weeks` cuts each rotation into: runs of that many consecutive shifts, the first beginning at
+/// `cycle_start` (or at the rotation's first shift) and the others following on, also backwards into the history.
+/// `each_primary_once` and `each_backup_at_least_once` are judged per complete cycle: one the period ends inside is
+/// left to the next plan, and one that begins before the period only when the history's shifts just before it
+/// (``HistoryLead``) reach its start.
+extension Scenario {
+    /// The complete cycles of rotation `r` that hold a shift of the period, as positions of its shifts (0-based; −1
+    /// is the history's shift just before the first, as in ``HistoryLead``), reaching back at most `leadCount`.
+    public func cycles(ofRotation r: Int, leadCount: Int) -> [Range<Int>] {
+        guard let length = rules.cycleWeeks, length > 0 else { return [] }
+        let period = rotations[r].period
+        let phase = cyclePhase(of: period, length: length)
+        var cycles: [Range<Int>] = []
+        var start = -phase
+        while start + length <= period.shiftCount {
+            if start >= -leadCount { cycles.append(start..<start + length) }
+            start += length
+        }
+        return cycles
+    }
+
+    /// How many shifts of its cycle come before a rotation's first shift (0: the rotation begins a cycle).
+    func cyclePhase(of period: PlanningPeriod, length: Int) -> Int {
+        guard let anchor = rules.cycleStart else { return 0 }
+        let shifts = (period.start.dayNumber - anchor.dayNumber) / period.shiftDays
+        return ((shifts % length) + length) % length
+    }
+
+    /// Whether `cycle_start` falls on a handoff of `period` (a whole number of shifts before or after its start).
+    public func cycleStartIsHandoff(of period: PlanningPeriod) -> Bool {
+        guard let anchor = rules.cycleStart else { return true }
+        return (period.start.dayNumber - anchor.dayNumber) % period.shiftDays == 0
+    }
+}
