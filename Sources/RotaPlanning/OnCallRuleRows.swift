@@ -18,6 +18,8 @@ struct OnCallRuleRows {
     /// `primary[e][t]` / `backup[e][t]` (nil: no variable, e.g. on leave in planning mode).
     let primary: [[Variable?]]
     let backup: [[Variable?]]
+    /// A hard fixed order's sequences of turns (planning mode only).
+    let sequences: OrderSequences?
 
     private let engineers: [Engineer]
     private let ids: [String]
@@ -29,8 +31,10 @@ struct OnCallRuleRows {
 
     init(
         scenario: Scenario, availability: TeamAvailability, mode: RuleMode, shifts: [Shift], slotName: [String],
-        slotsOf: [[Int]], frozen: [Bool], primary: [[Variable?]], backup: [[Variable?]]
+        slotsOf: [[Int]], frozen: [Bool], primary: [[Variable?]], backup: [[Variable?]],
+        sequences: OrderSequences? = nil
     ) {
+        self.sequences = sequences
         self.scenario = scenario
         self.availability = availability
         self.mode = mode
@@ -210,6 +214,24 @@ struct OnCallRuleRows {
                     return p(e, t) - p(successor, next) <= 0
                 }
                 rows.add("order(\(slotName[t]))", constraints, RuleInstance(.fixedOrder, shifts: [t, next]))
+            }
+            if let rotation = sequences?.rotations[r] { orderSequences(&rows.model, rotation, members) }
+        }
+    }
+
+    /// `order_sequence(e,t)`: under a hard order the primary of every shift after the anchor follows from the
+    /// anchor's (``OrderSequences``), so x_{e,t} is the sum of the anchor's x of the starts whose sequence reaches e
+    /// at t. Implied by the order rows for whole numbers, these rows make the LP see it too.
+    private func orderSequences(_ model: inout Model, _ rotation: OrderSequences.RotationSequences, _ members: [Int]) {
+        let anchor = rotation.slots[rotation.anchor]
+        for i in (rotation.anchor + 1)..<rotation.slots.count {
+            let t = rotation.slots[i]
+            for e in members {
+                let starts = rotation.starts.filter { $0.primaries[i] == e }
+                guard primary[e][t] != nil || !starts.isEmpty else { continue }
+                let x = primary[e][t].map { LinearExpression($0) } ?? LinearExpression()
+                let sum = LinearExpression.sum(starts.compactMap { primary[$0.engineer][anchor] })
+                model.add("order_sequence(\(ids[e]),\(slotName[t]))", x - sum == 0)
             }
         }
     }

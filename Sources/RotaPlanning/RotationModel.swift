@@ -113,10 +113,16 @@ struct RotationModel {
                 }
             }
         }
+        // A hard fixed order's sequences of turns (its rows are valid only while the order cannot be broken).
+        let sequences =
+            mode == .planning && rules.fixedOrder != nil
+            ? OrderSequences(
+                scenario: scenario, availability: availability, slotsOf: slotsOf, frozen: frozen, primary: primary,
+                frozenPrimary: { t in baselineWeeks[t].flatMap { ids.firstIndex(of: $0.primary) } }) : nil
         // The configurable on-call rules: one method per row family.
         OnCallRuleRows(
             scenario: scenario, availability: availability, mode: mode, shifts: shifts, slotName: slotName,
-            slotsOf: slotsOf, frozen: frozen, primary: primary, backup: backup
+            slotsOf: slotsOf, frozen: frozen, primary: primary, backup: backup, sequences: sequences
         ).add(to: &rows)
         let coverChoices = CoverRows(
             scenario: scenario, availability: availability, shifts: shifts, slotName: slotName, frozen: frozen,
@@ -152,6 +158,9 @@ struct RotationModel {
             let balance = goals.balance(&rows)
             counts = balance.counts
             deviations = balance.deviations
+            if let sequences, let deviation = deviations[.primary] {
+                goals.orderDeviation(&rows.model, sequences, deviation: deviation, slotName: slotName)
+            }
             acrossRotations = balance.acrossRotations?.deviation
             levelsByPriority[.goal(.onCallBalance)] = balance.levels
             if let across = balance.acrossRotations {
