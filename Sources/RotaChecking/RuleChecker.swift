@@ -475,7 +475,7 @@ public struct RuleChecker: Sendable {
         var findings: [RuleViolation] = []
         for pipeline in scenario.pipelines where pipeline.needsRunbook {
             let book = pipeline.runbook ?? Runbook()
-            let missing = RunbookSection.allCases.filter { !book.written.contains($0) }
+            let missing = RunbookSection.allCases.filter { !pipeline.writtenRunbookSections.contains($0) }
             let required = missing.filter(book.required.contains)
             if !required.isEmpty {
                 findings.append(

@@ -90,7 +90,94 @@ struct RunbookTests {
         #expect(soft.map(\.pipeline) == ["revenue", "growth"])
         #expect(
             soft.first?.message.contains(
-                "runbook sections taken from Rota's defaults for the Profit area, to review: sources;") == true)
+                "runbook sections taken from Rota's defaults for the Profit area, to review: sources, transformations, validation, monitoring, documentation;"
+            ) == true)
+    }
+
+    /// Seed 004's order: the owning team first, then the shift's on-call engineers, then the secondary owner, each
+    /// with its own wait; the runbook, its weekly table and the calendar's descriptions all follow the policy.
+    @Test func anEscalationPolicyOrdersTheChainEverywhere() throws {
+        let scenario = try RulesTests.tiny(
+            pipelines: """
+                  - id: revenue
+                    name: Revenue for investors
+                    investor_facing: true
+                    primary_owner: {team: Finance}
+                    escalation:
+                      - {owner: primary, after_hours: 0.5}
+                      - {on_call: primary, after_hours: 1}
+                      - {team: Platform, contact: "#platform-oncall"}
+                      - {engineer: dee}
+                      - {owner: secondary}
+                    runbook:
+                      escalate_after_hours: 3
+                      transformations: [Sum invoices per day]
+                      failures: [Billing API downtime, {name: Late invoices, symptoms: The daily total is low.}]
+                  - {id: growth, name: Growth, investor_facing: true}
+                """)
+        let plan = try Planner().plan(scenario)
+        let files = Dictionary(uniqueKeysWithValues: ReportSet.render(plan).map { ($0.name, $0.contents) })
+        let revenue = try #require(files["runbooks/revenue.md"])
+        let secondary = scenario.engineer(plan.owners["revenue"]!.secondary)!.name
+        #expect(
+            revenue.contains(
+                "## Escalation\n\nCall in this order; move to the next when there is no answer or no fix within the "
+                    + "hours given:\n\n1. Primary owner: Finance (team) — next after 0.5 h\n"
+                    + "2. This week's on-call primary (table below) — next after 1 h\n"
+                    + "3. Outside team: Platform (\\#platform-oncall) — next after 3 h\n"
+                    + "4. Escalation contact: Dee — next after 3 h\n5. Secondary owner: \(secondary) — next after 3 h\n"
+            ))
+        // The table's column is the whole chain, in the policy's order, with nobody called twice.
+        let week = plan.schedule.shifts[0]
+        let primary = scenario.engineer(week.primary)!.name
+        let row = try #require(revenue.components(separatedBy: "\n").first { $0.hasPrefix("| 1 | ") })
+        let chain = String(row.components(separatedBy: " | ").last!.dropLast(2))
+        #expect(chain.hasPrefix("Finance (primary owner) → \(primary) (on-call primary) → Platform (outside team)"))
+        let called = chain.components(separatedBy: " → ")
+        #expect(called.count == Set(called).count)
+        #expect(!chain.contains("on-call backup"), "the policy has no backup step")
+        #expect(revenue.contains("## Transformations\n\n1. Sum invoices per day\n"))
+        #expect(revenue.contains("## Data validation *(default — review)*"))
+        #expect(revenue.contains("### 1. Billing API downtime\n\n*Not written yet: symptoms, diagnosis, recovery"))
+        #expect(
+            revenue.contains(
+                "### 2. Late invoices\n\n**Symptoms:** The daily total is low.\n\n*Not written yet: diagnosis, recovery"
+            ))
+        // The calendar names each pipeline's chain once pipelines follow different policies.
+        let calendar = try #require(files["oncall.ics"]).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(calendar.contains("Escalation for Revenue for investors: Finance (primary owner) → "))
+        #expect(calendar.contains("Escalation for Growth: "))
+        // The audit counts escalation as written, and the new sections as defaults.
+        let soft = RuleChecker(scenario: scenario).softFindings(plan.schedule).filter { $0.rule == .runbookDefault }
+        let finding = try #require(soft.first { $0.pipeline == "revenue" })
+        #expect(!finding.message.contains("escalation"))
+        #expect(finding.message.contains("validation, schedule, alerts, monitoring"))
+    }
+
+    @Test func aBadEscalationStepIsLocated() {
+        for (step, fragment) in [
+            (
+                "{on_call: primary, owner: primary}",
+                "escalation[0]: expected exactly one of on_call, owner, team, engineer"
+            ),
+            ("{on_call: shadow}", "escalation[0].on_call: expected an on-call role"),
+            ("{owner: tertiary}", "escalation[0].owner: expected primary or secondary"),
+            ("{engineer: bne}", "escalation[0].engineer: expected the id of an engineer, found \"bne\""),
+            ("{engineer: ben, contact: x}", "escalation[0].contact: expected a contact on a team step only"),
+            ("{team: Finance, after_hours: 100}", "escalation[0].after_hours: expected a number from 0 to 72"),
+        ] {
+            let pipelines = """
+                  - id: revenue
+                    investor_facing: true
+                    escalation: [\(step)]
+                """
+            let result = Result { () throws(ScenarioError) -> Scenario in try RulesTests.tiny(pipelines: pipelines) }
+            guard case .failure(let error) = result else {
+                Issue.record("\(step) was accepted")
+                continue
+            }
+            #expect(error.description.contains(fragment), "\(step): \(error)")
+        }
     }
 
     @Test func anUnknownRequiredSectionIsLocated() {

@@ -2,9 +2,9 @@ import RotaChecking
 import RotaModel
 import RotaPlanning
 
-/// Who to call, in order, when a pipeline breaks: this shift's on-call primary → its backup → the pipeline's primary
-/// owner → its secondary owner → a team outside the rota (a team owner, or the runbook's `outside_team`). People who
-/// already appear earlier in the chain are not repeated.
+/// Who to call, in order, when a pipeline breaks: its escalation policy (``Pipeline/escalationPolicy``; by default
+/// this shift's on-call primary → its backup → the primary owner → the secondary owner → a team outside the rota)
+/// with the plan's people in it. Someone already called earlier in the chain is not repeated.
 struct Escalation {
     struct Step: Equatable {
         /// What the step is: "on-call primary", "primary owner of Aggregate profit", "outside team".
@@ -12,42 +12,61 @@ struct Escalation {
         /// An engineer's id, or a team's name.
         let who: String
         let isTeam: Bool
+        /// Hours to wait before the next step.
+        let afterHours: Double
+        /// How to reach a team step.
+        let contact: String?
 
         /// "Aidil (on-call primary)"; teams by name.
         func label(_ name: (String) -> String) -> String { "\(isTeam ? who : name(who)) (\(role))" }
     }
 
-    /// The chain for one shift of a rotation: its primary and backup, then the owners of each pipeline it covers
-    /// (or of `pipeline` alone).
-    static func chain(_ plan: Plan, week: RotationShift, rotation: Rotation, pipeline: Pipeline? = nil) -> [Step] {
-        var steps = [
-            Step(role: "on-call primary", who: week.primary, isTeam: false),
-            Step(role: "on-call backup", who: week.backup, isTeam: false),
-        ]
-        let scenario = plan.scenario
-        let covered =
-            pipeline.map { [$0] }
-            ?? {
-                let covers = Set(rotation.pipelines)
-                return scenario.pipelines.filter { covers.contains($0.id) }
-            }()
-        let several = covered.count > 1
-        for pipeline in covered {
-            guard let row = plan.owners[pipeline.id] else { continue }
-            let suffix = several ? " of \(pipeline.name)" : ""
-            for (role, who, pin) in [
-                ("primary owner", row.primary, pipeline.primaryOwner),
-                ("secondary owner", row.secondary, pipeline.secondaryOwner),
-            ] {
-                var isTeam = false
-                if case .team = pin { isTeam = true }
-                guard !steps.contains(where: { $0.who == who }) else { continue }
-                steps.append(Step(role: role + suffix, who: who, isTeam: isTeam))
+    /// The chain of `pipeline` in `week` of the rotation covering it (nil: no rotation, and no on-call steps).
+    static func chain(_ plan: Plan, week: RotationShift?, pipeline: Pipeline, suffix: String = "") -> [Step] {
+        var steps: [Step] = []
+        let row = plan.owners[pipeline.id]
+        for step in pipeline.escalationPolicy {
+            let role: String
+            let who: String?
+            var isTeam = false
+            switch step.target {
+            case .onCall(let duty):
+                role = "on-call \(duty.rawValue)"
+                who = week?.engineer(for: duty)
+            case .owner(let primary):
+                role = (primary ? "primary owner" : "secondary owner") + suffix
+                who = primary ? row?.primary : row?.secondary
+                if case .team = primary ? pipeline.primaryOwner : pipeline.secondaryOwner { isTeam = true }
+            case .team(let name):
+                role = "outside team" + suffix
+                who = name
+                isTeam = true
+            case .engineer(let id):
+                role = "escalation contact" + suffix
+                who = id
             }
-            if let team = pipeline.runbook?.outsideTeam, !steps.contains(where: { $0.who == team }) {
-                steps.append(Step(role: "outside team" + suffix, who: team, isTeam: true))
-            }
+            guard let who, !steps.contains(where: { $0.who == who }) else { continue }
+            steps.append(Step(role: role, who: who, isTeam: isTeam, afterHours: step.afterHours, contact: step.contact))
         }
         return steps
+    }
+
+    /// The chains of a rotation's shift over the pipelines it covers: one merged chain (owners named by pipeline)
+    /// while they all follow the default policy, else one chain per pipeline, each with the pipeline's name.
+    static func chains(_ plan: Plan, week: RotationShift, rotation: Rotation) -> [(pipeline: String?, steps: [Step])] {
+        let covers = Set(rotation.pipelines)
+        let covered = plan.scenario.pipelines.filter { covers.contains($0.id) }
+        guard covered.contains(where: { $0.escalation != nil }) else {
+            var merged: [Step] = []
+            for pipeline in covered {
+                let suffix = covered.count > 1 ? " of \(pipeline.name)" : ""
+                for step in chain(plan, week: week, pipeline: pipeline, suffix: suffix)
+                where !merged.contains(where: { $0.who == step.who }) {
+                    merged.append(step)
+                }
+            }
+            return [(nil, merged)]
+        }
+        return covered.map { ($0.name, chain(plan, week: week, pipeline: $0)) }
     }
 }

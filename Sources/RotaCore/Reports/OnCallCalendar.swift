@@ -158,9 +158,10 @@ public struct OnCallCalendar: Sendable {
         lines.append("\(other.rawValue.capitalized): \(name(week.engineer(for: other))).")
         lines.append(
             "Shift: \(week.dates.first) to \(week.dates.last)" + (rotation.id.isEmpty ? "" : " (\(rotation.id))") + ".")
-        let chain = Escalation.chain(plan, week: week, rotation: rotation)
-        if !chain.isEmpty {
-            lines.append("Escalation: " + chain.map { $0.label(name) }.joined(separator: " → ") + ".")
+        for (pipeline, chain) in Escalation.chains(plan, week: week, rotation: rotation) where !chain.isEmpty {
+            lines.append(
+                "Escalation" + (pipeline.map { " for \($0)" } ?? "") + ": "
+                    + chain.map { $0.label(name) }.joined(separator: " → ") + ".")
         }
         for id in [week.primary, week.backup] {
             guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }

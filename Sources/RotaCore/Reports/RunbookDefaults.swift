@@ -85,6 +85,61 @@ enum RunbookDefaults {
 
     static let schedule = "Complete by 09:00 the next working day (in the team's time zone)."
 
+    static func transformations(_ area: Area) -> [String] {
+        switch area {
+        case .profit:
+            return [
+                "Convert amounts to the reporting currency at the day's exchange rates.",
+                "Join revenue and costs (COGS) by product and period.",
+                "Aggregate to company-wide profit per period and business unit.",
+            ]
+        case .growth:
+            return [
+                "Deduplicate users across registration events and the CRM.",
+                "Compute period-over-period growth (revenue, users, retention) against the baseline.",
+                "Aggregate to the figures of the investor presentation.",
+            ]
+        case .engagement:
+            return [
+                "Sessionize activity events per user and drop bot traffic.",
+                "Aggregate events by type and user segment.",
+                "Compute totals and averages (sessions, time spent) per period.",
+            ]
+        case .general:
+            return ["Clean and join the upstream tables.", "Aggregate to the output's grain."]
+        }
+    }
+
+    static func validation(_ area: Area) -> [String] {
+        [
+            "Completeness: every source's newest partition is present, its row count within the range of the last "
+                + "4 weeks.",
+            "Uniqueness: no duplicate keys (user or transaction ids) in the output.",
+            area == .profit
+                ? "Accuracy: revenue and costs reconcile with the accounting system's totals for the period."
+                : "Accuracy: the headline \(area.figure) reconciles with the source system's own count.",
+            "Consistency: totals equal the sum of their breakdowns (by region, product or segment).",
+            "Outliers: the headline \(area.figure) within the deviation alert's threshold of its trailing average, "
+                + "or explained.",
+        ]
+    }
+
+    static func monitoring(_ area: Area) -> [String] {
+        [
+            "The scheduler's run history and failure alerts for this pipeline.",
+            "A data-freshness view of each source's newest partition (the data-lag alert).",
+            "The \(area.figure) dashboard's trend against its trailing 4-week average (the deviation alert).",
+        ]
+    }
+
+    static func documentation(_ area: Area) -> [String] {
+        [
+            "The pipeline's code and README in its repository: logic, dependencies, how to re-run a date.",
+            "The \(area.figure) definitions the report uses, as agreed with the primary owner.",
+            "This runbook, reviewed with the owners each quarter.",
+        ]
+    }
+
     static func alerts(_ area: Area) -> [Runbook.Alert] {
         [
             .init(condition: "Run not complete by the SLA", threshold: "09:00 next working day"),

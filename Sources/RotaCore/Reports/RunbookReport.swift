@@ -15,7 +15,7 @@ public struct RunbookReport: Sendable {
     public func render(_ plan: Plan) -> String {
         let scenario = plan.scenario
         let book = pipeline.runbook ?? Runbook()
-        let written = book.written
+        let written = pipeline.writtenRunbookSections
         let area = RunbookDefaults.Area(pipeline.area)
         let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func name(_ id: String) -> String { TextFormatting.markdownCell(names[id] ?? id) }
@@ -57,6 +57,13 @@ public struct RunbookReport: Sendable {
         let outputsMark = book.outputs == nil && written.contains(.sources) ? " *(default — review)*" : ""
         out += ["", "**Outputs:** " + outputs + outputsMark, ""]
 
+        func numbered(_ title: String, _ section: RunbookSection, _ written: [String]?, _ defaults: [String]) {
+            out += [heading(title, section), ""]
+            out += (written ?? defaults).enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
+        }
+        numbered("Transformations", .transformations, book.transformations, RunbookDefaults.transformations(area))
+        numbered("Data validation", .validation, book.validation, RunbookDefaults.validation(area))
+
         out += [heading("Schedule and SLA", .schedule), ""]
         out += [cell(book.schedule ?? RunbookDefaults.schedule), ""]
 
@@ -67,15 +74,31 @@ public struct RunbookReport: Sendable {
         }
         out.append("")
 
+        numbered("Monitoring tools and dashboards", .monitoring, book.monitoring, RunbookDefaults.monitoring(area))
+
         out += [heading("Common failures", .failures), ""]
         for (n, failure) in (book.failures ?? RunbookDefaults.failures(area)).enumerated() {
-            out += ["### \(n + 1). \(cell(failure.name))", "", "**Symptoms:** \(cell(failure.symptoms))", ""]
-            out += ["**Diagnosis:**", ""] + failure.diagnosis.enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
-            out += ["**Recovery:**", ""] + failure.recovery.enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
+            out += ["### \(n + 1). \(cell(failure.name))", ""]
+            if let symptoms = failure.symptoms { out += ["**Symptoms:** \(cell(symptoms))", ""] }
+            for (title, list) in [("Diagnosis", failure.diagnosis), ("Recovery", failure.recovery)] where !list.isEmpty
+            {
+                out += ["**\(title):**", ""] + list.enumerated().map { "\($0 + 1). \(cell($1))" } + [""]
+            }
+            let unwritten = [
+                ("symptoms", failure.symptoms == nil), ("diagnosis", failure.diagnosis.isEmpty),
+                ("recovery", failure.recovery.isEmpty),
+            ].filter(\.1).map(\.0)
+            if !unwritten.isEmpty {
+                out += [
+                    "*Not written yet: \(unwritten.joined(separator: ", ")) (add them under this failure in the "
+                        + "scenario's `runbook.failures`).*", "",
+                ]
+            }
         }
 
         // Escalation, with the plan's names.
-        let hours = book.escalateAfterHours ?? 2
+        let policy = pipeline.escalationPolicy
+        let delays = Set(policy.map(\.afterHours))
         out += [heading("Escalation", .escalation), ""]
         let rotations = scenario.rotations
         let covering = rotations.firstIndex { $0.pipelines.contains(pipeline.id) }
@@ -84,32 +107,42 @@ public struct RunbookReport: Sendable {
             covering.map { r in plan.schedule.shifts.filter { scenario.rotationIndex(of: $0.rotation) == r } } ?? []
         out += [
             "Call in this order; move to the next when there is no answer or no fix within "
-                + "\(TextFormatting.number(hours)) h:",
+                + (delays.count == 1 ? "\(TextFormatting.number(delays.first!)) h:" : "the hours given:"),
             "",
         ]
         var steps: [String] = []
-        if rotation != nil {
-            steps += ["This week's on-call primary (table below)", "This week's on-call backup"]
-        }
-        if let row = plan.owners[pipeline.id] {
-            for (role, who, pin) in [
-                ("Primary owner", row.primary, pipeline.primaryOwner),
-                ("Secondary owner", row.secondary, pipeline.secondaryOwner),
-            ] {
-                if case .team = pin {
-                    steps.append("\(role): \(cell(who)) (team)")
+        let row = plan.owners[pipeline.id]
+        for step in policy {
+            let text: String?
+            switch step.target {
+            case .onCall(let role):
+                text =
+                    rotation == nil
+                    ? nil
+                    : role == .primary ? "This week's on-call primary (table below)" : "This week's on-call backup"
+            case .owner(let primary):
+                let label = primary ? "Primary owner" : "Secondary owner"
+                let who = primary ? row?.primary : row?.secondary
+                if case .team = primary ? pipeline.primaryOwner : pipeline.secondaryOwner {
+                    text = who.map { "\(label): \(cell($0)) (team)" }
                 } else {
-                    steps.append("\(role): \(name(who))")
+                    text = who.map { "\(label): \(name($0))" }
                 }
+            case .team(let team):
+                text = "Outside team: \(cell(team))" + (step.contact.map { " (\(cell($0)))" } ?? "")
+            case .engineer(let id):
+                text = "Escalation contact: \(name(id))"
             }
+            guard let text else { continue }
+            steps.append(text + (delays.count == 1 ? "" : " — next after \(TextFormatting.number(step.afterHours)) h"))
         }
-        if let team = book.outsideTeam { steps.append("Outside team: \(cell(team))") }
         out += steps.enumerated().map { "\($0 + 1). \($1)" } + [""]
         let reachable = (rotation?.roster ?? []).compactMap { scenario.engineer($0) }.filter { !$0.contacts.isEmpty }
         if !reachable.isEmpty {
             out += ["How to reach the rotation's people (`contacts:` in the scenario):", ""]
             out += reachable.map { "- \(cell($0.name)): \(cell($0.contacts.summary))" } + [""]
         }
+        numbered("Documentation", .documentation, book.documentation, RunbookDefaults.documentation(area))
 
         if let rotation {
             let several = rotations.count > 1
@@ -124,9 +157,13 @@ public struct RunbookReport: Sendable {
                 "",
             ]
             let word = rotation.period.shiftWord.capitalized
-            out += ["| \(word) | Dates | Primary | Backup | Then |", "|---:|---|---|---|---|"]
+            // The default chain starts with the shift's primary and backup: the last column says who comes next.
+            let custom = pipeline.escalation != nil
+            out += [
+                "| \(word) | Dates | Primary | Backup | \(custom ? "Escalation" : "Then") |", "|---:|---|---|---|---|",
+            ]
             for week in weeks {
-                let chain = Escalation.chain(plan, week: week, rotation: rotation, pipeline: pipeline).dropFirst(2)
+                let chain = Escalation.chain(plan, week: week, pipeline: pipeline).dropFirst(custom ? 0 : 2)
                 let then = chain.map { $0.label { names[$0] ?? $0 } }.map(cell).joined(separator: " → ")
                 out.append(
                     "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "
@@ -162,7 +199,7 @@ public struct RunbookIndex: Sendable {
         let names = Dictionary(scenario.engineers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         for pipeline in scenario.pipelines where pipeline.needsRunbook {
             let row = plan.owners[pipeline.id]
-            let written = (pipeline.runbook ?? Runbook()).written
+            let written = pipeline.writtenRunbookSections
             let sections = RunbookSection.allCases.filter(written.contains).map(\.rawValue)
             out.append(
                 "| [\(TextFormatting.markdownCell(pipeline.name))](\(pipeline.id).md) | "

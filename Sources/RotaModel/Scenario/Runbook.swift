@@ -21,13 +21,14 @@ public struct Runbook: Sendable, Equatable {
         }
     }
 
-    /// A common failure with its symptoms and numbered diagnosis and recovery steps.
+    /// A common failure with its symptoms and numbered diagnosis and recovery steps (a seed may name a failure
+    /// and what it does only: the runbook then asks for the steps).
     public struct Failure: Sendable, Equatable {
         public var name: String
-        public var symptoms: String
+        public var symptoms: String?
         public var diagnosis: [String]
         public var recovery: [String]
-        public init(name: String, symptoms: String, diagnosis: [String], recovery: [String]) {
+        public init(name: String, symptoms: String?, diagnosis: [String], recovery: [String]) {
             self.name = name
             self.symptoms = symptoms
             self.diagnosis = diagnosis
@@ -39,6 +40,14 @@ public struct Runbook: Sendable, Equatable {
     public var audience: String?
     public var sources: [Source]?
     public var outputs: [String]?
+    /// How the data is cleaned, joined and aggregated, step by step (seed 000's "data transformations").
+    public var transformations: [String]?
+    /// Checks of completeness, accuracy, consistency and outliers (seed 000's "data validation").
+    public var validation: [String]?
+    /// Tools and dashboards that watch the runs and the data (seed 000's "monitoring").
+    public var monitoring: [String]?
+    /// Where the pipeline's logic, dependencies and troubleshooting are written down (seed 000's "documentation").
+    public var documentation: [String]?
     /// When the run must be complete, in words ("by 09:00 the next working day").
     public var schedule: String?
     public var alerts: [Alert]?
@@ -72,6 +81,10 @@ public struct Runbook: Sendable, Equatable {
         var sections = Set<RunbookSection>()
         if purpose != nil || audience != nil { sections.insert(.purpose) }
         if sources != nil || outputs != nil { sections.insert(.sources) }
+        if transformations != nil { sections.insert(.transformations) }
+        if validation != nil { sections.insert(.validation) }
+        if monitoring != nil { sections.insert(.monitoring) }
+        if documentation != nil { sections.insert(.documentation) }
         if schedule != nil { sections.insert(.schedule) }
         if alerts != nil { sections.insert(.alerts) }
         if failures != nil { sections.insert(.failures) }
@@ -84,8 +97,12 @@ public struct Runbook: Sendable, Equatable {
 public enum RunbookSection: String, Sendable, CaseIterable, Hashable {
     case purpose
     case sources
+    case transformations
+    case validation
     case schedule
     case alerts
+    case monitoring
     case failures
     case escalation
+    case documentation
 }

@@ -236,6 +236,8 @@ public struct Pipeline: Sendable, Equatable {
     public var secondaryOwner: OwnerPin?
     /// The runbook's content (`runbook:`); investor-facing pipelines get a runbook with or without it.
     public var runbook: Runbook?
+    /// Whom to call, in order (`escalation:`); nil: Rota's default chain (``escalationPolicy``).
+    public var escalation: [EscalationStep]? = nil
 
     /// Whether report folders hold a runbook for it: investor-facing, or given a `runbook:` block.
     public var needsRunbook: Bool { investorFacing || runbook != nil }

@@ -19,7 +19,7 @@ extension ScenarioDecoder {
                     expected: "an owner other than the primary owner",
                     hint: "a pipeline's primary and secondary owners are different")
             }
-            return Pipeline(
+            var pipeline = Pipeline(
                 id: id,
                 name: try fields["name"]?.singleLine() ?? id,
                 area: try fields["area"]?.singleLine() ?? "General",
@@ -29,6 +29,10 @@ extension ScenarioDecoder {
                     in: 0.1...100, hint: "weights compare pipelines' effort; 1 is an ordinary pipeline") ?? 1,
                 primaryOwner: primary, secondaryOwner: secondary,
                 runbook: try fields["runbook"].map { value throws(ScenarioError) in try runbook(value) })
+            if let value = fields["escalation"] {
+                pipeline.escalation = try escalation(value, pipeline: pipeline, engineers: engineers)
+            }
+            return pipeline
         }
         // An entry with a problem is left out: the list as a whole is judged once every entry reads.
         guard log.problems.count == problemsBefore else { return pipelines }
@@ -73,6 +77,10 @@ extension ScenarioDecoder {
             runbook.sources = sources
         }
         runbook.outputs = try fields["outputs"].map { value throws(ScenarioError) in try texts(value) }
+        runbook.transformations = try fields["transformations"].map { value throws(ScenarioError) in try texts(value) }
+        runbook.validation = try fields["validation"].map { value throws(ScenarioError) in try texts(value) }
+        runbook.monitoring = try fields["monitoring"].map { value throws(ScenarioError) in try texts(value) }
+        runbook.documentation = try fields["documentation"].map { value throws(ScenarioError) in try texts(value) }
         runbook.schedule = try fields["schedule"]?.nonEmptyString()
         if let alertsValue = fields["alerts"] {
             var alerts: [Runbook.Alert] = []
@@ -89,13 +97,21 @@ extension ScenarioDecoder {
         if let failuresValue = fields["failures"] {
             var failures: [Runbook.Failure] = []
             for entry in try failuresValue.list() {
+                // A failure named in words only (`- Accounting API downtime`) is kept; the runbook asks for steps.
+                guard entry.isMapping else {
+                    failures.append(
+                        Runbook.Failure(name: try entry.nonEmptyString(), symptoms: nil, diagnosis: [], recovery: []))
+                    continue
+                }
                 let failure = try entry.mapping(allowed: ["name", "symptoms", "diagnosis", "recovery"])
                 failures.append(
                     Runbook.Failure(
                         name: try failure.required("name", hint: "e.g. `Late source data`").nonEmptyString(),
-                        symptoms: try failure.required("symptoms", hint: "what one sees").nonEmptyString(),
-                        diagnosis: try texts(failure.required("diagnosis", hint: "a list of steps")),
-                        recovery: try texts(failure.required("recovery", hint: "a list of steps"))))
+                        symptoms: try failure["symptoms"]?.nonEmptyString(),
+                        diagnosis: try failure["diagnosis"].map { value throws(ScenarioError) in try texts(value) }
+                            ?? [],
+                        recovery: try failure["recovery"].map { value throws(ScenarioError) in try texts(value) } ?? [])
+                )
             }
             runbook.failures = failures
         }
@@ -108,6 +124,88 @@ extension ScenarioDecoder {
             }
         }
         return runbook
+    }
+
+    /// `escalation:`: a list of steps, each exactly one of `on_call: primary|backup`, `owner: primary|secondary`,
+    /// `team: NAME` (with an optional `contact`) or `engineer: ID`, and `after_hours` (default the runbook's
+    /// `escalate_after_hours`, else 2).
+    func escalation(
+        _ value: YAMLValue, pipeline: Pipeline, engineers: [String]
+    ) throws(ScenarioError) -> [EscalationStep] {
+        if let book = pipeline.runbook, book.outsideTeam != nil {
+            throw .invalidValue(
+                value.location, field: value.path, value: "a list", expected: "no runbook.outside_team beside it",
+                hint: "write the outside team as an escalation step: `- {team: \(book.outsideTeam!)}`")
+        }
+        let hours = pipeline.runbook?.escalateAfterHours ?? 2
+        var steps: [EscalationStep] = []
+        for entry in try value.list() {
+            let fields = try entry.mapping(allowed: ScenarioReader.escalationStepFields)
+            let kinds = ["on_call", "owner", "team", "engineer"].filter { fields[$0] != nil }
+            guard kinds.count == 1 else {
+                throw .invalidValue(
+                    entry.location, field: entry.path,
+                    value: kinds.isEmpty ? "no target" : kinds.joined(separator: " and "),
+                    expected: "exactly one of on_call, owner, team, engineer",
+                    hint: "e.g. `- {on_call: primary, after_hours: 1}` or `- {team: Business Analytics}`")
+            }
+            let target: EscalationStep.Target
+            switch kinds[0] {
+            case "on_call":
+                let role = try fields["on_call"]!.oneOf(DutyRole.self, kind: "an on-call role")
+                if !pipeline.onCall {
+                    throw .invalidValue(
+                        entry.location, field: "\(entry.path).on_call", value: role.rawValue,
+                        expected: "a pipeline covered by on-call (this one has `on_call: false`)",
+                        hint: "escalate to its owners instead: `- {owner: primary}`")
+                }
+                target = .onCall(role)
+            case "owner":
+                let text = try fields["owner"]!.string()
+                guard text == "primary" || text == "secondary" else {
+                    throw .invalidValue(
+                        fields["owner"]!.location, field: "\(entry.path).owner", value: TextSafety.quoted(text),
+                        expected: "primary or secondary", hint: "the pipeline's primary or secondary owner")
+                }
+                target = .owner(primary: text == "primary")
+            case "team":
+                target = .team(try fields["team"]!.singleLine())
+            default:
+                let idValue = fields["engineer"]!
+                let id = try idValue.identifier()
+                guard engineers.contains(id) else {
+                    throw .invalidValue(
+                        idValue.location, field: idValue.path, value: TextSafety.quoted(id),
+                        expected: "the id of an engineer",
+                        hint: Suggestions.didYouMean(id, engineers) ?? "engineers: \(engineers.joined(separator: ", "))"
+                    )
+                }
+                target = .engineer(id)
+            }
+            if let contact = fields["contact"], !target.isTeam {
+                throw .invalidValue(
+                    contact.location, field: contact.path, value: "a contact",
+                    expected: "a contact on a team step only",
+                    hint: "engineers are reached through `contacts:` under engineers")
+            }
+            let step = EscalationStep(
+                target: target,
+                afterHours: try fields["after_hours"]?.number(
+                    in: 0...72, hint: "hours to wait for an answer or a fix before the next step") ?? hours,
+                contact: try fields["contact"]?.singleLine())
+            if steps.contains(where: { $0.target == step.target }) {
+                throw .invalidValue(
+                    entry.location, field: entry.path, value: "a step listed before", expected: "each target once",
+                    hint: "remove the second one")
+            }
+            steps.append(step)
+        }
+        if steps.isEmpty {
+            throw .invalidValue(
+                value.location, field: value.path, value: "an empty list", expected: "at least one step",
+                hint: "leave `escalation:` out for Rota's default chain")
+        }
+        return steps
     }
 
     /// `primary_owner:` / `secondary_owner:`: an engineer's id, or `{team: NAME}` for a team outside the rota.

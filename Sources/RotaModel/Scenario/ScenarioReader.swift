@@ -20,10 +20,13 @@ public enum ScenarioReader {
     ]
     static let pipelineFields = [
         "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner", "runbook",
+        "escalation",
     ]
+    static let escalationStepFields = ["on_call", "owner", "team", "engineer", "after_hours", "contact"]
     static let runbookFields = [
-        "purpose", "audience", "sources", "outputs", "schedule", "alerts", "failures", "escalate_after_hours",
-        "outside_team", "required",
+        "purpose", "audience", "sources", "outputs", "transformations", "validation", "schedule", "alerts",
+        "monitoring",
+        "failures", "escalate_after_hours", "outside_team", "documentation", "required",
     ]
     static let ruleFields =
         [
