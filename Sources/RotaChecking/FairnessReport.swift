@@ -244,6 +244,9 @@ public struct FairnessReport: Sendable {
     /// The largest holiday burden of one engineer, history included.
     public var largestHolidayBurden: Int { engineers.map(\.countedHolidayBurden).max() ?? 0 }
     public var largestOwnershipLoad: Double { engineers.map(\.ownershipLoad).max() ?? 0 }
+    /// Engineers who are primary owner of no pipeline (the level `owners_without_primary`): only secondary owners,
+    /// or owners of nothing.
+    public var ownersWithoutPrimary: Int { engineers.filter(\.primaryOwned.isEmpty).count }
     /// Whether any engineer has history.
     public var hasHistory: Bool { engineers.contains { $0.historyPrimaryWeeks + $0.historyBackupWeeks > 0 } }
 

@@ -129,7 +129,7 @@ extension ObjectiveKind {
         switch self {
         case .primaryBalance, .backupBalance: return .goal(.onCallBalance)
         case .holidayTotal, .holidayLargest: return .goal(.holidayBurden)
-        case .ownershipLargest: return .goal(.ownershipBalance)
+        case .ownershipLargest, .ownersWithoutPrimary: return .goal(.ownershipBalance)
         case .changes: return .changes
         default: return nil
         }

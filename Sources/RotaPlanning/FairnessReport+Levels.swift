@@ -13,6 +13,7 @@ extension FairnessReport {
         case .holidayTotal: return Double(totalHolidayBurden)
         case .holidayLargest: return Double(largestHolidayBurden)
         case .ownershipLargest: return largestOwnershipLoad
+        case .ownersWithoutPrimary: return Double(ownersWithoutPrimary)
         case .changes: return Double(changes ?? 0)
         default: return 0
         }

@@ -104,6 +104,10 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
         "holiday_burden_largest", "Largest holiday burden of one engineer", "points")
     public static let ownershipLargest = ObjectiveKind(
         "ownership_load_largest", "Largest ownership load", "weighted pipelines")
+    public static let ownersWithoutPrimary = ObjectiveKind(
+        "owners_without_primary", "Engineers primary owner of no pipeline", "engineers")
+    /// Whether the level belongs to the ownership part (judged only with an ownership.csv).
+    public var isOwnership: Bool { self == .ownershipLargest || self == .ownersWithoutPrimary }
     /// Replanning: assignments that differ from the baseline.
     public static let changes = ObjectiveKind(
         "changes", "Assignments changed from the baseline", "assignments")
@@ -121,7 +125,10 @@ public struct ObjectiveKind: Sendable, Hashable, CustomStringConvertible {
     /// The level a report or manifest names (`primary_balance`, `soft_min_gap_weeks`), if Rota has it.
     public static func named(_ name: String) -> ObjectiveKind? {
         let known =
-            [primaryBalance, backupBalance, holidayTotal, holidayLargest, ownershipLargest, changes]
+            [
+                primaryBalance, backupBalance, holidayTotal, holidayLargest, ownershipLargest, ownersWithoutPrimary,
+                changes,
+            ]
             + Rule.configurable.map(soft) + OptionalGoal.allCases.map(optional)
         return known.first { $0.rawValue == name }
     }

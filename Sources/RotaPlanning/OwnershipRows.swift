@@ -15,6 +15,8 @@ struct OwnershipRows {
         /// The largest load in whole multiples of the weights' common unit.
         let units: Variable
         let unit: Double
+        /// z_e: engineer e is primary owner of no pipeline (``withoutPrimary(_:_:)``).
+        let withoutPrimary: [Variable]
     }
 
     let scenario: Scenario
@@ -39,7 +41,29 @@ struct OwnershipRows {
         if let bound = scenario.rules.fairness.maxOwnershipLoad {
             rows.add("fairness_max_ownership_load", [unit * units <= bound], RuleInstance(.maxOwnershipLoad))
         }
-        return Variables(primaryOwner: primaryOwner, secondaryOwner: secondaryOwner, units: units, unit: unit)
+        let withoutPrimary = withoutPrimary(&rows, primaryOwner)
+        return Variables(
+            primaryOwner: primaryOwner, secondaryOwner: secondaryOwner, units: units, unit: unit,
+            withoutPrimary: withoutPrimary)
+    }
+
+    /// `no_primary(e)`: z_e + Σ_k p_{e,k} ≥ 1 with z_e ∈ [0, 1], over the pipelines whose primary owner is an
+    /// engineer: Σ_e z_e counts the engineers who are primary owner of nothing, minimized after the load (level
+    /// `owners_without_primary`). A largest load of 6 over 4 engineers and 5 pipelines let one engineer be
+    /// secondary owner of 4 and primary of none; only this level tells that table from one where everyone is a
+    /// primary owner. (A min-max deviation of each role count from its share, tried first, left M and XL unproved
+    /// after 15–20 s: the LP reaches the share with fractions; this count's LP bound, |E| − |P^p|, is tight.)
+    private func withoutPrimary(_ rows: inout RuleRowWriter, _ primaryOwner: [[Variable]]) -> [Variable] {
+        let ids = scenario.engineers.map(\.id)
+        let pipelines = scenario.pipelines
+        let held = pipelines.indices.filter { if case .team = pipelines[$0].primaryOwner { false } else { true } }
+        return ids.indices.map { e in
+            let z = rows.model.addVariable("no_primary(\(ids[e]))", .continuous, lowerBound: 0, upperBound: 1)
+            rows.model.add(
+                "no_primary(\(ids[e]))",
+                LinearExpression(z) + LinearExpression.sum(held.map { primaryOwner[e][$0] }) >= 1)
+            return z
+        }
     }
 
     /// `primary_owner(k)`, `secondary_owner(k)` (a team-held role fixes every engineer's variable at 0 instead),

@@ -34,6 +34,9 @@ struct RotationModel {
     /// Each rotation's index by the id rows and covers name it by ("" too, for a scenario's one rotation).
     let rotationIndex: [String: Int]
     let ownershipUnits: Variable?
+    /// The owner-roles deviation (level `owner_roles_balance`) and each kind's fair share.
+    /// z_e of the level `owners_without_primary` (empty without ownership).
+    let withoutPrimary: [Variable]
     let shares: FairShares
     let weightUnit: Double
     /// `holidayWeight[e][t]`: the holiday weight h_{e,t} of shift t for engineer e (see ``PersonalCalendar``).
@@ -188,9 +191,11 @@ struct RotationModel {
                 hoursLevels.append((level.deviation, hours, level.shares))
             }
         }
-        if let largestLoad {
+        if let largestLoad, let ownership {
             levelsByPriority[.goal(.ownershipBalance)] = [
-                ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad)
+                ObjectiveLevel(kind: .ownershipLargest, expression: largestLoad),
+                ObjectiveLevel(
+                    kind: .ownersWithoutPrimary, expression: LinearExpression.sum(ownership.withoutPrimary)),
             ]
         }
 
@@ -271,6 +276,7 @@ struct RotationModel {
         if single { rotationIndex[""] = 0 }
         self.rotationIndex = rotationIndex
         self.ownershipUnits = ownershipUnits
+        self.withoutPrimary = ownership?.withoutPrimary ?? []
         self.shares = shares
         self.weightUnit = weightUnit
         self.holidayWeight = availability.shifts.map { $0.map(\.holidayWeight) }
@@ -367,6 +373,7 @@ struct RotationModel {
         if let ownershipUnits {
             let pipelineIndex = Dictionary(uniqueKeysWithValues: pipelines.enumerated().map { ($1.id, $0) })
             var load = [Double](repeating: 0, count: ids.count)
+            var primaries = [Int](repeating: 0, count: ids.count)
             for row in schedule.ownership {
                 guard let k = pipelineIndex[row.pipeline] else { return nil }
                 for (holder, owners, pin, factor) in [
@@ -377,9 +384,11 @@ struct RotationModel {
                     guard let e = index[holder] else { return nil }
                     values[owners[e][k].index] = 1
                     load[e] += factor * pipelines[k].weight
+                    if factor == 2 { primaries[e] += 1 }
                 }
             }
             values[ownershipUnits.index] = ((load.max() ?? 0) / weightUnit - 1e-9).rounded(.up)
+            for (e, z) in withoutPrimary.enumerated() { values[z.index] = primaries[e] == 0 ? 1 : 0 }
         }
         // A covered duty's coverer: the schedule's cover of that role over the holder's leave. Every covered duty
         // the schedule holds needs one, or the schedule has no vector here.

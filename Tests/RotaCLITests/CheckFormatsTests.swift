@@ -106,7 +106,7 @@ struct CheckFormatsTests {
         #expect(planned.status == 0, "\(planned.standardOutput)")
         #expect(
             planned.standardOutput.contains(
-                "optimality: every objective level (5) equals the best found, proved optimal"))
+                "optimality: every objective level (6) equals the best found, proved optimal"))
 
         let handMade = "scenarios/hand-made/xyz-tech-2027q1/rotation.csv"
         let run = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--schedule", handMade, "--optimality"])

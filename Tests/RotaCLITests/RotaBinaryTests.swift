@@ -150,7 +150,11 @@ struct RotaBinaryTests {
         #expect(run.status == 0, "\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".lp") }
             .sorted()
-        #expect(files == ["model.level2.lp", "model.level3.lp", "model.level4.lp", "model.level5.lp", "model.lp"])
+        #expect(
+            files == [
+                "model.level2.lp", "model.level3.lp", "model.level4.lp", "model.level5.lp", "model.level6.lp",
+                "model.lp",
+            ])
         let first = try String(contentsOf: model, encoding: .utf8)
         #expect(first.contains("Minimize"))
         #expect(first.contains("primary_cover(1):"))

@@ -100,7 +100,7 @@ struct AcrossRotationsBalanceTests {
                 continue
             }
             compared += 1
-            let kinds = plan.levels.map(\.kind).filter { $0 != .ownershipLargest }
+            let kinds = plan.levels.map(\.kind).filter { !$0.isOwnership }
             #expect(kinds.prefix(3) == [.primaryBalance, .backupBalance, .acrossRotationsBalance], "seed \(seed)")
             func figures(_ shifts: [RotationShift]) -> [Double] {
                 let report = FairnessReport(schedule: Schedule(shifts: shifts, ownership: []), scenario: scenario)

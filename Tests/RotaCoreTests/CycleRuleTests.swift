@@ -70,7 +70,7 @@ struct CycleRuleTests {
             }
             #expect(!valid.isEmpty, "\(label): planned, but the checker accepts no schedule")
             #expect(checker.check(plan.schedule).isEmpty, "\(label): \(checker.check(plan.schedule))")
-            let kinds = plan.levels.map(\.kind).filter { $0 != .ownershipLargest }
+            let kinds = plan.levels.map(\.kind).filter { !$0.isOwnership }
             if kinds.contains(where: { $0.softRule.map(Self.newRules.contains) ?? false }) { softCounted += 1 }
             func figures(_ shifts: [RotationShift]) -> [Double] {
                 let report = FairnessReport(schedule: Schedule(shifts: shifts, ownership: []), scenario: scenario)

@@ -31,7 +31,7 @@ struct HolidayAnalysisTests {
             let all = AcrossRotationsBalanceTests.schedules(
                 scenario, judging: AcrossRotationsBalanceTests.rotationRules.union([.exclusiveDuty]))
             guard let plan = try? Planner().plan(scenario) else { continue }
-            let kinds = plan.levels.map(\.kind).filter { $0 != .ownershipLargest }
+            let kinds = plan.levels.map(\.kind).filter { !$0.isOwnership }
             func figures(_ shifts: [RotationShift]) -> [Double] {
                 let report = FairnessReport(schedule: Schedule(shifts: shifts, ownership: []), scenario: scenario)
                 return kinds.map { report.value(of: $0) }

@@ -35,7 +35,7 @@ public struct OptimalityVerdict: Sendable {
         options.exportModelPath = nil
         let plan = try Planner(options: options).plan(scenario)
         let mine = FairnessReport(schedule: schedule, scenario: scenario)
-        let levels = plan.levels.filter { includeOwnership || $0.kind != .ownershipLargest }.map { outcome in
+        let levels = plan.levels.filter { includeOwnership || !$0.kind.isOwnership }.map { outcome in
             // Both sides are measured by the evaluator, so they are compared in the same terms.
             Level(
                 kind: outcome.kind, schedule: mine.value(of: outcome.kind), best: plan.fairness.value(of: outcome.kind),
