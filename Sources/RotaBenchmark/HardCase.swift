@@ -35,6 +35,9 @@ struct HardCase {
             ("backup-becomes-primary", "backup_becomes_primary: true", "`backup_becomes_primary`"),
             ("exclusive-duty", "exclusive_duty: true", "`exclusive_duty`"),
             ("gap2-exclusive", "min_gap_weeks: 2\nexclusive_duty: true", "`min_gap_weeks: 2` + `exclusive_duty`"),
+            // Cycles as long as the generator's rosters (12 on L): everyone primary once and backup at least once.
+            ("cycles", "cycle_weeks: 12\neach_primary_once: true\neach_backup_at_least_once: true", "12-week cycles"),
+            ("fixed-order", "fixed_order: true", "`fixed_order`"),
         ] {
             cases.append(
                 HardCase(
@@ -43,6 +46,21 @@ struct HardCase {
                     target: lTarget.0, seconds: lTarget.1,
                     scenarios: [try generated(large(suffix), rules: rules)]))
         }
+        var medium = GeneratorSpec(size: .m, seed: 1)
+        medium.name = "hard-m-cycles-order"
+        cases.append(
+            HardCase(
+                name: "M + 7-week cycles + soft `fixed_order`",
+                description: "generated M (12 engineers, 26 weeks, 2 rotations of 7) with cycles as long as the "
+                    + "rosters, everyone primary once and backup at least once, and the order soft after the goals",
+                target: smallTarget.0, seconds: smallTarget.1,
+                scenarios: [
+                    try generated(
+                        medium,
+                        rules: "cycle_weeks: 7\neach_primary_once: true\neach_backup_at_least_once: true\n"
+                            + "fixed_order: {soft: true}\n"
+                            + "priorities: [on_call_balance, holiday_burden, fixed_order, ownership_balance]")
+                ]))
         cases.append(
             HardCase(
                 name: "L, 8 rotations", description: "generated L with its 40 engineers over 8 rotations",
