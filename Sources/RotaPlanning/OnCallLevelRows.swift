@@ -21,16 +21,18 @@ struct OnCallLevelRows {
 
     private func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
 
-    /// `order_deviation(r)`: under a hard fixed order, rotation r's primary deviation is that of the sequence its
-    /// anchor's primary starts (``OrderSequences``): D^p ≥ Σ_k dev_k · x_{start k, anchor}. Valid since one start is
-    /// chosen; the LP then pays for a mix of sequences what the mix costs (generated L: bound 1.20 against an
+    /// `order_deviation(r)`: under a fixed order kept throughout, rotation r's primary deviation is that of the
+    /// sequence its anchor's primary starts (``OrderSequences``): D^p ≥ Σ_k dev_k · x_{start k, anchor} − max_k dev_k ·
+    /// (the rotation's departures, none under a hard order). Valid since one start is chosen, and a departure
+    /// frees the row; the LP then pays for a mix of sequences what the mix costs (generated L: bound 1.20 against an
     /// optimum of 1.29 without it).
     func orderDeviation(
-        _ model: inout Model, _ sequences: OrderSequences, deviation: Variable, slotName: [String]
+        _ model: inout Model, _ sequences: OrderSequences, deviation: Variable, departures: [Int: Variable]
     ) {
         for (r, rotation) in sequences.rotations.sorted(by: { $0.key < $1.key }) {
             let anchor = rotation.slots[rotation.anchor]
             var expression = LinearExpression()
+            var most = 0.0
             for start in rotation.starts {
                 guard let x = primary[start.engineer][anchor] else { continue }
                 let worst =
@@ -40,6 +42,10 @@ struct OnCallLevelRows {
                                 - shares.shares[r][.primary][e])
                     }.max() ?? 0
                 expression += worst * LinearExpression(x)
+                most = max(most, worst)
+            }
+            for slot in rotation.slots {
+                if let departure = departures[slot] { expression -= most * LinearExpression(departure) }
             }
             model.add(
                 "order_deviation(\(scenario.rotations[r].id.isEmpty ? "\(r + 1)" : scenario.rotations[r].id))",

@@ -215,23 +215,45 @@ struct OnCallRuleRows {
                 }
                 rows.add("order(\(slotName[t]))", constraints, RuleInstance(.fixedOrder, shifts: [t, next]))
             }
-            if let rotation = sequences?.rotations[r] { orderSequences(&rows.model, rotation, members) }
+            if let rotation = sequences?.rotations[r] {
+                orderSequences(&rows.model, rotation, members, departures: Self.departures(rows.relaxable))
+            }
         }
     }
 
-    /// `order_sequence(e,t)`: under a hard order the primary of every shift after the anchor follows from the
-    /// anchor's (``OrderSequences``), so x_{e,t} is the sum of the anchor's x of the starts whose sequence reaches e
-    /// at t. Implied by the order rows for whole numbers, these rows make the LP see it too.
-    private func orderSequences(_ model: inout Model, _ rotation: OrderSequences.RotationSequences, _ members: [Int]) {
+    /// The slack of each soft order instance, by the slot its handoff leaves (a departure after that shift).
+    static func departures(_ relaxable: [RelaxableRow]) -> [Int: Variable] {
+        Dictionary(
+            relaxable.filter { $0.instance.rule == .fixedOrder && $0.instance.history == 0 }.map {
+                ($0.instance.shifts[0], $0.slack)
+            }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `order_sequence(e,t)`: the primary of every shift after the anchor follows from the anchor's
+    /// (``OrderSequences``) until the order is departed from, so |x_{e,t} − Σ x_{k,anchor}| over the starts k whose
+    /// sequence reaches e at t is at most the departures before t (none under a hard order: an equality). Implied by
+    /// the order rows for whole numbers, these rows make the LP see it too.
+    private func orderSequences(
+        _ model: inout Model, _ rotation: OrderSequences.RotationSequences, _ members: [Int],
+        departures: [Int: Variable]
+    ) {
         let anchor = rotation.slots[rotation.anchor]
+        var before = LinearExpression()
         for i in (rotation.anchor + 1)..<rotation.slots.count {
+            if let departure = departures[rotation.slots[i - 1]] { before += LinearExpression(departure) }
             let t = rotation.slots[i]
             for e in members {
                 let starts = rotation.starts.filter { $0.primaries[i] == e }
                 guard primary[e][t] != nil || !starts.isEmpty else { continue }
                 let x = primary[e][t].map { LinearExpression($0) } ?? LinearExpression()
-                let sum = LinearExpression.sum(starts.compactMap { primary[$0.engineer][anchor] })
-                model.add("order_sequence(\(ids[e]),\(slotName[t]))", x - sum == 0)
+                let difference = x - LinearExpression.sum(starts.compactMap { primary[$0.engineer][anchor] })
+                let name = "order_sequence(\(ids[e]),\(slotName[t]))"
+                if before.terms.isEmpty {
+                    model.add(name, difference == 0)
+                } else {
+                    model.add(name + "#1", difference - before <= 0)
+                    model.add(name + "#2", difference + before >= 0)
+                }
             }
         }
     }

@@ -1,10 +1,11 @@
 import LinearProgramming
 import RotaModel
 
-/// Under a hard fixed_order, each rotation's primaries follow from the primary of one shift, its anchor (the
-/// rotation's first shift, or its last frozen one when replanning): every start in the order gives one sequence of
-/// turns, leave skipping those away. The model states that (`order_sequence`, `order_deviation`, docs/model.md) so
-/// that its LP relaxation is a mix of whole sequences rather than of single shifts.
+/// Under fixed_order, each rotation's primaries follow from the primary of one shift, its anchor (the rotation's
+/// first shift, or its last frozen one when replanning), until the order is departed from: every start in the order
+/// gives one sequence of turns, leave skipping those away. The model states that (`order_sequence`,
+/// `order_deviation`, docs/model.md) so that its LP relaxation is a mix of whole sequences rather than of single
+/// shifts; with a soft order each row is loosened by the departures before it.
 struct OrderSequences {
     struct RotationSequences {
         /// The rotation's slots, in order, and the position of the anchor among them.
@@ -23,7 +24,7 @@ struct OrderSequences {
         let counts: [Int: Int]
     }
 
-    /// By rotation index; rotations without a hard order, or frozen shifts after the first open one, have none.
+    /// By rotation index; rotations without an order, or frozen shifts after the first open one, have none.
     let rotations: [Int: RotationSequences]
 
     init(
@@ -33,7 +34,7 @@ struct OrderSequences {
         var rotations: [Int: RotationSequences] = [:]
         let rules = scenario.rules
         let ids = scenario.engineers.map(\.id)
-        for (r, slots) in slotsOf.enumerated() where !slots.isEmpty && !rules.isSoft(.fixedOrder) {
+        for (r, slots) in slotsOf.enumerated() where !slots.isEmpty {
             guard let order = rules.fixedOrder?[scenario.rotations[r].id], order.count > 1 else { continue }
             let members = order.compactMap { ids.firstIndex(of: $0) }
             let frozenCount = slots.prefix { frozen[$0] }.count
