@@ -576,6 +576,21 @@ public struct RuleChecker: Sendable {
                         engineer: engineer.id))
             }
         }
+        if Rule.rotateOwners.isDeclared(by: scenario), let rotating = scenario.rules.rotateOwners {
+            let team = Set(scenario.engineers.map(\.id))
+            for row in rows where rotating.contains(row.pipeline) {
+                guard let past = scenario.history.ownership[row.pipeline] else { continue }
+                for (primary, now) in [(true, row.primary), (false, row.secondary)]
+                where now == past.owner(primary: primary) && team.contains(now) {
+                    findings.append(
+                        .init(
+                            .rotateOwners,
+                            "pipeline \(row.pipeline): \(now) is \(primary ? "primary" : "secondary") owner again "
+                                + "(as in \(past.source)); rotate_owners is set", pipeline: row.pipeline, engineer: now)
+                    )
+                }
+            }
+        }
         return findings
     }
 }

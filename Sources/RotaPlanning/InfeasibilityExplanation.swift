@@ -215,6 +215,11 @@ struct InfeasibilityExplanation {
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be primary owner of more investor-facing pipelines, "
                         + "i.e. raise max_investor_primaries to \(most)")
+            case .rotateOwners:
+                phrases.append(
+                    "let "
+                        + instances.map { "\($0.engineers.first ?? "?") keep their role on \($0.pipeline ?? "?")" }
+                        .joined(separator: ", ") + " (or make rotate_owners soft: `rotate_owners: {soft: true}`)")
             case .everyoneSecondaryOwner:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be secondary owner of no pipeline "

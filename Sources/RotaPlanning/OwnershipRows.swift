@@ -36,6 +36,7 @@ struct OwnershipRows {
         owners(&rows, primaryOwner, secondaryOwner)
         investorCap(&rows, primaryOwner)
         secondaryOwnerOnce(&rows, secondaryOwner)
+        rotateOwners(&rows, primaryOwner, secondaryOwner)
         let (units, unit) = load(&rows, primaryOwner, secondaryOwner)
         if symmetryBreaking { breakSymmetry(&rows, primaryOwner, secondaryOwner) }
         if let bound = scenario.rules.fairness.maxOwnershipLoad {
@@ -117,6 +118,28 @@ struct OwnershipRows {
             rows.add(
                 "secondary_owner_once(\(ids[e]))", [LinearExpression.sum(secondaryOwner[e]) >= 1],
                 RuleInstance(.everyoneSecondaryOwner, engineers: [ids[e]]))
+        }
+    }
+
+    /// `rotate_owners(k,role)`: nobody holds a role of a rotating pipeline they held in the previous period (the
+    /// history's ownership.csv), while still in the team and the role is not a team's.
+    private func rotateOwners(
+        _ rows: inout RuleRowWriter, _ primaryOwner: [[Variable]], _ secondaryOwner: [[Variable]]
+    ) {
+        guard Rule.rotateOwners.isDeclared(by: scenario), let rotating = scenario.rules.rotateOwners else { return }
+        let ids = scenario.engineers.map(\.id)
+        for (k, pipeline) in scenario.pipelines.enumerated() where rotating.contains(pipeline.id) {
+            guard let past = scenario.history.ownership[pipeline.id] else { continue }
+            for (primary, owners, pin) in [
+                (true, primaryOwner, pipeline.primaryOwner), (false, secondaryOwner, pipeline.secondaryOwner),
+            ] {
+                if case .team = pin { continue }
+                guard let e = ids.firstIndex(of: past.owner(primary: primary)) else { continue }
+                rows.add(
+                    "rotate_owners(\(pipeline.id),\(primary ? "primary" : "secondary"))",
+                    [LinearExpression(owners[e][k]) <= 0],
+                    RuleInstance(.rotateOwners, engineers: [ids[e]], pipeline: pipeline.id))
+            }
         }
     }
 

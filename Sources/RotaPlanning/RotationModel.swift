@@ -143,7 +143,11 @@ struct RotationModel {
         // Ownership (independent of on-call: no row links the two parts).
         let ownership =
             includeOwnership
-            ? OwnershipRows(scenario: scenario, symmetryBreaking: baseline == nil && breakSymmetry).add(to: &rows)
+            ? OwnershipRows(
+                scenario: scenario,
+                // Owners from the history tell engineers apart, as a baseline does: no relabelling is free then.
+                symmetryBreaking: baseline == nil && breakSymmetry && !Rule.rotateOwners.isDeclared(by: scenario)
+            ).add(to: &rows)
             : nil
         let primaryOwner = ownership?.primaryOwner ?? []
         let secondaryOwner = ownership?.secondaryOwner ?? []

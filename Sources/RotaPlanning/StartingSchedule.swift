@@ -422,6 +422,7 @@ enum StartingSchedule {
             let other = item.primary ? secondary[item.pipeline] : primary[item.pipeline]
             let candidates = ids.indices.filter { e in
                 ids[e] != other && !(item.primary && pipeline.investorFacing && investorPrimaries[e] >= cap)
+                    && !keepsPastRole(scenario, pipeline, primary: item.primary, ids[e])
             }
             // With everyone_secondary_owner, secondary roles go first to those who hold none yet.
             let needsSecondary = scenario.rules.everyoneSecondaryOwner && !item.primary
@@ -445,7 +446,19 @@ enum StartingSchedule {
         let greedy = pipelines.enumerated().map { k, pipeline in
             OwnershipAssignment(pipeline: pipeline.id, primary: primary[k] ?? "?", secondary: secondary[k] ?? "?")
         }
+        // With owners from the history engineers are no longer interchangeable (and the model has no symmetry rows).
+        if Rule.rotateOwners.isDeclared(by: scenario) { return greedy }
         return OwnershipRules.canonical(greedy, pipelines: pipelines, ids: ids)
+    }
+
+    /// Whether holding this role would keep the one `engineer` held on `pipeline` in the previous period under a
+    /// hard rotate_owners.
+    static func keepsPastRole(_ scenario: Scenario, _ pipeline: Pipeline, primary: Bool, _ engineer: String) -> Bool {
+        guard Rule.rotateOwners.isDeclared(by: scenario), !scenario.rules.isSoft(.rotateOwners),
+            scenario.rules.rotateOwners?.contains(pipeline.id) ?? false,
+            let past = scenario.history.ownership[pipeline.id]
+        else { return false }
+        return past.owner(primary: primary) == engineer
     }
 
     /// Lowers the largest ownership load of the longest-processing-time assignment by moving free roles: while
@@ -494,6 +507,7 @@ enum StartingSchedule {
             let otherOwner = item.primary ? secondaryHolder[k] : primaryHolder[k]
             let otherAfter = leaving.map { items[$0].pipeline == k && items[$0].primary != item.primary } ?? false
             if otherOwner == e && !otherAfter { return false }
+            if keepsPastRole(scenario, pipelines[k], primary: item.primary, ids[e]) { return false }
             if item.primary && pipelines[k].investorFacing {
                 let given =
                     leaving.map { items[$0].primary && pipelines[items[$0].pipeline].investorFacing ? 1 : 0 } ?? 0

@@ -82,6 +82,10 @@ enum RulesSection {
                 rules.maxInvestorPrimaries == nil ? "\(cap) (⌈\(investor) ÷ \(scenario.engineers.count)⌉)" : "\(cap)"
             return (rule.rawValue, setting, kind)
         case .everyoneSecondaryOwner: return flag(rules.everyoneSecondaryOwner)
+        case .rotateOwners:
+            guard rule.isDeclared(by: scenario), let pipelines = rules.rotateOwners else { return nil }
+            let all = pipelines.count == scenario.pipelines.count
+            return (rule.rawValue, all ? "every pipeline" : pipelines.sorted().joined(separator: ", "), kind)
         case .ownerPin:
             let pins = scenario.pipelines.reduce(0) {
                 $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1)

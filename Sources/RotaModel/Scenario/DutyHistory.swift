@@ -27,6 +27,25 @@ public struct DutyHistory: Sendable, Equatable {
 
     /// The shifts inside the window, oldest first.
     public var shifts: [Shift]
+    /// The owners of the previous period, by pipeline id: the ownership.csv of the history's report folder whose
+    /// shifts end last (``rotate_owners`` keeps people from holding the same role again).
+    public var ownership: [String: PastOwners] = [:]
+
+    /// A pipeline's owners in the previous period, and where they were read.
+    public struct PastOwners: Sendable, Equatable {
+        public let primary: String
+        public let secondary: String
+        /// "reports/q2/ownership.csv:3".
+        public let source: String
+
+        public init(primary: String, secondary: String, source: String) {
+            self.primary = primary
+            self.secondary = secondary
+            self.source = source
+        }
+
+        public func owner(primary role: Bool) -> String { role ? primary : secondary }
+    }
     /// The files read, as the scenario names them.
     public var files: [String]
 

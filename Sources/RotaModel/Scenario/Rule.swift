@@ -47,6 +47,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case maxInvestorPrimaries = "max_investor_primaries"
     /// Every engineer is secondary owner of at least one pipeline.
     case everyoneSecondaryOwner = "everyone_secondary_owner"
+    /// Nobody holds the same owner role on a rotate_owners pipeline as in the previous period (the history's
+    /// ownership.csv).
+    case rotateOwners = "rotate_owners"
     /// Owners fixed by the scenario (`primary_owner:`, `secondary_owner:`) are kept.
     case ownerPin = "owner_pin"
     /// Pinned duty (`pinned:`) is kept.
@@ -85,7 +88,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
             .maxTotalHolidayBurden, .maxWeekendDays:
             return true
         case .ownershipCoverage, .distinctOwners, .maxInvestorPrimaries, .ownerPin, .everyoneSecondaryOwner,
-            .maxOwnershipLoad, .runbookDefault, .runbookRequired:
+            .rotateOwners, .maxOwnershipLoad, .runbookDefault, .runbookRequired:
             return false
         }
     }
@@ -95,8 +98,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     public var isConfigurable: Bool {
         switch self {
         case .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
-            .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .avoidRepeatHolidays, .exclusivePrimary,
-            .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave:
+            .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .rotateOwners, .avoidRepeatHolidays,
+            .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty,
+            .coveredLeave:
             return true
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
             .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
@@ -110,8 +114,9 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// `rules.priorities` does not name take their levels: part of the model, so changing it changes schedules.
     public static let configurable: [Rule] = [
         .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
-        .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .avoidRepeatHolidays, .exclusivePrimary,
-        .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave,
+        .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .rotateOwners, .avoidRepeatHolidays,
+        .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty,
+        .coveredLeave,
     ]
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
@@ -148,6 +153,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .exclusivePrimary: return rules.exclusivePrimary && scenario.rotations.count > 1
         case .exclusiveDuty: return rules.exclusiveDuty && scenario.rotations.count > 1
         case .everyoneSecondaryOwner: return rules.everyoneSecondaryOwner
+        case .rotateOwners: return rules.rotateOwners != nil && !scenario.history.ownership.isEmpty
         case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .ownershipCoverage, .distinctOwners,
             .maxInvestorPrimaries:
             return true

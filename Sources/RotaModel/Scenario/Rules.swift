@@ -56,6 +56,9 @@ public struct Rules: Sendable, Equatable {
     /// `fixed_order`: each rotation's primary order by rotation id ("" for a scenario's one rotation); each shift's
     /// primary is the next in it after the previous shift's primary who is free that shift. Nil: no fixed order.
     public var fixedOrder: [String: [String]]? = nil
+    /// `rotate_owners`: the pipelines (ids) whose owners change from the previous period (the history's
+    /// ownership.csv): nobody holds the same role on one of them again. Nil: no rule.
+    public var rotateOwners: Set<String>? = nil
 
     public init(
         minGapWeeks: Int = 1, minDutyGapWeeks: Int = 0, maxConsecutiveDutyWeeks: Int? = nil,

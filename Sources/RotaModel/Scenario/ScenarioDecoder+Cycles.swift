@@ -1,6 +1,7 @@
-/// The cycle rules (`cycle_weeks`, `cycle_start`, `each_primary_once`, `each_backup_at_least_once`) and
-/// `fixed_order`, judged against the rotations once they are read: a cycle long enough for every roster, a start on
-/// every rotation's handoff, and an order of exactly each roster's people.
+/// The rules that name the scenario's other parts, judged once they are read: the cycle rules (`cycle_weeks`,
+/// `cycle_start`, `each_primary_once`, `each_backup_at_least_once`: a cycle long enough for every roster, a start on
+/// every rotation's handoff), `fixed_order` (exactly each roster's people) and `rotate_owners` (known pipelines,
+/// and the previous period's owners in the history).
 extension ScenarioDecoder {
     func cycleRules(_ rulesValue: YAMLValue?, in scenario: inout Scenario) throws(ScenarioError) {
         guard let rulesValue else { return }
@@ -51,6 +52,20 @@ extension ScenarioDecoder {
         }
         if let (value, written) = log.fixedOrder {
             scenario.rules.fixedOrder = try resolveFixedOrder(value, written, in: scenario)
+        }
+        if let (value, written) = log.rotateOwners {
+            let ids = scenario.pipelines.map(\.id)
+            for (entry, id) in written ?? [] where !ids.contains(id) {
+                throw .invalidValue(
+                    entry.location, field: entry.path, value: TextSafety.quoted(id), expected: "the id of a pipeline",
+                    hint: Suggestions.didYouMean(id, ids) ?? "pipelines: \(ids.joined(separator: ", "))")
+            }
+            if scenario.history.ownership.isEmpty {
+                throw .invalidValue(
+                    value.location, field: value.path, value: "set", expected: "the previous period's owners",
+                    hint: "list last period's report folder (with its ownership.csv) under `history:`")
+            }
+            scenario.rules.rotateOwners = Set(written?.map(\.1) ?? ids)
         }
     }
 

@@ -22,6 +22,7 @@ extension ScenarioDecoder {
             let day: CalendarDate
         }
         var seen: [Start: String] = [:]
+        var latestOwnership: CalendarDate?
         for entry in try value.list() {
             if entry.isMapping {
                 let shifts = try pagingHistory(
@@ -40,7 +41,12 @@ extension ScenarioDecoder {
             }
             let named = try entry.nonEmptyString()
             var path = resolve(named)
-            if files.isFolder(path) { path = (path.hasSuffix("/") ? path : path + "/") + "rotation.csv" }
+            var ownershipPath: String?
+            if files.isFolder(path) {
+                let folder = path.hasSuffix("/") ? path : path + "/"
+                path = folder + "rotation.csv"
+                ownershipPath = folder + "ownership.csv"
+            }
             let rows: [RotationShift]
             let lines: [ShiftKey: Int]
             let data: Data
@@ -73,6 +79,15 @@ extension ScenarioDecoder {
                         rotation: row.rotation, dates: row.dates, primary: row.primary, backup: row.backup,
                         source: source))
             }
+            // A report folder's ownership.csv: the previous period's owners when its shifts end last.
+            if let ownershipPath, let last = rows.map(\.dates.last).max(),
+                last > (latestOwnership ?? last.adding(days: -1))
+            {
+                if let owners = try pastOwners(ownershipPath, entry: entry, named: named) {
+                    history.ownership = owners
+                    latestOwnership = last
+                }
+            }
             if !unknown.isEmpty {
                 log.notices.append(
                     "\(path): \(unknown.sorted().joined(separator: ", ")) not in the team now; their shifts are "
@@ -81,6 +96,30 @@ extension ScenarioDecoder {
         }
         history.shifts.sort { $0.dates.first < $1.dates.first }
         return history
+    }
+
+    /// The owners in `path` (a history folder's ownership.csv), by pipeline; nil when the folder has none.
+    func pastOwners(_ path: String, entry: YAMLValue, named: String) throws(ScenarioError)
+        -> [String: DutyHistory.PastOwners]?
+    {
+        // A folder without ownership.csv holds no owners; any other failure is the reader's to word.
+        var data = Data()
+        do { data = try files.read(path, .history) } catch {
+            if case .missing = error { return nil }
+        }
+        let rows: [OwnershipAssignment]
+        let lines: [String: Int]
+        do { (rows, lines) = try ScheduleReader.readOwnership(path, as: .history, from: files) } catch {
+            throw .history(entry.location, field: entry.path, problem: error.message)
+        }
+        log.sources.append(InputDigest(kind: .history, name: named + "/ownership.csv", bytes: data))
+        var owners: [String: DutyHistory.PastOwners] = [:]
+        for row in rows where owners[row.pipeline] == nil {
+            owners[row.pipeline] = DutyHistory.PastOwners(
+                primary: row.primary, secondary: row.secondary,
+                source: "\(path):\(lines[row.pipeline].map(String.init) ?? "?")")
+        }
+        return owners
     }
 
     /// `{rotation: R, primary: {pagerduty|goalert|ics: FILE}, backup: {…}}`: a paging tool's export of who held each

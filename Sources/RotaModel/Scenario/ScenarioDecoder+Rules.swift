@@ -45,6 +45,20 @@ extension ScenarioDecoder {
                 in: 2...max(2, weeks), hint: "shifts per cycle, e.g. 4 for a four-person weekly round robin")
         }
         if let start = fields["cycle_start"] { rules.cycleStart = try start.date() }
+        if let rotate = fields[Rule.rotateOwners.rawValue] {
+            // The ids are judged against the pipelines once they are read (``cycleRules(_:in:)``).
+            if let written = try setting(.rotateOwners, boolean: true) {
+                if let list = written.listValue {
+                    log.rotateOwners = (
+                        rotate, try list.map { entry throws(ScenarioError) in (entry, try entry.identifier()) }
+                    )
+                } else if try written.bool() {
+                    log.rotateOwners = (rotate, nil)
+                }
+            } else {
+                log.rotateOwners = (rotate, nil)
+            }
+        }
         if let order = fields[Rule.fixedOrder.rawValue] {
             // The ids are judged against the rotations once they are read (``resolveFixedOrder(_:in:)``).
             if let written = try setting(.fixedOrder, boolean: true) {

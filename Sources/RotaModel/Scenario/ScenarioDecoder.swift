@@ -215,6 +215,8 @@ final class ReadLog {
     /// `rules.fixed_order` as written: its value, and its ids (nil: `true`, each roster as written), resolved once
     /// the rotations are read.
     var fixedOrder: (YAMLValue, [(YAMLValue, String)]?)?
+    /// `rules.rotate_owners` as written: its value and its pipeline ids (nil: every pipeline).
+    var rotateOwners: (YAMLValue, [(YAMLValue, String)]?)?
     /// Rotation ids named by duty requests, checked once the rotations are read.
     var requestRotations: [(YAMLValue, String)] = []
     /// The problems found so far, each independent of the others (see ``ScenarioDecoder/scenario(_:)``).

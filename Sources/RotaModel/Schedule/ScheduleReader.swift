@@ -244,12 +244,12 @@ public enum ScheduleReader {
         return rows
     }
 
-    static func readOwnership(_ file: String, as kind: InputFile.Kind) throws(ScheduleError)
-        -> ([OwnershipAssignment], [String: Int])
+    static func readOwnership(_ file: String, as kind: InputFile.Kind, from source: InputSource = .disk)
+        throws(ScheduleError) -> ([OwnershipAssignment], [String: Int])
     {
         var rows: [OwnershipAssignment] = []
         var lines: [String: Int] = [:]
-        try Self.rows(of: file, as: kind, columns: ownershipColumns) {
+        try Self.rows(of: file, as: kind, columns: ownershipColumns, from: source) {
             (row: [String], line: Int) throws(ScheduleError) in
             for (column, value) in [("pipeline", row[0]), ("primary", row[4]), ("secondary", row[5])]
             where value.isEmpty {
