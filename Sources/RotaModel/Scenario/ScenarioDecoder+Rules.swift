@@ -45,34 +45,19 @@ extension ScenarioDecoder {
                 in: 2...max(2, weeks), hint: "shifts per cycle, e.g. 4 for a four-person weekly round robin")
         }
         if let start = fields["cycle_start"] { rules.cycleStart = try start.date() }
-        if let rotate = fields[Rule.rotateOwners.rawValue] {
-            // The ids are judged against the pipelines once they are read (``cycleRules(_:in:)``).
-            if let written = try setting(.rotateOwners, boolean: true) {
-                if let list = written.listValue {
-                    log.rotateOwners = (
-                        rotate, try list.map { entry throws(ScenarioError) in (entry, try entry.identifier()) }
-                    )
-                } else if try written.bool() {
-                    log.rotateOwners = (rotate, nil)
-                }
-            } else {
-                log.rotateOwners = (rotate, nil)
+        /// A rule written `true`, `{soft: true}` or as a list of ids (`[a, b]`, `{value: [a, b], soft: …}`): its value
+        /// and the ids with their places (nil: `true`), judged once the rest is read (``cycleRules(_:in:)``); nil
+        /// when absent or `false`.
+        func idsOrFlag(_ rule: Rule) throws(ScenarioError) -> (YAMLValue, [(YAMLValue, String)]?)? {
+            guard let value = fields[rule.rawValue] else { return nil }
+            guard let written = try setting(rule, boolean: true) else { return (value, nil) }
+            if let list = written.listValue {
+                return (value, try list.map { entry throws(ScenarioError) in (entry, try entry.identifier()) })
             }
+            return try written.bool() ? (value, nil) : nil
         }
-        if let order = fields[Rule.fixedOrder.rawValue] {
-            // The ids are judged against the rotations once they are read (``resolveFixedOrder(_:in:)``).
-            if let written = try setting(.fixedOrder, boolean: true) {
-                if let list = written.listValue {
-                    log.fixedOrder = (
-                        order, try list.map { entry throws(ScenarioError) in (entry, try entry.identifier()) }
-                    )
-                } else if try written.bool() {
-                    log.fixedOrder = (order, nil)
-                }
-            } else {
-                log.fixedOrder = (order, nil)
-            }
-        }
+        log.rotateOwners = try idsOrFlag(.rotateOwners)
+        log.fixedOrder = try idsOrFlag(.fixedOrder)
         if let cap = try setting(.maxInvestorPrimaries) {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
