@@ -53,7 +53,7 @@ struct RotateOwnersTests {
 
     @Test func nobodyKeepsARoleAndThePlanIsTheBestTableThatRotates() throws {
         let scenario = try Self.scenario(rule: "true")
-        #expect(scenario.history.ownership["growth"]?.source == "/virtual/q1/ownership.csv:3")
+        #expect(scenario.history.ownership["growth"]?.source == "q1/ownership.csv:3")
         #expect(scenario.rules.rotateOwners == ["revenue", "growth", "experiments"])
         let plan = try Planner().plan(scenario)
         let past = scenario.history.ownership
@@ -72,7 +72,7 @@ struct RotateOwnersTests {
         #expect(findings.count == 6)
         #expect(
             findings.first?.message
-                == "pipeline revenue: ana is primary owner again (as in /virtual/q1/ownership.csv:2); rotate_owners is set"
+                == "pipeline revenue: ana is primary owner again (as in q1/ownership.csv:2); rotate_owners is set"
         )
     }
 

@@ -41,11 +41,16 @@ extension ScenarioDecoder {
             }
             let named = try entry.nonEmptyString()
             var path = resolve(named)
-            var ownershipPath: String?
+            // A report folder's ownership.csv, as resolved and as the scenario names it.
+            var ownership: (path: String, shown: String)?
+            // Findings and notices name files as the scenario writes them, not as resolved on this machine.
+            var shown = named
             if files.isFolder(path) {
                 let folder = path.hasSuffix("/") ? path : path + "/"
+                let written = named.hasSuffix("/") ? named : named + "/"
                 path = folder + "rotation.csv"
-                ownershipPath = folder + "ownership.csv"
+                shown = written + "rotation.csv"
+                ownership = (folder + "ownership.csv", written + "ownership.csv")
             }
             let rows: [RotationShift]
             let lines: [ShiftKey: Int]
@@ -57,7 +62,7 @@ extension ScenarioDecoder {
             history.files.append(named)
             var unknown = Set<String>()
             for row in rows {
-                let source = "\(path):\(lines[row.key].map(String.init) ?? "?")"
+                let source = "\(shown):\(lines[row.key].map(String.init) ?? "?")"
                 let first = firstDay(of: row.rotation)
                 if row.dates.last >= first {
                     throw .history(
@@ -80,17 +85,17 @@ extension ScenarioDecoder {
                         source: source))
             }
             // A report folder's ownership.csv: the previous period's owners when its shifts end last.
-            if let ownershipPath, let last = rows.map(\.dates.last).max(),
+            if let ownership, let last = rows.map(\.dates.last).max(),
                 last > (latestOwnership ?? last.adding(days: -1))
             {
-                if let owners = try pastOwners(ownershipPath, entry: entry, named: named) {
+                if let owners = try pastOwners(ownership.path, entry: entry, named: ownership.shown) {
                     history.ownership = owners
                     latestOwnership = last
                 }
             }
             if !unknown.isEmpty {
                 log.notices.append(
-                    "\(path): \(unknown.sorted().joined(separator: ", ")) not in the team now; their shifts are "
+                    "\(shown): \(unknown.sorted().joined(separator: ", ")) not in the team now; their shifts are "
                         + "left out of the fairness figures")
             }
         }
@@ -112,12 +117,12 @@ extension ScenarioDecoder {
         do { (rows, lines) = try ScheduleReader.readOwnership(path, as: .history, from: files) } catch {
             throw .history(entry.location, field: entry.path, problem: error.message)
         }
-        log.sources.append(InputDigest(kind: .history, name: named + "/ownership.csv", bytes: data))
+        log.sources.append(InputDigest(kind: .history, name: named, bytes: data))
         var owners: [String: DutyHistory.PastOwners] = [:]
         for row in rows where owners[row.pipeline] == nil {
             owners[row.pipeline] = DutyHistory.PastOwners(
                 primary: row.primary, secondary: row.secondary,
-                source: "\(path):\(lines[row.pipeline].map(String.init) ?? "?")")
+                source: "\(named):\(lines[row.pipeline].map(String.init) ?? "?")")
         }
         return owners
     }
