@@ -34,7 +34,7 @@ extension RuleChecker {
                                 rule,
                                 "\(id) is never \(role.rawValue) in the cycle of \(past)"
                                     + "\(shiftRange(rotation, numbers)) (cycle_weeks: \(rules.cycleWeeks!)), though "
-                                    + "free in \(shiftList(rotation, free)); \(rule.rawValue) is set",
+                                    + "free in \(shiftsText(rotation, free)); \(rule.rawValue) is set",
                                 week: numbers.last, rotation: rotation.id, engineer: id))
                     }
                 }
@@ -95,7 +95,7 @@ extension RuleChecker {
     }
 
     /// The first row of each shift number of rotation `r`.
-    private func rowsByNumber(_ weeks: [RotationShift], rotation r: Int) -> [Int: RotationShift] {
+    func rowsByNumber(_ weeks: [RotationShift], rotation r: Int) -> [Int: RotationShift] {
         var byNumber: [Int: RotationShift] = [:]
         for week in weeks where scenario.rotationIndex(of: week.rotation) == r && byNumber[week.number] == nil {
             byNumber[week.number] = week
@@ -111,14 +111,5 @@ extension RuleChecker {
             return "\(prefix)\(word) \(numbers.first ?? 0)"
         }
         return "\(prefix)\(word)s \(first)–\(last)"
-    }
-
-    /// "week 5", "weeks 5, 6 and 8".
-    private func shiftList(_ rotation: Rotation, _ numbers: [Int]) -> String {
-        let word = rotation.period.shiftWord + (numbers.count == 1 ? "" : "s")
-        let list =
-            numbers.count == 1
-            ? "\(numbers[0])" : numbers.dropLast().map(String.init).joined(separator: ", ") + " and \(numbers.last!)"
-        return "\(word) \(list)"
     }
 }

@@ -242,7 +242,7 @@ public struct RuleChecker: Sendable {
     }
 
     /// "weeks 3 and 4", or "growth weeks 3 and 4" when the scenario has several rotations.
-    private func shiftsText(_ rotation: Rotation, _ numbers: [Int]) -> String {
+    func shiftsText(_ rotation: Rotation, _ numbers: [Int]) -> String {
         let list =
             numbers.count == 1
             ? "\(numbers[0])"
@@ -327,10 +327,7 @@ public struct RuleChecker: Sendable {
                 }
             }
             if rules.backupBecomesPrimary {
-                var byNumber: [Int: RotationShift] = [:]
-                for week in weeks where scenario.rotationIndex(of: week.rotation) == r && byNumber[week.number] == nil {
-                    byNumber[week.number] = week
-                }
+                let byNumber = rowsByNumber(weeks, rotation: r)
                 // The history's last backup is the first primary, while still on the rotation's roster.
                 if let before = lead.shifts.last, rotation.roster.contains(before.backup), let first = byNumber[1],
                     first.primary != before.backup

@@ -4,8 +4,9 @@ import RotaModel
 
 /// The on-call rule rows of docs/model.md, one method per row family, each added through the row writer (hard rows,
 /// or a slack per instance for soft rules and explanations): `leave` (elastic mode only), `gap` / `duty_gap` / `run`
-/// (rules 4, 16, 17), `chain` (18), `exclusive_primary` / `exclusive_duty` (21, 22), `repeat_holiday` (20) and the
-/// requests `pinned_duty` / `forbidden_duty` / `undesired_duty` (23–25). Frozen shifts of a baseline get none.
+/// (rules 4, 16, 17), `chain` (18), `cycle_primary` / `cycle_backup` (28, 29), `order` with `order_sequence` (30),
+/// `exclusive_primary` / `exclusive_duty` (21, 22), `repeat_holiday` (20) and the requests `pinned_duty` /
+/// `forbidden_duty` / `undesired_duty` (23–25). Frozen shifts of a baseline get none.
 struct OnCallRuleRows {
     let scenario: Scenario
     let availability: TeamAvailability
@@ -198,7 +199,7 @@ struct OnCallRuleRows {
             let members = order.compactMap { ids.firstIndex(of: $0) }
             /// The next after position k of the order free in shift t (the same engineer when nobody else is).
             func successor(_ k: Int, _ t: Int) -> Int? {
-                (1...members.count).lazy.map { members[(k + $0) % members.count] }.first { availability.isFree($0, t) }
+                OrderSequences.successor(of: k, in: members) { availability.isFree($0, t) }
             }
             func p(_ e: Int, _ t: Int) -> LinearExpression { primary[e][t].map { LinearExpression($0) } ?? .init() }
             if let first = slots.first, let before = historyLeads[r].shifts.last?.primary,

@@ -27,6 +27,12 @@ struct OrderSequences {
     /// By rotation index; rotations without an order, or frozen shifts after the first open one, have none.
     let rotations: [Int: RotationSequences]
 
+    /// The next after position k of the order's `members` who is `free` (the same engineer when nobody else is);
+    /// nil when nobody is.
+    static func successor(of k: Int, in members: [Int], free: (Int) -> Bool) -> Int? {
+        (1...members.count).lazy.map { members[(k + $0) % members.count] }.first(where: free)
+    }
+
     init(
         scenario: Scenario, availability: TeamAvailability, slotsOf: [[Int]], frozen: [Bool], primary: [[Variable?]],
         frozenPrimary: (Int) -> Int?
@@ -52,8 +58,8 @@ struct OrderSequences {
                 var position = k
                 for i in (anchor + 1)..<slots.count {
                     guard
-                        let next = (1...members.count).lazy.map({ members[(position + $0) % members.count] })
-                            .first(where: { availability.isFree($0, slots[i]) }),
+                        let next = Self.successor(
+                            of: position, in: members, free: { availability.isFree($0, slots[i]) }),
                         let at = members.firstIndex(of: next)
                     else { break }
                     primaries[i] = next

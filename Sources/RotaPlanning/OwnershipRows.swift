@@ -4,8 +4,8 @@ import RotaModel
 
 /// The ownership part of docs/model.md, one method per row family: `primary_owner` / `secondary_owner` with
 /// `owner_pin` and `distinct_owners` (rows 8, 9, 26), `investor_cap` (10), `secondary_owner_once` (19),
-/// `ownership_load` with the integer load units (11), the symmetry-breaking fixings, and
-/// `fairness_max_ownership_load`. No row links it to the on-call part.
+/// `rotate_owners` (31), `ownership_load` with the integer load units (11), the symmetry-breaking fixings,
+/// `fairness_max_ownership_load` and `no_primary` (11a). No row links it to the on-call part.
 struct OwnershipRows {
     /// The ownership variables and the largest load, `unit × units`.
     struct Variables {

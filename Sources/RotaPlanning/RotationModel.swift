@@ -118,7 +118,7 @@ struct RotationModel {
         }
         // A hard fixed order's sequences of turns (its rows are valid only while the order cannot be broken).
         // A soft order's sequence rows pay only while few departures are allowed: its level before the balance goal
-        // (generated M, the order first: 60 s unproved → 3.1 s). After the goals they only weigh on the search (M:
+        // (generated M, the order first: 60 s unproved → 2.8 s). After the goals they only weigh on the search (M:
         // proved in 18.9 s without them, unproved at 60 s with them).
         let order = rules.levelOrder(replanning: baseline != nil, softInUse: [.fixedOrder])
         let orderFirst =
