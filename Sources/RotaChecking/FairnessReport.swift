@@ -98,8 +98,9 @@ public struct FairnessReport: Sendable {
         let rotations = scenario.rotations
         let shifts = scenario.shifts
         let history = scenario.history
-        // Shares per rotation: W × A_e ÷ Σ A over the roster, where A_e counts the rotation's shifts free of leave and,
-        // for an engineer in the rotation's history, its H history shifts; the duties shared are W plus the history's
+        // Shares per rotation and role: W × A_e ÷ Σ A over the roster, where A_e counts the rotation's shifts free of
+        // leave in which e may hold the role and, for an engineer in the rotation's history who held it all along, its
+        // H history shifts; the duties shared are W plus the history's
         // duties of today's engineers (see docs/model.md).
         struct Shares {
             let available: [Int]
@@ -119,20 +120,30 @@ public struct FairnessReport: Sendable {
         let shares = rotations.map { rotation -> Shares in
             let on = scenario.engineers.map { rotation.roster.contains($0.id) }
             let clock = ShiftClock(rotation: rotation, scenario: scenario)
+            // Available: free of leave, and allowed some role (`can:`, `from:`).
             let available = scenario.engineers.enumerated().map { e, engineer in
-                on[e] ? rotation.period.allShifts.filter { isAvailable(engineer, $0, clock) }.count : 0
+                on[e]
+                    ? rotation.period.allShifts.filter { dates in
+                        isAvailable(engineer, dates, clock)
+                            && DutyRole.allCases.contains { engineer.eligibility.allows($0, in: dates) }
+                    }.count : 0
             }
             let historyShifts = history.shiftCount(of: rotation, in: scenario)
-            let weighted = scenario.engineers.enumerated().map { e, engineer in
-                on[e]
-                    ? available[e]
-                        + (history.includes(engineer.id, rotation: rotation, in: scenario) ? historyShifts : 0)
-                    : 0
-            }
-            let total = weighted.reduce(0, +)
             var share: [DutyRole: [Double]] = [:]
             var past: [DutyRole: [Int]] = [:]
             for role in DutyRole.allCases {
+                // Only the shifts the engineer may hold the role in; the history counts for a role held all along.
+                let weighted = scenario.engineers.enumerated().map { e, engineer in
+                    guard on[e] else { return 0 }
+                    let allowed = rotation.period.allShifts.filter {
+                        engineer.eligibility.allows(role, in: $0) && isAvailable(engineer, $0, clock)
+                    }
+                    let inHistory =
+                        engineer.eligibility[role] == .always
+                        && history.includes(engineer.id, rotation: rotation, in: scenario)
+                    return allowed.count + (inHistory ? historyShifts : 0)
+                }
+                let total = weighted.reduce(0, +)
                 let counts = scenario.engineers.enumerated().map { e, engineer in
                     on[e] ? history.count(engineer.id, role, rotation: rotation, in: scenario) : 0
                 }

@@ -184,6 +184,13 @@ public struct RuleChecker: Sendable {
                             week: week.number, rotation: week.rotation, engineer: id))
                 }
                 let span = clocks[r].span(of: dates)
+                if !engineer.eligibility.allows(role, in: dates), !isHistory(span) {
+                    findings.append(
+                        .init(
+                            .eligibility,
+                            "\(label) (\(dates)): \(id) is \(role.rawValue) but \(engineer.eligibility.limit(of: role))",
+                            week: week.number, rotation: week.rotation, engineer: id))
+                }
                 let leave = engineer.leave(during: dates, span: span)
                 if let leave, scenario.rules.coveredLeave != nil, !covers.isEmpty,
                     !onDutyDuringLeave(engineer, role: role, week: week, rotation: r, covers: covers)
@@ -222,6 +229,7 @@ public struct RuleChecker: Sendable {
                 checkCycles(weeks, availability: availability) + checkFixedOrder(weeks, availability: availability)
         }
         findings += checkExclusive(weeks) + checkRepeatHolidays(weeks) + checkRequests(weeks)
+        findings += checkOnboarding(weeks)
         if !covers.isEmpty { findings += checkCovers(weeks, covers) }
         findings += checkHolidayHandover(weeks, covers)
         return findings

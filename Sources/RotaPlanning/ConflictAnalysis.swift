@@ -91,11 +91,16 @@ struct HolidayCounterfactual {
 
     private var duty: [[Variable?]] { role == .primary ? base.primary : base.backup }
 
-    /// Engineers on the shift's roster, free of leave and of holidays in it: who may take the duty instead.
-    private var candidates: [Int] {
+    /// Engineers on the shift's roster, free of leave and of holidays in it: who might take the duty instead.
+    private var freeOfHolidays: [Int] {
         scenario.engineers.indices.filter {
             availability.isFree($0, slot) && availability.shifts[$0][slot].holidayWeight == 0
         }
+    }
+
+    /// Those of them who may hold the role in the shift (`can:`, `from:`).
+    private var candidates: [Int] {
+        freeOfHolidays.filter { scenario.engineers[$0].eligibility.allows(role, in: scenario.shifts[slot].dates) }
     }
 
     func reason(timeLimit: Double?) -> ConflictReason {
@@ -103,6 +108,8 @@ struct HolidayCounterfactual {
         let candidates = self.candidates
         let roster = engineers.filter { availability.onRoster[$0][availability.slotRotation[slot]] }
         guard !candidates.isEmpty else {
+            // Someone free may not hold the role then: that is a hard rule, not everyone's holidays.
+            if !freeOfHolidays.isEmpty { return .hardRules }
             return .nobodyElse(
                 onLeave: roster.filter { availability.shifts[$0][slot].onLeave }.map { scenario.engineers[$0].id },
                 withHolidays: roster.filter { availability.shifts[$0][slot].holidayWeight > 0 }.map {

@@ -136,6 +136,27 @@ struct InfeasibilityExplanation {
                         "allow \(people(byShift[t]!.flatMap(\.engineers))) to be on duty in \(label(t)) "
                             + "(\(slots[t].dates)) despite leave")
                 }
+            case .eligibility:
+                for instance in instances {
+                    let id = instance.engineers[0]
+                    let t = instance.shifts[0]
+                    let held = option.schedule.shifts.first {
+                        $0.number == slots[t].number && scenario.rotationIndex(of: $0.rotation) == slots[t].rotation
+                    }
+                    let role = DutyRole.allCases.first { held?.engineer(for: $0) == id } ?? .primary
+                    let limit = scenario.engineers.first { $0.id == id }?.eligibility.limit(of: role) ?? ""
+                    phrases.append(
+                        "let \(id) be \(role.rawValue) in \(label(t)) (\(slots[t].dates)), though the scenario says "
+                            + "\(id) \(limit)")
+                }
+            case .onboarding:
+                phrases.append(
+                    "let "
+                        + instances.map { instance in
+                            let id = instance.engineers[0]
+                            let needed = scenario.engineers.first { $0.id == id }?.onboardingBackupShifts ?? 0
+                            return "\(id) be primary in \(label(instance.shifts[0])) before \(needed) backup shifts"
+                        }.joined(separator: ", ") + " (onboarding; or make it soft: `onboarding: {soft: true}`)")
             case .minGapWeeks:
                 phrases.append(
                     "let \(people(instances.flatMap(\.engineers))) be primary twice within "

@@ -6,7 +6,8 @@ import RotaModel
 /// or a slack per instance for soft rules and explanations): `leave` (elastic mode only), `gap` / `duty_gap` / `run`
 /// (rules 4, 16, 17), `chain` (18), `cycle_primary` / `cycle_backup` (28, 29), `order` with `order_sequence` (30),
 /// `exclusive_primary` / `exclusive_duty` (21, 22), `repeat_holiday` (20) and the requests `pinned_duty` /
-/// `forbidden_duty` / `undesired_duty` (23–25). Frozen shifts of a baseline get none.
+/// `forbidden_duty` / `undesired_duty` (23–25), `eligibility` (elastic mode only) and `onboarding` (32). Frozen shifts
+/// of a baseline get none.
 struct OnCallRuleRows {
     let scenario: Scenario
     let availability: TeamAvailability
@@ -57,6 +58,7 @@ struct OnCallRuleRows {
     /// Every family, in the order the model has always added them (row and slack order is part of GLPK's path).
     func add(to rows: inout RuleRowWriter) {
         leave(&rows)
+        eligibility(&rows)
         windows(&rows)
         chain(&rows)
         cycles(&rows)
@@ -64,6 +66,7 @@ struct OnCallRuleRows {
         exclusive(&rows)
         repeatHoliday(&rows)
         requests(&rows)
+        onboarding(&rows)
     }
 
     private func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
@@ -82,6 +85,41 @@ struct OnCallRuleRows {
                     rows.add(
                         "leave(\(ids[e]),\(slotName[t]))", [LinearExpression.sum(onDuty(e, t)) <= 0],
                         RuleInstance(.leave, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
+    }
+
+    /// `eligibility(e,t,role)`: like leave, only a row in elastic mode.
+    func eligibility(_ rows: inout RuleRowWriter) {
+        guard mode == .elastic else { return }
+        for (e, engineer) in engineers.enumerated() where engineer.eligibility.isRestricted {
+            for t in 0..<weeks where availability.onRoster[e][shifts[t].rotation] && !frozen[t] {
+                for role in DutyRole.allCases where !engineer.eligibility.allows(role, in: shifts[t].dates) {
+                    guard let x = duty(role)[e][t] else { continue }
+                    rows.add(
+                        "eligibility(\(ids[e]),\(slotName[t]),\(role.rawValue))", [LinearExpression.sum([x]) <= 0],
+                        RuleInstance(.eligibility, engineers: [ids[e]], shifts: [t]))
+                }
+            }
+        }
+    }
+
+    /// `onboarding(e,t)`: k x_{e,t} − Σ_{τ before t} y_{e,τ} ≤ H, H the engineer's backup shifts in the rotation's
+    /// history; only where H < k.
+    func onboarding(_ rows: inout RuleRowWriter) {
+        for (e, engineer) in engineers.enumerated() {
+            guard let needed = engineer.onboardingBackupShifts else { continue }
+            for (r, slots) in slotsOf.enumerated() where availability.onRoster[e][r] {
+                let before = scenario.history.count(engineer.id, .backup, rotation: rotations[r], in: scenario)
+                guard before < needed else { continue }
+                for (i, t) in slots.enumerated() {
+                    guard let x = primary[e][t], !frozen[t] else { continue }
+                    let backups = slots[..<i].compactMap { backup[e][$0] }
+                    rows.add(
+                        "onboarding(\(ids[e]),\(slotName[t]))",
+                        [Double(needed) * x - LinearExpression.sum(backups) <= Double(before)],
+                        RuleInstance(.onboarding, engineers: [ids[e]], shifts: [t]))
                 }
             }
         }

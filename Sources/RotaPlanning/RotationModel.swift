@@ -77,12 +77,13 @@ struct RotationModel {
         }
         var rows = RuleRowWriter(model: Model(name: scenario.name), mode: mode, rules: rules)
 
-        // On-call duty variables, for the rotation's roster. Leave removes them in planning mode, except where a
-        // frozen baseline shift has the engineer on duty (the past is kept as it was).
+        // On-call duty variables, for the rotation's roster. Leave and eligibility (`can:`, `from:`) remove them in
+        // planning mode, except where a frozen baseline shift has the engineer on duty (the past is kept as it was).
         func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
             guard availability.onRoster[e][shifts[t].rotation] else { return false }
             if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
-            return mode == .elastic || !availability.shifts[e][t].onLeave
+            return mode == .elastic
+                || (!availability.shifts[e][t].onLeave && engineers[e].eligibility.allows(role, in: shiftDates[t]))
         }
         var primary: [[Variable?]] = []
         var backup: [[Variable?]] = []
@@ -437,9 +438,10 @@ struct RotationModel {
 /// Each engineer's fair share of primary and of backup shifts in each rotation, over history and period together.
 ///
 /// In a rotation of W shifts where engineer e is free for A_e of them (on the roster, not on leave), the share is
-/// W × A_e ÷ Σ A. With H earlier shifts of the rotation in the history window, an engineer who appears in that
-/// history is counted available for them too (A_e + H; a newcomer only A_e), and the duties to share are W plus the
-/// history's duties of today's engineers. Engineers off the roster have share 0 and no count.
+/// W × A_e ÷ Σ A, where A counts, for each role, only the shifts the engineer may hold it in (`can:`, `from:`). With H
+/// earlier shifts of the rotation in the history window, an engineer who appears in that history is counted
+/// available for them too (A_e + H; a newcomer, or a role held only from a date, only A_e), and the duties to share
+/// are W plus the history's duties of today's engineers. Engineers off the roster have share 0 and no count.
 struct FairShares {
     /// `shares[rotation][role][e]`.
     let shares: [ByRole<[Double]>]
@@ -452,14 +454,21 @@ struct FairShares {
         for (r, rotation) in scenario.rotations.enumerated() {
             let past = scenario.history
             let historyShifts = past.shiftCount(of: rotation, in: scenario)
-            let combined = scenario.engineers.indices.map { e -> Double in
-                guard availability.onRoster[e][r] else { return 0 }
-                let id = scenario.engineers[e].id
-                return Double(
-                    availability.availableShifts(e, in: r)
-                        + (past.includes(id, rotation: rotation, in: scenario) ? historyShifts : 0))
+            let slots = scenario.shifts
+            let combined = ByRole { role in
+                scenario.engineers.indices.map { e -> Double in
+                    guard availability.onRoster[e][r] else { return 0 }
+                    let engineer = scenario.engineers[e]
+                    let free = slots.indices.filter {
+                        slots[$0].rotation == r && availability.isFree(e, $0)
+                            && engineer.eligibility.allows(role, in: slots[$0].dates)
+                    }
+                    let pastCounts =
+                        engineer.eligibility[role] == .always
+                        && past.includes(engineer.id, rotation: rotation, in: scenario)
+                    return Double(free.count + (pastCounts ? historyShifts : 0))
+                }
             }
-            let total = combined.reduce(0, +)
             let rotationHistory = ByRole { role in
                 scenario.engineers.indices.map { e in
                     availability.onRoster[e][r]
@@ -469,7 +478,8 @@ struct FairShares {
             shares.append(
                 ByRole { role in
                     let duties = Double(rotation.period.shiftCount + rotationHistory[role].reduce(0, +))
-                    return combined.map { total > 0 ? duties * $0 / total : 0 }
+                    let total = combined[role].reduce(0, +)
+                    return combined[role].map { total > 0 ? duties * $0 / total : 0 }
                 })
             history.append(rotationHistory)
         }

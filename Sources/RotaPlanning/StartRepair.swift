@@ -318,6 +318,27 @@ enum StartRepair {
             }
         }
 
+        /// Whether e has the backup shifts `onboarding` asks for (the history's counted) before position `position` of
+        /// rotation r.
+        func onboarded(_ e: Int, before position: Int, in r: Int) -> Bool {
+            guard let needed = scenario.engineers[e].onboardingBackupShifts else { return true }
+            let past = scenario.history.count(ids[e], .backup, rotation: rotations[r], in: scenario)
+            return past + slotsOf[r][..<position].filter { holder[.backup][$0] == e }.count >= needed
+        }
+
+        /// Whether giving up backup in slot t leaves each of e's later primary shifts in the rotation onboarded.
+        func keepsOnboarding(_ e: Int, releasing t: Int) -> Bool {
+            let r = shifts[t].rotation
+            guard let needed = scenario.engineers[e].onboardingBackupShifts,
+                let first = slotsOf[r].indices.first(where: {
+                    $0 > position[t] && holder[.primary][slotsOf[r][$0]] == e
+                })
+            else { return true }
+            let past = scenario.history.count(ids[e], .backup, rotation: rotations[r], in: scenario)
+            let held = slotsOf[r][..<first].filter { holder[.backup][$0] == e && $0 != t }.count
+            return past + held >= needed
+        }
+
         /// Whether `engineer` may give up `role` in slot t under the cycle rules and fixed_order (when enforced): a
         /// fixed order lets no primary move, and a cycle rule needs the role held elsewhere in the cycle.
         func keepsCycle(_ role: DutyRole, at t: Int, by engineer: Int, strict: Bool) -> Bool {
@@ -325,6 +346,7 @@ enum StartRepair {
             func enforced(_ rule: Rule) -> Bool { rule.isDeclared(by: scenario) && (strict || !rules.isSoft(rule)) }
             let r = shifts[t].rotation
             if role == .primary, enforced(.fixedOrder), rules.fixedOrder?[rotations[r].id] != nil { return false }
+            if role == .backup, enforced(.onboarding), !keepsOnboarding(engineer, releasing: t) { return false }
             guard enforced(role == .primary ? .eachPrimaryOnce : .eachBackupAtLeastOnce),
                 let cycle = cycles[r].first(where: { $0.contains(position[t]) })
             else { return true }
@@ -346,6 +368,7 @@ enum StartRepair {
             let dates = shifts[t].dates
             func enforced(_ rule: Rule) -> Bool { strict || !rules.isSoft(rule) }
             let person = scenario.engineers[e]
+            guard person.eligibility.allows(role, in: dates) else { return false }
             let refused = enforced(.forbiddenDuty) ? person.forbidden : []
             if (refused + (strict ? person.undesired : [])).contains(where: {
                 ($0.role == nil || $0.role == role) && $0.applies(to: dates, of: rotation)
@@ -365,6 +388,9 @@ enum StartRepair {
                 guard distance > 0 else { return false }
                 let range = max(-lead.count, here - distance)...min(slots.count - 1, here + distance)
                 return range.contains { $0 != here && duty($0, roles) }
+            }
+            if role == .primary, enforced(.onboarding), !onboarded(e, before: here, in: shifts[t].rotation) {
+                return false
             }
             if role == .primary, enforced(.minGapWeeks), within(rules.minGapWeeks, [.primary]) { return false }
             if enforced(.minDutyGapWeeks), within(rules.minDutyGapWeeks, DutyRole.allCases) { return false }

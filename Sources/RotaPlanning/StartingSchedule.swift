@@ -149,8 +149,13 @@ enum StartingSchedule {
         for r in rotations {
             slots[r] = shifts.indices.filter { shifts[$0].rotation == r }
             roster[r] = people.filter { availability.onRoster[$0][r] }
-            let available = people.map { availability.availableShifts($0, in: r) }
             func target(_ role: DutyRole) -> [Int]? {
+                let available = people.map { e in
+                    slots[r].filter {
+                        availability.isFree(e, $0)
+                            && scenario.engineers[e].eligibility.allows(role, in: shifts[$0].dates)
+                    }.count
+                }
                 let past = fair.history[r][role]
                 let shares = zip(fair.shares[r][role], past).map { $0 - Double($1) }
                 guard
@@ -171,18 +176,21 @@ enum StartingSchedule {
             let (a, b) = (shifts[slots[$0.0][$0.1]].dates.first, shifts[slots[$1.0][$1.1]].dates.first)
             return a != b ? a < b : rotations.firstIndex(of: $0.0)! < rotations.firstIndex(of: $1.0)!
         }
-        /// Hard pins and forbidden duty of engineer e in shift `slot` of rotation r for `role`.
+        /// Hard pins of engineer e in shift `slot` of rotation r for `role`.
         func pinned(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
             !rules.isSoft(.pinnedDuty)
                 && scenario.engineers[e].pinned.contains {
                     $0.role == role && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
                 }
         }
+        /// Forbidden (hard) or not eligible (`can:`, `from:`, always hard).
         func forbidden(_ e: Int, _ r: Int, _ slot: Int, _ role: DutyRole) -> Bool {
-            !rules.isSoft(.forbiddenDuty)
-                && scenario.engineers[e].forbidden.contains {
-                    ($0.role == nil || $0.role == role) && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
-                }
+            !scenario.engineers[e].eligibility.allows(role, in: shifts[slot].dates)
+                || !rules.isSoft(.forbiddenDuty)
+                    && scenario.engineers[e].forbidden.contains {
+                        ($0.role == nil || $0.role == role)
+                            && $0.applies(to: shifts[slot].dates, of: scenario.rotations[r])
+                    }
         }
         /// Whether e is on leave in the rotation's t-th shift.
         // Someone who could hold the shift only with a cover (covered_leave) is left out: the start has no covers.
@@ -273,6 +281,16 @@ enum StartingSchedule {
                     && !clashes(e, .primary)
             }
             var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
+            // Hard onboarding: primary only after the backup shifts it asks for (the history's counted).
+            if !rules.isSoft(.onboarding) {
+                primaryCandidates = primaryCandidates.filter { e in
+                    let engineer = scenario.engineers[e]
+                    guard let needed = engineer.onboardingBackupShifts else { return true }
+                    let past = scenario.history.count(
+                        engineer.id, .backup, rotation: scenario.rotations[r], in: scenario)
+                    return past + filled[.backup][r][..<t].filter { $0 == engineer.id }.count >= needed
+                }
+            }
             if let e = primaryCandidates.first(where: { pinned($0, r, slot, .primary) }) { primaryCandidates = [e] }
             if let e = backupCandidates.first(where: { pinned($0, r, slot, .backup) }) { backupCandidates = [e] }
             // Hard each_primary_once / each_backup_at_least_once: once the people still owed the role in this cycle

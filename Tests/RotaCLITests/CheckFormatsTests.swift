@@ -133,19 +133,19 @@ struct CheckFormatsTests {
         ])
         #expect(run.status == 1)
         let parsed = try JUnitDocument(Data(run.standardOutput.utf8))
-        // 33 rules + freshness; the two leave findings are one failing case.
-        #expect(parsed.cases.count == 34)
+        // 35 rules + freshness; the two leave findings are one failing case.
+        #expect(parsed.cases.count == 36)
         #expect(
             parsed.cases.map(\.name).prefix(6) == [
-                "coverage", "unknown_engineer", "distinct_roles", "leave", "covers", "min_gap_weeks",
+                "coverage", "unknown_engineer", "distinct_roles", "leave", "eligibility", "onboarding",
             ])
         #expect(parsed.cases.filter(\.failed).map(\.name) == ["leave"])
-        // Skipped: the 27 rules other than coverage, unknown_engineer, distinct_roles, leave, covers and min_gap_weeks (not
+        // Skipped: the 29 rules other than coverage, unknown_engineer, distinct_roles, leave, covers and min_gap_weeks (not
         // declared by the scenario, or about ownership, and there is no ownership.csv), and freshness (no manifest).
-        #expect(parsed.cases.filter(\.skipped).count == 28)
-        #expect(parsed.suiteAttributes["tests"] == "34")
+        #expect(parsed.cases.filter(\.skipped).count == 30)
+        #expect(parsed.suiteAttributes["tests"] == "36")
         #expect(parsed.suiteAttributes["failures"] == "1")
-        #expect(parsed.suiteAttributes["skipped"] == "28")
+        #expect(parsed.suiteAttributes["skipped"] == "30")
         #expect(
             parsed.failureText.contains(
                 "rotation.csv:6: week 5 (2027-02-01..2027-02-07): aidil is primary but on leave"))
@@ -153,7 +153,7 @@ struct CheckFormatsTests {
         let clean = try CLI.run(["check", "scenarios/xyz-tech-2027q1.yaml", "--format", "junit", "--optimality"])
         #expect(clean.status == 0)
         let ok = try JUnitDocument(Data(clean.standardOutput.utf8))
-        #expect(ok.cases.count == 35)
+        #expect(ok.cases.count == 37)
         #expect(ok.cases.filter(\.failed).isEmpty)
         #expect(ok.cases.contains { $0.name == "freshness" && !$0.skipped })
     }

@@ -138,9 +138,11 @@ public struct MarkdownReport: ReportFile {
             ]
             for row in fairness.engineers {
                 let share = TextFormatting.number(row.fairShare)
+                let backupShare = TextFormatting.number(row.backupFairShare)
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
-                        + "\(row.availableShifts) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | \(row.backupWeeks) (\(share)) | "
+                        + "\(row.availableShifts) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | "
+                        + "\(row.backupWeeks) (\(backupShare)) | "
                         + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
             }
         }
@@ -171,6 +173,13 @@ public struct MarkdownReport: ReportFile {
                 + "instead). Ownership load = Σ pipeline weight × (2 as primary owner, 1 as secondary).",
             "",
         ]
+        if Rule.eligibility.isDeclared(by: scenario) {
+            out += [
+                "Each role's fair share counts only the weeks the engineer may hold that role (`can:`, `from:`); "
+                    + "available weeks are those they may hold some role in.",
+                "",
+            ]
+        }
         if let limit = scenario.rules.coveredLeave {
             out += [
                 "Under covered_leave a week whose leave is within its limit (\(limit)) counts as available: its holder "
@@ -314,7 +323,8 @@ public struct MarkdownReport: ReportFile {
             return "Unavoidable: everyone has a holiday or leave this week (\(parts.joined(separator: "; ")))."
         case .hardRules:
             return
-                "Unavoidable: every rotation without it breaks a hard rule (leave, min_gap_weeks, or one role per week)."
+                "Unavoidable: every rotation without it breaks a hard rule (leave, min_gap_weeks, one role per week, or "
+                + "who may hold the role)."
         case .worse(let kind, let planned, let alternative):
             return
                 "Kept because avoiding it would raise the \(kind.title.lowercased()) from \(TextFormatting.number(planned)) "

@@ -91,6 +91,17 @@ enum RulesSection {
                 $0 + ($1.primaryOwner == nil ? 0 : 1) + ($1.secondaryOwner == nil ? 0 : 1)
             }
             return pins > 0 ? ("owner pins", "\(pins)", "hard") : nil
+        case .eligibility:
+            let limited = scenario.engineers.filter(\.eligibility.isRestricted)
+            guard !limited.isEmpty else { return nil }
+            return (
+                rule.rawValue, limited.map { "\($0.id): \($0.eligibility.summary)" }.joined(separator: ", "), "hard"
+            )
+        case .onboarding:
+            let learning = scenario.engineers.filter { $0.onboardingBackupShifts != nil }
+            guard !learning.isEmpty else { return nil }
+            let setting = learning.map { "\($0.id): \($0.onboardingBackupShifts!) backup shifts first" }
+            return (rule.rawValue, setting.joined(separator: ", "), kind)
         case .pinnedDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.pinned.count })
         case .forbiddenDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.forbidden.count })
         case .undesiredDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.undesired.count })

@@ -13,6 +13,11 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case distinctRoles = "distinct_roles"
     /// Nobody is on duty in a week that overlaps their leave.
     case leave
+    /// Nobody holds a role the scenario's `can:` or `from:` does not let them hold in that shift.
+    case eligibility
+    /// Someone with `onboarding: {backup_shifts: k}` is primary in a rotation only after k backup shifts in it (its
+    /// history counted).
+    case onboarding
     /// Covers lie inside their rotation's shifts, do not overlap one another, and stand in for someone else; coverage.csv
     /// follows rotation.csv and its covers without gap or overlap.
     case covers
@@ -80,7 +85,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     /// The rules that concern the rotation alone (judged also when only a rotation.csv is given).
     public var isRotationRule: Bool {
         switch self {
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .minGapWeeks, .minDutyGapWeeks,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .eligibility, .onboarding, .covers, .minGapWeeks,
+            .minDutyGapWeeks,
             .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce, .eachBackupAtLeastOnce, .fixedOrder,
             .holidayHandover, .avoidRepeatHolidays, .exclusivePrimary,
             .exclusiveDuty, .pinnedDuty, .forbiddenDuty, .undesiredDuty, .coveredLeave, .maxDeviation,
@@ -100,9 +106,10 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
             .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .rotateOwners, .avoidRepeatHolidays,
             .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty,
-            .coveredLeave:
+            .coveredLeave, .onboarding:
             return true
-        case .coverage, .unknownEngineer, .distinctRoles, .leave, .covers, .holidayHandover, .ownershipCoverage,
+        case .coverage, .unknownEngineer, .distinctRoles, .leave, .eligibility, .covers, .holidayHandover,
+            .ownershipCoverage,
             .distinctOwners, .ownerPin, .runbookDefault, .runbookRequired, .maxDeviation, .maxHolidayBurden,
             .maxTotalHolidayBurden,
             .maxOwnershipLoad, .maxWeekendDays:
@@ -116,7 +123,7 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         .minGapWeeks, .minDutyGapWeeks, .maxConsecutiveDutyWeeks, .backupBecomesPrimary, .eachPrimaryOnce,
         .eachBackupAtLeastOnce, .fixedOrder, .everyoneSecondaryOwner, .rotateOwners, .avoidRepeatHolidays,
         .exclusivePrimary, .exclusiveDuty, .maxInvestorPrimaries, .pinnedDuty, .forbiddenDuty, .undesiredDuty,
-        .coveredLeave,
+        .coveredLeave, .onboarding,
     ]
 
     /// Whether the scenario declares this rule soft (findings then do not fail `rota check`).
@@ -133,6 +140,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .forbiddenDuty: return scenario.engineers.contains { !$0.forbidden.isEmpty }
         case .undesiredDuty: return scenario.engineers.contains { !$0.undesired.isEmpty }
         case .coveredLeave: return rules.coveredLeave != nil
+        case .eligibility: return scenario.engineers.contains { $0.eligibility.isRestricted }
+        case .onboarding: return scenario.engineers.contains { $0.onboardingBackupShifts != nil }
         case .ownerPin: return scenario.pipelines.contains { $0.primaryOwner != nil || $0.secondaryOwner != nil }
         case .runbookDefault: return scenario.pipelines.contains(where: \.needsRunbook)
         case .runbookRequired: return scenario.pipelines.contains { !($0.runbook?.required.isEmpty ?? true) }

@@ -151,6 +151,11 @@ public struct Engineer: Sendable, Equatable {
     public var forbidden: [DutyRequest]
     /// Duty this engineer would rather not have (`undesired:`): a soft preference.
     public var undesired: [DutyRequest]
+    /// Which roles they may hold, from when (`can:`, `from:`).
+    public var eligibility = Eligibility.unrestricted
+    /// Backup shifts they hold in a rotation (its history counted) before their first primary shift there
+    /// (`onboarding: {backup_shifts: k}`); nil: none asked.
+    public var onboardingBackupShifts: Int?
 
     public init(
         id: String, name: String, region: String, leave: [DateRange] = [], leaveNotes: [DateRange: String] = [:],

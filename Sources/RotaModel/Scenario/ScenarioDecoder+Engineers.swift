@@ -114,6 +114,13 @@ extension ScenarioDecoder {
                     try dutyRequests(value, period: period, roleRequired: false)
                 } ?? [])
             engineer.timedLeave = timedLeave
+            engineer.eligibility = try eligibility(can: fields["can"], from: fields["from"], period: period)
+            if let onboarding = fields["onboarding"] {
+                let parts = try onboarding.mapping(allowed: ["backup_shifts"])
+                engineer.onboardingBackupShifts = try parts.required(
+                    "backup_shifts", hint: "backup shifts before the first primary one, e.g. `{backup_shifts: 2}`"
+                ).int(in: 1...52, hint: "backup shifts before the first primary one")
+            }
             if let hoursValue = fields["working_hours"] { engineer.workingHours = try workingHours(hoursValue) }
             if let contactsValue = fields["contacts"] {
                 let (contacts, written) = try contacts(contactsValue)

@@ -62,7 +62,7 @@ extension ScenarioDecoder {
             rules.maxInvestorPrimaries = try cap.int(
                 in: 0...1000, hint: "investor-facing pipelines one engineer may be primary owner of")
         }
-        for rule in [Rule.pinnedDuty, .forbiddenDuty] {
+        for rule in [Rule.pinnedDuty, .forbiddenDuty, .onboarding] {
             guard let written = fields[rule.rawValue] else { continue }
             let parts = try written.mapping(allowed: ["soft"])
             if try parts.required("soft", hint: "`\(rule.rawValue): {soft: true}` makes every \(rule.rawValue) soft")

@@ -16,7 +16,7 @@ public enum ScenarioReader {
     static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff", "pager"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
-        "contacts", "working_hours",
+        "contacts", "working_hours", "can", "from", "onboarding",
     ]
     static let pipelineFields = [
         "id", "name", "area", "investor_facing", "on_call", "weight", "primary_owner", "secondary_owner", "runbook",
