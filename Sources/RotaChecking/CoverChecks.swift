@@ -65,6 +65,15 @@ extension RuleChecker {
                 continue
             }
             let rotation = rotations[r]
+            guard rotation.roles.contains(cover.role) else {
+                findings.append(
+                    .init(
+                        .covers,
+                        "\(what) covers a role \(rotation.id.isEmpty ? "the rotation" : "rotation \(rotation.id)") does "
+                            + "not have (roles: \(rotation.roles.map(\.rawValue).joined(separator: ", ")))",
+                        rotation: cover.rotation, engineer: cover.engineer, cover: i))
+                continue
+            }
             let shifts = shiftsOf[r] ?? timedShifts(weeks, rotation: r)
             shiftsOf[r] = shifts
             let whole = rotationSpan(r)
@@ -219,6 +228,15 @@ extension RuleChecker {
                     scenario.rotationIndex(of: $0.element.rotation) == r && $0.element.role == role
                 }
                 .sorted { $0.element.span.start < $1.element.span.start }
+                guard rotation.roles.contains(role) else {
+                    if let first = own.first {
+                        findings.append(
+                            .init(
+                                .covers, "coverage has \(role.rawValue) rows\(name), which has no \(role.rawValue)",
+                                rotation: rotation.id, coverageRow: first.offset))
+                    }
+                    continue
+                }
                 guard let first = own.first, let last = own.last else {
                     findings.append(
                         .init(.covers, "coverage has no \(role.rawValue) rows\(name)", rotation: rotation.id))
@@ -276,7 +294,7 @@ extension RuleChecker {
                             .init(
                                 .covers,
                                 "coverage gives \(row.engineer) the \(role.rawValue) shift from \(row.span.start), but "
-                                    + "rotation.csv gives \(rotation.label(shift.shift.number, among: scenario.rotations.count)) to \(holder): "
+                                    + "rotation.csv gives \(rotation.label(shift.shift.number, among: scenario.rotations.count)) to \(holder ?? "nobody"): "
                                     + "the files are out of step (edit with `rota swap` and `rota cover`, which change every file)",
                                 week: shift.shift.number, rotation: rotation.id, engineer: row.engineer,
                                 coverageRow: index))

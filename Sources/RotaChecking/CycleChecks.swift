@@ -13,7 +13,7 @@ extension RuleChecker {
             (Rule.eachPrimaryOnce, rules.eachPrimaryOnce, DutyRole.primary),
             (.eachBackupAtLeastOnce, rules.eachBackupAtLeastOnce, .backup),
         ] where on && rules.cycleWeeks != nil {
-            for (r, rotation) in scenario.rotations.enumerated() {
+            for (r, rotation) in scenario.rotations.enumerated() where rotation.roles.contains(role) {
                 let slots = shifts.indices.filter { shifts[$0].rotation == r }
                 let holders = rowsByNumber(weeks, rotation: r)
                 let lead = leads[r]

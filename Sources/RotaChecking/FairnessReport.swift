@@ -147,7 +147,8 @@ public struct FairnessReport: Sendable {
                 let counts = scenario.engineers.enumerated().map { e, engineer in
                     on[e] ? history.count(engineer.id, role, rotation: rotation, in: scenario) : 0
                 }
-                let duties = rotation.period.shiftCount + counts.reduce(0, +)
+                // A rotation without the role (primaries alone) has none of it to share.
+                let duties = rotation.roles.contains(role) ? rotation.period.shiftCount + counts.reduce(0, +) : 0
                 share[role] = weighted.map { total > 0 ? Double(duties * $0) / Double(total) : 0 }
                 past[role] = counts
             }

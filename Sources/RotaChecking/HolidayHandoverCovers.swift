@@ -44,18 +44,18 @@ public enum HolidayHandoverCovers {
                     if engineer.leave.contains(where: { $0.contains(date) }) { return false }
                     return !engineer.timedLeave.contains { $0.span.overlaps(span) }
                 }
-                // The roster from the one after the backup, round to the one before it.
+                // The roster from the one after the backup (the primary, without one), round to the one before it.
                 let roster = rotation.roster
-                let start = (roster.firstIndex(of: week.backup) ?? -1) + 1
+                let start = (roster.firstIndex(of: week.backup ?? week.primary) ?? -1) + 1
                 let next = (0..<roster.count).map { roster[(start + $0) % roster.count] }
                     .filter { $0 != week.primary && $0 != week.backup }
                 let name = days.first { $0.date == date }?.name ?? "public holiday"
                 let reason = "\(week.primary)'s public holiday (\(name))"
                 let pair: (primary: Cover, backup: Cover?)
-                if isFree(week.backup) {
+                if let backup = week.backup, isFree(backup) {
                     guard let standIn = next.first(where: isFree) else { continue }
                     pair = (
-                        Cover(rotation: rotation.id, role: .primary, engineer: week.backup, span: span, reason: reason),
+                        Cover(rotation: rotation.id, role: .primary, engineer: backup, span: span, reason: reason),
                         Cover(rotation: rotation.id, role: .backup, engineer: standIn, span: span, reason: reason)
                     )
                 } else {

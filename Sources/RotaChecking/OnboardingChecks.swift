@@ -7,7 +7,8 @@ extension RuleChecker {
         var findings: [RuleViolation] = []
         for engineer in scenario.engineers {
             guard let needed = engineer.onboardingBackupShifts else { continue }
-            for (r, rotation) in scenario.rotations.enumerated() where rotation.roster.contains(engineer.id) {
+            for (r, rotation) in scenario.rotations.enumerated()
+            where rotation.roster.contains(engineer.id) && rotation.hasBackup {
                 let past = scenario.history.count(engineer.id, .backup, rotation: rotation, in: scenario)
                 var held = past
                 let rows = rowsByNumber(weeks, rotation: r)

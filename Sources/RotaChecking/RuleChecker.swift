@@ -168,7 +168,24 @@ public struct RuleChecker: Sendable {
                         rotation: week.rotation, engineer: week.primary))
             }
             for role in DutyRole.allCases {
-                let id = week.engineer(for: role)
+                guard let id = week.engineer(for: role) else {
+                    if rotation.roles.contains(role) {
+                        findings.append(
+                            .init(
+                                .coverage, "\(label) (\(dates)) has no \(role.rawValue)", week: week.number,
+                                rotation: week.rotation))
+                    }
+                    continue
+                }
+                if !rotation.roles.contains(role) {
+                    findings.append(
+                        .init(
+                            .coverage,
+                            "\(label): \(id) is \(role.rawValue), but rotation \(rotation.id) has no \(role.rawValue) "
+                                + "(roles: \(rotation.roles.map(\.rawValue).joined(separator: ", ")))",
+                            week: week.number, rotation: week.rotation, engineer: id))
+                    continue
+                }
                 guard let engineer = engineers[id] else {
                     findings.append(
                         .init(
@@ -243,7 +260,7 @@ public struct RuleChecker: Sendable {
         for week in weeks {
             guard let slot = scenario.slot(rotation: week.rotation, number: week.number), seen.insert(slot).inserted
             else { continue }
-            if week.primary != week.backup { table[week.backup, default: [:]][slot] = .backup }
+            if let backup = week.backup, week.primary != backup { table[backup, default: [:]][slot] = .backup }
             table[week.primary, default: [:]][slot] = .primary
         }
         return table
@@ -334,13 +351,13 @@ public struct RuleChecker: Sendable {
                     )
                 }
             }
-            if rules.backupBecomesPrimary {
+            // A rotation of primaries alone has no chain.
+            if rules.backupBecomesPrimary, rotation.hasBackup {
                 let byNumber = rowsByNumber(weeks, rotation: r)
                 // The history's last backup is the first primary, while still on the rotation's roster.
-                if let before = lead.shifts.last, rotation.roster.contains(before.backup), let first = byNumber[1],
-                    first.primary != before.backup
+                if let before = lead.shifts.last, let backup = before.backup, rotation.roster.contains(backup),
+                    let first = byNumber[1], first.primary != backup
                 {
-                    let backup = before.backup
                     findings.append(
                         .init(
                             .backupBecomesPrimary,
@@ -350,16 +367,17 @@ public struct RuleChecker: Sendable {
                             rotation: rotation.id, engineer: backup))
                 }
                 for number in 1..<max(1, count) {
-                    guard let week = byNumber[number], let next = byNumber[number + 1], week.backup != next.primary
+                    guard let week = byNumber[number], let next = byNumber[number + 1], let backup = week.backup,
+                        backup != next.primary
                     else { continue }
                     let this = rotation.label(number, among: scenario.rotations.count)
                     let following = rotation.label(number + 1, among: scenario.rotations.count)
                     findings.append(
                         .init(
                             .backupBecomesPrimary,
-                            "\(this)'s backup \(week.backup) is not \(following)'s primary (\(next.primary)); "
+                            "\(this)'s backup \(backup) is not \(following)'s primary (\(next.primary)); "
                                 + "backup_becomes_primary is set", week: number + 1, rotation: rotation.id,
-                            engineer: week.backup))
+                            engineer: backup))
                 }
             }
         }

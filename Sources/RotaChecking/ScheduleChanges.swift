@@ -56,10 +56,10 @@ public struct ScheduleChanges: Sendable {
                     Change(
                         rotation: week.rotation, week: week.number, dates: week.dates, pipeline: nil,
                         role: role.rawValue,
-                        before: before.engineer(for: role), after: week.engineer(for: role),
-                        forcedBy: forcing(
-                            engineer: before.engineer(for: role), rotation: before.rotation, week: before.number,
-                            pipeline: nil)))
+                        before: before.engineer(for: role) ?? "none", after: week.engineer(for: role) ?? "none",
+                        forcedBy: before.engineer(for: role).map {
+                            forcing(engineer: $0, rotation: before.rotation, week: before.number, pipeline: nil)
+                        } ?? []))
             }
         }
         let pins = Dictionary(scenario.pipelines.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -17,7 +17,7 @@ extension Planner {
         for week in schedule.shifts {
             guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
             for role in DutyRole.allCases {
-                let id = week.engineer(for: role)
+                guard let id = week.engineer(for: role) else { continue }
                 let facts = availability.shifts[index[id]!][t]
                 guard facts.holidayWeight > 0 else { continue }
                 let reason: ConflictReason

@@ -38,8 +38,7 @@ extension HolidayConflict {
         for week in schedule.shifts {
             guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
             for role in DutyRole.allCases {
-                let id = week.engineer(for: role)
-                guard let e = index[id] else { continue }
+                guard let id = week.engineer(for: role), let e = index[id] else { continue }
                 let facts = availability.shifts[e][t]
                 guard facts.holidayWeight > 0 else { continue }
                 conflicts.append(

@@ -114,8 +114,8 @@ struct InfeasibilityExplanation {
             var table: [Holder: [Int]] = [:]
             for shift in option.schedule.shifts {
                 for role in roles {
-                    table[Holder(rotation: shift.rotation, engineer: shift.engineer(for: role)), default: []]
-                        .append(shift.number)
+                    guard let id = shift.engineer(for: role) else { continue }
+                    table[Holder(rotation: shift.rotation, engineer: id), default: []].append(shift.number)
                 }
             }
             return table.mapValues { $0.sorted() }

@@ -65,7 +65,8 @@ struct OnCallLevelRows {
         var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var balance: [ObjectiveLevel] = []
-        for role in DutyRole.allCases {
+        // A role no rotation has (backup, when every rotation has primaries alone) has no level.
+        for role in DutyRole.allCases where rotations.contains(where: { $0.roles.contains(role) }) {
             // Per rotation: slots per engineer (variables that exist), and the smallest and largest deviation that
             // whole-number counts allow. Counts are integer variables so that branch-and-bound splits on "n ≤ k or
             // n ≥ k + 1" rather than on single shifts. The floor is FairShareBound's (counts shifted by history),
@@ -81,6 +82,7 @@ struct OnCallLevelRows {
                 let past = shares.history[r][role]
                 let free = engineers.indices.map { e in slots.filter { duty(role)[e][$0] != nil }.count }
                 slotCounts.append(free)
+                guard rotations[r].roles.contains(role) else { continue }
                 let roster = engineers.indices.filter { availability.onRoster[$0][r] }
                 floor = max(
                     floor,
@@ -101,7 +103,7 @@ struct OnCallLevelRows {
                 let suffix = single ? "" : ",\(rotations[r].id)"
                 roleCounts.append(
                     engineers.indices.map { e -> Variable? in
-                        guard availability.onRoster[e][r] else { return nil }
+                        guard availability.onRoster[e][r], rotations[r].roles.contains(role) else { return nil }
                         let share = shares.shares[r][role][e]
                         let past = shares.history[r][role][e]
                         let count = rows.model.addVariable(
@@ -150,9 +152,9 @@ struct OnCallLevelRows {
         var attainable = Set<Double>([0])
         var ceiling = 0.0
         for role in DutyRole.allCases {
-            let roleCounts = counts[role] ?? []
+            guard let roleCounts = counts[role] else { continue }
             for e in engineers.indices {
-                let rotations = slotsOf.indices.filter { availability.onRoster[e][$0] }
+                let rotations = slotsOf.indices.filter { availability.onRoster[e][$0] && roleCounts[$0][e] != nil }
                 guard !rotations.isEmpty else { continue }
                 var count = LinearExpression()
                 var past = 0

@@ -110,7 +110,8 @@ struct OnCallRuleRows {
     func onboarding(_ rows: inout RuleRowWriter) {
         for (e, engineer) in engineers.enumerated() {
             guard let needed = engineer.onboardingBackupShifts else { continue }
-            for (r, slots) in slotsOf.enumerated() where availability.onRoster[e][r] {
+            // A rotation of primaries alone has no backup shifts to learn in: the rule is about the others.
+            for (r, slots) in slotsOf.enumerated() where availability.onRoster[e][r] && rotations[r].hasBackup {
                 let before = scenario.history.count(engineer.id, .backup, rotation: rotations[r], in: scenario)
                 guard before < needed else { continue }
                 for (i, t) in slots.enumerated() {
@@ -168,7 +169,8 @@ struct OnCallRuleRows {
     /// `chain(t)` and `chain(t,history)`: backup_becomes_primary.
     func chain(_ rows: inout RuleRowWriter) {
         if rules.backupBecomesPrimary {
-            for (r, slots) in slotsOf.enumerated() {
+            // A rotation of primaries alone has no chain.
+            for (r, slots) in slotsOf.enumerated() where rotations[r].hasBackup {
                 // The backup of the history's last shift (when still on the roster) is the first primary.
                 if let first = slots.first, let backup = historyLeads[r].lastBackup, let e = ids.firstIndex(of: backup),
                     availability.onRoster[e][r], !pastOnly([first])
@@ -201,7 +203,7 @@ struct OnCallRuleRows {
             (Rule.eachPrimaryOnce, rules.eachPrimaryOnce, DutyRole.primary, "cycle_primary"),
             (.eachBackupAtLeastOnce, rules.eachBackupAtLeastOnce, .backup, "cycle_backup"),
         ] where on {
-            for (r, slots) in slotsOf.enumerated() where !slots.isEmpty {
+            for (r, slots) in slotsOf.enumerated() where !slots.isEmpty && rotations[r].roles.contains(role) {
                 let lead = historyLeads[r]
                 for cycle in scenario.cycles(ofRotation: r, leadCount: lead.count) {
                     let inPeriod = cycle.filter { $0 >= 0 }.map { slots[$0] }

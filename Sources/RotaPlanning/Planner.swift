@@ -153,15 +153,23 @@ public struct Planner: Sendable {
                     "\(baseline.source) has no shift starting \(shift.dates.first) (\(label)), which --from keeps as it "
                         + "was; pass the report folder of this scenario's plan, or an earlier --from")
             }
-            for role in DutyRole.allCases where !ids.contains(week.engineer(for: role)) {
-                throw .invalidBaseline(
-                    "\(baseline.source): \(label)'s \(role.rawValue) \"\(week.engineer(for: role))\" is not an "
-                        + "engineer of the scenario, so the shift cannot be kept; use an earlier --from")
+            for role in rotation.roles {
+                guard let id = week.engineer(for: role) else {
+                    throw .invalidBaseline(
+                        "\(baseline.source): \(label) has no \(role.rawValue), which rotation \(rotation.id) has now, so "
+                            + "the shift cannot be kept; use an earlier --from")
+                }
+                guard ids.contains(id) else {
+                    throw .invalidBaseline(
+                        "\(baseline.source): \(label)'s \(role.rawValue) \"\(id)\" is not an "
+                            + "engineer of the scenario, so the shift cannot be kept; use an earlier --from")
+                }
             }
         }
     }
 
-    /// Weeks in which fewer than two engineers are free of leave: no primary and distinct backup exist.
+    /// Weeks in which fewer engineers are free of leave than the rotation has roles: no primary (and distinct backup)
+    /// exist.
     static func weeksWithoutTwoEngineers(
         _ scenario: Scenario, _ availability: TeamAvailability, baseline: PlanBaseline? = nil
     ) -> [String] {
@@ -171,14 +179,15 @@ public struct Planner: Sendable {
             if baseline?.isFrozen(dates) ?? false { return nil }
             let roster = scenario.engineers.indices.filter { availability.onRoster[$0][shift.rotation] }
             let free = roster.filter { !availability.shifts[$0][t].onLeave }
-            guard free.count < 2 else { return nil }
+            let roles = rotations[shift.rotation].roles.count
+            guard free.count < roles else { return nil }
             let away = roster.filter { availability.shifts[$0][t].onLeave }.map {
                 scenario.engineers[$0].id
             }
             let who = free.isEmpty ? "nobody is" : "only \(scenario.engineers[free[0]].id) is"
             return
                 "\(rotations[shift.rotation].label(shift.number, among: rotations.count)) (\(dates)): \(who) free of "
-                + "leave, but a primary and a different backup are needed "
+                + "leave, but \(roles == 1 ? "a primary is" : "a primary and a different backup are") needed "
                 + "(on leave: \(away.joined(separator: ", "))); move someone's leave out of this week"
         }
     }
@@ -198,7 +207,8 @@ public struct Planner: Sendable {
             RotationShift(
                 rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
-                backup: ids[built.backup.firstIndex { values.isOne($0[t]) }!])
+                backup: rotations[shift.rotation].hasBackup
+                    ? ids[built.backup.firstIndex { values.isOne($0[t]) }!] : nil)
         }
         let covers = built.coverChoices.filter { values.isOne($0.variable) }.flatMap { choice in
             choice.spans.map { span in

@@ -46,6 +46,8 @@ struct RotationModel {
     /// The slot of each schedule row, by rotation id and shift number ("" for a one-rotation scenario's rows).
     private let slotOf: [ShiftKey: Int]
     private let slotRotation: [Int]
+    /// The roles of each rotation's shifts.
+    private let scenarioRoles: [[DutyRole]]
     private let ids: [String]
     private let pipelines: [Pipeline]
 
@@ -80,7 +82,8 @@ struct RotationModel {
         // On-call duty variables, for the rotation's roster. Leave and eligibility (`can:`, `from:`) remove them in
         // planning mode, except where a frozen baseline shift has the engineer on duty (the past is kept as it was).
         func exists(_ e: Int, _ t: Int, _ role: DutyRole) -> Bool {
-            guard availability.onRoster[e][shifts[t].rotation] else { return false }
+            guard availability.onRoster[e][shifts[t].rotation], rotations[shifts[t].rotation].roles.contains(role)
+            else { return false }
             if frozen[t], let week = baselineWeeks[t], week.engineer(for: role) == ids[e] { return true }
             return mode == .elastic
                 || (!availability.shifts[e][t].onLeave && engineers[e].eligibility.allows(role, in: shiftDates[t]))
@@ -100,7 +103,10 @@ struct RotationModel {
         func duty(_ role: DutyRole) -> [[Variable?]] { role == .primary ? primary : backup }
         for t in 0..<weeks {
             rows.model.add("primary_cover(\(slotName[t]))", LinearExpression.sum(primary.compactMap { $0[t] }) == 1)
-            rows.model.add("backup_cover(\(slotName[t]))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            if rotations[shifts[t].rotation].hasBackup {
+                rows.model.add(
+                    "backup_cover(\(slotName[t]))", LinearExpression.sum(backup.compactMap { $0[t] }) == 1)
+            }
             for e in engineers.indices {
                 if let p = primary[e][t], let b = backup[e][t] {
                     rows.model.add("one_role(\(ids[e]),\(slotName[t]))", p + b <= 1)
@@ -218,8 +224,8 @@ struct RotationModel {
             var changed = LinearExpression()
             for t in 0..<weeks where !frozen[t] {
                 guard let week = baselineWeeks[t] else { continue }
-                for role in DutyRole.allCases {
-                    if let e = ids.firstIndex(of: week.engineer(for: role)), let x = duty(role)[e][t] {
+                for role in rotations[shifts[t].rotation].roles {
+                    if let id = week.engineer(for: role), let e = ids.firstIndex(of: id), let x = duty(role)[e][t] {
                         changed += 1 - LinearExpression(x)
                     } else {
                         // The baseline's engineer cannot keep it (leave, or gone).
@@ -302,6 +308,7 @@ struct RotationModel {
         }
         self.slotOf = slotOf
         self.slotRotation = shifts.map(\.rotation)
+        self.scenarioRoles = rotations.map(\.roles)
         self.ids = ids
         self.pipelines = pipelines
     }
@@ -336,7 +343,12 @@ struct RotationModel {
         for week in schedule.shifts where parts.contains(.onCall) {
             guard let t = slotOf[week.key] else { return nil }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
-                guard let e = index[week.engineer(for: role)], let variable = duty[e][t] else { return nil }
+                guard let id = week.engineer(for: role) else {
+                    // A role the rotation has must be held.
+                    if scenarioRoles[slotRotation[t]].contains(role) { return nil }
+                    continue
+                }
+                guard let e = index[id], let variable = duty[e][t] else { return nil }
                 values[variable.index] = 1
                 shiftsOnDuty[role][slotRotation[t]][e] += 1
                 burden[e] += role.holidayWeight * holidayWeight[e][t]
@@ -376,7 +388,8 @@ struct RotationModel {
             for week in schedule.shifts {
                 guard let t = slotOf[week.key] else { return nil }
                 for role in DutyRole.allCases {
-                    guard let e = index[week.engineer(for: role)] else { return nil }
+                    guard let id = week.engineer(for: role) else { continue }
+                    guard let e = index[id] else { return nil }
                     held[e] += Double(level.hours.seconds[e][t]) / 3600
                 }
             }
@@ -471,12 +484,14 @@ struct FairShares {
             }
             let rotationHistory = ByRole { role in
                 scenario.engineers.indices.map { e in
-                    availability.onRoster[e][r]
+                    availability.onRoster[e][r] && rotation.roles.contains(role)
                         ? past.count(scenario.engineers[e].id, role, rotation: rotation, in: scenario) : 0
                 }
             }
             shares.append(
                 ByRole { role in
+                    // A rotation without the role has none of it to share.
+                    guard rotation.roles.contains(role) else { return combined[role].map { _ in 0 } }
                     let duties = Double(rotation.period.shiftCount + rotationHistory[role].reduce(0, +))
                     let total = combined[role].reduce(0, +)
                     return combined[role].map { total > 0 ? duties * $0 / total : 0 }

@@ -81,7 +81,7 @@ enum StartRepair {
                 guard let t = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
                 rowOfSlot[t] = row
                 primary[t] = index[week.primary]
-                backup[t] = index[week.backup]
+                backup[t] = week.backup.flatMap { index[$0] }
             }
             let rows = rowOfSlot.compactMap { $0 }
             let primaries = primary.compactMap { $0 }

@@ -49,6 +49,25 @@ enum StartingSchedule {
         _ scenario: Scenario, _ availability: TeamAvailability, lowerHolidayBurden: Bool = true,
         deadline: ContinuousClock.Instant? = nil
     ) -> Schedule? {
+        // Rotations of primaries alone are filled as if they had a backup, which is then dropped: giving up duty
+        // breaks no rule the pass keeps (the backup's own rules do not apply to them).
+        if scenario.rotations.contains(where: { !$0.hasBackup }) {
+            guard
+                let filled = build(
+                    scenario.withBackupOnEveryRotation, availability, lowerHolidayBurden: lowerHolidayBurden,
+                    deadline: deadline)
+            else { return nil }
+            let shifts = filled.shifts.map { shift in
+                scenario.rotationIndex(of: shift.rotation).map { scenario.rotations[$0].hasBackup } ?? true
+                    ? shift
+                    : RotationShift(
+                        rotation: shift.rotation, number: shift.number, dates: shift.dates, primary: shift.primary,
+                        backup: nil)
+            }
+            return Schedule(
+                shifts: shifts, ownership: filled.ownership,
+                covers: HolidayHandoverCovers.covers(shifts, scenario: scenario))
+        }
         let available = scenario.engineers.indices.map { availability.availableShifts($0) }
         let total = available.reduce(0, +)
         guard total > 0 else { return nil }
@@ -121,7 +140,7 @@ enum StartingSchedule {
         var backup = fair.history[r][.backup]
         for week in weeks {
             if let e = index[week.primary] { primary[e] += 1 }
-            if let e = index[week.backup] { backup[e] += 1 }
+            if let id = week.backup, let e = index[id] { backup[e] += 1 }
         }
         func largest(_ counts: [Int], _ shares: [Double]) -> Double {
             zip(counts, shares).map { abs(Double($0) - $1) }.max() ?? 0

@@ -118,10 +118,11 @@ struct RotationColumnTests {
         // Make growth week 1's primary the investor rotation's week-1 primary: the two shifts overlap.
         let file = copy.appendingPathComponent("rotation.csv")
         let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\r\n")
-        let investor = lines[1].split(separator: ",").map(String.init)
+        // Rotations of primaries alone: the backup cell is empty.
+        let investor = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let index = lines.firstIndex { $0.hasPrefix("growth,1,") }!
-        var growth = lines[index].split(separator: ",").map(String.init)
-        if growth[5] == investor[4] { growth[5] = growth[4] }
+        var growth = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(growth[5].isEmpty)
         growth[4] = investor[4]
         try CheckCommandTests.replaceLine(index + 1, in: file, with: growth.joined(separator: ","))
         let run = try CLI.run(["check", "scenarios/xyz-tech-rotations-2027q2.yaml", "--schedule", copy.path])

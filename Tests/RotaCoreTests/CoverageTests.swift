@@ -170,9 +170,10 @@ struct CoverageTests {
         // A swap typed into rotation.csv alone: coverage.csv still names the old people.
         let rotation = try String(contentsOfFile: path + "/rotation.csv", encoding: .utf8)
         let week = plan.schedule.shifts[1]
+        let backup = try #require(week.backup)
         let swapped = rotation.replacingOccurrences(
-            of: "2,\(week.dates.first),\(week.dates.last),\(week.primary),\(week.backup)",
-            with: "2,\(week.dates.first),\(week.dates.last),\(week.backup),\(week.primary)")
+            of: "2,\(week.dates.first),\(week.dates.last),\(week.primary),\(backup)",
+            with: "2,\(week.dates.first),\(week.dates.last),\(backup),\(week.primary)")
         #expect(swapped != rotation)
         try Data(swapped.utf8).write(to: URL(fileURLWithPath: path + "/rotation.csv"))
         let edited = try ScheduleReader.read(path: path)

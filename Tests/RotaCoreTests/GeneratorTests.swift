@@ -94,7 +94,7 @@ struct GeneratorTests {
                 let roster = rotations[shift.rotation].roster
                 #expect(week.primary == roster[(shift.number - 1) % roster.count])
                 #expect(week.backup == roster[shift.number % roster.count])
-                for id in [week.primary, week.backup] where availability.shifts[index[id]!][t].onLeave { onLeave += 1 }
+                for id in [week.primary, week.backup!] where availability.shifts[index[id]!][t].onLeave { onLeave += 1 }
             }
             #expect(ScheduleQuality(schedule: roundRobin, scenario: scenario).leaveViolations == onLeave)
             #expect(onLeave > 0, "generated leave should catch a strict round robin out")

@@ -40,7 +40,7 @@ struct HolidayAnalysisTests {
             for conflict in plan.holidayConflicts {
                 let avoiding = all.filter { shifts in
                     guard let shift = shifts.first(where: { $0.key == conflict.week.key }) else { return false }
-                    let holder = scenario.engineer(shift.engineer(for: conflict.role))!
+                    let holder = scenario.engineer(shift.engineer(for: conflict.role)!)!
                     return scenario.personalCalendar(holder).burden(during: shift.dates).weight == 0
                 }
                 judged += 1

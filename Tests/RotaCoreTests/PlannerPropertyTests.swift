@@ -75,7 +75,7 @@ struct PlannerPropertyTests {
             for conflict in plan.holidayConflicts {
                 let t = conflict.week.number - 1
                 let avoiding = rotations.filter { weeks in
-                    let id = weeks[t].engineer(for: conflict.role)
+                    let id = weeks[t].engineer(for: conflict.role)!
                     return scenario.personalCalendar(scenario.engineer(id)!).burden(during: weeks[t].dates).weight == 0
                 }
                 guard

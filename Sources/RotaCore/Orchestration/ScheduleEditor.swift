@@ -186,7 +186,9 @@ public enum ScheduleEditor {
             DutyRole.allCases.filter { shift.engineer(for: $0) == id && (role == nil || role == $0) }
         }
         func label(_ number: Int) -> String { rotation.label(number, among: scenario.rotations.count) }
-        func holders(_ shift: RotationShift) -> String { "primary \(shift.primary), backup \(shift.backup)" }
+        func holders(_ shift: RotationShift) -> String {
+            "primary \(shift.primary)" + (shift.backup.map { ", backup \($0)" } ?? "")
+        }
         let n = try index(shift, option: "--shift")
         let old = schedule.shifts[n]
         if let withShift {
@@ -246,6 +248,13 @@ public enum ScheduleEditor {
         throws(ScheduleEditError) -> String
     {
         let rotation = scenario.rotations[r]
+        guard rotation.roles.contains(cover.role) else {
+            throw .invalid(
+                option: "--role",
+                problem: "\(rotation.id.isEmpty ? "the rotation" : "rotation \(rotation.id)") has no "
+                    + "\(cover.role.rawValue) (roles: \(rotation.roles.map(\.rawValue).joined(separator: ", ")))",
+                hint: "cover the primary: --role primary")
+        }
         let clock = ShiftClock(rotation: rotation, scenario: scenario)
         let whole = clock.span(of: rotation.period.dates)
         guard whole.start <= cover.span.start, cover.span.end <= whole.end else {
@@ -277,7 +286,7 @@ public enum ScheduleEditor {
             return $0.role == .primary && $1.role == .backup
         }
         let hours = Double(cover.span.seconds) / 3600
-        let instead = covered.map { $0.engineer(for: cover.role) }.reduce(into: [String]()) {
+        let instead = covered.compactMap { $0.engineer(for: cover.role) }.reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         return "\(cover.engineer) covers \(instead.joined(separator: " and ")) as \(cover.role.rawValue)"

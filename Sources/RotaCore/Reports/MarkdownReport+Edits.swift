@@ -41,7 +41,7 @@ extension MarkdownReport {
                 let holders = plan.schedule.shifts.filter { shift in
                     scenario.rotationIndex(of: shift.rotation) == r
                         && r.map { clocks[$0].span(of: shift.dates).overlaps(cover.span) } == true
-                }.map { name($0.engineer(for: cover.role)) }
+                }.compactMap { $0.engineer(for: cover.role).map(name) }
                 let reason = cover.reason.isEmpty ? "—" : TextFormatting.markdownCell(cover.reason)
                 out.append(
                     (several ? "| \(TextFormatting.markdownCell(cover.rotation)) " : "")

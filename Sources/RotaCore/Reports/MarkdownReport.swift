@@ -53,14 +53,16 @@ public struct MarkdownReport: ReportFile {
                 ]
             }
             out += [
-                "One primary and one backup \(each), handing over on \(rotationPeriod.start.weekdayName)s\(handoff). "
+                (rotation.hasBackup ? "One primary and one backup" : "One engineer on call, with no backup,")
+                    + " \(each), handing over on \(rotationPeriod.start.weekdayName)s\(handoff). "
                     + "The rotation covers: \(rotation.pipelines.compactMap { pipelineNames[$0] }.joined(separator: ", ")).",
                 "",
             ]
             let word = rotationPeriod.shiftWord
             out += [
-                "| \(word.capitalized) | Dates | Primary | Backup | Holidays on working days (who has them) |",
-                "|---:|---|---|---|---|",
+                "| \(word.capitalized) | Dates | Primary |" + (rotation.hasBackup ? " Backup |" : "")
+                    + " Holidays on working days (who has them) |",
+                rotation.hasBackup ? "|---:|---|---|---|---|" : "|---:|---|---|---|",
             ]
             for week in plan.schedule.shifts where scenario.rotationIndex(of: week.rotation) == r {
                 guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
@@ -68,8 +70,8 @@ public struct MarkdownReport: ReportFile {
                 anyProvisional = anyProvisional || holidays.contains { $0.provisional }
                 let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
                 out.append(
-                    "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | \(name(week.backup)) | \(cell) |"
-                )
+                    "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "
+                        + (rotation.hasBackup ? "\(week.backup.map(name) ?? "—") | " : "") + "\(cell) |")
             }
             out.append("")
         }
@@ -112,37 +114,40 @@ public struct MarkdownReport: ReportFile {
         let categories = scenario.rules.holidayCategories.filter { $0 != .company }.sorted().map(\.rawValue)
             .joined(separator: ", ")
         out += ["## Fairness", ""]
+        // Without a backup on any rotation, the backup column is left out.
+        let backups = scenario.rotations.contains(where: \.hasBackup)
+        let header =
+            "| Engineer | Region | Available weeks | Primary weeks (fair share) |"
+            + (backups ? " Backup weeks (fair share) |" : "") + " Holiday burden | Ownership load |"
+        let rule = backups ? "|---|---|---:|---:|---:|---:|---:|" : "|---|---|---:|---:|---:|---:|"
         if fairness.hasHistory {
             let files = scenario.history.files.map { "`\($0)`" }.joined(separator: ", ")
             out += [
                 "History: \(scenario.history.shifts.count) earlier shifts from \(files), within "
                     + "\(scenario.rules.historyWeeks) weeks before the period, count in the fair shares and the holiday "
                     + "burden. Each figure below is history + this period.",
-                "",
-                "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
-                "|---|---|---:|---:|---:|---:|---:|",
+                "", header, rule,
             ]
             for row in fairness.engineers {
+                let backup =
+                    "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
                         + "\(row.availableShifts) of \(row.shifts) | "
                         + "\(row.historyPrimaryWeeks) + \(row.primaryWeeks) (\(TextFormatting.number(row.fairShare))) | "
-                        + "\(row.historyBackupWeeks) + \(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
+                        + (backups ? backup : "")
                         + "\(row.historyHolidayBurden) + \(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |"
                 )
             }
         } else {
-            out += [
-                "| Engineer | Region | Available weeks | Primary weeks (fair share) | Backup weeks (fair share) | Holiday burden | Ownership load |",
-                "|---|---|---:|---:|---:|---:|---:|",
-            ]
+            out += [header, rule]
             for row in fairness.engineers {
                 let share = TextFormatting.number(row.fairShare)
-                let backupShare = TextFormatting.number(row.backupFairShare)
+                let backup = "\(row.backupWeeks) (\(TextFormatting.number(row.backupFairShare))) | "
                 out.append(
                     "| \(TextFormatting.markdownCell(row.engineer.name)) | \(row.engineer.region) | "
                         + "\(row.availableShifts) of \(row.shifts) | \(row.primaryWeeks) (\(share)) | "
-                        + "\(row.backupWeeks) (\(backupShare)) | "
+                        + (backups ? backup : "")
                         + "\(row.holidayBurden) | \(TextFormatting.number(row.ownershipLoad)) |")
             }
         }
@@ -151,16 +156,21 @@ public struct MarkdownReport: ReportFile {
                 "",
                 "Balance is judged per rotation (each has its own roster and shares):",
                 "",
-                "| Engineer | Rotation | Available | Primary (fair share) | Backup (fair share) |",
-                "|---|---|---:|---:|---:|",
+                "| Engineer | Rotation | Available | Primary (fair share) |"
+                    + (backups ? " Backup (fair share) |" : ""),
+                backups ? "|---|---|---:|---:|---:|" : "|---|---|---:|---:|",
             ]
             for row in fairness.engineers {
                 for figures in row.rotations {
+                    let hasBackup = scenario.rotations.first { $0.id == figures.rotation }?.hasBackup ?? true
+                    let backup =
+                        hasBackup
+                        ? " \(figures.backupWeeks) (\(TextFormatting.number(figures.backupFairShare))) |" : " — |"
                     out.append(
                         "| \(TextFormatting.markdownCell(row.engineer.name)) | `\(figures.rotation)` | "
                             + "\(figures.availableShifts) of \(figures.shifts) | "
-                            + "\(figures.primaryWeeks) (\(TextFormatting.number(figures.fairShare))) | "
-                            + "\(figures.backupWeeks) (\(TextFormatting.number(figures.backupFairShare))) |")
+                            + "\(figures.primaryWeeks) (\(TextFormatting.number(figures.fairShare))) |"
+                            + (backups ? backup : ""))
                 }
             }
         }

@@ -112,7 +112,8 @@ public struct OnCallCalendar: Sendable {
             case .cover:
                 ics.text(
                     "SUMMARY",
-                    "On call (\(role.rawValue), covering \(name(week.engineer(for: role)))): \(name(person)) — \(what)")
+                    "On call (\(role.rawValue), covering \(week.engineer(for: role).map(name) ?? "nobody")): "
+                        + "\(name(person)) — \(what)")
             }
             var description = Self.description(
                 plan, week: week, slot: slot, role: role, rotation: rotation, name: name)
@@ -126,7 +127,7 @@ public struct OnCallCalendar: Sendable {
                 }
             case .cover:
                 description =
-                    "Covering \(name(week.engineer(for: role))) as \(role.rawValue)"
+                    "Covering \(week.engineer(for: role).map(name) ?? "nobody") as \(role.rawValue)"
                     + (interval.reason.isEmpty ? "" : ": \(interval.reason)") + ".\n" + description
             }
             ics.text("DESCRIPTION", description)
@@ -155,7 +156,11 @@ public struct OnCallCalendar: Sendable {
         let scenario = plan.scenario
         var lines: [String] = []
         let other = role == .primary ? DutyRole.backup : .primary
-        lines.append("\(other.rawValue.capitalized): \(name(week.engineer(for: other))).")
+        if let holder = week.engineer(for: other) {
+            lines.append("\(other.rawValue.capitalized): \(name(holder)).")
+        } else {
+            lines.append("No \(other.rawValue): one engineer on call.")
+        }
         lines.append(
             "Shift: \(week.dates.first) to \(week.dates.last)" + (rotation.id.isEmpty ? "" : " (\(rotation.id))") + ".")
         for (pipeline, chain) in Escalation.chains(plan, week: week, rotation: rotation) where !chain.isEmpty {
@@ -163,7 +168,7 @@ public struct OnCallCalendar: Sendable {
                 "Escalation" + (pipeline.map { " for \($0)" } ?? "") + ": "
                     + chain.map { $0.label(name) }.joined(separator: " → ") + ".")
         }
-        for id in [week.primary, week.backup] {
+        for id in [week.primary, week.backup].compactMap({ $0 }) {
             guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }
             let contacts = scenario.engineers[e].contacts
             if !contacts.isEmpty { lines.append("Contacts of \(name(id)): \(contacts.summary).") }

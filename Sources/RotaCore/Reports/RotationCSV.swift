@@ -3,7 +3,8 @@ import RotaModel
 import RotaPlanning
 
 /// rotation.csv: `week,start,end,primary,backup`, one row per shift, engineer ids, ISO dates (end = last day); with
-/// several rotations a leading `rotation` column holds the rotation's id (one rotation keeps the shape unchanged).
+/// several rotations a leading `rotation` column holds the rotation's id (one rotation keeps the shape unchanged);
+/// `backup` is empty in a rotation of primaries alone.
 public struct RotationCSV: ReportFile {
     public init() {}
     public var fileName: String { "rotation.csv" }
@@ -15,7 +16,7 @@ public struct RotationCSV: ReportFile {
             table.append(
                 (several ? [week.rotation] : []) + [
                     String(week.number), week.dates.first.description, week.dates.last.description, week.primary,
-                    week.backup,
+                    week.backup ?? "",
                 ])
         }
         return table.render()

@@ -16,8 +16,13 @@ enum RulesSection {
         func broken(_ rule: Rule) -> Int { findings.filter { $0.rule == rule }.count }
         let rows = Rule.allCases.compactMap { rule in row(rule, scenario).map { ($0.name, $0.setting, $0.kind, rule) } }
         var out = ["## Rules", ""]
+        let covered =
+            scenario.rotations.allSatisfy(\.hasBackup)
+            ? "a primary and a different backup"
+            : scenario.rotations.contains(where: \.hasBackup)
+                ? "a primary and, where the rotation has one, a different backup" : "a primary"
         out += [
-            "Besides the basic rules (every week covered by a primary and a different backup, nobody on duty during "
+            "Besides the basic rules (every week covered by \(covered), nobody on duty during "
                 + "leave, one primary and one secondary owner per pipeline), the schedule is held to these; "
                 + "\"broken\" is counted by the rule checker on the schedule as written.",
             "",

@@ -116,8 +116,9 @@ public struct RunbookReport: Sendable {
             let text: String?
             switch step.target {
             case .onCall(let role):
+                // No rotation, or a rotation without the role (primaries alone): no step.
                 text =
-                    rotation == nil
+                    rotation.map { $0.roles.contains(role) } != true
                     ? nil
                     : role == .primary ? "This week's on-call primary (table below)" : "This week's on-call backup"
             case .owner(let primary):
@@ -159,15 +160,19 @@ public struct RunbookReport: Sendable {
             let word = rotation.period.shiftWord.capitalized
             // The default chain starts with the shift's primary and backup: the last column says who comes next.
             let custom = pipeline.escalation != nil
+            // A rotation of primaries alone has no Backup column.
+            let backup = rotation.hasBackup
             out += [
-                "| \(word) | Dates | Primary | Backup | \(custom ? "Escalation" : "Then") |", "|---:|---|---|---|---|",
+                "| \(word) | Dates | Primary |" + (backup ? " Backup |" : "") + " \(custom ? "Escalation" : "Then") |",
+                backup ? "|---:|---|---|---|---|" : "|---:|---|---|---|",
             ]
             for week in weeks {
-                let chain = Escalation.chain(plan, week: week, pipeline: pipeline).dropFirst(custom ? 0 : 2)
+                let onCall = week.backup == nil ? 1 : 2
+                let chain = Escalation.chain(plan, week: week, pipeline: pipeline).dropFirst(custom ? 0 : onCall)
                 let then = chain.map { $0.label { names[$0] ?? $0 } }.map(cell).joined(separator: " → ")
                 out.append(
                     "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "
-                        + "\(name(week.backup)) | \(then.isEmpty ? "—" : then) |")
+                        + (backup ? "\(week.backup.map(name) ?? "—") | " : "") + "\(then.isEmpty ? "—" : then) |")
             }
             out.append("")
         } else {

@@ -43,15 +43,16 @@ public enum CoverageTimeline {
             let shifts = schedule.shifts.filter { scenario.rotationIndex(of: $0.rotation) == r }
                 .sorted { $0.dates.first < $1.dates.first }
             var rotationIntervals: [CoverageInterval] = []
-            for role in DutyRole.allCases {
+            for role in rotation.roles {
                 let covers = schedule.covers.filter { scenario.rotationIndex(of: $0.rotation) == r && $0.role == role }
                     .sorted { $0.span.start < $1.span.start }
                 for shift in shifts {
+                    guard let holder = shift.engineer(for: role) else { continue }
                     let span = clocks[r].span(of: shift.dates)
                     for piece in subtract(covers.map(\.span), from: span) {
                         rotationIntervals.append(
                             CoverageInterval(
-                                rotation: rotation.id, role: role, engineer: shift.engineer(for: role), span: piece,
+                                rotation: rotation.id, role: role, engineer: holder, span: piece,
                                 kind: .shift, reason: "\(rotation.period.shiftWord) \(shift.number)",
                                 shift: shift.number))
                     }

@@ -10,11 +10,12 @@ public struct DutyHistory: Sendable, Equatable {
         public let rotation: String
         public let dates: DateRange
         public let primary: String
-        public let backup: String
+        /// nil in a rotation of primaries alone.
+        public let backup: String?
         /// "reports/team-2026q4/rotation.csv:14".
         public let source: String
 
-        public init(rotation: String = "", dates: DateRange, primary: String, backup: String, source: String) {
+        public init(rotation: String = "", dates: DateRange, primary: String, backup: String?, source: String) {
             self.rotation = rotation
             self.dates = dates
             self.primary = primary
@@ -22,7 +23,12 @@ public struct DutyHistory: Sendable, Equatable {
             self.source = source
         }
 
-        public func engineer(for role: DutyRole) -> String { role == .primary ? primary : backup }
+        public func engineer(for role: DutyRole) -> String? {
+            switch role {
+            case .primary: primary
+            case .backup: backup
+            }
+        }
     }
 
     /// The shifts inside the window, oldest first.

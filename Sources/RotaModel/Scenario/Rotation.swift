@@ -14,6 +14,12 @@ public struct Rotation: Sendable, Equatable {
     public var period: PlanningPeriod
     /// The paging-tool schedules its duty is exported to (`pager:`).
     public var pager = PagerTargets()
+    /// The duty roles each shift has (`roles:`): primary and backup, or primary alone (one person on call, no
+    /// backup).
+    public var roles: [DutyRole] = DutyRole.allCases
+
+    /// Whether each shift has a backup.
+    public var hasBackup: Bool { roles.contains(.backup) }
 
     public init(id: String, name: String, roster: [String], pipelines: [String], period: PlanningPeriod) {
         self.id = id

@@ -21,6 +21,8 @@ public struct Scenario: Sendable {
     public var declaredRotations: [Rotation]? { didSet { refreshRotations() } }
     /// `pager:` of a scenario without `rotations:`: its one rotation's paging-tool schedules.
     public var defaultPager = PagerTargets() { didSet { refreshRotations() } }
+    /// `roles:` of a scenario without `rotations:`: its one rotation's duty roles.
+    public var defaultRoles = DutyRole.allCases { didSet { refreshRotations() } }
     /// `working_hours:` of the team (an engineer's own wins); nil: ``WorkingHours/standard``.
     public var workingHours: WorkingHours?
     /// `pay:`: what on-call hours are paid; nil: hours are reported without pay.
@@ -57,6 +59,7 @@ public struct Scenario: Sendable {
                         id: "", name: "On-call rotation", roster: engineers.map(\.id),
                         pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
                     only.pager = defaultPager
+                    only.roles = defaultRoles
                     return only
                 }()
             ]
@@ -73,6 +76,18 @@ public struct Scenario: Sendable {
     }
 
     public func engineer(_ id: String) -> Engineer? { engineers.first { $0.id == id } }
+
+    /// The same scenario with primary and backup on every rotation.
+    public var withBackupOnEveryRotation: Scenario {
+        var copy = self
+        copy.defaultRoles = DutyRole.allCases
+        copy.declaredRotations = declaredRotations?.map { rotation in
+            var both = rotation
+            both.roles = DutyRole.allCases
+            return both
+        }
+        return copy
+    }
 
     public var investorFacingPipelines: [Pipeline] { pipelines.filter(\.investorFacing) }
     public var onCallPipelines: [Pipeline] { pipelines.filter(\.onCall) }

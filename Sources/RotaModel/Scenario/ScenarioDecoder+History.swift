@@ -78,7 +78,9 @@ extension ScenarioDecoder {
                 }
                 seen[start] = source
                 guard row.dates.first >= windowStart else { continue }
-                for id in [row.primary, row.backup] where !engineers.contains(id) { unknown.insert(id) }
+                for id in [row.primary, row.backup].compactMap({ $0 }) where !engineers.contains(id) {
+                    unknown.insert(id)
+                }
                 history.shifts.append(
                     DutyHistory.Shift(
                         rotation: row.rotation, dates: row.dates, primary: row.primary, backup: row.backup,

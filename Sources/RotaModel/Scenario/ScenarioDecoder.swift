@@ -127,9 +127,21 @@ struct ScenarioDecoder {
             }
             scenario.defaultPager = try pager(pagerValue)
         }
+        if let rolesValue = fields["roles"] {
+            guard rotations == nil else {
+                throw .invalidValue(
+                    rolesValue.location, field: "roles", value: "top-level roles", expected: "no top-level roles",
+                    hint: "with `rotations:`, give each rotation its own `roles:`")
+            }
+            scenario.defaultRoles = try roles(rolesValue)
+            if let pagerValue = fields["pager"] {
+                try requireRoles(of: scenario.defaultPager, in: scenario.defaultRoles, pagerValue)
+            }
+        }
         scenario.workingHours = teamWorkingHours
         scenario.pay = payRates
         attempt { () throws(ScenarioError) in try cycleRules(fields["rules"], in: &scenario) }
+        attempt { () throws(ScenarioError) in try backupRules(fields["rules"], in: scenario) }
         if !log.problems.isEmpty { throw .several(log.problems) }
         return scenario
     }

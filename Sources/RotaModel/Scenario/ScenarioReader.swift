@@ -5,7 +5,7 @@ import Yams
 public enum ScenarioReader {
     static let topLevelFields = [
         "name", "title", "period", "engineers", "pipelines", "rotations", "rules", "calendars", "holidays", "history",
-        "variants", "pager", "working_hours", "pay",
+        "variants", "pager", "working_hours", "pay", "roles",
     ]
     static let workingHoursFields = ["start", "end"]
     static let payFields = ["currency", "rates", "backup_share"]
@@ -13,7 +13,7 @@ public enum ScenarioReader {
     static let periodFields = ["start", "weeks", "shift_days", "handoff"]
     static let handoffFields = ["weekday", "time", "time_zone"]
     static let leaveCalendarFields = ["ics", "match", "min_hours", "recurring", "free"]
-    static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff", "pager"]
+    static let rotationFields = ["id", "name", "engineers", "pipelines", "shift_days", "handoff", "pager", "roles"]
     static let engineerFields = [
         "id", "name", "region", "leave", "time_zone", "observes", "calendars", "pinned", "forbidden", "undesired",
         "contacts", "working_hours", "can", "from", "onboarding",

@@ -5,11 +5,11 @@ public struct RotationShift: Sendable, Equatable {
     /// 1-based shift number within the rotation.
     public let number: Int
     public let dates: DateRange
-    /// Engineer ids.
+    /// Engineer ids; no backup in a rotation of primaries alone (`roles: [primary]`).
     public let primary: String
-    public let backup: String
+    public let backup: String?
 
-    public init(rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String) {
+    public init(rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String?) {
         self.rotation = rotation
         self.number = number
         self.dates = dates
@@ -17,7 +17,16 @@ public struct RotationShift: Sendable, Equatable {
         self.backup = backup
     }
 
-    public func engineer(for role: DutyRole) -> String { role == .primary ? primary : backup }
+    /// The holder of `role`; nil for a backup the rotation does not have.
+    public func engineer(for role: DutyRole) -> String? {
+        switch role {
+        case .primary: primary
+        case .backup: backup
+        }
+    }
+
+    /// Whether `engineer` holds some role in the shift.
+    public func isOnDuty(_ engineer: String) -> Bool { primary == engineer || backup == engineer }
 }
 
 /// The owners of one pipeline.

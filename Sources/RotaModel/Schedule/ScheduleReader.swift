@@ -190,12 +190,16 @@ public enum ScheduleReader {
                     file: file, line: line, column: "end", value: row[2],
                     expected: "a date YYYY-MM-DD, not before start")
             }
-            for (column, value) in [("primary", row[3]), ("backup", row[4])] where value.isEmpty {
-                throw .invalidValue(file: file, line: line, column: column, value: value, expected: "an engineer id")
+            guard !row[3].isEmpty else {
+                throw .invalidValue(
+                    file: file, line: line, column: "primary", value: row[3], expected: "an engineer id")
             }
             let rotation = row.count > 5 ? row[5] : ""
+            // An empty backup: a rotation of primaries alone (the rule checker judges whether the rotation has one).
             weeks.append(
-                RotationShift(rotation: rotation, number: number, dates: dates, primary: row[3], backup: row[4]))
+                RotationShift(
+                    rotation: rotation, number: number, dates: dates, primary: row[3],
+                    backup: row[4].isEmpty ? nil : row[4]))
             let key = ShiftKey(rotation: rotation, number: number)
             if lines[key] == nil { lines[key] = line }
         }
