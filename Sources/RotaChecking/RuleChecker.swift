@@ -228,13 +228,17 @@ public struct RuleChecker: Sendable {
                             week: week.number, rotation: week.rotation, engineer: id))
                 }
             }
+            if let shadow = week.shadow {
+                findings += checkShadow(shadow, week, rotation: r, label: label, dates: dates, engineers: engineers)
+            }
         }
         for (slot, shift) in shifts.enumerated() where !seen.contains(slot) {
             let rotation = rotations[shift.rotation]
             findings.append(
                 .init(
                     .coverage,
-                    "\(rotation.label(shift.number, among: rotations.count)) (\(shift.dates)) has no primary and backup",
+                    "\(rotation.label(shift.number, among: rotations.count)) (\(shift.dates)) has no "
+                        + (rotation.hasBackup ? "primary and backup" : "primary"),
                     week: shift.number, rotation: rotation.id))
         }
         findings += checkSpacing(weeks)

@@ -154,8 +154,8 @@ struct InfeasibilityExplanation {
                     "let "
                         + instances.map { instance in
                             let id = instance.engineers[0]
-                            let needed = scenario.engineers.first { $0.id == id }?.onboardingBackupShifts ?? 0
-                            return "\(id) be primary in \(label(instance.shifts[0])) before \(needed) backup shifts"
+                            let asked = scenario.engineers.first { $0.id == id }?.onboardingSummary ?? ""
+                            return "\(id) be on duty in \(label(instance.shifts[0])) before \(asked)"
                         }.joined(separator: ", ") + " (onboarding; or make it soft: `onboarding: {soft: true}`)")
             case .minGapWeeks:
                 phrases.append(

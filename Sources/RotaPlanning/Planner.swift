@@ -133,7 +133,8 @@ public struct Planner: Sendable {
                 })
             else { return nil }
             return RotationShift(
-                rotation: id, number: shift.number, dates: shift.dates, primary: week.primary, backup: week.backup)
+                rotation: id, number: shift.number, dates: shift.dates, primary: week.primary, backup: week.backup,
+                shadow: week.shadow)
         }
         return Schedule(shifts: weeks, ownership: schedule.ownership)
     }
@@ -208,7 +209,8 @@ public struct Planner: Sendable {
                 rotation: rotations[shift.rotation].id, number: shift.number, dates: shift.dates,
                 primary: ids[built.primary.firstIndex { values.isOne($0[t]) }!],
                 backup: rotations[shift.rotation].hasBackup
-                    ? ids[built.backup.firstIndex { values.isOne($0[t]) }!] : nil)
+                    ? ids[built.backup.firstIndex { values.isOne($0[t]) }!] : nil,
+                shadow: built.shadow.firstIndex { values.isOne($0[t]) }.map { ids[$0] })
         }
         let covers = built.coverChoices.filter { values.isOne($0.variable) }.flatMap { choice in
             choice.spans.map { span in

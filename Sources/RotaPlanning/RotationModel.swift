@@ -11,6 +11,8 @@ struct RotationModel {
     /// `primary[e][t]` / `backup[e][t]`: engineer e is primary / backup in shift t (nil: on leave).
     let primary: [[Variable?]]
     let backup: [[Variable?]]
+    /// `shadow[e][t]`: e shadows shift t (``ShadowRows``; nil: no variable).
+    let shadow: [[Variable?]]
     /// `primaryOwner[e][k]` / `secondaryOwner[e][k]`: engineer e owns pipeline k; empty without ownership.
     let primaryOwner: [[Variable]]
     let secondaryOwner: [[Variable]]
@@ -145,6 +147,11 @@ struct RotationModel {
         let coverChoices = CoverRows(
             scenario: scenario, availability: availability, shifts: shifts, slotName: slotName, frozen: frozen,
             primary: primary, backup: backup
+        ).add(to: &rows)
+        let shadow = ShadowRows(
+            scenario: scenario, availability: availability, mode: mode, shifts: shifts, slotName: slotName,
+            slotsOf: slotsOf, frozen: frozen, primary: primary, backup: backup,
+            frozenShadow: { baselineWeeks[$0]?.shadow }
         ).add(to: &rows)
 
         // Ownership (independent of on-call: no row links the two parts).
@@ -282,6 +289,7 @@ struct RotationModel {
         self.parts = parts
         self.relaxable = relaxable
         self.primary = primary
+        self.shadow = shadow
         self.backup = backup
         self.primaryOwner = primaryOwner
         self.secondaryOwner = secondaryOwner
@@ -342,6 +350,10 @@ struct RotationModel {
         var burden = historyBurden
         for week in schedule.shifts where parts.contains(.onCall) {
             guard let t = slotOf[week.key] else { return nil }
+            if let id = week.shadow {
+                guard let e = index[id], let variable = shadow[e][t] else { return nil }
+                values[variable.index] = 1
+            }
             for (role, duty) in [(DutyRole.primary, primary), (.backup, backup)] {
                 guard let id = week.engineer(for: role) else {
                     // A role the rotation has must be held.

@@ -110,7 +110,7 @@ enum StartRepair {
                 let week = weeks[row]
                 result[row] = RotationShift(
                     rotation: week.rotation, number: week.number, dates: week.dates,
-                    primary: ids[holder[.primary][t]], backup: ids[holder[.backup][t]])
+                    primary: ids[holder[.primary][t]], backup: ids[holder[.backup][t]], shadow: week.shadow)
             }
             return result
         }
@@ -326,6 +326,15 @@ enum StartRepair {
             return past + slotsOf[r][..<position].filter { holder[.backup][$0] == e }.count >= needed
         }
 
+        /// Whether e has shadowed the shifts `onboarding` asks for (the history's counted) before position `position`
+        /// of rotation r, when it has shadows. The repair moves no shadow, so giving up duty never breaks this.
+        func shadowed(_ e: Int, before position: Int, in r: Int) -> Bool {
+            guard let needed = scenario.engineers[e].onboardingShadowShifts, rotations[r].hasShadow else { return true }
+            let past = scenario.history.shadowCount(ids[e], rotation: rotations[r], in: scenario)
+            let done = slotsOf[r][..<position].filter { weeks[rowOfSlot[$0]].shadow == ids[e] }.count
+            return past + done >= needed
+        }
+
         /// Whether giving up backup in slot t leaves each of e's later primary shifts in the rotation onboarded.
         func keepsOnboarding(_ e: Int, releasing t: Int) -> Bool {
             let r = shifts[t].rotation
@@ -389,6 +398,7 @@ enum StartRepair {
                 let range = max(-lead.count, here - distance)...min(slots.count - 1, here + distance)
                 return range.contains { $0 != here && duty($0, roles) }
             }
+            if enforced(.onboarding), !shadowed(e, before: here, in: shifts[t].rotation) { return false }
             if role == .primary, enforced(.onboarding), !onboarded(e, before: here, in: shifts[t].rotation) {
                 return false
             }

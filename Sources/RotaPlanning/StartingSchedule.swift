@@ -62,7 +62,7 @@ enum StartingSchedule {
                     ? shift
                     : RotationShift(
                         rotation: shift.rotation, number: shift.number, dates: shift.dates, primary: shift.primary,
-                        backup: nil)
+                        backup: nil, shadow: shift.shadow)
             }
             return Schedule(
                 shifts: shifts, ownership: filled.ownership,
@@ -243,6 +243,11 @@ enum StartingSchedule {
             primary: slots.map { [String?](repeating: nil, count: $0.count) },
             backup: slots.map { [String?](repeating: nil, count: $0.count) })
         var chosen: [RotationShift] = []
+        // Shifts shadowed so far, by rotation and engineer, and in the history.
+        var shadowed = [[Int]](repeating: [Int](repeating: 0, count: people.count), count: rotationCount)
+        func shadowsPast(_ e: Int, _ r: Int) -> Int {
+            scenario.history.shadowCount(scenario.engineers[e].id, rotation: scenario.rotations[r], in: scenario)
+        }
         for (r, t) in order {
             let rotation = scenario.rotations[r]
             let weeks = slots[r].count
@@ -300,7 +305,16 @@ enum StartingSchedule {
                     && !clashes(e, .primary)
             }
             var backupCandidates = free.filter { !forbidden($0, r, slot, .backup) && !clashes($0, .backup) }
-            // Hard onboarding: primary only after the backup shifts it asks for (the history's counted).
+            // Hard onboarding: no duty before the shifts it asks to shadow, on a rotation with shadows; primary only
+            // after the backup shifts it asks for (the history's counted).
+            func shadowedEnough(_ e: Int) -> Bool {
+                guard rotation.hasShadow, let needed = scenario.engineers[e].onboardingShadowShifts else { return true }
+                return shadowsPast(e, r) + shadowed[r][e] >= needed
+            }
+            if !rules.isSoft(.onboarding) {
+                primaryCandidates = primaryCandidates.filter(shadowedEnough)
+                backupCandidates = backupCandidates.filter(shadowedEnough)
+            }
             if !rules.isSoft(.onboarding) {
                 primaryCandidates = primaryCandidates.filter { e in
                     let engineer = scenario.engineers[e]
@@ -358,9 +372,19 @@ enum StartingSchedule {
             lastPrimary[r][primary] = t
             duties[r][primary].append(t)
             duties[r][backup].append(t)
+            // A shadow: the first free of those still owed shadow shifts by onboarding.
+            let shadow =
+                rotation.hasShadow
+                ? free.first { e in
+                    e != primary && e != backup
+                        && scenario.engineers[e].onboardingShadowShifts.map { shadowsPast(e, r) + shadowed[r][e] < $0 }
+                            == true
+                        && scenario.engineers[e].eligibility.allowsShadow(in: dates)
+                } : nil
+            if let shadow { shadowed[r][shadow] += 1 }
             let week = RotationShift(
                 rotation: rotation.id, number: t + 1, dates: dates, primary: scenario.engineers[primary].id,
-                backup: scenario.engineers[backup].id)
+                backup: scenario.engineers[backup].id, shadow: shadow.map { scenario.engineers[$0].id })
             chosen.append(week)
             previousBackup[r] = week.backup
             filled[.primary][r][t] = week.primary

@@ -230,7 +230,7 @@ struct EligibilityTests {
             scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil, timeLimit: 30,
             cuts: Tuning.onCallCuts)
         #expect(explanation.options.contains { Set($0.instances.map(\.rule)) == [.onboarding] })
-        #expect(explanation.reasons.joined().contains("before 2 backup shifts (onboarding;"))
+        #expect(explanation.reasons.joined().contains("before 2 as backup (onboarding;"))
         scenario.rules.soft.insert(.onboarding)
         let plan = try Planner().plan(scenario)
         let level = try #require(plan.levels.first { $0.kind.softRule == .onboarding })

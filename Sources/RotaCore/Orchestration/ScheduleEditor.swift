@@ -240,7 +240,8 @@ public enum ScheduleEditor {
     static func replacing(_ shift: RotationShift, _ role: DutyRole, with id: String) -> RotationShift {
         RotationShift(
             rotation: shift.rotation, number: shift.number, dates: shift.dates,
-            primary: role == .primary ? id : shift.primary, backup: role == .backup ? id : shift.backup)
+            primary: role == .primary ? id : shift.primary, backup: role == .backup ? id : shift.backup,
+            shadow: shift.shadow)
     }
 
     /// Adds a cover inside the rotation's shifts, apart from the covers of its role; returns it in words.

@@ -61,8 +61,8 @@ public struct MarkdownReport: ReportFile {
             let word = rotationPeriod.shiftWord
             out += [
                 "| \(word.capitalized) | Dates | Primary |" + (rotation.hasBackup ? " Backup |" : "")
-                    + " Holidays on working days (who has them) |",
-                rotation.hasBackup ? "|---:|---|---|---|---|" : "|---:|---|---|---|",
+                    + (rotation.hasShadow ? " Shadow |" : "") + " Holidays on working days (who has them) |",
+                "|---:|---|---|" + (rotation.hasBackup ? "---|" : "") + (rotation.hasShadow ? "---|" : "") + "---|",
             ]
             for week in plan.schedule.shifts where scenario.rotationIndex(of: week.rotation) == r {
                 guard let slot = scenario.slot(rotation: week.rotation, number: week.number) else { continue }
@@ -71,7 +71,8 @@ public struct MarkdownReport: ReportFile {
                 let cell = holidays.isEmpty ? "—" : holidays.map(\.text).joined(separator: "; ")
                 out.append(
                     "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "
-                        + (rotation.hasBackup ? "\(week.backup.map(name) ?? "—") | " : "") + "\(cell) |")
+                        + (rotation.hasBackup ? "\(week.backup.map(name) ?? "—") | " : "")
+                        + (rotation.hasShadow ? "\(week.shadow.map(name) ?? "—") | " : "") + "\(cell) |")
             }
             out.append("")
         }

@@ -135,6 +135,35 @@ public struct OnCallCalendar: Sendable {
             ics.raw("END", "VEVENT")
             events.append(Event(person: person, text: ics.rendered))
         }
+        // Shadows carry no pager, so they are no part of the coverage timeline: one event per shift shadowed.
+        for week in plan.schedule.shifts {
+            guard let person = week.shadow, let r = scenario.rotationIndex(of: week.rotation) else { continue }
+            let rotation = rotations[r]
+            let clock = clocks[r]
+            var ics = ICalendarWriter()
+            ics.raw("BEGIN", "VEVENT")
+            ics.raw(
+                "UID", Self.uid(scenario: scenario.name, key: "shadow/\(week.rotation)/\(person)/\(week.dates.first)"))
+            ics.raw("DTSTAMP", stamp)
+            if clock.isTimed {
+                let span = clock.span(of: week.dates)
+                ics.raw("DTSTART", ICalendarWriter.utc(span.start))
+                ics.raw("DTEND", ICalendarWriter.utc(span.end))
+            } else {
+                ics.raw("DTSTART;VALUE=DATE", ICalendarWriter.compact(week.dates.first))
+                ics.raw("DTEND;VALUE=DATE", ICalendarWriter.compact(week.dates.last.adding(days: 1)))
+            }
+            let what = rotation.id.isEmpty && rotations.count == 1 ? scenario.title : rotation.name
+            ics.text("SUMMARY", "Shadowing: \(name(person)) — \(what)")
+            ics.text(
+                "DESCRIPTION",
+                "Shadowing \(name(week.primary)) (primary)" + (week.backup.map { " and \(name($0)) (backup)" } ?? "")
+                    + " to learn the rotation; no pager.\nShift: \(week.dates.first) to \(week.dates.last)"
+                    + (rotation.id.isEmpty ? "" : " (\(rotation.id))") + ".")
+            ics.raw("TRANSP", "TRANSPARENT")
+            ics.raw("END", "VEVENT")
+            events.append(Event(person: person, text: ics.rendered))
+        }
         return events
     }
 

@@ -103,9 +103,10 @@ enum RulesSection {
                 rule.rawValue, limited.map { "\($0.id): \($0.eligibility.summary)" }.joined(separator: ", "), "hard"
             )
         case .onboarding:
-            let learning = scenario.engineers.filter { $0.onboardingBackupShifts != nil }
+            let learning = scenario.engineers.compactMap { engineer in engineer.onboardingSummary.map { (engineer, $0) }
+            }
             guard !learning.isEmpty else { return nil }
-            let setting = learning.map { "\($0.id): \($0.onboardingBackupShifts!) backup shifts first" }
+            let setting = learning.map { "\($0.0.id): \($0.1) first" }
             return (rule.rawValue, setting.joined(separator: ", "), kind)
         case .pinnedDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.pinned.count })
         case .forbiddenDuty: return requests(scenario.engineers.reduce(0) { $0 + $1.forbidden.count })

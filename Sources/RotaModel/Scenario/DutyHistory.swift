@@ -12,14 +12,20 @@ public struct DutyHistory: Sendable, Equatable {
         public let primary: String
         /// nil in a rotation of primaries alone.
         public let backup: String?
+        /// Who shadowed the shift (the file's `shadow` column).
+        public let shadow: String?
         /// "reports/team-2026q4/rotation.csv:14".
         public let source: String
 
-        public init(rotation: String = "", dates: DateRange, primary: String, backup: String?, source: String) {
+        public init(
+            rotation: String = "", dates: DateRange, primary: String, backup: String?, shadow: String? = nil,
+            source: String
+        ) {
             self.rotation = rotation
             self.dates = dates
             self.primary = primary
             self.backup = backup
+            self.shadow = shadow
             self.source = source
         }
 
@@ -67,6 +73,11 @@ public struct DutyHistory: Sendable, Equatable {
         -> Int
     {
         shifts(of: rotation, in: scenario).filter { $0.engineer(for: role) == engineer }.count
+    }
+
+    /// How many of the history's shifts (of one rotation) `engineer` shadowed.
+    public func shadowCount(_ engineer: String, rotation: Rotation? = nil, in scenario: Scenario? = nil) -> Int {
+        shifts(of: rotation, in: scenario).filter { $0.shadow == engineer }.count
     }
 
     /// Whether `engineer` appears in the history (of one rotation) at all. An engineer who does not is new: history

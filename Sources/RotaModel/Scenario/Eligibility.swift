@@ -1,3 +1,14 @@
+extension Engineer {
+    /// What `onboarding:` asks for, in words: "2 shifts shadowed, then 2 as backup"; nil without it.
+    public var onboardingSummary: String? {
+        let parts =
+            [onboardingShadowShifts.map { "\($0) shift\($0 == 1 ? "" : "s") shadowed" }]
+            + [onboardingBackupShifts.map { "\($0) as backup" }]
+        let written = parts.compactMap { $0 }
+        return written.isEmpty ? nil : written.joined(separator: ", then ")
+    }
+}
+
 /// When an engineer may start holding one duty role.
 public enum RoleStart: Sendable, Equatable {
     /// From before the period: the history's shifts count for the role's fair share too.
@@ -47,6 +58,9 @@ public struct Eligibility: Sendable, Equatable {
     }
 
     public var isRestricted: Bool { self != .unrestricted }
+
+    /// Whether the engineer may shadow a shift over `dates`: from the first day they may hold some role.
+    public func allowsShadow(in dates: DateRange) -> Bool { DutyRole.allCases.contains { allows($0, in: dates) } }
 
     /// Whether the engineer may hold `role` in a shift over `dates`.
     public func allows(_ role: DutyRole, in dates: DateRange) -> Bool {

@@ -21,6 +21,10 @@ public struct Rotation: Sendable, Equatable {
     /// Whether each shift has a backup.
     public var hasBackup: Bool { roles.contains(.backup) }
 
+    /// Whether a shift may have a shadow (`roles: [primary, backup, shadow]`): someone onboarding who follows the
+    /// on-call engineers to learn, carrying no pager.
+    public var hasShadow = false
+
     public init(id: String, name: String, roster: [String], pipelines: [String], period: PlanningPeriod) {
         self.id = id
         self.name = name

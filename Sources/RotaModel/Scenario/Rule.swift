@@ -15,8 +15,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
     case leave
     /// Nobody holds a role the scenario's `can:` or `from:` does not let them hold in that shift.
     case eligibility
-    /// Someone with `onboarding: {backup_shifts: k}` is primary in a rotation only after k backup shifts in it (its
-    /// history counted).
+    /// Someone with `onboarding: {shadow_shifts: j, backup_shifts: k}` holds no duty in a rotation with shadows before
+    /// shadowing j of its shifts, and is primary only after k backup shifts in it (its history counted).
     case onboarding
     /// Covers lie inside their rotation's shifts, do not overlap one another, and stand in for someone else; coverage.csv
     /// follows rotation.csv and its covers without gap or overlap.
@@ -141,7 +141,8 @@ public enum Rule: String, Sendable, CaseIterable, Hashable {
         case .undesiredDuty: return scenario.engineers.contains { !$0.undesired.isEmpty }
         case .coveredLeave: return rules.coveredLeave != nil
         case .eligibility: return scenario.engineers.contains { $0.eligibility.isRestricted }
-        case .onboarding: return scenario.engineers.contains { $0.onboardingBackupShifts != nil }
+        case .onboarding:
+            return scenario.engineers.contains { $0.onboardingBackupShifts != nil || $0.onboardingShadowShifts != nil }
         case .ownerPin: return scenario.pipelines.contains { $0.primaryOwner != nil || $0.secondaryOwner != nil }
         case .runbookDefault: return scenario.pipelines.contains(where: \.needsRunbook)
         case .runbookRequired: return scenario.pipelines.contains { !($0.runbook?.required.isEmpty ?? true) }

@@ -21,8 +21,9 @@ public struct Scenario: Sendable {
     public var declaredRotations: [Rotation]? { didSet { refreshRotations() } }
     /// `pager:` of a scenario without `rotations:`: its one rotation's paging-tool schedules.
     public var defaultPager = PagerTargets() { didSet { refreshRotations() } }
-    /// `roles:` of a scenario without `rotations:`: its one rotation's duty roles.
+    /// `roles:` of a scenario without `rotations:`: its one rotation's duty roles, and whether it has shadows.
     public var defaultRoles = DutyRole.allCases { didSet { refreshRotations() } }
+    public var defaultShadow = false { didSet { refreshRotations() } }
     /// `working_hours:` of the team (an engineer's own wins); nil: ``WorkingHours/standard``.
     public var workingHours: WorkingHours?
     /// `pay:`: what on-call hours are paid; nil: hours are reported without pay.
@@ -60,6 +61,7 @@ public struct Scenario: Sendable {
                         pipelines: pipelines.filter(\.onCall).map(\.id), period: period)
                     only.pager = defaultPager
                     only.roles = defaultRoles
+                    only.hasShadow = defaultShadow
                     return only
                 }()
             ]
@@ -171,6 +173,9 @@ public struct Engineer: Sendable, Equatable {
     /// Backup shifts they hold in a rotation (its history counted) before their first primary shift there
     /// (`onboarding: {backup_shifts: k}`); nil: none asked.
     public var onboardingBackupShifts: Int?
+    /// Shifts they shadow in a rotation that has shadows (its history counted) before their first duty there
+    /// (`onboarding: {shadow_shifts: k}`); nil: none asked. Only they shadow.
+    public var onboardingShadowShifts: Int?
 
     public init(
         id: String, name: String, region: String, leave: [DateRange] = [], leaveNotes: [DateRange: String] = [:],

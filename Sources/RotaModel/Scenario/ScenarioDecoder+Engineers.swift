@@ -116,10 +116,17 @@ extension ScenarioDecoder {
             engineer.timedLeave = timedLeave
             engineer.eligibility = try eligibility(can: fields["can"], from: fields["from"], period: period)
             if let onboarding = fields["onboarding"] {
-                let parts = try onboarding.mapping(allowed: ["backup_shifts"])
-                engineer.onboardingBackupShifts = try parts.required(
-                    "backup_shifts", hint: "backup shifts before the first primary one, e.g. `{backup_shifts: 2}`"
-                ).int(in: 1...52, hint: "backup shifts before the first primary one")
+                let parts = try onboarding.mapping(allowed: ["shadow_shifts", "backup_shifts"])
+                engineer.onboardingShadowShifts = try parts["shadow_shifts"]?.int(
+                    in: 1...52, hint: "shifts shadowed before the first duty")
+                engineer.onboardingBackupShifts = try parts["backup_shifts"]?.int(
+                    in: 1...52, hint: "backup shifts before the first primary one")
+                if engineer.onboardingShadowShifts == nil && engineer.onboardingBackupShifts == nil {
+                    throw .missingField(
+                        onboarding.location, field: "\(onboarding.path).shadow_shifts or backup_shifts",
+                        hint: "`{shadow_shifts: 2, backup_shifts: 2}`: two shifts shadowed, then two as backup, "
+                            + "before the first primary one")
+                }
             }
             if let hoursValue = fields["working_hours"] { engineer.workingHours = try workingHours(hoursValue) }
             if let contactsValue = fields["contacts"] {

@@ -84,7 +84,7 @@ extension ScenarioDecoder {
                 history.shifts.append(
                     DutyHistory.Shift(
                         rotation: row.rotation, dates: row.dates, primary: row.primary, backup: row.backup,
-                        source: source))
+                        shadow: row.shadow, source: source))
             }
             // A report folder's ownership.csv: the previous period's owners when its shifts end last.
             if let ownership, let last = rows.map(\.dates.last).max(),

@@ -107,7 +107,7 @@ extension ScenarioDecoder {
             var rotation = Rotation(
                 id: id, name: try fields["name"]?.singleLine() ?? id, roster: roster, pipelines: covers,
                 period: try rotationPeriod(fields, period: period))
-            if let rolesValue = fields["roles"] { rotation.roles = try roles(rolesValue) }
+            if let rolesValue = fields["roles"] { (rotation.roles, rotation.hasShadow) = try roles(rolesValue) }
             if let pagerValue = fields["pager"] {
                 rotation.pager = try pager(pagerValue)
                 try requireRoles(of: rotation.pager, in: rotation.roles, pagerValue)

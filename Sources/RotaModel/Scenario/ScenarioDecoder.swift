@@ -133,7 +133,7 @@ struct ScenarioDecoder {
                     rolesValue.location, field: "roles", value: "top-level roles", expected: "no top-level roles",
                     hint: "with `rotations:`, give each rotation its own `roles:`")
             }
-            scenario.defaultRoles = try roles(rolesValue)
+            (scenario.defaultRoles, scenario.defaultShadow) = try roles(rolesValue)
             if let pagerValue = fields["pager"] {
                 try requireRoles(of: scenario.defaultPager, in: scenario.defaultRoles, pagerValue)
             }
@@ -142,6 +142,7 @@ struct ScenarioDecoder {
         scenario.pay = payRates
         attempt { () throws(ScenarioError) in try cycleRules(fields["rules"], in: &scenario) }
         attempt { () throws(ScenarioError) in try backupRules(fields["rules"], in: scenario) }
+        attempt { () throws(ScenarioError) in try shadowRules(fields["engineers"], in: scenario) }
         if !log.problems.isEmpty { throw .several(log.problems) }
         return scenario
     }

@@ -8,13 +8,18 @@ public struct RotationShift: Sendable, Equatable {
     /// Engineer ids; no backup in a rotation of primaries alone (`roles: [primary]`).
     public let primary: String
     public let backup: String?
+    /// Who shadows the shift to learn it (`roles: [primary, backup, shadow]`), carrying no pager; nil: nobody.
+    public let shadow: String?
 
-    public init(rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String?) {
+    public init(
+        rotation: String = "", number: Int, dates: DateRange, primary: String, backup: String?, shadow: String? = nil
+    ) {
         self.rotation = rotation
         self.number = number
         self.dates = dates
         self.primary = primary
         self.backup = backup
+        self.shadow = shadow
     }
 
     /// The holder of `role`; nil for a backup the rotation does not have.

@@ -114,7 +114,7 @@ public struct ScheduleFile: Sendable {
 public enum ScheduleReader {
     static let rotationColumns = ["week", "start", "end", "primary", "backup"]
     /// A leading `rotation` column when the scenario has several rotations.
-    static let optionalRotationColumns = ["rotation"]
+    static let optionalRotationColumns = ["rotation", "shadow"]
     static let maximumCellBytes = 1_000
     static let ownershipColumns = ["pipeline", "name", "area", "investor_facing", "primary", "secondary"]
     static let coverageColumns = ["rotation", "role", "engineer", "start", "end", "kind", "reason"]
@@ -194,12 +194,12 @@ public enum ScheduleReader {
                 throw .invalidValue(
                     file: file, line: line, column: "primary", value: row[3], expected: "an engineer id")
             }
-            let rotation = row.count > 5 ? row[5] : ""
+            let rotation = row[5]
             // An empty backup: a rotation of primaries alone (the rule checker judges whether the rotation has one).
             weeks.append(
                 RotationShift(
                     rotation: rotation, number: number, dates: dates, primary: row[3],
-                    backup: row[4].isEmpty ? nil : row[4]))
+                    backup: row[4].isEmpty ? nil : row[4], shadow: row[6].isEmpty ? nil : row[6]))
             let key = ShiftKey(rotation: rotation, number: number)
             if lines[key] == nil { lines[key] = line }
         }
@@ -297,7 +297,8 @@ public enum ScheduleReader {
         }
         let repeated = (columns + optional).filter { name in header.filter { $0 == name }.count > 1 }
         if !repeated.isEmpty { throw .repeatedColumns(file: file, columns: repeated) }
-        let order = (columns + optional.filter(header.contains)).map { header.firstIndex(of: $0)! }
+        // Every column in order, an optional one the file leaves out as an empty cell.
+        let order = (columns + optional).map { header.firstIndex(of: $0) }
         var line = 2 + header.reduce(0) { $0 + TextSafety.lineBreaks(in: $1) }
         while let row = reader.next() {
             let isBlank = row.count == 1 && row[0].isEmpty
@@ -311,7 +312,7 @@ public enum ScheduleReader {
                         file: file, line: line, column: header[index], value: cell,
                         expected: "a cell of at most \(maximumCellBytes) bytes")
                 }
-                try body(order.map { FormulaGuard.unguarded(row[$0]) }, line)
+                try body(order.map { $0.map { FormulaGuard.unguarded(row[$0]) } ?? "" }, line)
             }
             line += 1 + row.reduce(0) { $0 + TextSafety.lineBreaks(in: $1) }
         }
