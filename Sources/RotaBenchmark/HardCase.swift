@@ -46,6 +46,33 @@ struct HardCase {
                     target: lTarget.0, seconds: lTarget.1,
                     scenarios: [try generated(large(suffix), rules: rules)]))
         }
+        // Newcomers joining in week 5 who shadow two shifts and back up two before primary, with cycles as long as the
+        // rosters (the newcomers excused from them while onboarding).
+        var shadowL = large("newcomers-cycles")
+        shadowL.newcomers = 4
+        cases.append(
+            HardCase(
+                name: "L + 4 newcomers shadowing + 12-week cycles",
+                description: "generated L with 4 newcomers from week 5 (2 shifts shadowed, 2 as backup, then "
+                    + "primary) and everyone else primary once and backup at least once every 12 weeks",
+                target: lTarget.0, seconds: lTarget.1,
+                scenarios: [
+                    try generated(
+                        shadowL, rules: "cycle_weeks: 12\neach_primary_once: true\neach_backup_at_least_once: true")
+                ]))
+        var shadowM = GeneratorSpec(size: .m, seed: 1)
+        shadowM.name = "hard-m-newcomers-cycles"
+        shadowM.newcomers = 2
+        cases.append(
+            HardCase(
+                name: "M + 2 newcomers shadowing + 7-week cycles",
+                description: "generated M with 2 newcomers from week 5 (2 shifts shadowed, 2 as backup, then "
+                    + "primary) and everyone else primary once and backup at least once every 7 weeks",
+                target: smallTarget.0, seconds: smallTarget.1,
+                scenarios: [
+                    try generated(
+                        shadowM, rules: "cycle_weeks: 7\neach_primary_once: true\neach_backup_at_least_once: true")
+                ]))
         var medium = GeneratorSpec(size: .m, seed: 1)
         medium.name = "hard-m-cycles-order"
         cases.append(

@@ -20,10 +20,12 @@ extension RuleChecker {
                 for cycle in scenario.cycles(ofRotation: r, leadCount: lead.count) {
                     let numbers = cycle.filter { $0 >= 0 }.map { $0 + 1 }
                     for id in rotation.roster {
-                        guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }
+                        guard let e = scenario.engineers.firstIndex(where: { $0.id == id }),
+                            !scenario.isOnboarding(scenario.engineers[e], on: rotation)
+                        else { continue }
                         let before = cycle.filter { $0 < 0 }.contains { lead.holds(id, [role], at: $0) }
                         let held = numbers.contains { holders[$0]?.engineer(for: role) == id }
-                        let free = numbers.filter { availability.isFree(e, slots[$0 - 1]) }
+                        let free = numbers.filter { availability.isFree(e, slots[$0 - 1], for: role) }
                         guard !before, !held, !free.isEmpty else { continue }
                         let past =
                             cycle.lowerBound < 0
@@ -62,8 +64,9 @@ extension RuleChecker {
                 for step in 1...order.count {
                     let id = order[(k + step) % order.count]
                     guard let e = scenario.engineers.firstIndex(where: { $0.id == id }) else { continue }
-                    if availability.isFree(e, slots[number - 1]) { return (id, skipped) }
-                    skipped.append(id)
+                    if availability.isFree(e, slots[number - 1], for: .primary) { return (id, skipped) }
+                    let away = !availability.isFree(e, slots[number - 1])
+                    skipped.append("\(id) (\(away ? "on leave" : "not primary then: `can:`, `from:`"))")
                 }
                 return nil
             }
@@ -81,7 +84,7 @@ extension RuleChecker {
                 guard let previous, let (expected, skipped) = next(after: previous.primary, in: number),
                     shift.primary != expected
                 else { continue }
-                let skipping = skipped.isEmpty ? "" : ", skipping \(skipped.joined(separator: ", ")) (on leave)"
+                let skipping = skipped.isEmpty ? "" : ", skipping \(skipped.joined(separator: ", "))"
                 findings.append(
                     .init(
                         .fixedOrder,

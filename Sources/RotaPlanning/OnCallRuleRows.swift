@@ -208,10 +208,11 @@ struct OnCallRuleRows {
                 for cycle in scenario.cycles(ofRotation: r, leadCount: lead.count) {
                     let inPeriod = cycle.filter { $0 >= 0 }.map { slots[$0] }
                     let open = inPeriod.filter { !frozen[$0] }
-                    for e in engineers.indices where availability.onRoster[e][r] {
+                    for e in engineers.indices
+                    where availability.onRoster[e][r] && !scenario.isOnboarding(engineers[e], on: rotations[r]) {
                         let heldBefore = cycle.contains { $0 < 0 && lead.holds(ids[e], [role], at: $0) }
                         let heldFrozen = inPeriod.contains { frozen[$0] && isHeld(e, $0, role, in: rows.model) }
-                        guard !heldBefore, !heldFrozen, open.contains(where: { availability.isFree(e, $0) })
+                        guard !heldBefore, !heldFrozen, open.contains(where: { availability.isFree(e, $0, for: role) })
                         else { continue }
                         rows.add(
                             "\(name)(\(ids[e]),\(slotName[inPeriod[0]]))",
@@ -239,7 +240,7 @@ struct OnCallRuleRows {
             let members = order.compactMap { ids.firstIndex(of: $0) }
             /// The next after position k of the order free in shift t (the same engineer when nobody else is).
             func successor(_ k: Int, _ t: Int) -> Int? {
-                OrderSequences.successor(of: k, in: members) { availability.isFree($0, t) }
+                OrderSequences.successor(of: k, in: members) { availability.isFree($0, t, for: .primary) }
             }
             func p(_ e: Int, _ t: Int) -> LinearExpression { primary[e][t].map { LinearExpression($0) } ?? .init() }
             if let first = slots.first, let before = historyLeads[r].shifts.last?.primary,

@@ -59,7 +59,7 @@ struct OrderSequences {
                 for i in (anchor + 1)..<slots.count {
                     guard
                         let next = Self.successor(
-                            of: position, in: members, free: { availability.isFree($0, slots[i]) }),
+                            of: position, in: members, free: { availability.isFree($0, slots[i], for: .primary) }),
                         let at = members.firstIndex(of: next)
                     else { break }
                     primaries[i] = next

@@ -404,7 +404,9 @@ enum StartingSchedule {
                 cycle.prefix { $0 < t }.compactMap { $0 < 0 ? leads.shift(at: $0)?.engineer(for: role) : filled[$0] })
             let remaining = t..<cycle.upperBound
             let waiting = roster[r].filter { e in
-                !held.contains(scenario.engineers[e].id) && remaining.contains { !onLeave(e, r, $0) }
+                !held.contains(scenario.engineers[e].id)
+                    && !scenario.isOnboarding(scenario.engineers[e], on: scenario.rotations[r])
+                    && remaining.contains { !onLeave(e, r, $0) && availability.isFree(e, slots[r][$0], for: role) }
             }
             return (waiting, waiting.count >= remaining.count)
         }
@@ -416,7 +418,7 @@ enum StartingSchedule {
             else { return nil }
             return (1...order.count).lazy.compactMap { step in
                 scenario.engineers.firstIndex { $0.id == order[(k + step) % order.count] }
-            }.first { availability.isFree($0, slots[r][t]) }
+            }.first { availability.isFree($0, slots[r][t], for: .primary) }
         }
         // In the order of `rotations`, each rotation's shifts in order.
         return rotations.flatMap { r in chosen.filter { $0.rotation == scenario.rotations[r].id } }

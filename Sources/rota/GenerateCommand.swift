@@ -35,6 +35,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed of the random draws.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("First handoff day (default 2027-01-04).", valueName: "date")) var start: String?
     @Option(help: "The scenario's name (default generated-<size>-seed<seed>).") var name: String?
+    @Option(
+        help:
+            "Engineers (the last listed) who join in week 5 and onboard: 2 shifts shadowed, 2 as backup, then primary.")
+    var newcomers: Int = 0
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).") var output: String?
     @OptionGroup var calendarOptions: CalendarOptions
 
@@ -56,6 +60,7 @@ struct GenerateCommand: ParsableCommand {
         if let regions { spec.regions = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
         if let start { spec.start = CalendarDate(iso: start)! }
         if let name { spec.name = name }
+        spec.newcomers = newcomers
         if let problem = spec.problem { throw ValidationError(problem) }
         let library = try calendarOptions.library()
         let text: String

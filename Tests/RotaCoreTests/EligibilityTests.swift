@@ -238,4 +238,38 @@ struct EligibilityTests {
         #expect(level.value == Double(broken.count))
         #expect(broken.count >= 1)
     }
+    @Test func cyclesAskNoTurnOfSomeoneWhoMayNotTakeItOrIsOnboarding() throws {
+        // Four-week cycles, everyone primary once: dev may hold only backup, and eve is onboarding (two backup shifts
+        // first). Asking either for a primary turn would make the team impossible.
+        let yaml = """
+            name: cycles
+            period: {start: 2027-01-04, weeks: 8}
+            engineers:
+              - {id: ana, region: GB-ENG}
+              - {id: ben, region: GB-ENG}
+              - {id: cat, region: GB-ENG}
+              - {id: dev, region: GB-ENG, can: [backup]}
+              - {id: eve, region: GB-ENG, onboarding: {backup_shifts: 2}}
+            rules: {cycle_weeks: 5, each_primary_once: true, min_gap_weeks: 0}
+            pipelines:
+              - {id: p1, name: P1, investor_facing: false, on_call: true, weight: 1}
+            """
+        let scenario = try ScenarioReader.parse(yaml: yaml, file: "cycles.yaml")
+        #expect(scenario.isOnboarding(scenario.engineers[4], on: scenario.rotations[0]))
+        #expect(!scenario.isOnboarding(scenario.engineers[0], on: scenario.rotations[0]))
+        let plan = try Planner().plan(scenario)
+        let checker = RuleChecker(scenario: scenario)
+        #expect(checker.check(plan.schedule).isEmpty)
+        // ana, ben and cat are each primary in the cycle of weeks 1–5.
+        let firstCycle = plan.schedule.shifts.prefix(5).map(\.primary)
+        #expect(Set(["ana", "ben", "cat"]).isSubset(of: Set(firstCycle)))
+        // Without ana's turn, the checker names her and nobody else.
+        var weeks = plan.schedule.shifts
+        for (i, week) in weeks.enumerated().prefix(5) where week.primary == "ana" {
+            let stand = week.backup == "ben" ? "cat" : "ben"
+            weeks[i] = RotationShift(number: week.number, dates: week.dates, primary: stand, backup: week.backup)
+        }
+        let missing = checker.checkRotation(weeks).filter { $0.rule == .eachPrimaryOnce }
+        #expect(missing.compactMap(\.engineer) == ["ana"])
+    }
 }

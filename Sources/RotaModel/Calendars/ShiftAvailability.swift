@@ -25,6 +25,8 @@ public struct TeamAvailability: Sendable {
     public let slotRotation: [Int]
     /// `onRoster[engineer][rotation]`: whether the engineer takes part in the rotation.
     public let onRoster: [[Bool]]
+    /// `allowed[engineer][slot]`: the roles `can:` and `from:` let the engineer hold in the slot.
+    private let allowed: [[Set<DutyRole>]]
 
     public init(scenario: Scenario) {
         let slots = scenario.shifts
@@ -51,6 +53,9 @@ public struct TeamAvailability: Sendable {
                 return ShiftAvailability(onLeave: onLeave, holidays: burden.holidays, holidayWeight: burden.weight)
             }
         }
+        allowed = scenario.engineers.map { engineer in
+            slots.map { slot in Set(DutyRole.allCases.filter { engineer.eligibility.allows($0, in: slot.dates) }) }
+        }
         slotRotation = slots.map(\.rotation)
         onRoster = scenario.engineers.map { engineer in rotations.map { $0.roster.contains(engineer.id) } }
     }
@@ -63,6 +68,11 @@ public struct TeamAvailability: Sendable {
     /// Whether engineer e may be on duty in `slot`: on the rotation's roster and not on leave.
     public func isFree(_ engineer: Int, _ slot: Int) -> Bool {
         onRoster[engineer][slotRotation[slot]] && !shifts[engineer][slot].onLeave
+    }
+
+    /// Whether engineer e may hold `role` in `slot`: free (``isFree(_:_:)``) and allowed it there (`can:`, `from:`).
+    public func isFree(_ engineer: Int, _ slot: Int, for role: DutyRole) -> Bool {
+        isFree(engineer, slot) && allowed[engineer][slot].contains(role)
     }
 
     /// Shifts the engineer is free for, over all rotations.

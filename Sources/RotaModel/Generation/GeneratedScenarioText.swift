@@ -21,8 +21,12 @@ struct GeneratedScenarioText {
             "period: {start: \(spec.start), weeks: \(spec.weeks)}",
             "engineers:",
         ]
-        for engineer in engineers {
+        let joining = spec.start.adding(days: 28)
+        for (index, engineer) in engineers.enumerated() {
             var fields = ["id: \(engineer.id)", "name: \(Self.quoted(engineer.name))", "region: \(engineer.region)"]
+            if index >= engineers.count - spec.newcomers {
+                fields += ["from: \(joining)", "onboarding: {shadow_shifts: 2, backup_shifts: 2}"]
+            }
             if let festival = engineer.observes { fields.append("observes: [\(Self.quoted(festival))]") }
             if !engineer.leave.isEmpty {
                 fields.append(
@@ -37,6 +41,8 @@ struct GeneratedScenarioText {
                     + "investor_facing: \(pipeline.investorFacing), on_call: \(pipeline.onCall), "
                     + "weight: \(pipeline.weight)}")
         }
+        let roles = spec.newcomers > 0 ? "roles: [primary, backup, shadow]" : nil
+        if rosters.count == 1, let roles { lines.append(roles) }
         if rosters.count > 1 {
             lines.append("rotations:")
             for (index, roster) in rosters.enumerated() {
@@ -45,6 +51,7 @@ struct GeneratedScenarioText {
                 lines.append("    name: \(Self.quoted("Rotation \(index + 1)"))")
                 lines.append("    engineers: [\(roster.joined(separator: ", "))]")
                 lines.append("    pipelines: [\(covered.joined(separator: ", "))]")
+                if let roles { lines.append("    \(roles)") }
             }
         }
         return lines.joined(separator: "\n") + "\n"

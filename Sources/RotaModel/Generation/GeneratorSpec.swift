@@ -11,6 +11,9 @@ public struct GeneratorSpec: Sendable, Equatable {
     public var seed: UInt64
     /// The first handoff day (a Monday by default).
     public var start: CalendarDate
+    /// Engineers (the last ones listed) who join in the fifth week and onboard: two shifts shadowed, then two as
+    /// backup, before primary; the rotations then have shadows.
+    public var newcomers = 0
 
     public init(
         name: String, engineers: Int, weeks: Int, pipelines: Int, rotations: Int, regions: [String], seed: UInt64 = 1,
@@ -47,6 +50,7 @@ public struct GeneratorSpec: Sendable, Equatable {
         }
         words.append("--seed \(seed)")
         if start != GeneratorSpec(size: .s).start { words.append("--start \(start)") }
+        if newcomers > 0 { words.append("--newcomers \(newcomers)") }
         let defaultName = GeneratorSpec(size: size ?? .s, seed: seed).name
         if size == nil || name != defaultName { words.append("--name \(name)") }
         return words.joined(separator: " ")
@@ -66,6 +70,7 @@ public struct GeneratorSpec: Sendable, Equatable {
         if !(1...260).contains(weeks) { return "weeks must be 1–260" }
         if regions.isEmpty { return "at least one region is needed" }
         if engineers > 2000 || pipelines > 5000 { return "at most 2000 engineers and 5000 pipelines" }
+        if newcomers < 0 || newcomers > engineers / 4 { return "newcomers must be 0–\(engineers / 4)" }
         return nil
     }
 }

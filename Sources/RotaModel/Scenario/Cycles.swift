@@ -4,6 +4,23 @@
 /// left to the next plan, and one that begins before the period only when the history's shifts just before it
 /// (``HistoryLead``) reach its start.
 extension Scenario {
+    /// Whether `engineer` is still onboarding on `rotation`: `onboarding:` asks for shifts (shadowed, or as backup)
+    /// the history does not hold yet. The cycle rules excuse them for the period, since when their first turn can
+    /// come depends on the schedule itself.
+    public func isOnboarding(_ engineer: Engineer, on rotation: Rotation) -> Bool {
+        if rotation.hasShadow, let shadows = engineer.onboardingShadowShifts,
+            history.shadowCount(engineer.id, rotation: rotation, in: self) < shadows
+        {
+            return true
+        }
+        if rotation.hasBackup, let backups = engineer.onboardingBackupShifts,
+            history.count(engineer.id, .backup, rotation: rotation, in: self) < backups
+        {
+            return true
+        }
+        return false
+    }
+
     /// The complete cycles of rotation `r` that hold a shift of the period, as positions of its shifts (0-based; −1
     /// is the history's shift just before the first, as in ``HistoryLead``), reaching back at most `leadCount`.
     public func cycles(ofRotation r: Int, leadCount: Int) -> [Range<Int>] {
