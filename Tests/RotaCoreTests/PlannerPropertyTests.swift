@@ -327,6 +327,37 @@ enum BruteForce {
         for (x, y) in zip(a, b) where abs(x - y) > 1e-9 { return x < y }
         return false
     }
+
+    /// Expects the plan's on-call levels, as the checker's fairness report measures its schedule, to be the
+    /// lexicographic optimum over `valid` measured the same way, and the solver's values to be the report's.
+    /// Returns the levels compared.
+    @discardableResult
+    static func expectOptimum(
+        _ plan: Plan, over valid: [[RotationShift]], _ scenario: Scenario, _ label: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) -> [ObjectiveKind] {
+        let kinds = plan.levels.map(\.kind).filter { !$0.isOwnership }
+        func figures(_ shifts: [RotationShift]) -> [Double] {
+            let report = FairnessReport(schedule: Schedule(shifts: shifts, ownership: []), scenario: scenario)
+            return kinds.map { report.value(of: $0) }
+        }
+        guard let best = valid.map(figures).min(by: lexicographicallyLess) else {
+            Issue.record("\(label): planned, but no schedule is valid", sourceLocation: sourceLocation)
+            return kinds
+        }
+        let planned = figures(plan.schedule.shifts)
+        for (index, kind) in kinds.enumerated() {
+            #expect(
+                abs(planned[index] - best[index]) < 1e-9, "\(label) \(kind): \(planned) vs \(best)",
+                sourceLocation: sourceLocation)
+            if let value = plan.levels.first(where: { $0.kind == kind })?.value {
+                #expect(
+                    abs(value - planned[index]) < 1e-4, "\(label) \(kind): solver \(value)",
+                    sourceLocation: sourceLocation)
+            }
+        }
+        return kinds
+    }
 }
 
 @Suite("Fair-share bound")
