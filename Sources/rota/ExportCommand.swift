@@ -59,9 +59,16 @@ struct ExportCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitStatus.badInput
         }
-        let files: [PagingExport.File]
+        var files: [PagingExport.File]
+        var leftOut: [String] = []
         do {
             files = try PagingExport.files(to, scenario: loaded, file: file, since: start)
+            // PagerDuty takes the pipelines' escalation policies too (not cut by --since: a policy has no time).
+            if to == .pagerduty, !files.isEmpty {
+                let policies = try PagingExport.pagerDutyEscalationPolicies(scenario: loaded, file: file)
+                files += policies.files
+                leftOut = policies.leftOut
+            }
         } catch {
             Terminal.error(error.description)
             throw ExitStatus.badInput
@@ -82,8 +89,13 @@ struct ExportCommand: ParsableCommand {
             Terminal.error(error.description)
             throw ExitStatus.failure
         }
-        let overrides = files.map { "\($0.name) (\($0.rows.count) span\($0.rows.count == 1 ? "" : "s") on call)" }
-        Terminal.out("Wrote \(target.hasSuffix("/") ? target : target + "/"): \(overrides.joined(separator: ", "))")
+        let written = files.map { file in
+            file.schedule.isEmpty
+                ? "\(file.name) (escalation policy)"
+                : "\(file.name) (\(file.rows.count) span\(file.rows.count == 1 ? "" : "s") on call)"
+        }
+        Terminal.out("Wrote \(target.hasSuffix("/") ? target : target + "/"): \(written.joined(separator: ", "))")
+        for step in leftOut { Terminal.out("  left out of the escalation policy of \(step)") }
     }
 }
 

@@ -85,7 +85,15 @@ struct ExportCommandTests {
         ])
         #expect(written.status == 0, "\(written.standardError)")
         #expect(written.standardOutput.contains("pagerduty-PI7DH85.json (4 spans on call)"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["pagerduty-PI7DH85.json"])
+        // The pipeline's escalation policy too; the backup step has no schedule here, and the output says so.
+        #expect(written.standardOutput.contains("pagerduty-escalation-revenue.json (escalation policy)"))
+        #expect(
+            written.standardOutput.contains(
+                "left out of the escalation policy of revenue: the on-call backup (no PagerDuty schedule for it)"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+                "pagerduty-PI7DH85.json", "pagerduty-escalation-revenue.json",
+            ])
     }
 }
 

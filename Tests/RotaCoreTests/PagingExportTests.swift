@@ -305,4 +305,78 @@ struct PagingExportTests {
             good.engineers[0].contacts.summary
                 == "email ana@example.com · PagerDuty PEYSGVA · Slack @ana · phone +441632960001")
     }
+    @Test func escalationPoliciesMeetPagerDutysSchemaAndFollowThePolicy() throws {
+        let scenario = try Self.scenario()
+        let (folder, file) = try Self.plannedFolder(scenario)
+        defer { try? FileManager.default.removeItem(at: folder.url) }
+        let fixture = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: TestScenarios.repositoryRoot.appendingPathComponent(
+                        "Tests/Fixtures/paging-tools/pagerduty-create-escalation-policy.json"))) as? [String: Any])
+        let checker = JSONSchemaSubset(root: fixture)
+        let schema = try #require(fixture["requestBody"] as? [String: Any])
+        // The checker refuses a rule without targets' ids and a target PagerDuty does not have.
+        #expect(
+            !checker.problems(
+                [
+                    "escalation_policy": [
+                        "type": "escalation_policy", "name": "x", "escalation_rules": [["targets": []]],
+                    ]
+                ],
+                schema
+            ).isEmpty)
+        #expect(
+            !checker.problems(
+                [
+                    "escalation_policy": [
+                        "type": "escalation_policy", "name": "x",
+                        "escalation_rules": [
+                            ["escalation_delay_in_minutes": 30, "targets": [["id": "P1", "type": "team_reference"]]]
+                        ],
+                    ]
+                ], schema
+            ).isEmpty)
+        #expect(
+            !checker.problems(
+                [
+                    "escalation_policy": [
+                        "type": "escalation_policy", "name": "x", "num_loops": true,
+                        "escalation_rules": [
+                            ["escalation_delay_in_minutes": 30, "targets": [["id": "P1", "type": "user_reference"]]]
+                        ],
+                    ]
+                ], schema
+            ).isEmpty)
+        // The default chain: the primary and backup schedules, then the owners as planned, 2 h (120 min) each.
+        let (files, leftOut) = try PagingExport.pagerDutyEscalationPolicies(scenario: scenario, file: file)
+        #expect(files.map(\.name) == ["pagerduty-escalation-revenue.json"])
+        #expect(leftOut.isEmpty)
+        let body = try JSONSerialization.jsonObject(with: Data(files[0].contents.utf8))
+        #expect(checker.problems(body, schema).isEmpty)
+        let rules = try #require(
+            ((body as? [String: Any])?["escalation_policy"] as? [String: Any])?["escalation_rules"] as? [[String: Any]])
+        let targets = rules.map { (($0["targets"] as? [[String: Any]])?.first?["id"] as? String) ?? "" }
+        let owners = try #require(file.schedule.ownership.first)
+        let users = Dictionary(uniqueKeysWithValues: scenario.engineers.map { ($0.id, $0.contacts[.pagerduty]!) })
+        #expect(targets == ["PI7DH85", "PBK2Q3R", users[owners.primary]!, users[owners.secondary]!])
+        #expect(rules.allSatisfy { $0["escalation_delay_in_minutes"] as? Int == 120 })
+
+        // A policy with a team first: the team is left out and said so; an engineer without a PagerDuty user is an
+        // error naming the field.
+        var custom = scenario
+        custom.pipelines[0].escalation = [
+            EscalationStep(target: .team("Business Analytics"), afterHours: 1, contact: "#ba"),
+            EscalationStep(target: .onCall(.primary), afterHours: 0.5),
+            EscalationStep(target: .engineer("ana"), afterHours: 4),
+        ]
+        let (customFiles, customLeftOut) = try PagingExport.pagerDutyEscalationPolicies(scenario: custom, file: file)
+        #expect(customLeftOut == ["revenue: the team Business Analytics (PagerDuty rules target users and schedules)"])
+        #expect(customFiles[0].contents.contains("\"escalation_delay_in_minutes\" : 30"))
+        #expect(customFiles[0].contents.contains("\"escalation_delay_in_minutes\" : 240"))
+        custom.engineers[0].contacts = Contacts()
+        #expect(throws: ExportError.self) {
+            try PagingExport.pagerDutyEscalationPolicies(scenario: custom, file: file)
+        }
+    }
 }

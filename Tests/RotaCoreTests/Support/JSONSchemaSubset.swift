@@ -58,11 +58,15 @@ struct JSONSchemaSubset {
         case "object": return value is [String: Any]
         case "array": return value is [Any]
         case "string": return value is String
-        case "boolean": return value is Bool
-        case "integer", "number": return value is NSNumber && !(value is Bool)
+        // JSONSerialization gives NSNumbers, and on Linux an NSNumber 0 or 1 casts to Bool: its objCType tells a
+        // JSON boolean ("c") from a number.
+        case "boolean": return (value as? NSNumber).map(Self.isBoolean) ?? (value is Bool)
+        case "integer", "number": return (value as? NSNumber).map { !Self.isBoolean($0) } ?? false
         default: return true
         }
     }
+
+    static func isBoolean(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
 
     static func isDateTime(_ text: String) -> Bool {
         text.range(
