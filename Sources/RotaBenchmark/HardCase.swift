@@ -50,29 +50,23 @@ struct HardCase {
         // rosters (the newcomers excused from them while onboarding).
         var shadowL = large("newcomers-cycles")
         shadowL.newcomers = 4
-        cases.append(
-            HardCase(
-                name: "L + 4 newcomers shadowing + 12-week cycles",
-                description: "generated L with 4 newcomers from week 5 (2 shifts shadowed, 2 as backup, then "
-                    + "primary) and everyone else primary once and backup at least once every 12 weeks",
-                target: lTarget.0, seconds: lTarget.1,
-                scenarios: [
-                    try generated(
-                        shadowL, rules: "cycle_weeks: 12\neach_primary_once: true\neach_backup_at_least_once: true")
-                ]))
         var shadowM = GeneratorSpec(size: .m, seed: 1)
         shadowM.name = "hard-m-newcomers-cycles"
         shadowM.newcomers = 2
-        cases.append(
-            HardCase(
-                name: "M + 2 newcomers shadowing + 7-week cycles",
-                description: "generated M with 2 newcomers from week 5 (2 shifts shadowed, 2 as backup, then "
-                    + "primary) and everyone else primary once and backup at least once every 7 weeks",
-                target: smallTarget.0, seconds: smallTarget.1,
-                scenarios: [
-                    try generated(
-                        shadowM, rules: "cycle_weeks: 7\neach_primary_once: true\neach_backup_at_least_once: true")
-                ]))
+        for (spec, size, cycle, target) in [(shadowL, "L", 12, lTarget), (shadowM, "M", 7, smallTarget)] {
+            cases.append(
+                HardCase(
+                    name: "\(size) + \(spec.newcomers) newcomers shadowing + \(cycle)-week cycles",
+                    description: "generated \(size) with \(spec.newcomers) newcomers from week 5 (2 shifts shadowed, 2 "
+                        + "as backup, then primary) and everyone else primary once and backup at least once every "
+                        + "\(cycle) weeks",
+                    target: target.0, seconds: target.1,
+                    scenarios: [
+                        try generated(
+                            spec,
+                            rules: "cycle_weeks: \(cycle)\neach_primary_once: true\neach_backup_at_least_once: true")
+                    ]))
+        }
         var medium = GeneratorSpec(size: .m, seed: 1)
         medium.name = "hard-m-cycles-order"
         cases.append(
