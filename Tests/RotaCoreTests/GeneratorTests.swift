@@ -23,6 +23,30 @@ struct GeneratorTests {
         #expect(spec.commandLine == "rota generate --size m --seed 7")
     }
 
+    /// `--newcomers 2`: the last two engineers join in week 5 and onboard through shadows on rotations that have
+    /// them; the plan seats them as onboarding asks and the checker accepts it.
+    @Test func newcomersJoinLateAndShadowFirst() throws {
+        var spec = GeneratorSpec(size: .s, seed: 2)
+        spec.newcomers = 1
+        #expect(spec.commandLine == "rota generate --size s --seed 2 --newcomers 1")
+        let (_, scenario) = try Self.generate(spec)
+        let newcomer = try #require(scenario.engineers.last)
+        #expect(newcomer.onboardingShadowShifts == 2 && newcomer.onboardingBackupShifts == 2)
+        #expect(
+            newcomer.eligibility
+                == Eligibility(primary: .from(spec.start.adding(days: 28)), backup: .from(spec.start.adding(days: 28))))
+        #expect(scenario.rotations.allSatisfy { $0.hasShadow })
+        #expect(scenario.engineers.dropLast().allSatisfy { $0.onboardingShadowShifts == nil })
+        let plan = try Planner().plan(scenario)
+        #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
+        let weeks = plan.schedule.shifts
+        #expect(weeks.filter { $0.shadow == newcomer.id }.count == 2)
+        let firstDuty = try #require(weeks.firstIndex { $0.isOnDuty(newcomer.id) })
+        #expect(weeks[..<firstDuty].filter { $0.shadow == newcomer.id }.count == 2)
+        spec.newcomers = 2
+        #expect(spec.problem == "newcomers must be 0–1")
+    }
+
     /// Every size reads back with the promised dimensions; leave lies in the period, clusters (some ranges are several
     /// days long), and every rotation keeps three people free of leave in every shift; rosters share people.
     @Test(arguments: GeneratorSize.allCases)
