@@ -154,9 +154,7 @@ struct CycleRuleTests {
             DutyRequest(dates: DateRange(day: CalendarDate(iso: "2027-01-04")!), role: .primary)
         ]
         #expect(throws: PlanningError.self) { try Planner().plan(scenario) }
-        let explanation = InfeasibilityExplanation(
-            scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil, timeLimit: 30,
-            cuts: Tuning.onCallCuts)
+        let explanation = InfeasibilityExplanation.of(scenario)
         #expect(explanation.options.contains { Set($0.instances.map(\.rule)) == [.fixedOrder] })
         #expect(explanation.reasons.joined().contains("depart from fixed_order"))
         scenario.rules.soft.insert(.fixedOrder)

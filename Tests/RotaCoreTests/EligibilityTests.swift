@@ -160,9 +160,7 @@ struct EligibilityTests {
             """
         let scenario = try ScenarioReader.parse(yaml: yaml, file: "impossible.yaml")
         #expect(throws: PlanningError.self) { try Planner().plan(scenario) }
-        let explanation = InfeasibilityExplanation(
-            scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil, timeLimit: 30,
-            cuts: Tuning.onCallCuts)
+        let explanation = InfeasibilityExplanation.of(scenario)
         #expect(explanation.options.contains { Set($0.instances.map(\.rule)) == [.eligibility] })
         #expect(
             explanation.reasons.joined().contains(
@@ -214,9 +212,7 @@ struct EligibilityTests {
             """
         var scenario = try ScenarioReader.parse(yaml: yaml, file: "onboarding.yaml")
         #expect(throws: PlanningError.self) { try Planner().plan(scenario) }
-        let explanation = InfeasibilityExplanation(
-            scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil, timeLimit: 30,
-            cuts: Tuning.onCallCuts)
+        let explanation = InfeasibilityExplanation.of(scenario)
         #expect(explanation.options.contains { Set($0.instances.map(\.rule)) == [.onboarding] })
         #expect(explanation.reasons.joined().contains("before 2 as backup (onboarding;"))
         scenario.rules.soft.insert(.onboarding)

@@ -91,9 +91,7 @@ struct RulePropertyTests {
                 guard Planner.weeksWithoutTwoEngineers(scenario, TeamAvailability(scenario: scenario)).isEmpty else {
                     return
                 }
-                let explanation = InfeasibilityExplanation(
-                    scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil,
-                    timeLimit: 30, cuts: Tuning.onCallCuts)
+                let explanation = InfeasibilityExplanation.of(scenario)
                 #expect(!explanation.options.isEmpty, "\(label): \(reasons)")
                 for option in explanation.options {
                     let named = Set(option.instances.map(\.rule))

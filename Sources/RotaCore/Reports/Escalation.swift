@@ -16,6 +16,8 @@ struct Escalation {
         let afterHours: Double
         /// How to reach a team step.
         let contact: String?
+        /// Whether the step is the shift's on-call primary or backup.
+        var isOnCall = false
 
         /// "Aidil (on-call primary)"; teams by name.
         func label(_ name: (String) -> String) -> String { "\(isTeam ? who : name(who)) (\(role))" }
@@ -46,7 +48,9 @@ struct Escalation {
                 who = id
             }
             guard let who, !steps.contains(where: { $0.who == who }) else { continue }
-            steps.append(Step(role: role, who: who, isTeam: isTeam, afterHours: step.afterHours, contact: step.contact))
+            var made = Step(role: role, who: who, isTeam: isTeam, afterHours: step.afterHours, contact: step.contact)
+            if case .onCall = step.target { made.isOnCall = true }
+            steps.append(made)
         }
         return steps
     }

@@ -167,8 +167,8 @@ public struct RunbookReport: Sendable {
                 backup ? "|---:|---|---|---|---|" : "|---:|---|---|---|",
             ]
             for week in weeks {
-                let onCall = week.backup == nil ? 1 : 2
-                let chain = Escalation.chain(plan, week: week, pipeline: pipeline).dropFirst(custom ? 0 : onCall)
+                // The default chain's on-call steps are the table's own columns.
+                let chain = Escalation.chain(plan, week: week, pipeline: pipeline).filter { custom || !$0.isOnCall }
                 let then = chain.map { $0.label { names[$0] ?? $0 } }.map(cell).joined(separator: " → ")
                 out.append(
                     "| \(week.number) | \(week.dates.first) – \(week.dates.last) | \(name(week.primary)) | "

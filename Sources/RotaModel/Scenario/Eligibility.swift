@@ -1,14 +1,3 @@
-extension Engineer {
-    /// What `onboarding:` asks for, in words: "2 shifts shadowed, then 2 as backup"; nil without it.
-    public var onboardingSummary: String? {
-        let parts =
-            [onboardingShadowShifts.map { "\($0) shift\($0 == 1 ? "" : "s") shadowed" }]
-            + [onboardingBackupShifts.map { "\($0) as backup" }]
-        let written = parts.compactMap { $0 }
-        return written.isEmpty ? nil : written.joined(separator: ", then ")
-    }
-}
-
 /// When an engineer may start holding one duty role.
 public enum RoleStart: Sendable, Equatable {
     /// From before the period: the history's shifts count for the role's fair share too.

@@ -101,3 +101,12 @@ struct WeekNineLeaveReplan {
         replanned = try Planner().plan(changed, baseline: baseline)
     }
 }
+
+extension InfeasibilityExplanation {
+    /// The explanation `rota plan` gives a scenario no schedule satisfies, as the tests ask for it.
+    static func of(_ scenario: Scenario) -> InfeasibilityExplanation {
+        InfeasibilityExplanation(
+            scenario: scenario, availability: TeamAvailability(scenario: scenario), baseline: nil, timeLimit: 30,
+            cuts: Tuning.onCallCuts)
+    }
+}
