@@ -1,7 +1,7 @@
 import Foundation
 
-/// Another MIP solver run on an LP file `rota plan --export-model` wrote: CBC (Debian's coinor-cbc) or HiGHS
-/// (PyPI's highspy, through scripts/highs_solve.py).
+/// Another MIP solver run on an LP file `rota plan --export-model` wrote: CBC (Debian's coinor-cbc), HiGHS
+/// (PyPI's highspy, through scripts/highs_solve.py) or CP-SAT (PyPI's ortools, through scripts/cpsat_solve.py).
 struct ExternalSolver {
     let name: String
     let version: String
@@ -40,6 +40,23 @@ struct ExternalSolver {
                 })
         } else {
             notes.append("HiGHS skipped: the Python package `highspy` is not installed (pip install highspy).")
+        }
+        let cpsat = "\(repository)/scripts/cpsat_solve.py"
+        if let python = ChildProcess.which("python3"),
+            let probe = try? ChildProcess.run(
+                python, ["-c", "import highspy, ortools; print(ortools.__version__)"]),
+            probe.status == 0
+        {
+            solvers.append(
+                ExternalSolver(name: "CP-SAT", version: probe.output.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    file, limit in
+                    let run = try ChildProcess.run(python, [cpsat, file, String(limit)])
+                    return ExternalResult(jsonLine: run.output)
+                })
+        } else {
+            notes.append(
+                "CP-SAT skipped: the Python packages `ortools` and `highspy` are not both installed "
+                    + "(pip install ortools highspy).")
         }
         return (solvers, notes)
     }
@@ -91,5 +108,32 @@ struct ExternalResult {
             raw == "Optimal" ? "optimal" : raw == "Time limit reached" ? "stopped (time limit)" : raw.lowercased()
         objective = object["objective"] as? Double
         seconds = object["seconds"] as? Double
+    }
+
+    /// From scripts/cpsat_solve.py's JSON line, whose status is already in the benchmark's words.
+    init(jsonLine output: String) {
+        let object =
+            output.split(separator: "\n").last.flatMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            } ?? [:]
+        status = object["status"] as? String ?? "no result"
+        objective = object["objective"] as? Double
+        seconds = object["seconds"] as? Double
+    }
+}
+
+extension ExternalResult {
+    /// Each solver's cells for a level table's "all levels" row: its seconds over the levels, summed ("—" when a
+    /// level gave none), and how many levels it proved optimal. The same order as the table's columns.
+    static func totalCells(
+        _ external: [[(solver: String, result: ExternalResult)]], format: (Double) -> String
+    ) -> String {
+        guard let names = external.first?.map(\.solver) else { return "" }
+        return names.indices.map { k in
+            let results = external.map { $0[k].result }
+            let seconds = results.compactMap(\.seconds)
+            let total = seconds.count == results.count ? format(seconds.reduce(0, +)) : "—"
+            return " \(total) | \(results.filter { $0.status == "optimal" }.count) of \(results.count) optimal |"
+        }.joined()
     }
 }

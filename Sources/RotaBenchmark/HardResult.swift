@@ -132,6 +132,10 @@ struct HardResult {
                 }
                 lines.append(row)
             }
+            lines.append(
+                "| | all levels | | \(plan.levels.filter { $0.status == .optimal }.count) of \(plan.levels.count) optimal | | "
+                    + "\(f(plan.levels.reduce(0) { $0 + $1.seconds })) | \(plan.levels.reduce(0) { $0 + $1.branchNodes }) |"
+                    + ExternalResult.totalCells(result.external, format: f))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -22,16 +22,21 @@ struct ResultsDocument {
                 + "processor time (user + system) of the same runs, which leaves out time spent waiting for a processor but "
                 + "not a slower one.",
             "",
-            "Quality compares the plan with the two heuristics on-call tools use, all judged by the same evaluator and "
+            "Quality compares the plan with what two on-call tools would write, all judged by the same evaluator and "
                 + "rule checker (ScheduleQuality): deviation from the fair share, holiday burden (2 per holiday day as "
-                + "primary, 1 as backup), shifts on leave, other hard-rule findings.",
+                + "primary, 1 as backup), shifts on leave, other hard-rule findings. Round robin is PagerDuty's and "
+                + "Opsgenie's default layer; LinkedIn Oncall's default scheduler is implemented as its code does it "
+                + "(linkedin/oncall `src/oncall/scheduler/default.py` at 030f5d0: a free member never in the role "
+                + "first, else the one whose last shift in it ended earliest; leave and the same team's overlapping "
+                + "duty make someone busy).",
             "",
             "Other solvers get the exact model GLPK solved at each level (`--export-model`, earlier levels held at "
                 + "GLPK's values), \(SizeResult.format(externalTimeLimit)) s each: "
                 + (solvers.isEmpty
                     ? "none installed."
                     : solvers.map { "\($0.name) \($0.version)" }.joined(separator: ", ") + " (their own solve time, "
-                        + "file reading excluded; CBC's wall clock, HiGHS's run)."),
+                        + "file reading excluded; CBC's wall clock, HiGHS's run, CP-SAT's wall time on the model converted "
+                        + "through MPS)."),
         ]
         lines += notes.map { "- \($0)" }
         lines.append("")

@@ -126,6 +126,10 @@ struct SizeResult {
             }
             lines.append(row)
         }
+        lines.append(
+            "| | all levels | | \(plan.levels.filter { $0.status == .optimal }.count) of \(plan.levels.count) optimal | | | "
+                + "\(f(levelSeconds)) | \(plan.levels.reduce(0) { $0 + $1.branchNodes }) |"
+                + ExternalResult.totalCells(external, format: f))
         lines += [
             "",
             "| Schedule | Primary deviation | Backup deviation | Total holiday burden | Largest holiday burden | "

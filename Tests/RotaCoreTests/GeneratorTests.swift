@@ -102,9 +102,8 @@ struct GeneratorTests {
     }
 
     /// Round robin follows each roster in order whatever the leave; the checker's leave findings are exactly the
-    /// shifts where someone on duty is on leave, counted here independently. Longest-idle never takes someone on
-    /// leave while two others are free; when it breaks no hard rule, its deviation cannot beat the optimum.
-    @Test func heuristicsDoWhatTheirNamesSay() throws {
+    /// shifts where someone on duty is on leave, counted here independently. (Oncall's scheduler: BaselineScheduleTests.)
+    @Test func roundRobinDoesWhatItsNameSays() throws {
         for seed: UInt64 in 1...3 {
             let scenario = try Self.generate(GeneratorSpec(size: .m, seed: seed)).scenario
             let availability = TeamAvailability(scenario: scenario)
@@ -123,15 +122,6 @@ struct GeneratorTests {
             #expect(ScheduleQuality(schedule: roundRobin, scenario: scenario).leaveViolations == onLeave)
             #expect(onLeave > 0, "generated leave should catch a strict round robin out")
 
-            let idle = HeuristicSchedule.longestIdle.schedule(for: scenario)
-            let quality = ScheduleQuality(schedule: idle, scenario: scenario)
-            #expect(quality.leaveViolations == 0)
-            let plan = try Planner(options: PlanOptions(timeLimit: 120)).plan(scenario)
-            let optimum = ScheduleQuality(schedule: plan.schedule, scenario: scenario)
-            #expect(optimum.leaveViolations == 0 && optimum.otherViolations == 0)
-            if quality.otherViolations == 0 {
-                #expect(quality.primaryDeviation >= optimum.primaryDeviation - 1e-9)
-            }
         }
     }
 
