@@ -63,9 +63,9 @@ struct ExportCommand: ParsableCommand {
         var leftOut: [String] = []
         do {
             files = try PagingExport.files(to, scenario: loaded, file: file, since: start)
-            // PagerDuty takes the pipelines' escalation policies too (not cut by --since: a policy has no time).
-            if to == .pagerduty, !files.isEmpty {
-                let policies = try PagingExport.pagerDutyEscalationPolicies(scenario: loaded, file: file)
+            // The pipelines' escalation policies too (not cut by --since: a policy has no time).
+            if PagingExport.exportsEscalation(to), !files.isEmpty {
+                let policies = try PagingExport.escalationPolicies(to, scenario: loaded, file: file)
                 files += policies.files
                 leftOut = policies.leftOut
             }

@@ -140,19 +140,27 @@ struct PagingExportTests {
         }
     }
 
-    /// `input Name { field: Type }` blocks of a GraphQL schema: field name → type text (`ID!`, `[X!]!`).
+    /// `input Name { field: Type }` blocks of a GraphQL schema, `extend input` ones merged in: field name → type
+    /// text (`ID!`, `[X!]!`), defaults (`= 3`), directive lines (`@deprecated(…)`) and descriptions left out.
     static func inputTypes(_ sdl: String) -> [String: [String: String]] {
         var types: [String: [String: String]] = [:]
         var current: String?
+        var inDescription = false
         for line in sdl.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if line.hasPrefix("input "), line.hasSuffix("{") {
-                current = String(line.dropFirst(6).dropLast().trimmingCharacters(in: .whitespaces))
-                types[current!] = [:]
+            if line == "\"\"\"" {
+                inDescription.toggle()
+                continue
+            }
+            if inDescription || line.hasPrefix("#") || line.hasPrefix("@") { continue }
+            let opening = ["input ", "extend input "].first { line.hasPrefix($0) }
+            if let opening, line.hasSuffix("{") {
+                current = String(line.dropFirst(opening.count).dropLast().trimmingCharacters(in: .whitespaces))
+                types[current!, default: [:]] = types[current!] ?? [:]
             } else if line == "}" {
                 current = nil
-            } else if let name = current, let colon = line.firstIndex(of: ":"), !line.hasPrefix("#") {
-                types[name]![String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(
-                    in: .whitespaces)
+            } else if let name = current, let colon = line.firstIndex(of: ":") {
+                let type = line[line.index(after: colon)...].split(separator: "=")[0]
+                types[name]![String(line[..<colon])] = type.trimmingCharacters(in: .whitespaces)
             }
         }
         return types
@@ -172,7 +180,17 @@ struct PagingExportTests {
             return list.enumerated().flatMap { graphQLProblems($1, inner, types, path: "\(path)[\($0)]") }
         }
         switch type {
-        case "ID": return value is String ? [] : ["\(path): ID is not a string"]
+        case "ID", "String", "DestinationType": return value is String ? [] : ["\(path): \(type) is not a string"]
+        case "Int":
+            return (value as? NSNumber).map {
+                !JSONSchemaSubset.isBoolean($0) && $0.doubleValue == $0.doubleValue.rounded()
+            }
+                == true ? [] : ["\(path): not an Int"]
+        case "Boolean":
+            return (value as? NSNumber).map(JSONSchemaSubset.isBoolean) == true ? [] : ["\(path): not a Boolean"]
+        case "StringMap":
+            return (value as? [String: Any])?.values.allSatisfy({ $0 is String }) == true
+                ? [] : ["\(path): not a map of strings"]
         case "ISOTimestamp":
             return (value as? String).map(JSONSchemaSubset.isDateTime) == true ? [] : ["\(path): not an ISO timestamp"]
         default:
@@ -349,7 +367,7 @@ struct PagingExportTests {
                 ], schema
             ).isEmpty)
         // The default chain: the primary and backup schedules, then the owners as planned, 2 h (120 min) each.
-        let (files, leftOut) = try PagingExport.pagerDutyEscalationPolicies(scenario: scenario, file: file)
+        let (files, leftOut) = try PagingExport.escalationPolicies(.pagerduty, scenario: scenario, file: file)
         #expect(files.map(\.name) == ["pagerduty-escalation-revenue.json"])
         #expect(leftOut.isEmpty)
         let body = try JSONSerialization.jsonObject(with: Data(files[0].contents.utf8))
@@ -370,13 +388,18 @@ struct PagingExportTests {
             EscalationStep(target: .onCall(.primary), afterHours: 0.5),
             EscalationStep(target: .engineer("ana"), afterHours: 4),
         ]
-        let (customFiles, customLeftOut) = try PagingExport.pagerDutyEscalationPolicies(scenario: custom, file: file)
-        #expect(customLeftOut == ["revenue: the team Business Analytics (PagerDuty rules target users and schedules)"])
+        let (customFiles, customLeftOut) = try PagingExport.escalationPolicies(.pagerduty, scenario: custom, file: file)
+        #expect(
+            customLeftOut == [
+                "revenue: the team Business Analytics (PagerDuty rules target users and schedules)",
+                "revenue: so its first rule pages at once, where the policy reaches that step after 1 h (PagerDuty "
+                    + "pages the first rule when the alert opens)",
+            ])
         #expect(customFiles[0].contents.contains("\"escalation_delay_in_minutes\" : 30"))
         #expect(customFiles[0].contents.contains("\"escalation_delay_in_minutes\" : 240"))
         custom.engineers[0].contacts = Contacts()
         #expect(throws: ExportError.self) {
-            try PagingExport.pagerDutyEscalationPolicies(scenario: custom, file: file)
+            try PagingExport.escalationPolicies(.pagerduty, scenario: custom, file: file)
         }
     }
 }

@@ -116,6 +116,12 @@ public enum PagingExport {
         }
     }
 
+    /// The file of a pipeline's escalation policy: one JSON body in every tool.
+    static func escalationFileName(_ tool: PagerTargets.Tool, _ pipeline: String) -> String {
+        let name = fileName(tool, "escalation-\(pipeline)")
+        return name.hasSuffix(".jsonl") ? String(name.dropLast()) : name
+    }
+
     /// A schedule name or id made safe for a file name.
     static func fileName(_ tool: PagerTargets.Tool, _ schedule: String) -> String {
         let safe = String(

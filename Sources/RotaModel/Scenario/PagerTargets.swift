@@ -10,6 +10,16 @@ public struct PagerTargets: Sendable, Equatable {
         case goalert
         /// Grafana OnCall (Cloud IRM): an iCalendar it imports; the "schedule" names the calendar.
         case grafanaOncall = "grafana-oncall"
+
+        /// The tool's name in messages.
+        public var displayName: String {
+            switch self {
+            case .pagerduty: "PagerDuty"
+            case .opsgenie: "Opsgenie"
+            case .goalert: "GoAlert"
+            case .grafanaOncall: "Grafana OnCall"
+            }
+        }
     }
 
     /// Schedule ids by tool and role.
