@@ -21,6 +21,19 @@ extension Model {
             branchNodes: result.branchNodes, seconds: result.seconds, relaxationBasis: result.relaxationBasis)
     }
 
+    /// The least value `expression` can take from the variables' bounds alone (Σ a·lower for a > 0, a·upper for
+    /// a < 0, plus the constant), or nil when a bound it needs is missing. No feasible solution is below it, so one
+    /// that reaches it is optimal for `expression` without solving anything.
+    public func boundsFloor(of expression: LinearExpression) -> Double? {
+        var floor = expression.constant
+        for (variable, coefficient) in expression.terms where coefficient != 0 {
+            let definition = variables[variable.index]
+            guard let bound = coefficient > 0 ? definition.lowerBound : definition.upperBound else { return nil }
+            floor += coefficient * bound
+        }
+        return floor
+    }
+
     /// Whether `values` (one per variable) keep every bound, integrality and row, within `tolerance`.
     public func isFeasible(_ values: [Double], tolerance: Double = 1e-6) -> Bool {
         guard values.count == variables.count else { return false }

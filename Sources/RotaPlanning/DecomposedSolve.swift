@@ -68,12 +68,24 @@ struct DecomposedSolve {
             }
             return solver
         }
+        // The two parts are solved at once, the ownership part on a thread of its own (200 engineers: 5.5 s of
+        // ownership levels beside 8 s of on-call ones). Each part's search is the same as alone, so the same inputs
+        // still give the same schedule; only a time limit, shared by both, can make it depend on speed.
         let ownershipLimit = options.timeLimit.map { $0 * Tuning.ownershipTimeShare }
-        let ownershipOutcome = try solver(ownershipModel, cuts: Tuning.ownershipCuts, timeLimit: ownershipLimit)
-            .solve(ownershipModel.model, levels: ownershipModel.levels)
+        let ownershipSolver = solver(ownershipModel, cuts: Tuning.ownershipCuts, timeLimit: ownershipLimit)
+        let ownershipRun = BackgroundWork { () throws(ModelError) in
+            try ownershipSolver.solve(ownershipModel.model, levels: ownershipModel.levels)
+        }
         let onCallLimit = options.timeLimit.map { max(0, $0 - (clock.now - begin).totalSeconds) }
-        let onCallOutcome = try solver(onCallModel, cuts: Tuning.onCallCuts, timeLimit: onCallLimit)
-            .solve(onCallModel.model, levels: onCallModel.levels)
+        let onCallOutcome: LexicographicSolver.Outcome
+        do {
+            onCallOutcome = try solver(onCallModel, cuts: Tuning.onCallCuts, timeLimit: onCallLimit)
+                .solve(onCallModel.model, levels: onCallModel.levels)
+        } catch {
+            _ = try? ownershipRun.value()
+            throw error
+        }
+        let ownershipOutcome = try ownershipRun.value()
         onCall = Part(model: onCallModel, outcome: onCallOutcome)
         ownership = Part(model: ownershipModel, outcome: ownershipOutcome)
         levels = order.compactMap { kind in

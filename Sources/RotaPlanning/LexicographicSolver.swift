@@ -14,6 +14,9 @@ public struct LevelOutcome: Sendable {
     public let simplexIterations: Int
     public let branchNodes: Int
     public let seconds: Double
+    /// Proved without solving anything: the schedule offered already reached the least value the variables'
+    /// bounds allow (``LinearProgramming/Model/boundsFloor(of:)``).
+    public var provedByBounds = false
 }
 
 extension ObjectiveKind {
@@ -77,6 +80,23 @@ struct LexicographicSolver {
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
+            // A first incumbent at the least value the variables' bounds allow (a deviation at its FairShareBound,
+            // a burden or a count at 0) is optimal at once: no LP, no search (200 engineers × 52 weeks: 2–3 s of
+            // simplex per such level). Checked before anything is solved, so the level's time is that check.
+            let checkStart = clock.now
+            if let reference = levelOptions.initialSolution, let floor = model.boundsFloor(of: level.expression),
+                level.expression.evaluate(reference) <= floor + Self.floorTolerance, model.isFeasible(reference)
+            {
+                let outcome = LevelOutcome(
+                    kind: level.kind, status: .optimal, value: level.expression.evaluate(reference), bound: floor,
+                    gap: 0, simplexIterations: 0, branchNodes: 0, seconds: (clock.now - checkStart).totalSeconds,
+                    provedByBounds: true)
+                outcomes.append(outcome)
+                guard shouldContinue?(outcome) ?? true, let value = outcome.value else { break }
+                values = reference
+                model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
+                continue
+            }
             // The level's time includes its proximity search; its nodes are those of the level's own solve.
             var searchSeconds = 0.0
             var improved: ImprovedStart?
@@ -123,6 +143,10 @@ struct LexicographicSolver {
         }
         return Outcome(values: values, levels: outcomes, size: model.size)
     }
+
+    /// How far above the variables' bounds floor a first incumbent may be and still count as reaching it: far
+    /// below any difference of two attainable values (shares are ratios of whole weeks).
+    static let floorTolerance = 1e-9
 
     /// A better first incumbent for `level` from `reference` (the previous level's solution, or the constructive
     /// start, which may break rows the start does not know, such as backup_becomes_primary), and the LP basis to

@@ -341,6 +341,40 @@ struct ProximitySearchTests {
         #expect(try impossible.nearest(to: none, options: SolveOptions(), nodeLimit: 1000) == nil)
     }
 
+    /// The bounds floor of an expression is below every feasible value: on random boxes of mixed variables with
+    /// random signed coefficients it equals the LP minimum over the box alone (no rows: the bounds are the only
+    /// limit), is nil when a needed bound is missing, and a row can only raise the optimum above it.
+    @Test func theBoundsFloorIsTheLeastValueTheBoundsAllow() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func draw(_ range: ClosedRange<Int>) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return range.lowerBound + Int((state >> 33) % UInt64(range.count))
+        }
+        for round in 0..<60 {
+            var model = Model(name: "box\(round)")
+            var expression = LinearExpression(constant: Double(draw(-3...3)))
+            for k in 0..<draw(1...6) {
+                let kind: VariableKind = [.binary, .integer, .continuous][k % 3]
+                let lower = Double(draw(-4...2))
+                let x = model.addVariable("x\(k)", kind, lowerBound: lower, upperBound: lower + 3)
+                expression.add(x, coefficient: Double(draw(-5...5)) / 2)
+            }
+            model.minimize(expression)
+            let floor = try #require(model.boundsFloor(of: expression))
+            let optimum = try #require(try model.solve(SolveOptions()).objectiveValue)
+            #expect(abs(floor - optimum) < 1e-6, "round \(round): floor \(floor), optimum \(optimum)")
+            var constrained = model
+            constrained.add("row", LinearExpression.sum(model.variables.indices.map { Variable(index: $0) }) >= 1)
+            if let value = try constrained.solve(SolveOptions()).objectiveValue { #expect(value >= floor - 1e-6) }
+        }
+        var open = Model(name: "open")
+        let free = open.addVariable("free", .continuous, lowerBound: nil)
+        #expect(open.boundsFloor(of: 2 * free) == nil)
+        #expect(open.boundsFloor(of: -2 * free) == nil)
+        let capped = open.addVariable("capped", .continuous, lowerBound: nil, upperBound: 4)
+        #expect(open.boundsFloor(of: -1 * capped) == -4)
+    }
+
     /// The relaxation alone bounds the integer optimum from below; on this knapsack it is fractional and strictly
     /// below the integer optimum, and it is the LP's own optimum (a fractional item at the capacity).
     @Test func theRelaxationAloneIsALowerBoundWithoutBranching() throws {

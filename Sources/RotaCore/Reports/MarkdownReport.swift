@@ -297,6 +297,22 @@ public struct MarkdownReport: ReportFile {
                     + "\(level.bound.map { TextFormatting.number($0) } ?? "—") | \(level.gap.map(TextFormatting.percent) ?? "—") | "
                     + "\(level.simplexIterations) | \(level.branchNodes) |")
         }
+        let byBounds = plan.levelOrder.indices.filter { position in
+            plan.levels.first { $0.kind == plan.levelOrder[position] }?.provedByBounds ?? false
+        }
+        if !byBounds.isEmpty {
+            let numbers = byBounds.map { String($0 + 1) }
+            let list =
+                numbers.count == 1
+                ? "Level \(numbers[0]) was"
+                : "Levels \(numbers.dropLast().joined(separator: ", ")) and \(numbers.last!) were"
+            out += [
+                "",
+                "\(list) proved without a search: the schedule offered to \(numbers.count == 1 ? "it" : "each") (the "
+                    + "constructive start, or the previous level's) already reached the least value its variables' bounds "
+                    + "allow (a deviation at its fair-share bound, a load at its lower bound, a count or burden of 0).",
+            ]
+        }
         out += [
             "",
             "Model of the last level: \(plan.size.rows) rows, \(plan.size.columns) columns, \(plan.size.nonzeros) non-zeros "
