@@ -5,10 +5,13 @@ import RotaModel
 extension Planner {
     /// Re-solves the on-call part with each conflict forbidden, to say which rule or goal keeps it. When replanning,
     /// the same baseline holds (frozen shifts, the `changes` level). `analyse: false` lists the conflicts without
-    /// solving anything (the plan's on-call model is above ``Tuning/conflictAnalysisColumns``).
+    /// solving anything (the plan's on-call model is above ``Tuning/conflictAnalysisColumns``). `planned` is the
+    /// plan's own on-call part of this scenario, when there is one: its model is not built again, and its LP basis
+    /// at the first holiday level starts the held plan's relaxation.
     func explainConflicts(
         _ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule, levels planned: [LevelOutcome],
-        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true
+        deadline: ContinuousClock.Instant?, baseline: PlanBaseline? = nil, analyse: Bool = true,
+        plannedPart: DecomposedSolve.Part? = nil
     ) -> [HolidayConflict] {
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })
         var conflicts: [HolidayConflict] = []
@@ -28,9 +31,13 @@ extension Planner {
                     reason = .notAnalysed
                 } else {
                     if base == nil {
-                        base = RotationModel(
-                            scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
-                        held = HeldPlan(base: base!, planned: planned, timeLimit: remaining.map(\.totalSeconds))
+                        base =
+                            plannedPart?.model
+                            ?? RotationModel(
+                                scenario: scenario, availability: availability, parts: .onCall, baseline: baseline)
+                        held = HeldPlan(
+                            base: base!, planned: planned, timeLimit: remaining.map(\.totalSeconds),
+                            startingBasis: plannedPart?.basis(at: .holidayTotal))
                     }
                     let counterfactual = HolidayCounterfactual(
                         base: base!, held: held, scenario: scenario, availability: availability, schedule: schedule,
@@ -55,7 +62,7 @@ struct HeldPlan {
     let first: Int
     let basis: Basis?
 
-    init?(base: RotationModel, planned: [LevelOutcome], timeLimit: Double?) {
+    init?(base: RotationModel, planned: [LevelOutcome], timeLimit: Double?, startingBasis: Basis? = nil) {
         // The on-call model lacks the plan's ownership levels (soft ownership rules, ownership balance), so the
         // plan's outcomes are matched to its levels by kind, not by position.
         let first = base.levels.firstIndex { $0.kind == .holidayTotal } ?? 0
@@ -70,6 +77,8 @@ struct HeldPlan {
         relaxation.minimize(base.levels[first].expression)
         var options = SolveOptions(timeLimit: timeLimit)
         options.relaxationOnly = true
+        // The plan's own basis at this level (its hold rows are these, a little tighter at most): few iterations.
+        options.startingBasis = startingBasis
         self.model = model
         self.first = first
         basis = (try? relaxation.solve(options))?.relaxationBasis

@@ -13,6 +13,14 @@ struct DecomposedSolve {
     struct Part {
         let model: RotationModel
         let outcome: LexicographicSolver.Outcome
+
+        /// The optimal basis of the LP relaxation of the part's level `kind`, if it was solved by LP.
+        func basis(at kind: ObjectiveKind) -> Basis? {
+            guard let position = outcome.levels.firstIndex(where: { $0.kind == kind }),
+                position < outcome.relaxationBases.count
+            else { return nil }
+            return outcome.relaxationBases[position]
+        }
     }
     let onCall: Part
     let ownership: Part

@@ -28,6 +28,15 @@ public enum ConflictReason: Sendable, Equatable {
 }
 
 extension HolidayConflict {
+    /// The conflict with the people its reason names listed in `position`'s order (the scenario file's).
+    func naming(inOrderOf position: [String: Int]) -> HolidayConflict {
+        guard case .nobodyElse(let onLeave, let withHolidays) = reason else { return self }
+        func ordered(_ ids: [String]) -> [String] { ids.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) } }
+        return HolidayConflict(
+            week: week, role: role, engineer: engineer, holidays: holidays,
+            reason: .nobodyElse(onLeave: ordered(onLeave), withHolidays: ordered(withHolidays)))
+    }
+
     /// Every duty over a holiday of the engineer's own in `schedule`, in schedule order, not analysed.
     static func duties(_ scenario: Scenario, _ availability: TeamAvailability, _ schedule: Schedule)
         -> [HolidayConflict]

@@ -53,6 +53,8 @@ struct LexicographicSolver {
         let values: [Double]
         let levels: [LevelOutcome]
         let size: ModelSize
+        /// Per level, the optimal basis of its LP relaxation (nil for a level proved by bounds or with no LP).
+        var relaxationBases: [Basis?] = []
     }
 
     func solve(_ model: Model, levels: [ObjectiveLevel]) throws(ModelError) -> Outcome {
@@ -60,6 +62,7 @@ struct LexicographicSolver {
         var values: [Double] = []
         var basis: Basis?
         var outcomes: [LevelOutcome] = []
+        var bases: [Basis?] = []
         let clock = ContinuousClock()
         let start = clock.now
         for (position, level) in levels.enumerated() {
@@ -92,6 +95,7 @@ struct LexicographicSolver {
                     gap: 0, simplexIterations: 0, branchNodes: 0, seconds: (clock.now - checkStart).totalSeconds,
                     provedByBounds: true)
                 outcomes.append(outcome)
+                bases.append(nil)
                 guard shouldContinue?(outcome) ?? true, let value = outcome.value else { break }
                 values = reference
                 model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
@@ -131,6 +135,7 @@ struct LexicographicSolver {
                 solution = (result.values, result.relaxationBasis)
             }
             outcomes.append(outcome)
+            bases.append(solution.basis)
             // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
             let proceed = shouldContinue?(outcome) ?? true
             guard let value = outcome.value, proceed else { break }
@@ -141,7 +146,7 @@ struct LexicographicSolver {
             // attainable value through.
             model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
         }
-        return Outcome(values: values, levels: outcomes, size: model.size)
+        return Outcome(values: values, levels: outcomes, size: model.size, relaxationBases: bases)
     }
 
     /// How far above the variables' bounds floor a first incumbent may be and still count as reaching it: far

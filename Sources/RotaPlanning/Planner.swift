@@ -88,14 +88,20 @@ public struct Planner: Sendable {
         let deadline = options.timeLimit.map {
             start + .milliseconds(Int(min($0, PlanOptions.maximumTimeLimit) * 1000))
         }
-        // The analysis and the plan speak in the file's order (the people named in a reason are listed as the
-        // scenario lists them); its verdicts are optimal values, which the order does not change.
+        // The analysis asks its questions of the plan's own on-call model (canonical order), so it is not built
+        // again and its relaxation starts from the plan's basis; its verdicts are optimal values, which the order
+        // does not change. The conflicts follow the schedule (the file's order), and the people a reason names are
+        // listed as the file lists them.
         timings.solve = (clock.now - start).totalSeconds - timings.start
         let analysisStart = clock.now
+        let position = Dictionary(
+            original.engineers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let conflicts = explainConflicts(
-            original, originalAvailability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
+            scenario, availability, schedule, levels: solved.levels, deadline: deadline, baseline: baseline,
             analyse: solved.onCall.model.model.variables.count <= options.conflictAnalysisColumns
-                && !options.stopRequested)
+                && !options.stopRequested,
+            plannedPart: solved.onCall
+        ).map { $0.naming(inOrderOf: position) }
         timings.holidayAnalysis = (clock.now - analysisStart).totalSeconds
         return Plan(
             scenario: original, availability: originalAvailability, schedule: schedule,
