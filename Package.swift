@@ -93,6 +93,7 @@ let package = Package(
                 "RotaCore", "RotaModel", "RotaChecking", "RotaPlanning", "LinearProgramming",
                 "BenchmarkSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(
