@@ -216,8 +216,9 @@ public struct FairnessReport: Sendable {
     }
 
     /// The largest deviation of an engineer's hours of `kind` on duty (the shifts as held, either role) from their
-    /// fair share: per rotation on their roster, 2 × their available shifts ÷ everyone's × the hours of the kind all
-    /// its shifts hold for them. Hours counted by ``OnCallHours``, the report's own arithmetic.
+    /// fair share: per rotation on their roster, its duties per shift (2 with a backup, 1 without) × their available
+    /// shifts ÷ everyone's × the hours of the kind all its shifts hold for them. Hours counted by ``OnCallHours``, the
+    /// report's own arithmetic.
     static func hoursDeviation(_ kind: HourKind, schedule: Schedule, scenario: Scenario, available: [[Int]]) -> Double {
         let clocks = scenario.shiftClocks
         var largest = 0.0
@@ -233,7 +234,8 @@ public struct FairnessReport: Sendable {
                 let everyone = available[r].reduce(0, +)
                 guard everyone > 0 else { continue }
                 let all = rotation.period.allShifts.reduce(0) { $0 + seconds(clocks[r].span(of: $1)) }
-                share += 2 * Double(available[r][e]) / Double(everyone) * Double(all) / 3600
+                let duties = Double(rotation.roles.count)
+                share += duties * Double(available[r][e]) / Double(everyone) * Double(all) / 3600
             }
             guard onAny else { continue }
             let held = OnCallHours.plannedSeconds(

@@ -278,7 +278,9 @@ struct OnCallLevelRows {
         level: ObjectiveLevel, deviation: Variable, shares: [Double?]
     ) {
         let ids = engineers.map(\.id)
-        let shares = Self.hoursShares(hours: hours, slotsOf: slotsOf, availability: availability)
+        let shares = Self.hoursShares(
+            hours: hours, slotsOf: slotsOf, availability: availability,
+            roles: scenario.rotations.map(\.roles.count))
         var ceiling = 0.0
         var terms: [(Int, LinearExpression, Double)] = []
         for e in engineers.indices {
@@ -305,9 +307,12 @@ struct OnCallLevelRows {
         return (ObjectiveLevel(kind: .optional(goal), expression: LinearExpression(deviation)), deviation, shares)
     }
 
-    /// Each engineer's fair share of the hours (nil: on no roster): per rotation, 2 × their available shifts ÷
-    /// everyone's, times the hours all the rotation's shifts hold for them.
-    static func hoursShares(hours: ShiftHours, slotsOf: [[Int]], availability: TeamAvailability) -> [Double?] {
+    /// Each engineer's fair share of the hours (nil: on no roster): per rotation, its duties per shift (`roles[r]`:
+    /// 2 with a backup, 1 without) × their available shifts ÷ everyone's, times the hours all the rotation's shifts
+    /// hold for them.
+    static func hoursShares(hours: ShiftHours, slotsOf: [[Int]], availability: TeamAvailability, roles: [Int])
+        -> [Double?]
+    {
         hours.seconds.indices.map { e -> Double? in
             var share = 0.0
             var onAny = false
@@ -317,7 +322,9 @@ struct OnCallLevelRows {
                     .reduce(0) { $0 + availability.availableShifts($1, in: r) }
                 guard everyone > 0 else { continue }
                 let all = slots.reduce(0) { $0 + hours.seconds[e][$1] }
-                share += 2 * Double(availability.availableShifts(e, in: r)) / Double(everyone) * Double(all) / 3600
+                share +=
+                    Double(roles[r]) * Double(availability.availableShifts(e, in: r)) / Double(everyone) * Double(all)
+                    / 3600
             }
             return onAny ? share : nil
         }
