@@ -215,12 +215,14 @@ public struct FairnessReport: Sendable {
         self.hoursDeviations = hoursDeviations
     }
 
-    /// The largest deviation of an engineer's hours of `kind` on duty (the shifts as held, either role) from their
-    /// fair share: per rotation on their roster, its duties per shift (2 with a backup, 1 without) × their available
-    /// shifts ÷ everyone's × the hours of the kind all its shifts hold for them. Hours counted by ``OnCallHours``, the
-    /// report's own arithmetic.
+    /// The largest deviation of an engineer's hours of `kind` on duty (the shifts as held, either role, the
+    /// history's included) from their fair share: per rotation on their roster, their part (available shifts, plus
+    /// the history's shifts when they are in it, over everyone's) of the hours of the kind the rotation's duties hold
+    /// for them, the period's (2 a shift with a backup, 1 without) and the history's held by someone on its roster.
+    /// Hours counted by ``OnCallHours``, the report's own arithmetic.
     static func hoursDeviation(_ kind: HourKind, schedule: Schedule, scenario: Scenario, available: [[Int]]) -> Double {
         let clocks = scenario.shiftClocks
+        let history = scenario.history
         var largest = 0.0
         for (e, engineer) in scenario.engineers.enumerated() {
             let days = OnCallHours.DayKinds(engineer: engineer, scenario: scenario)
@@ -228,18 +230,41 @@ public struct FairnessReport: Sendable {
                 OnCallHours.split(span, engineer: engineer, scenario: scenario, days: days)[kind] ?? 0
             }
             var share = 0.0
+            var before = 0
             var onAny = false
             for (r, rotation) in scenario.rotations.enumerated() where rotation.roster.contains(engineer.id) {
                 onAny = true
-                let everyone = available[r].reduce(0, +)
+                let past = history.shifts(of: rotation, in: scenario)
+                let pastShifts = history.shiftCount(of: rotation, in: scenario)
+                func part(_ f: Int) -> Int {
+                    available[r][f]
+                        + (history.includes(scenario.engineers[f].id, rotation: rotation, in: scenario)
+                            ? pastShifts : 0)
+                }
+                let everyone = scenario.engineers.indices.filter { rotation.roster.contains(scenario.engineers[$0].id) }
+                    .reduce(0) { $0 + part($1) }
+                var pool =
+                    rotation.roles.count
+                    * rotation.period.allShifts.reduce(0) {
+                        $0 + seconds(clocks[r].span(of: $1))
+                    }
+                for shift in past {
+                    let holders = [shift.primary, shift.backup].compactMap { $0 }.filter {
+                        rotation.roster.contains($0)
+                    }
+                    guard !holders.isEmpty else { continue }
+                    let hours = seconds(clocks[r].span(of: shift.dates))
+                    pool += holders.count * hours
+                    if holders.contains(engineer.id) { before += hours }
+                }
                 guard everyone > 0 else { continue }
-                let all = rotation.period.allShifts.reduce(0) { $0 + seconds(clocks[r].span(of: $1)) }
-                let duties = Double(rotation.roles.count)
-                share += duties * Double(available[r][e]) / Double(everyone) * Double(all) / 3600
+                share += Double(part(e)) / Double(everyone) * Double(pool) / 3600
             }
             guard onAny else { continue }
-            let held = OnCallHours.plannedSeconds(
-                of: kind, engineer: engineer, schedule: schedule, scenario: scenario, days: days)
+            let held =
+                before
+                + OnCallHours.plannedSeconds(
+                    of: kind, engineer: engineer, schedule: schedule, scenario: scenario, days: days)
             largest = max(largest, abs(Double(held) / 3600 - share))
         }
         return largest

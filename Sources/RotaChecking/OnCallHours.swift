@@ -99,9 +99,11 @@ public struct OnCallHours: Sendable {
             zone = TimeZone(identifier: engineer.timeZone) ?? TimeZone(identifier: "UTC")!
             hours = scenario.workingHours(of: engineer)
             let calendar = scenario.personalCalendar(engineer)
-            // A day either side of the period: a shift's hours reach into the neighbouring local days.
+            // A day either side of the period and its history: a shift's hours reach into the neighbouring local
+            // days, and the history's shifts count in the hours goals.
             let covered = scenario.coveredDates
-            let range = DateRange(first: covered.first.adding(days: -1), last: covered.last.adding(days: 1))!
+            let first = min(covered.first, scenario.history.shifts.map(\.dates.first).min() ?? covered.first)
+            let range = DateRange(first: first.adding(days: -1), last: covered.last.adding(days: 1))!
             let holidays = calendar.holidays(during: range)
             var special: [CalendarDate: HourKind] = [:]
             for date in range.days {

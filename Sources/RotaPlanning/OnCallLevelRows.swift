@@ -275,18 +275,21 @@ struct OnCallLevelRows {
     /// The level of an hours goal (rows `<goal>_above/below(e)`, docs/model.md): each engineer's hours of its kind on
     /// duty (either role, the shifts as held) against their fair share of them (``OptionalGoal``), in hours.
     func hoursBalance(_ rows: inout RuleRowWriter, goal: OptionalGoal, hours: ShiftHours) -> (
-        level: ObjectiveLevel, deviation: Variable, shares: [Double?]
+        level: ObjectiveLevel, deviation: Variable, shares: [Double?], before: [Double]
     ) {
         let ids = engineers.map(\.id)
+        let past = goal.hourKind.map { HistoryHours(kind: $0, scenario: scenario) }
         let shares = Self.hoursShares(
             hours: hours, slotsOf: slotsOf, availability: availability,
-            roles: scenario.rotations.map(\.roles.count))
+            roles: scenario.rotations.map(\.roles.count), history: past)
         var ceiling = 0.0
         var terms: [(Int, LinearExpression, Double)] = []
         for e in engineers.indices {
             guard let share = shares[e] else { continue }
-            var held = LinearExpression()
-            var most = 0.0
+            // The hours held in the history count as held now (a constant).
+            let before = Double(past?.held[e] ?? 0) / 3600
+            var held = LinearExpression(constant: before)
+            var most = before
             for slots in slotsOf {
                 for t in slots where hours.seconds[e][t] > 0 {
                     let h = Double(hours.seconds[e][t]) / 3600
@@ -304,27 +307,32 @@ struct OnCallLevelRows {
             rows.model.add("\(goal.rawValue)_above(\(ids[e]))", held - share <= LinearExpression(deviation))
             rows.model.add("\(goal.rawValue)_below(\(ids[e]))", share - held <= LinearExpression(deviation))
         }
-        return (ObjectiveLevel(kind: .optional(goal), expression: LinearExpression(deviation)), deviation, shares)
+        let before = engineers.indices.map { Double(past?.held[$0] ?? 0) / 3600 }
+        return (
+            ObjectiveLevel(kind: .optional(goal), expression: LinearExpression(deviation)), deviation, shares, before
+        )
     }
 
-    /// Each engineer's fair share of the hours (nil: on no roster): per rotation, its duties per shift (`roles[r]`:
-    /// 2 with a backup, 1 without) × their available shifts ÷ everyone's, times the hours all the rotation's shifts
-    /// hold for them.
-    static func hoursShares(hours: ShiftHours, slotsOf: [[Int]], availability: TeamAvailability, roles: [Int])
-        -> [Double?]
-    {
-        hours.seconds.indices.map { e -> Double? in
+    /// Each engineer's fair share of the hours (nil: on no roster): per rotation, their part — available shifts, plus
+    /// the history's shifts when they are in it, over everyone's — of the hours the rotation's duties hold for them:
+    /// the period's, `roles[r]` duties a shift (2 with a backup, 1 without), and the history's held by its roster.
+    static func hoursShares(
+        hours: ShiftHours, slotsOf: [[Int]], availability: TeamAvailability, roles: [Int], history: HistoryHours? = nil
+    ) -> [Double?] {
+        func part(_ e: Int, _ r: Int) -> Int {
+            availability.availableShifts(e, in: r)
+                + ((history?.included[e][r] ?? false) ? history?.shifts[r] ?? 0 : 0)
+        }
+        return hours.seconds.indices.map { e -> Double? in
             var share = 0.0
             var onAny = false
             for (r, slots) in slotsOf.enumerated() where availability.onRoster[e][r] {
                 onAny = true
                 let everyone = availability.onRoster.indices.filter { availability.onRoster[$0][r] }
-                    .reduce(0) { $0 + availability.availableShifts($1, in: r) }
+                    .reduce(0) { $0 + part($1, r) }
                 guard everyone > 0 else { continue }
-                let all = slots.reduce(0) { $0 + hours.seconds[e][$1] }
-                share +=
-                    Double(roles[r]) * Double(availability.availableShifts(e, in: r)) / Double(everyone) * Double(all)
-                    / 3600
+                let pool = roles[r] * slots.reduce(0) { $0 + hours.seconds[e][$1] } + (history?.pool[e][r] ?? 0)
+                share += Double(part(e, r)) / Double(everyone) * Double(pool) / 3600
             }
             return onAny ? share : nil
         }

@@ -29,7 +29,9 @@ struct RotationModel {
     /// With several rotations: the deviation of a role's weeks over all of them (level `across_rotations_balance`).
     let acrossRotations: Variable?
     /// The hours goals' deviation variables, with the hours each shift holds and the fair shares.
-    let hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?])]
+    /// Per hours goal: its deviation, the period's shift hours, each engineer's share and the hours they held in the
+    /// history.
+    let hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?], before: [Double])]
     let holidayLargest: Variable?
     /// `covered_leave`'s cover variables (empty without the rule).
     let coverChoices: [CoverChoice]
@@ -177,7 +179,7 @@ struct RotationModel {
         var counts: [DutyRole: [[Variable?]]] = [:]
         var deviations: [DutyRole: Variable] = [:]
         var acrossRotations: Variable?
-        var hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?])] = []
+        var hoursLevels: [(deviation: Variable, hours: ShiftHours, shares: [Double?], before: [Double])] = []
         var holidayLargest: Variable?
         // The goal levels; declared fairness bounds (rules.fairness) are rows on their variables.
         if onCall {
@@ -215,7 +217,7 @@ struct RotationModel {
                 let hours = shiftHours(kind)
                 let level = goals.hoursBalance(&rows, goal: goal, hours: hours)
                 levelsByPriority[.optional(goal)] = [level.level]
-                hoursLevels.append((level.deviation, hours, level.shares))
+                hoursLevels.append((level.deviation, hours, level.shares, level.before))
             }
         }
         if let largestLoad, let ownership {
@@ -396,7 +398,7 @@ struct RotationModel {
             values[acrossRotations.index] = largest
         }
         for level in hoursLevels {
-            var held = [Double](repeating: 0, count: ids.count)
+            var held = level.before
             for week in schedule.shifts {
                 guard let t = slotOf[week.key] else { return nil }
                 for role in DutyRole.allCases {
