@@ -48,12 +48,13 @@ extension RuleChecker {
     /// fixed_order: each shift's primary is the next in the order after the previous shift's primary (the
     /// history's last for the first shift) who is free in it; one finding per handoff that departs from it.
     func checkFixedOrder(_ weeks: [RotationShift], availability: TeamAvailability) -> [RuleViolation] {
-        guard let orders = scenario.rules.fixedOrder else { return [] }
+        guard scenario.rules.fixedOrder != nil else { return [] }
         let leads = scenario.historyLeads
         let shifts = scenario.shifts
         var findings: [RuleViolation] = []
         for (r, rotation) in scenario.rotations.enumerated() {
-            guard let order = orders[rotation.id], order.count > 1 else { continue }
+            // Whoever is still onboarding on the rotation is outside its order this period.
+            guard let order = scenario.fixedOrder(of: rotation) else { continue }
             let slots = shifts.indices.filter { shifts[$0].rotation == r }
             let holders = rowsByNumber(weeks, rotation: r)
             let several = scenario.rotations.count > 1

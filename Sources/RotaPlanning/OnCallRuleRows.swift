@@ -234,9 +234,9 @@ struct OnCallRuleRows {
     /// in the rotation's order after the previous shift's primary who is free in it (leave skips a turn); the first
     /// shift follows the history's last primary.
     func order(_ rows: inout RuleRowWriter) {
-        guard let orders = rules.fixedOrder else { return }
+        guard rules.fixedOrder != nil else { return }
         for (r, slots) in slotsOf.enumerated() {
-            guard let order = orders[rotations[r].id], order.count > 1 else { continue }
+            guard let order = scenario.fixedOrder(of: rotations[r]) else { continue }
             let members = order.compactMap { ids.firstIndex(of: $0) }
             /// The next after position k of the order free in shift t (the same engineer when nobody else is).
             func successor(_ k: Int, _ t: Int) -> Int? {

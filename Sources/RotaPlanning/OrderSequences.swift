@@ -41,7 +41,7 @@ struct OrderSequences {
         let rules = scenario.rules
         let ids = scenario.engineers.map(\.id)
         for (r, slots) in slotsOf.enumerated() where !slots.isEmpty {
-            guard let order = rules.fixedOrder?[scenario.rotations[r].id], order.count > 1 else { continue }
+            guard let order = scenario.fixedOrder(of: scenario.rotations[r]) else { continue }
             let members = order.compactMap { ids.firstIndex(of: $0) }
             let frozenCount = slots.prefix { frozen[$0] }.count
             guard frozenCount < slots.count, !slots.dropFirst(frozenCount).contains(where: { frozen[$0] }) else {

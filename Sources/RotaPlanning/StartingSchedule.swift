@@ -413,7 +413,7 @@ enum StartingSchedule {
         /// Under a hard fixed_order, the engineer the order makes primary in position t of rotation r after
         /// `previous` (nil: no order, or no previous primary in it).
         func orderedPrimary(_ r: Int, _ t: Int, previous: String?) -> Int? {
-            guard !rules.isSoft(.fixedOrder), let order = rules.fixedOrder?[scenario.rotations[r].id],
+            guard !rules.isSoft(.fixedOrder), let order = scenario.fixedOrder(of: scenario.rotations[r]),
                 let previous, let k = order.firstIndex(of: previous)
             else { return nil }
             return (1...order.count).lazy.compactMap { step in

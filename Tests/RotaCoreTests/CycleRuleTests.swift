@@ -144,6 +144,48 @@ struct CycleRuleTests {
             findings.first?.message.contains("has ana after cai, primary in week 2, skipping dee (on leave)") ?? false)
     }
 
+    /// Someone still onboarding is outside the order this period, as outside the cycles: a hard order and a newcomer
+    /// who needs more backup shifts than come before their turn plan (it was infeasible), the others follow the order
+    /// among themselves, the newcomer does backups and no primary, the checker agrees and the report says so.
+    @Test func aNewcomerJoinsTheOrderOnceOnboarded() throws {
+        let scenario = try ScenarioReader.parse(
+            yaml: """
+                name: order-onboarding
+                period: {start: 2027-03-01, weeks: 10}
+                engineers:
+                  - {id: ana, region: GB-ENG}
+                  - {id: ben, region: GB-ENG}
+                  - {id: cat, region: GB-ENG}
+                  - {id: dev, region: GB-ENG, onboarding: {backup_shifts: 5}}
+                pipelines:
+                  - {id: p}
+                rules: {min_gap_weeks: 0, fixed_order: true}
+                """, file: "order-onboarding.yaml")
+        #expect(scenario.fixedOrder(of: scenario.rotations[0]) == ["ana", "ben", "cat"])
+        let plan = try Planner().plan(scenario)
+        let primaries = plan.schedule.shifts.map(\.primary)
+        #expect(!primaries.contains("dev"))
+        let order = ["ana", "ben", "cat"]
+        for (a, b) in zip(primaries, primaries.dropFirst()) {
+            #expect(order[(order.firstIndex(of: a)! + 1) % 3] == b, "\(primaries)")
+        }
+        #expect(plan.schedule.shifts.contains { $0.backup == "dev" })
+        #expect(RuleChecker(scenario: scenario).check(plan.schedule).isEmpty)
+        #expect(MarkdownReport().render(plan).contains("ana → ben → cat → dev (dev joins once onboarded)"))
+        // Onboarded by the history, dev is in the order again.
+        var onboarded = scenario
+        let start = scenario.period.dates.first
+        onboarded.history = DutyHistory(
+            shifts: (1...5).map { k in
+                let first = start.adding(days: -7 * k)
+                return DutyHistory.Shift(
+                    dates: DateRange(first: first, last: first.adding(days: 6))!,
+                    primary: ["ana", "ben", "cat"][k % 3],
+                    backup: "dev", source: "history.csv:\(k + 1)")
+            })
+        #expect(onboarded.fixedOrder(of: onboarded.rotations[0]) == ["ana", "ben", "cat", "dev"])
+    }
+
     @Test func aSoftOrderCountsDeparturesAndAHardOneThatCannotHoldIsExplained() throws {
         // ben is forbidden in week 1, where the order wants him after ana.
         var rules = Rules(minGapWeeks: 1)

@@ -72,7 +72,12 @@ enum RulesSection {
         case .fixedOrder:
             guard let orders = rules.fixedOrder else { return nil }
             let setting = scenario.rotations.compactMap { rotation in
-                orders[rotation.id].map { (several ? "\(rotation.id): " : "") + $0.joined(separator: " → ") }
+                orders[rotation.id].map { written in
+                    let order = scenario.fixedOrder(of: rotation) ?? []
+                    let joining = written.filter { !order.contains($0) }
+                    return (several ? "\(rotation.id): " : "") + written.joined(separator: " → ")
+                        + (joining.isEmpty ? "" : " (\(joining.joined(separator: ", ")) joins once onboarded)")
+                }
             }
             return (rule.rawValue, setting.joined(separator: "; "), kind)
         case .holidayHandover: return rules.holidayHandover.map { (rule.rawValue, $0.rawValue, "hard") }

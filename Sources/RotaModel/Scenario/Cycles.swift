@@ -21,6 +21,17 @@ extension Scenario {
         return false
     }
 
+    /// The order `rotation`'s primaries follow this period under `fixed_order`: as written, less whoever is still
+    /// onboarding there (``isOnboarding(_:on:)``), who joins it in a later plan, once onboarded: when their first
+    /// primary turn may come depends on the schedule itself, as for the cycles. Nil without an order of two or more.
+    public func fixedOrder(of rotation: Rotation) -> [String]? {
+        guard let written = rules.fixedOrder?[rotation.id] else { return nil }
+        let order = written.filter { id in
+            engineers.first { $0.id == id }.map { !isOnboarding($0, on: rotation) } ?? true
+        }
+        return order.count > 1 ? order : nil
+    }
+
     /// The complete cycles of rotation `r` that hold a shift of the period, as positions of its shifts (0-based; −1
     /// is the history's shift just before the first, as in ``HistoryLead``), reaching back at most `leadCount`.
     public func cycles(ofRotation r: Int, leadCount: Int) -> [Range<Int>] {
