@@ -26,37 +26,32 @@ struct ExternalSolver {
         } else {
             notes.append("CBC skipped: `cbc` is not installed (Debian: apt-get install coinor-cbc).")
         }
-        let script = "\(repository)/scripts/highs_solve.py"
-        if let python = ChildProcess.which("python3"),
-            let probe = try? ChildProcess.run(
-                python, ["-c", "import highspy, importlib.metadata as m; print(m.version('highspy'))"]),
-            probe.status == 0
-        {
+        let python:
+            [(name: String, script: String, probe: String, missing: String, parse: (String) -> ExternalResult)] = [
+                (
+                    "HiGHS", "highs_solve.py", "import highspy, importlib.metadata as m; print(m.version('highspy'))",
+                    "the Python package `highspy` is not installed (pip install highspy)",
+                    { ExternalResult(highsOutput: $0) }
+                ),
+                (
+                    "CP-SAT", "cpsat_solve.py", "import highspy, ortools; print(ortools.__version__)",
+                    "the Python packages `ortools` and `highspy` are not both installed (pip install ortools highspy)",
+                    { ExternalResult(jsonLine: $0) }
+                ),
+            ]
+        for solver in python {
+            guard let interpreter = ChildProcess.which("python3"),
+                let probe = try? ChildProcess.run(interpreter, ["-c", solver.probe]), probe.status == 0
+            else {
+                notes.append("\(solver.name) skipped: \(solver.missing).")
+                continue
+            }
+            let script = "\(repository)/scripts/\(solver.script)"
+            let version = probe.output.trimmingCharacters(in: .whitespacesAndNewlines)
             solvers.append(
-                ExternalSolver(name: "HiGHS", version: probe.output.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                    file, limit in
-                    let run = try ChildProcess.run(python, [script, file, String(limit)])
-                    return ExternalResult(highsOutput: run.output)
+                ExternalSolver(name: solver.name, version: version) { file, limit in
+                    solver.parse(try ChildProcess.run(interpreter, [script, file, String(limit)]).output)
                 })
-        } else {
-            notes.append("HiGHS skipped: the Python package `highspy` is not installed (pip install highspy).")
-        }
-        let cpsat = "\(repository)/scripts/cpsat_solve.py"
-        if let python = ChildProcess.which("python3"),
-            let probe = try? ChildProcess.run(
-                python, ["-c", "import highspy, ortools; print(ortools.__version__)"]),
-            probe.status == 0
-        {
-            solvers.append(
-                ExternalSolver(name: "CP-SAT", version: probe.output.trimmingCharacters(in: .whitespacesAndNewlines)) {
-                    file, limit in
-                    let run = try ChildProcess.run(python, [cpsat, file, String(limit)])
-                    return ExternalResult(jsonLine: run.output)
-                })
-        } else {
-            notes.append(
-                "CP-SAT skipped: the Python packages `ortools` and `highspy` are not both installed "
-                    + "(pip install ortools highspy).")
         }
         return (solvers, notes)
     }

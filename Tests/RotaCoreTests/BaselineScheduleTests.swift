@@ -42,13 +42,10 @@ struct BaselineScheduleTests {
                 pipelines:
                   - {id: p1, name: P1, investor_facing: false, on_call: true}
                 """, file: "oncall.yaml")
-        let start = CalendarDate(iso: "2027-02-08")!
+        // The last three weeks before the period, most recent first: ben/ana, cat/ben, ana/cat.
         scenario.history = DutyHistory(
-            shifts: [("ana", "cat"), ("cat", "ben"), ("ben", "ana")].enumerated().map { k, pair in
-                DutyHistory.Shift(
-                    dates: DateRange(first: start.adding(days: 7 * k), last: start.adding(days: 7 * k + 6))!,
-                    primary: pair.0, backup: pair.1, source: "history.csv:\(k + 2)")
-            })
+            shifts: DutyHistory.Shift.weekly(
+                before: scenario.period.dates.first, [("ben", "ana"), ("cat", "ben"), ("ana", "cat")]))
         let shifts = HeuristicSchedule.linkedInOncall.schedule(for: scenario).shifts
         #expect(shifts.map(\.primary) == ["ana", "cat", "ben"])
         #expect(shifts.map(\.backup) == ["cat", "ben", "ana"])

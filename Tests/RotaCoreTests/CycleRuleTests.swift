@@ -174,15 +174,9 @@ struct CycleRuleTests {
         #expect(MarkdownReport().render(plan).contains("ana → ben → cat → dev (dev joins once onboarded)"))
         // Onboarded by the history, dev is in the order again.
         var onboarded = scenario
-        let start = scenario.period.dates.first
         onboarded.history = DutyHistory(
-            shifts: (1...5).map { k in
-                let first = start.adding(days: -7 * k)
-                return DutyHistory.Shift(
-                    dates: DateRange(first: first, last: first.adding(days: 6))!,
-                    primary: ["ana", "ben", "cat"][k % 3],
-                    backup: "dev", source: "history.csv:\(k + 1)")
-            })
+            shifts: DutyHistory.Shift.weekly(
+                before: scenario.period.dates.first, (1...5).map { (["ana", "ben", "cat"][$0 % 3], "dev") }))
         #expect(onboarded.fixedOrder(of: onboarded.rotations[0]) == ["ana", "ben", "cat", "dev"])
     }
 

@@ -39,6 +39,20 @@ struct HoursLevelsTests {
         return try ScenarioReader.parse(yaml: yaml, file: "hours-levels.yaml")
     }
 
+    /// Random primaries and backups from each rotation's roster, leave ignored.
+    static func randomSchedule(_ scenario: Scenario, _ random: inout SeededRandom) -> Schedule {
+        let shifts = scenario.shifts.map { slot -> RotationShift in
+            let rotation = scenario.rotations[slot.rotation]
+            let roster = rotation.roster
+            let primary = roster[Int(random.next() % UInt64(roster.count))]
+            let others = roster.filter { $0 != primary }
+            let backup = others[Int(random.next() % UInt64(others.count))]
+            return RotationShift(
+                rotation: rotation.id, number: slot.number, dates: slot.dates, primary: primary, backup: backup)
+        }
+        return Schedule(shifts: shifts, ownership: [])
+    }
+
     @Test func theModelsShiftHoursEqualTheCheckersForEveryEngineerShiftAndKind() throws {
         let scenario = try Self.scenario()
         let slots = scenario.shifts.map { ($0.rotation, $0.dates) }
@@ -64,16 +78,7 @@ struct HoursLevelsTests {
         var random = SeededRandom(seed: 3)
         var compared = 0
         for _ in 0..<200 {
-            let shifts = scenario.shifts.map { slot -> RotationShift in
-                let rotation = scenario.rotations[slot.rotation]
-                let roster = rotation.roster
-                let primary = roster[Int(random.next() % UInt64(roster.count))]
-                let others = roster.filter { $0 != primary }
-                let backup = others[Int(random.next() % UInt64(others.count))]
-                return RotationShift(
-                    rotation: rotation.id, number: slot.number, dates: slot.dates, primary: primary, backup: backup)
-            }
-            let schedule = Schedule(shifts: shifts, ownership: [])
+            let schedule = Self.randomSchedule(scenario, &random)
             // A schedule that puts someone on duty during leave has no vector in the model.
             guard let values = model.values(for: schedule) else { continue }
             compared += 1
@@ -129,33 +134,19 @@ struct HoursLevelsTests {
         var compared = 0
         for round in 0..<6 {
             var scenario = try Self.scenario()
-            let first = scenario.period.dates.first
-            var past: [DutyHistory.Shift] = []
-            for rotation in scenario.rotations {
-                let people = rotation.roster + ["gone"]
-                for k in 1...random.int(in: 2...6) {
-                    let start = first.adding(days: -7 * k)
-                    let primary = people[random.int(in: 0...(people.count - 1))]
-                    let backup = people.filter { $0 != primary }[random.int(in: 0...(people.count - 2))]
-                    past.append(
-                        DutyHistory.Shift(
-                            rotation: rotation.id, dates: DateRange(first: start, last: start.adding(days: 6))!,
-                            primary: primary, backup: backup, source: "history.csv:\(k + 1)"))
-                }
-            }
-            scenario.history = DutyHistory(shifts: past)
+            scenario.history = DutyHistory(
+                shifts: scenario.rotations.flatMap { rotation in
+                    let people = rotation.roster + ["gone"]
+                    let holders = (0..<random.int(in: 2...6)).map { _ -> (primary: String, backup: String?) in
+                        let primary = people[random.int(in: 0...(people.count - 1))]
+                        return (primary, people.filter { $0 != primary }[random.int(in: 0...(people.count - 2))])
+                    }
+                    return DutyHistory.Shift.weekly(before: scenario.period.dates.first, holders, rotation: rotation.id)
+                })
             let availability = TeamAvailability(scenario: scenario)
             let model = RotationModel(scenario: scenario, availability: availability, parts: .onCall, baseline: nil)
             for _ in 0..<40 {
-                let shifts = scenario.shifts.map { slot -> RotationShift in
-                    let rotation = scenario.rotations[slot.rotation]
-                    let roster = rotation.roster
-                    let primary = roster[random.int(in: 0...(roster.count - 1))]
-                    let backup = roster.filter { $0 != primary }[random.int(in: 0...(roster.count - 2))]
-                    return RotationShift(
-                        rotation: rotation.id, number: slot.number, dates: slot.dates, primary: primary, backup: backup)
-                }
-                let schedule = Schedule(shifts: shifts, ownership: [])
+                let schedule = Self.randomSchedule(scenario, &random)
                 guard let values = model.values(for: schedule) else { continue }
                 compared += 1
                 let report = FairnessReport(schedule: schedule, scenario: scenario)
@@ -185,14 +176,9 @@ struct HoursLevelsTests {
             """
         let fresh = try ScenarioReader.parse(yaml: yaml, file: "weekends.yaml")
         var known = fresh
-        let first = fresh.period.dates.first
         known.history = DutyHistory(
-            shifts: (1...4).map { k in
-                let start = first.adding(days: -7 * k)
-                return DutyHistory.Shift(
-                    dates: DateRange(first: start, last: start.adding(days: 6))!, primary: "ana",
-                    backup: ["ben", "cat", "dev", "ben"][k - 1], source: "history.csv:\(k + 1)")
-            })
+            shifts: DutyHistory.Shift.weekly(
+                before: fresh.period.dates.first, ["ben", "cat", "dev", "ben"].map { ("ana", $0) }))
         func anaWeekendHours(_ scenario: Scenario) throws -> Int {
             let plan = try Planner().plan(scenario)
             let ana = scenario.engineers[0]

@@ -147,18 +147,20 @@ struct StartingScheduleTests {
         #expect(withoutOnCallStart > 0, "some teams must have no on-call start, or the fallback goes untested")
     }
 
+    /// The largest ownership load of an assignment: Σ weight × (2 as primary owner, 1 as secondary).
+    static func largestLoad(_ rows: [OwnershipAssignment], _ scenario: Scenario) -> Double {
+        var load: [String: Double] = [:]
+        for (row, pipeline) in zip(rows, scenario.pipelines) {
+            load[row.primary, default: 0] += 2 * pipeline.weight
+            load[row.secondary, default: 0] += pipeline.weight
+        }
+        return scenario.engineers.map { load[$0.id] ?? 0 }.max() ?? 0
+    }
+
     /// The moves after longest processing time never raise the largest ownership load, keep every ownership rule
     /// (judged by the checker), never go below the optimum GLPK proves, and lower LPT's load on a good share of random
     /// teams with uneven weights (1–5) and investor-facing pipelines.
     @Test func loadMovesLowerTheLongestProcessingTimeStart() throws {
-        func largest(_ rows: [OwnershipAssignment], _ scenario: Scenario) -> Double {
-            var load: [String: Double] = [:]
-            for (row, pipeline) in zip(rows, scenario.pipelines) {
-                load[row.primary, default: 0] += 2 * pipeline.weight
-                load[row.secondary, default: 0] += pipeline.weight
-            }
-            return scenario.engineers.map { load[$0.id] ?? 0 }.max() ?? 0
-        }
         var random = SeededRandom(seed: 13)
         var lowered = 0
         var optimal = 0
@@ -175,7 +177,7 @@ struct StartingScheduleTests {
             if checker.hard(checker.checkOwnership(lpt)).isEmpty {
                 #expect(checker.hard(checker.checkOwnership(moved)).isEmpty, "\(scenario.name)")
             }
-            #expect(largest(moved, scenario) <= largest(lpt, scenario), "\(scenario.name)")
+            #expect(Self.largestLoad(moved, scenario) <= Self.largestLoad(lpt, scenario), "\(scenario.name)")
             let part = RotationModel(
                 scenario: scenario, availability: TeamAvailability(scenario: scenario), parts: .ownership)
             var model = part.model
@@ -186,9 +188,9 @@ struct StartingScheduleTests {
             let result = try model.solve(options)
             guard result.status == .optimal else { continue }
             let optimum = result.value(part.levels[0].expression)
-            #expect(largest(moved, scenario) >= optimum - 1e-9, "\(scenario.name)")
-            if largest(moved, scenario) < largest(lpt, scenario) { lowered += 1 }
-            if abs(largest(moved, scenario) - optimum) < 1e-9 { optimal += 1 }
+            #expect(Self.largestLoad(moved, scenario) >= optimum - 1e-9, "\(scenario.name)")
+            if Self.largestLoad(moved, scenario) < Self.largestLoad(lpt, scenario) { lowered += 1 }
+            if abs(Self.largestLoad(moved, scenario) - optimum) < 1e-9 { optimal += 1 }
         }
         #expect(lowered > 5, "the moves lowered LPT's largest load on \(lowered) of \(teams) teams")
         #expect(optimal > teams / 2, "the moved start was optimal on \(optimal) of \(teams) teams")
@@ -202,14 +204,6 @@ struct StartingScheduleTests {
         func withoutPrimary(_ rows: [OwnershipAssignment], _ scenario: Scenario) -> Int {
             let primaries = Set(rows.map(\.primary))
             return scenario.engineers.filter { !primaries.contains($0.id) }.count
-        }
-        func largest(_ rows: [OwnershipAssignment], _ scenario: Scenario) -> Double {
-            var load: [String: Double] = [:]
-            for (row, pipeline) in zip(rows, scenario.pipelines) {
-                load[row.primary, default: 0] += 2 * pipeline.weight
-                load[row.secondary, default: 0] += pipeline.weight
-            }
-            return scenario.engineers.map { load[$0.id] ?? 0 }.max() ?? 0
         }
         var random = SeededRandom(seed: 41)
         var reached = 0
@@ -227,14 +221,14 @@ struct StartingScheduleTests {
             if checker.hard(checker.checkOwnership(lpt)).isEmpty {
                 #expect(checker.hard(checker.checkOwnership(start)).isEmpty, "\(scenario.name)")
             }
-            #expect(largest(start, scenario) <= largest(lpt, scenario), "\(scenario.name)")
+            #expect(Self.largestLoad(start, scenario) <= Self.largestLoad(lpt, scenario), "\(scenario.name)")
             if withoutPrimary(start, scenario) == 0 { reached += 1 }
             if withoutPrimary(start, scenario) < withoutPrimary(lpt, scenario) { betterThanLPT += 1 }
             // The optimum of the count with the start's largest load held.
             let part = RotationModel(
                 scenario: scenario, availability: TeamAvailability(scenario: scenario), parts: .ownership)
             var model = part.model
-            model.add("held_load", part.levels[0].expression <= largest(start, scenario) + 1e-6)
+            model.add("held_load", part.levels[0].expression <= Self.largestLoad(start, scenario) + 1e-6)
             model.minimize(part.levels[1].expression)
             let result = try model.solve(SolveOptions(cuts: Tuning.ownershipCuts))
             guard result.status == .optimal else { continue }

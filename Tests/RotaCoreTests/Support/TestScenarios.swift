@@ -110,3 +110,20 @@ extension InfeasibilityExplanation {
             cuts: Tuning.onCallCuts)
     }
 }
+
+extension DutyHistory.Shift {
+    /// Weekly shifts just before `start`, the most recent first: `holders[k]` held the week beginning 7·(k + 1) days
+    /// before it, as a history file's rows would give them.
+    static func weekly(
+        before start: CalendarDate, _ holders: [(primary: String, backup: String?)], rotation: String = ""
+    )
+        -> [DutyHistory.Shift]
+    {
+        holders.enumerated().map { k, pair in
+            let first = start.adding(days: -7 * (k + 1))
+            return DutyHistory.Shift(
+                rotation: rotation, dates: DateRange(first: first, last: first.adding(days: 6))!, primary: pair.primary,
+                backup: pair.backup, source: "history.csv:\(k + 2)")
+        }
+    }
+}
