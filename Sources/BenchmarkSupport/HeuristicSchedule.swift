@@ -1,8 +1,8 @@
 import RotaChecking
 import RotaModel
 
-/// The two ways on-call tools usually fill a rotation, as baselines to compare the optimizer's schedules with.
-/// Neither looks ahead, balances holidays or knows the rules beyond what its name says; both hand out ownership in
+/// The ways on-call tools fill a rotation, as baselines to compare the optimizer's schedules with.
+/// None looks ahead, balances holidays or knows the rules beyond what its name says; all hand out ownership in
 /// the same round robin (pinned owners kept), so comparisons are about the rotation.
 public enum HeuristicSchedule: String, Sendable, CaseIterable {
     /// Strict round robin: in each rotation, shift i goes to roster[i mod n] as primary and roster[i + 1 mod n] as
@@ -10,15 +10,19 @@ public enum HeuristicSchedule: String, Sendable, CaseIterable {
     /// layer).
     case roundRobin = "round robin"
     /// LinkedIn Oncall's default scheduler as its code does it (``LinkedInOncallSchedule``): event by event in
-    /// date order, an available member never yet in the role, else the one longest since their last shift in it.
+    /// date order, an available member never yet in the role, else the one longest since their last shift in it;
+    /// the scenario as one Oncall team with a roster per rotation.
     case linkedInOncall = "LinkedIn Oncall's default scheduler"
+    /// The same with each rotation an Oncall team of its own.
+    case linkedInOncallTeamPerRotation = "LinkedIn Oncall's default scheduler, a team per rotation"
 
     /// The schedule this heuristic writes for `scenario`.
     public func schedule(for scenario: Scenario) -> Schedule {
         let weeks =
             switch self {
             case .roundRobin: Self.roundRobinWeeks(scenario)
-            case .linkedInOncall: LinkedInOncallSchedule.shifts(scenario)
+            case .linkedInOncall: LinkedInOncallSchedule.shifts(scenario, teamPerRotation: false)
+            case .linkedInOncallTeamPerRotation: LinkedInOncallSchedule.shifts(scenario, teamPerRotation: true)
             }
         return Schedule(shifts: weeks, ownership: Self.roundRobinOwnership(scenario))
     }

@@ -15,12 +15,31 @@ import RotaModel
 ///   ties to the first row, roster order here).
 /// - Public holidays, fair shares and every other rule are unknown to it.
 ///
+/// How the rotations map onto Oncall is a deployment's choice, so there are two baselines: the scenario as one team
+/// with a roster per rotation (a member's duty anywhere makes them busy and counts as their last shift in the role),
+/// or each rotation as a team of its own (only its own events count; vacation counts everywhere, as Oncall's busy
+/// check takes vacation events of any team). With one rotation they are the same.
+///
 /// Earlier shifts in the scenario's history are the team's past events. Two departures, both so that Rota's
 /// evaluator can judge the result: where everyone is busy Oncall leaves the event empty; here the least active
 /// member (on leave) takes it, so the gap shows as a leave finding. Eligibility (`can:`, `from:`) is read as a
 /// roster per role, the way an Oncall team would set it up.
 enum LinkedInOncallSchedule {
-    static func shifts(_ scenario: Scenario) -> [RotationShift] {
+    /// `teamPerRotation`: each rotation is an Oncall team of its own; otherwise the scenario is one team.
+    static func shifts(_ scenario: Scenario, teamPerRotation: Bool) -> [RotationShift] {
+        guard teamPerRotation, scenario.rotations.count > 1 else { return shifts(scenario) }
+        // Each rotation on its own: the scenario with that rotation's slots only, then the results merged by slot.
+        var byKey: [String: RotationShift] = [:]
+        for rotation in scenario.rotations {
+            var alone = scenario
+            alone.declaredRotations = scenario.declaredRotations?.filter { $0.id == rotation.id }
+            alone.history.shifts = scenario.history.shifts.filter { $0.rotation == rotation.id }
+            for shift in shifts(alone) { byKey["\(shift.rotation)/\(shift.number)"] = shift }
+        }
+        return scenario.shifts.compactMap { byKey["\(scenario.rotations[$0.rotation].id)/\($0.number)"] }
+    }
+
+    private static func shifts(_ scenario: Scenario) -> [RotationShift] {
         let rotations = scenario.rotations
         let slots = scenario.shifts
         let index = Dictionary(uniqueKeysWithValues: scenario.engineers.enumerated().map { ($1.id, $0) })

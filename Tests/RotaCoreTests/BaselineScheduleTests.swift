@@ -51,6 +51,25 @@ struct BaselineScheduleTests {
         #expect(shifts.map(\.backup) == ["cat", "ben", "ana"])
     }
 
+    /// With a team per rotation, each rotation's schedule is what Oncall writes for that rotation alone; with one
+    /// rotation the two readings agree; on a two-rotation team they differ (duty elsewhere no longer counts).
+    @Test func aTeamPerRotationIsEachRotationAlone() throws {
+        let scenario = try GeneratorTests.generate(GeneratorSpec(size: .m, seed: 2)).scenario
+        #expect(scenario.rotations.count == 2)
+        let apart = HeuristicSchedule.linkedInOncallTeamPerRotation.schedule(for: scenario).shifts
+        for rotation in scenario.rotations {
+            var alone = scenario
+            alone.declaredRotations = scenario.declaredRotations?.filter { $0.id == rotation.id }
+            let own = HeuristicSchedule.linkedInOncall.schedule(for: alone).shifts
+            #expect(apart.filter { $0.rotation == rotation.id } == own, "\(rotation.id)")
+        }
+        #expect(apart != HeuristicSchedule.linkedInOncall.schedule(for: scenario).shifts)
+        let single = try GeneratorTests.generate(GeneratorSpec(size: .s, seed: 1)).scenario
+        #expect(
+            HeuristicSchedule.linkedInOncallTeamPerRotation.schedule(for: single).shifts
+                == HeuristicSchedule.linkedInOncall.schedule(for: single).shifts)
+    }
+
     /// On generated teams, every choice is the one Oncall's rules make, judged event by event against the
     /// schedule itself: the holder is free unless everyone is busy; a free member never in the role before, if
     /// any, is taken first in roster order; otherwise no free member's last shift in the role ended earlier.
