@@ -53,6 +53,27 @@ struct HoursLevelsTests {
         return Schedule(shifts: shifts, ownership: [])
     }
 
+    /// On `schedules` random schedules, each hours level's value in the model is the checker's figure; returns how
+    /// many schedules had a vector in the model (one that puts someone on duty during leave has none).
+    static func compareLevels(
+        _ model: RotationModel, _ scenario: Scenario, schedules: Int, _ random: inout SeededRandom
+    ) throws -> Int {
+        var compared = 0
+        for _ in 0..<schedules {
+            let schedule = randomSchedule(scenario, &random)
+            guard let values = model.values(for: schedule) else { continue }
+            compared += 1
+            let report = FairnessReport(schedule: schedule, scenario: scenario)
+            for (goal, level) in zip(scenario.rules.hoursGoals, model.hoursLevels) {
+                let checker = try #require(report.hoursDeviations[goal])
+                #expect(
+                    abs(values[level.deviation.index] - checker) < 1e-6,
+                    "\(scenario.history.shifts.count) past shifts, \(goal)")
+            }
+        }
+        return compared
+    }
+
     @Test func theModelsShiftHoursEqualTheCheckersForEveryEngineerShiftAndKind() throws {
         let scenario = try Self.scenario()
         let slots = scenario.shifts.map { ($0.rotation, $0.dates) }
@@ -76,18 +97,7 @@ struct HoursLevelsTests {
         let model = RotationModel(scenario: scenario, availability: availability, parts: .onCall, baseline: nil)
         #expect(model.hoursLevels.count == 2)
         var random = SeededRandom(seed: 3)
-        var compared = 0
-        for _ in 0..<200 {
-            let schedule = Self.randomSchedule(scenario, &random)
-            // A schedule that puts someone on duty during leave has no vector in the model.
-            guard let values = model.values(for: schedule) else { continue }
-            compared += 1
-            let report = FairnessReport(schedule: schedule, scenario: scenario)
-            for (goal, level) in zip(scenario.rules.hoursGoals, model.hoursLevels) {
-                let checker = try #require(report.hoursDeviations[goal])
-                #expect(abs(values[level.deviation.index] - checker) < 1e-6, "\(goal)")
-            }
-        }
+        let compared = try Self.compareLevels(model, scenario, schedules: 200, &random)
         #expect(compared > 50)
     }
 
@@ -132,7 +142,7 @@ struct HoursLevelsTests {
     @Test func withAHistoryTheModelsLevelIsTheCheckersFigure() throws {
         var random = SeededRandom(seed: 11)
         var compared = 0
-        for round in 0..<6 {
+        for _ in 0..<6 {
             var scenario = try Self.scenario()
             scenario.history = DutyHistory(
                 shifts: scenario.rotations.flatMap { rotation in
@@ -145,16 +155,7 @@ struct HoursLevelsTests {
                 })
             let availability = TeamAvailability(scenario: scenario)
             let model = RotationModel(scenario: scenario, availability: availability, parts: .onCall, baseline: nil)
-            for _ in 0..<40 {
-                let schedule = Self.randomSchedule(scenario, &random)
-                guard let values = model.values(for: schedule) else { continue }
-                compared += 1
-                let report = FairnessReport(schedule: schedule, scenario: scenario)
-                for (goal, level) in zip(scenario.rules.hoursGoals, model.hoursLevels) {
-                    let checker = try #require(report.hoursDeviations[goal])
-                    #expect(abs(values[level.deviation.index] - checker) < 1e-6, "round \(round) \(goal)")
-                }
-            }
+            compared += try Self.compareLevels(model, scenario, schedules: 40, &random)
         }
         #expect(compared > 40)
     }

@@ -119,7 +119,8 @@ public enum PagingExport {
     /// The file of a pipeline's escalation policy: one JSON body in every tool.
     static func escalationFileName(_ tool: PagerTargets.Tool, _ pipeline: String) -> String {
         let name = fileName(tool, "escalation-\(pipeline)")
-        return name.hasSuffix(".jsonl") ? String(name.dropLast()) : name
+        // File names are ASCII here (``fileName(_:_:)``); dropped by scalar all the same.
+        return name.hasSuffix(".jsonl") ? String(String.UnicodeScalarView(name.unicodeScalars.dropLast())) : name
     }
 
     /// A schedule name or id made safe for a file name.
