@@ -38,7 +38,6 @@ struct OrderSequences {
         frozenPrimary: (Int) -> Int?
     ) {
         var rotations: [Int: RotationSequences] = [:]
-        let rules = scenario.rules
         let ids = scenario.engineers.map(\.id)
         for (r, slots) in slotsOf.enumerated() where !slots.isEmpty {
             guard let order = scenario.fixedOrder(of: scenario.rotations[r]) else { continue }
