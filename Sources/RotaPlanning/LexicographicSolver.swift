@@ -83,57 +83,7 @@ struct LexicographicSolver {
             if let limit = options.timeLimit {
                 levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
             }
-            // A first incumbent at the least value the variables' bounds allow (a deviation at its FairShareBound,
-            // a burden or a count at 0) is optimal at once: no LP, no search (200 engineers × 52 weeks: 2–3 s of
-            // simplex per such level). Checked before anything is solved, so the level's time is that check.
-            let checkStart = clock.now
-            if let reference = levelOptions.initialSolution, let floor = model.boundsFloor(of: level.expression),
-                level.expression.evaluate(reference) <= floor + Self.floorTolerance, model.isFeasible(reference)
-            {
-                let outcome = LevelOutcome(
-                    kind: level.kind, status: .optimal, value: level.expression.evaluate(reference), bound: floor,
-                    gap: 0, simplexIterations: 0, branchNodes: 0, seconds: (clock.now - checkStart).totalSeconds,
-                    provedByBounds: true)
-                outcomes.append(outcome)
-                bases.append(nil)
-                guard shouldContinue?(outcome) ?? true, let value = outcome.value else { break }
-                values = reference
-                model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
-                continue
-            }
-            // The level's time includes its proximity search; its nodes are those of the level's own solve.
-            var searchSeconds = 0.0
-            var improved: ImprovedStart?
-            if let nodes = proximityNodeLimit, let reference = levelOptions.initialSolution {
-                var searchOptions = levelOptions
-                searchOptions.log = nil
-                let searchStart = clock.now
-                improved = try improvedStart(
-                    model, level: level, from: reference, options: searchOptions, nodeLimit: nodes)
-                levelOptions.initialSolution = improved?.values
-                levelOptions.startingBasis = improved?.basis ?? levelOptions.startingBasis
-                searchSeconds = (clock.now - searchStart).totalSeconds
-                if let limit = options.timeLimit {
-                    levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
-                }
-            }
-            let outcome: LevelOutcome
-            let solution: (values: [Double], basis: Basis?)
-            if let improved, let proved = improved.provedValue, let start = improved.values {
-                // The start reaches the least value the LP relaxation allows: optimal, proved without a search.
-                outcome = LevelOutcome(
-                    kind: level.kind, status: .optimal, value: proved, bound: proved, gap: 0,
-                    simplexIterations: improved.simplexIterations, branchNodes: 0, seconds: searchSeconds)
-                solution = (start, improved.basis)
-            } else {
-                let result = try model.solve(levelOptions)
-                outcome = LevelOutcome(
-                    kind: level.kind, status: result.status,
-                    value: result.status.hasSolution ? result.value(level.expression) : nil, bound: result.bestBound,
-                    gap: result.relativeGap, simplexIterations: result.simplexIterations,
-                    branchNodes: result.branchNodes, seconds: result.seconds + searchSeconds)
-                solution = (result.values, result.relaxationBasis)
-            }
+            let (outcome, solution) = try decide(level, in: model, options: levelOptions, since: start)
             outcomes.append(outcome)
             bases.append(solution.basis)
             // Every outcome is shown to the caller, also one without a solution (an infeasible level is an answer).
@@ -147,6 +97,59 @@ struct LexicographicSolver {
             model.add("hold_\(level.kind.rawValue)", level.expression <= level.holdBound(value))
         }
         return Outcome(values: values, levels: outcomes, size: model.size, relaxationBases: bases)
+    }
+
+    /// One level's outcome and the solution it keeps: proved by the variables' bounds, proved by a start that reaches
+    /// the LP bound, or solved. `options` holds the level's first incumbent and basis; `start` is when the first level began.
+    private func decide(
+        _ level: ObjectiveLevel, in model: Model, options levelOptions: SolveOptions,
+        since start: ContinuousClock.Instant
+    ) throws(ModelError) -> (LevelOutcome, (values: [Double], basis: Basis?)) {
+        var levelOptions = levelOptions
+        let clock = ContinuousClock()
+        // A first incumbent at the least value the variables' bounds allow (a deviation at its FairShareBound,
+        // a burden or a count at 0) is optimal at once: no LP, no search (200 engineers × 52 weeks: 2–3 s of
+        // simplex per such level). Checked before anything is solved, so the level's time is that check.
+        let checkStart = clock.now
+        if let reference = levelOptions.initialSolution, let floor = model.boundsFloor(of: level.expression),
+            level.expression.evaluate(reference) <= floor + Self.floorTolerance, model.isFeasible(reference)
+        {
+            let outcome = LevelOutcome(
+                kind: level.kind, status: .optimal, value: level.expression.evaluate(reference), bound: floor,
+                gap: 0, simplexIterations: 0, branchNodes: 0, seconds: (clock.now - checkStart).totalSeconds,
+                provedByBounds: true)
+            return (outcome, (reference, nil))
+        }
+        // The level's time includes its proximity search; its nodes are those of the level's own solve.
+        var searchSeconds = 0.0
+        var improved: ImprovedStart?
+        if let nodes = proximityNodeLimit, let reference = levelOptions.initialSolution {
+            var searchOptions = levelOptions
+            searchOptions.log = nil
+            let searchStart = clock.now
+            improved = try improvedStart(
+                model, level: level, from: reference, options: searchOptions, nodeLimit: nodes)
+            levelOptions.initialSolution = improved?.values
+            levelOptions.startingBasis = improved?.basis ?? levelOptions.startingBasis
+            searchSeconds = (clock.now - searchStart).totalSeconds
+            if let limit = options.timeLimit {
+                levelOptions.timeLimit = max(0, limit - (clock.now - start).totalSeconds)
+            }
+        }
+        if let improved, let proved = improved.provedValue, let start = improved.values {
+            // The start reaches the least value the LP relaxation allows: optimal, proved without a search.
+            let outcome = LevelOutcome(
+                kind: level.kind, status: .optimal, value: proved, bound: proved, gap: 0,
+                simplexIterations: improved.simplexIterations, branchNodes: 0, seconds: searchSeconds)
+            return (outcome, (start, improved.basis))
+        }
+        let result = try model.solve(levelOptions)
+        let outcome = LevelOutcome(
+            kind: level.kind, status: result.status,
+            value: result.status.hasSolution ? result.value(level.expression) : nil, bound: result.bestBound,
+            gap: result.relativeGap, simplexIterations: result.simplexIterations,
+            branchNodes: result.branchNodes, seconds: result.seconds + searchSeconds)
+        return (outcome, (result.values, result.relaxationBasis))
     }
 
     /// How far above the variables' bounds floor a first incumbent may be and still count as reaching it: far

@@ -8,22 +8,28 @@ import Testing
 /// The benchmark's baselines do what the tools they stand for do.
 @Suite("the benchmark's baselines")
 struct BaselineScheduleTests {
+    /// ana, ben and cat in England, one rotation from 2027-03-01; `benOnLeave` a leave day of ben's.
+    static func threeEngineers(weeks: Int, benOnLeave: String? = nil) throws -> Scenario {
+        let leave = benOnLeave.map { ", leave: [\"\($0)\"]" } ?? ""
+        return try ScenarioReader.parse(
+            yaml: """
+                name: oncall
+                period: {start: 2027-03-01, weeks: \(weeks)}
+                engineers:
+                  - {id: ana, region: GB-ENG}
+                  - {id: ben, region: GB-ENG\(leave)}
+                  - {id: cat, region: GB-ENG}
+                pipelines:
+                  - {id: p1, name: P1, investor_facing: false, on_call: true}
+                """, file: "oncall.yaml")
+    }
+
     /// Worked by hand from Oncall's default.py. Week 1: everyone is new, so the roster's first two. Week 2: ben is on
     /// vacation; cat is the one never primary, ana the one never secondary. Week 3: ben is the last never primary,
     /// cat the last never secondary. Week 4: everyone has held both, so the primary is whoever was primary longest
     /// ago (ana, week 1) and the secondary likewise among the free ben and cat (ben, week 1).
     @Test func oncallsDefaultSchedulerOnAWorkedExample() throws {
-        let scenario = try ScenarioReader.parse(
-            yaml: """
-                name: oncall
-                period: {start: 2027-03-01, weeks: 4}
-                engineers:
-                  - {id: ana, region: GB-ENG}
-                  - {id: ben, region: GB-ENG, leave: ["2027-03-10"]}
-                  - {id: cat, region: GB-ENG}
-                pipelines:
-                  - {id: p1, name: P1, investor_facing: false, on_call: true}
-                """, file: "oncall.yaml")
+        let scenario = try Self.threeEngineers(weeks: 4, benOnLeave: "2027-03-10")
         let shifts = HeuristicSchedule.linkedInOncall.schedule(for: scenario).shifts
         #expect(shifts.map(\.primary) == ["ana", "cat", "ben", "ana"])
         #expect(shifts.map(\.backup) == ["ben", "ana", "cat", "ben"])
@@ -31,17 +37,7 @@ struct BaselineScheduleTests {
 
     /// The history's shifts are past events: whoever was primary last before the period is primary last now.
     @Test func oncallReadsTheHistoryAsPastEvents() throws {
-        var scenario = try ScenarioReader.parse(
-            yaml: """
-                name: oncall
-                period: {start: 2027-03-01, weeks: 3}
-                engineers:
-                  - {id: ana, region: GB-ENG}
-                  - {id: ben, region: GB-ENG}
-                  - {id: cat, region: GB-ENG}
-                pipelines:
-                  - {id: p1, name: P1, investor_facing: false, on_call: true}
-                """, file: "oncall.yaml")
+        var scenario = try Self.threeEngineers(weeks: 3)
         // The last three weeks before the period, most recent first: ben/ana, cat/ben, ana/cat.
         scenario.history = DutyHistory(
             shifts: DutyHistory.Shift.weekly(
